@@ -1,0 +1,118 @@
+"""Strict conversion of caller input to ``datetime.date``, and month arithmetic.
+
+Every public function funnels its date arguments through :func:`as_date`, so the rules
+about what counts as a date live in one place: a ``date`` is taken as it is; a
+timezone-aware ``datetime`` is converted to the program's timezone before its date is
+taken; anything else (strings, numbers, naive datetimes, numpy or pandas scalars that are
+not ``datetime`` subclasses) is refused.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+import datetime as dt
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from emrpath.errors import InputTypeError, NaiveDatetimeError, UnknownNameError
+
+__all__ = ["add_months", "as_date", "end_of_month", "timezone"]
+
+
+@lru_cache(maxsize=32)
+def timezone(name: str) -> dt.tzinfo:
+    """The tzinfo for an IANA name, from the system database or dateutil's bundled copy.
+
+    Cached because tzinfo objects are immutable and lookups read files.
+    """
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        # A machine without a system tz database (slim containers, Windows) still has
+        # the copy python-dateutil ships.
+        from dateutil import tz
+
+        found = tz.gettz(name)
+        if found is None:
+            raise UnknownNameError(
+                f"unknown IANA timezone {name!r}", field="timezone", rule="program timezone"
+            ) from None
+        return found
+
+
+def as_date(value: object, *, field: str, rule: str, tz: str | None = None) -> dt.date:
+    """Return ``value`` as a ``date``, or raise a clear emrpath error.
+
+    Args:
+        value: A ``datetime.date``, or (when ``tz`` is given) a timezone-aware ``datetime``.
+        field: The caller-facing name of the argument, for the error message.
+        rule: The rule that reads the value, for the error message.
+        tz: The program's IANA timezone. ``None`` means datetimes are refused outright
+            (a business calendar has no timezone of its own).
+
+    Raises:
+        NaiveDatetimeError: ``value`` is a datetime without a timezone.
+        InputTypeError: ``value`` is neither a date nor an aware datetime.
+
+    Example:
+        >>> import datetime as dt
+        >>> as_date(dt.date(2025, 3, 1), field="exam_on", rule="result posting")
+        datetime.date(2025, 3, 1)
+        >>> late = dt.datetime(2025, 3, 2, 3, 30, tzinfo=dt.timezone.utc)
+        >>> as_date(late, field="exam_on", rule="result posting", tz="America/New_York")
+        datetime.date(2025, 3, 1)
+    """
+    kind = type(value)
+    if kind is dt.date:
+        return value  # type: ignore[return-value]  # the fast path; type() checked it
+    if isinstance(value, dt.datetime):
+        if tz is None:
+            raise InputTypeError(
+                f"expected a datetime.date, got a datetime ({value!r}); "
+                "pass value.date() in the timezone you mean",
+                field=field,
+                rule=rule,
+            )
+        if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+            raise NaiveDatetimeError(
+                f"naive datetime {value!r} has no timezone; emrpath will not guess one "
+                f"(pass an aware datetime, converted to {tz}, or a date)",
+                field=field,
+                rule=rule,
+            )
+        local = value.astimezone(timezone(tz))
+        return dt.date(local.year, local.month, local.day)
+    if isinstance(value, dt.date):
+        # A subclass of date that is not a datetime: normalise to a plain date so
+        # results and equality never depend on the caller's subclass.
+        return dt.date(value.year, value.month, value.day)
+    raise InputTypeError(
+        f"expected a datetime.date, got {kind.__name__} {value!r}",
+        field=field,
+        rule=rule,
+    )
+
+
+def end_of_month(year: int, month: int) -> dt.date:
+    """The last day of a month.
+
+    Example:
+        >>> end_of_month(2024, 2)
+        datetime.date(2024, 2, 29)
+    """
+    return dt.date(year, month, _stdlib_calendar.monthrange(year, month)[1])
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day number ``months`` later, clamped to the end of a shorter month.
+
+    Example:
+        >>> add_months(dt.date(2024, 2, 29), 24)
+        datetime.date(2026, 2, 28)
+        >>> add_months(dt.date(2025, 1, 31), 1)
+        datetime.date(2025, 2, 28)
+    """
+    index = day.year * 12 + (day.month - 1) + months
+    year, month0 = divmod(index, 12)
+    last = _stdlib_calendar.monthrange(year, month0 + 1)[1]
+    return dt.date(year, month0 + 1, min(day.day, last))

@@ -1,0 +1,219 @@
+"""Rule data with provenance: citations, confidence, and effective-dated parameters.
+
+Every number a rule reads lives in a :class:`Param`: one :class:`Provision` per effective
+date, each with the :class:`Citation` it comes from and the :class:`Confidence` we have in
+it. Asking for a value on a date before the first provision raises
+:class:`~emrpath.errors.NoRuleInForceError`; there is no silent default.
+
+Example:
+    >>> import datetime as dt
+    >>> cite = Citation(
+    ...     url="https://example.org/handbook",
+    ...     quote="you can retest 15 days after the last attempt",
+    ...     title="Example handbook",
+    ... )
+    >>> wait = Param(
+    ...     "retest_wait_days",
+    ...     "Calendar days between an attempt and the earliest retest.",
+    ...     (Provision(dt.date(2015, 1, 1), 15, cite, Confidence.SECONDARY),),
+    ... )
+    >>> wait.value_at(dt.date(2025, 6, 1))
+    15
+    >>> wait.at(dt.date(2025, 6, 1)).confidence
+    <Confidence.SECONDARY: 'secondary'>
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from emrpath.errors import InvalidRecordError, NoRuleInForceError
+
+__all__ = ["Citation", "Confidence", "Param", "Provision", "weakest"]
+
+T = TypeVar("T")
+
+
+class Confidence(enum.Enum):
+    """How sure we are of a parameter's value.
+
+    ``PRIMARY``: the certifying body's own text says it. ``SECONDARY``: only third-party
+    sources say it. Members order by strength, so ``min()`` gives the weakest.
+    """
+
+    SECONDARY = "secondary"
+    PRIMARY = "primary"
+
+    @property
+    def rank(self) -> int:
+        """0 for the weakest level; higher is stronger."""
+        return _RANK[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Confidence):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Confidence):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Confidence):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Confidence):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+_RANK = {Confidence.SECONDARY: 0, Confidence.PRIMARY: 1}
+
+
+def weakest(levels: Iterable[Confidence]) -> Confidence:
+    """The weakest confidence among ``levels`` (``PRIMARY`` for none at all).
+
+    Example:
+        >>> weakest([Confidence.PRIMARY, Confidence.SECONDARY])
+        <Confidence.SECONDARY: 'secondary'>
+    """
+    return min(levels, default=Confidence.PRIMARY)
+
+
+def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str):
+        raise InvalidRecordError(
+            f"must be a str, got {type(value).__name__}",
+            field=f"{type(instance).__name__}.{attribute.name}",
+            rule="citation",
+        )
+    if not value.strip():
+        raise InvalidRecordError(
+            "must not be empty: every rule needs its source",
+            field=f"{type(instance).__name__}.{attribute.name}",
+            rule="citation",
+        )
+
+
+@attrs.frozen(slots=True)
+class Citation:
+    """Where a rule comes from: a URL, a short verbatim quote and the page's title.
+
+    Example:
+        >>> Citation(url="https://nremt.org/x", quote="valid for 90 days", title="ATT policy")
+        Citation(url='https://nremt.org/x', quote='valid for 90 days', title='ATT policy')
+    """
+
+    url: str = attrs.field(validator=_non_empty)
+    quote: str = attrs.field(validator=_non_empty)
+    title: str = attrs.field(validator=_non_empty)
+
+    def __str__(self) -> str:
+        return f'{self.title} <{self.url}>: "{self.quote}"'
+
+
+def _check_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not dt.date:
+        raise InvalidRecordError(
+            f"must be a datetime.date, got {type(value).__name__}",
+            field=f"{type(instance).__name__}.{attribute.name}",
+            rule="effective date",
+        )
+
+
+@attrs.frozen(slots=True)
+class Provision(Generic[T]):
+    """One value of a parameter, in force from ``effective_from`` until the next provision.
+
+    Args:
+        effective_from: First day the value applies.
+        value: The value (a number, or a small frozen rule value).
+        citation: The source that states it.
+        confidence: How sure that source makes us.
+        note: Why the value or its date was chosen, where a source leaves a choice.
+    """
+
+    effective_from: dt.date = attrs.field(validator=_check_date)
+    value: T
+    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    confidence: Confidence = attrs.field(validator=attrs.validators.instance_of(Confidence))
+    note: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+
+def _sorted_provisions(value: Iterable[Provision[Any]]) -> tuple[Provision[Any], ...]:
+    return tuple(sorted(value, key=lambda p: p.effective_from))
+
+
+@attrs.frozen(slots=True)
+class Param(Generic[T]):
+    """A named, effective-dated parameter of a program.
+
+    Args:
+        name: The parameter's name in its program (``retest_wait`` …).
+        description: What the value means, in one sentence.
+        provisions: One or more provisions; they are kept sorted by effective date.
+
+    Raises:
+        InvalidRecordError: No provisions, or two with the same effective date.
+    """
+
+    name: str = attrs.field(validator=_non_empty)
+    description: str = attrs.field(validator=_non_empty)
+    provisions: tuple[Provision[T], ...] = attrs.field(converter=_sorted_provisions)
+    _starts: tuple[dt.date, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    @provisions.validator
+    def _check_provisions(self, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        if not value:
+            raise InvalidRecordError(
+                "a parameter needs at least one provision", field=self.name, rule="parameter"
+            )
+        for item in value:
+            if not isinstance(item, Provision):
+                raise InvalidRecordError(
+                    f"provisions must be Provision values, got {type(item).__name__}",
+                    field=self.name,
+                    rule="parameter",
+                )
+        starts = [p.effective_from for p in value]
+        if len(set(starts)) != len(starts):
+            raise InvalidRecordError(
+                "two provisions share an effective date", field=self.name, rule="parameter"
+            )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(p.effective_from for p in self.provisions))
+
+    def at(self, on: dt.date) -> Provision[T]:
+        """The provision in force on ``on``.
+
+        Raises:
+            NoRuleInForceError: ``on`` is before the first effective date.
+        """
+        index = bisect.bisect_right(self._starts, on) - 1
+        if index < 0:
+            raise NoRuleInForceError(
+                f"no provision in force on {on.isoformat()}; the first takes effect "
+                f"{self._starts[0].isoformat()}",
+                field=self.name,
+                rule=self.description,
+            )
+        return self.provisions[index]
+
+    def value_at(self, on: dt.date) -> T:
+        """The value in force on ``on`` (see :meth:`at`)."""
+        return self.at(on).value
+
+    @property
+    def first_effective(self) -> dt.date:
+        """The first day any provision of this parameter is in force."""
+        return self._starts[0]
