@@ -17,6 +17,7 @@ from emrpath.calendar import (
     CalendarSpec,
     DayOverride,
 )
+from emrpath.decisions import Gate, GateName, GateState, PathwayStatus, Reason
 from emrpath.errors import (
     CalendarRangeError,
     EmrpathError,
@@ -27,6 +28,42 @@ from emrpath.errors import (
     UnknownNameError,
 )
 from emrpath.params import Citation, Confidence, Param, Provision, weakest
+from emrpath.pathway import evaluate
+from emrpath.policies import (
+    AfterLimit,
+    AnniversaryExpiry,
+    AttemptLimit,
+    AuthorizationWindow,
+    FixedDaysWait,
+    MonthEndValidity,
+    MonthsValidity,
+    NextPeriodWait,
+    NoExpiry,
+    Requirement,
+    ResultPosting,
+    ScoreScale,
+    SeasonalExpiry,
+)
+from emrpath.program import Program
+from emrpath.programs import NREMT_EMR
+from emrpath.records import (
+    AuthorizationToTest,
+    Candidate,
+    CourseCompletion,
+    CprCredential,
+    ExamAttempt,
+    PriorCourse,
+    SkillsCompetency,
+)
+from emrpath.rules import (
+    att_expiration_date,
+    check_score,
+    course_expiration_date,
+    earliest_retest_date,
+    expected_result_date,
+    initial_expiration_date,
+    portion_expiration_date,
+)
 
 try:
     __version__ = version("emrpath")
@@ -35,20 +72,55 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 __all__ = [
     "NATIONAL_DAY_OF_MOURNING_2025",
+    "NREMT_EMR",
+    "AfterLimit",
+    "AnniversaryExpiry",
+    "AttemptLimit",
+    "AuthorizationToTest",
+    "AuthorizationWindow",
     "BusinessCalendar",
     "CalendarRangeError",
     "CalendarSpec",
+    "Candidate",
     "Citation",
     "Confidence",
+    "CourseCompletion",
+    "CprCredential",
     "DayOverride",
     "EmrpathError",
+    "ExamAttempt",
+    "FixedDaysWait",
+    "Gate",
+    "GateName",
+    "GateState",
     "InputTypeError",
     "InvalidRecordError",
+    "MonthEndValidity",
+    "MonthsValidity",
     "NaiveDatetimeError",
+    "NextPeriodWait",
+    "NoExpiry",
     "NoRuleInForceError",
     "Param",
+    "PathwayStatus",
+    "PriorCourse",
+    "Program",
     "Provision",
+    "Reason",
+    "Requirement",
+    "ResultPosting",
+    "ScoreScale",
+    "SeasonalExpiry",
+    "SkillsCompetency",
     "UnknownNameError",
     "__version__",
+    "att_expiration_date",
+    "check_score",
+    "course_expiration_date",
+    "earliest_retest_date",
+    "evaluate",
+    "expected_result_date",
+    "initial_expiration_date",
+    "portion_expiration_date",
     "weakest",
 ]

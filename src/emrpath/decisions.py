@@ -1,0 +1,194 @@
+"""What rules return: reasons with citations, gates with states, and the pathway status.
+
+Example:
+    >>> import datetime as dt
+    >>> import emrpath as ep
+    >>> status = ep.evaluate(
+    ...     ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2))),
+    ...     as_of=dt.date(2025, 6, 1),
+    ... )
+    >>> status.gate(ep.GateName.VERIFICATION).state
+    <GateState.PENDING: 'pending'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import html
+from typing import Any
+
+import attrs
+
+from emrpath.params import Citation, Confidence
+
+__all__ = ["Gate", "GateName", "GateState", "PathwayStatus", "Reason"]
+
+
+class GateState(enum.Enum):
+    """Where a gate of the pathway stands on ``as_of``."""
+
+    MET = "met"
+    PENDING = "pending"
+    BLOCKED = "blocked"
+    EXPIRED = "expired"
+    NOT_YET_APPLICABLE = "not_yet_applicable"
+
+
+class GateName(enum.Enum):
+    """The gates of a certification pathway, in the order a candidate meets them."""
+
+    COURSE = "course"
+    VERIFICATION = "verification"
+    CPR = "cpr"
+    AUTHORIZATION = "authorization"
+    COGNITIVE = "cognitive"
+    SKILLS = "skills"
+    CERTIFICATION = "certification"
+
+
+@attrs.frozen(slots=True)
+class Reason:
+    """One explained step of a decision, with the rule it applies.
+
+    Args:
+        code: A stable machine-readable code (``"retest_wait"``, ``"attempts_used_up"``…).
+        message: The explanation in words.
+        parameter: The program parameter the step read, if any.
+        citation: That parameter's source.
+        confidence: How sure the source makes us.
+    """
+
+    code: str
+    message: str
+    parameter: str | None = None
+    citation: Citation | None = None
+    confidence: Confidence = Confidence.PRIMARY
+
+    def __str__(self) -> str:
+        if self.parameter is None:
+            return self.message
+        return f"{self.message} [{self.parameter}; {self.confidence.value}]"
+
+
+@attrs.frozen(slots=True)
+class Gate:
+    """One gate of the pathway: its state, the dates that matter, and why."""
+
+    name: GateName
+    state: GateState
+    reasons: tuple[Reason, ...] = ()
+    valid_until: dt.date | None = None
+    expected_on: dt.date | None = None
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value).replace("_", " ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+@attrs.frozen(slots=True, repr=False)
+class PathwayStatus:
+    """Everything :func:`emrpath.evaluate` concludes about a candidate on ``as_of``.
+
+    The contract fields are ``certified``, ``next_attempt_on``, ``attempts_remaining``,
+    ``remediation_required`` and ``reasons``; the rest explains them.
+    """
+
+    program: str
+    as_of: dt.date
+    gates: tuple[Gate, ...]
+    certified: bool
+    certified_on: dt.date | None
+    certification_expires_on: dt.date | None
+    next_attempt_on: dt.date | None
+    attempts_used: int
+    attempts_remaining: int
+    remediation_required: bool
+    reasons: tuple[Reason, ...]
+    confidence: Confidence
+
+    def gate(self, name: GateName | str) -> Gate:
+        """The gate called ``name`` (a :class:`GateName` or its value)."""
+        key = GateName(name)
+        for gate in self.gates:
+            if gate.name is key:
+                return gate
+        raise LookupError(key)  # unreachable for statuses built by evaluate
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One dict per gate, ready for ``pandas.DataFrame(status.to_rows())``."""
+        return [
+            {
+                "gate": gate.name.value,
+                "state": gate.state.value,
+                "valid_until": gate.valid_until,
+                "expected_on": gate.expected_on,
+                "reasons": "; ".join(str(r) for r in gate.reasons),
+            }
+            for gate in self.gates
+        ]
+
+    def summary(self) -> str:
+        """The contract fields on one line."""
+        return (
+            f"certified: {'yes' if self.certified else 'no'}"
+            f" | next attempt: {_cell(self.next_attempt_on) or 'none'}"
+            f" | attempts used: {self.attempts_used}, remaining: {self.attempts_remaining}"
+            f" | new course needed: {'yes' if self.remediation_required else 'no'}"
+            f" | weakest source: {self.confidence.value}"
+        )
+
+    def __str__(self) -> str:
+        header = ("gate", "state", "valid until", "expected on")
+        rows = [
+            (
+                _cell(g.name),
+                _cell(g.state),
+                _cell(g.valid_until),
+                _cell(g.expected_on),
+            )
+            for g in self.gates
+        ]
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+        lines = [f"{self.program} pathway on {self.as_of.isoformat()}"]
+        lines.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
+        lines.append("  ".join("-" * w for w in widths))
+        for gate, row in zip(self.gates, rows, strict=True):
+            lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+            for reason in gate.reasons:
+                lines.append(f"    - {reason}")
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return (
+            f"<PathwayStatus {self.program} as_of={self.as_of.isoformat()} "
+            f"certified={self.certified} next_attempt_on={self.next_attempt_on} "
+            f"attempts_remaining={self.attempts_remaining} "
+            f"remediation_required={self.remediation_required}>"
+        )
+
+    def _repr_html_(self) -> str:
+        cells = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(_cell(v))}</td>"
+                for v in (g.name, g.state, g.valid_until, g.expected_on)
+            )
+            + "<td><ul>"
+            + "".join(f"<li>{html.escape(str(r))}</li>" for r in g.reasons)
+            + "</ul></td></tr>"
+            for g in self.gates
+        )
+        return (
+            f"<div><strong>{html.escape(self.program)}</strong> on "
+            f"{self.as_of.isoformat()}<table><thead><tr><th>gate</th><th>state</th>"
+            "<th>valid until</th><th>expected on</th><th>reasons</th></tr></thead>"
+            f"<tbody>{cells}</tbody></table><p>{html.escape(self.summary())}</p></div>"
+        )

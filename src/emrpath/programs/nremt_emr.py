@@ -1,0 +1,275 @@
+"""NREMT Emergency Medical Responder (EMR): the parameter table, with sources.
+
+Every value cites the page it comes from (see ``shared/sources/nremt-emr-facts.md`` in the
+project for the research notes). Where NREMT's own wording was not found the provision
+is marked ``Confidence.SECONDARY``. Where no source gives a start date, a provision takes
+effect on the library's NREMT baseline, 2015-01-01 (the effective date of the 90-day ATT
+policy, the oldest dated rule in the table); asking about earlier dates raises
+:class:`~emrpath.errors.NoRuleInForceError` rather than guessing.
+
+Example:
+    >>> import datetime as dt
+    >>> NREMT_EMR.retest_wait.at(dt.date(2025, 5, 1)).confidence
+    <Confidence.SECONDARY: 'secondary'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypeVar
+
+from emrpath.calendar import CalendarSpec
+from emrpath.params import Citation, Confidence, Param, Provision
+from emrpath.policies import (
+    AfterLimit,
+    AttemptLimit,
+    AuthorizationWindow,
+    FixedDaysWait,
+    MonthEndValidity,
+    MonthsValidity,
+    Requirement,
+    ResultPosting,
+    ScoreScale,
+    SeasonalExpiry,
+)
+from emrpath.program import Program
+
+__all__ = ["BASELINE", "NREMT_EMR"]
+
+BASELINE = dt.date(2015, 1, 1)
+"""First day the NREMT EMR table answers for (see the module docstring)."""
+
+_BASELINE_NOTE = (
+    "No source gives a start date; in force from the NREMT baseline 2015-01-01 "
+    "(the ATT policy's effective date)."
+)
+
+_P = Confidence.PRIMARY
+_S = Confidence.SECONDARY
+
+_POSTING = Citation(
+    url="https://open-exam-prep.com/study-guides/nremt-emr/final-emr-review-exam-week-test-day-"
+    "recertification-and-next-steps/results-scoring-certification-and-state-authorization",
+    quote="After testing, results generally post to your National Registry account within "
+    "about two business days, provided all other requirements are complete.",
+    title="open-exam-prep: NREMT EMR results, scoring, certification and state authorization",
+)
+_SCALED_LAUNCH = Citation(
+    url="https://nremt.org/News/National-Registry-Adopts-Scaled-Score-Reporting-fo",
+    quote="The new scaled score report launches June 1, 2023, and is specifically for "
+    "candidates who were unsuccessful in their National Registry examination attempt.",
+    title="NREMT news: National Registry adopts scaled score reporting (2023-04-11)",
+)
+_SCALE_VALUES = Citation(
+    url="https://limmereducation.com/article/nremt-changes-score-reporting-format/",
+    quote="Passing NREMT score is 950 / Highest possible NREMT score is 1500 / Lowest "
+    "possible NREMT score is 100",
+    title="Limmer Education: NREMT changes score reporting format",
+)
+_RETEST = Citation(
+    url="https://emtprep.com/extra/nremt-exams/the-nremt-cognitive-exam-policies",
+    quote="If you are unsuccessful you can retest 15 days after the last attempt.",
+    title="EMTprep: the NREMT cognitive exam policies",
+)
+_ATTEMPTS = Citation(
+    url="https://dev.nremt.org/Policies/Examination-Policies/Cognitive-Exam-Policies",
+    quote="candidates are initially given three attempts to pass the cognitive examination",
+    title="NREMT Cognitive Exam Policies",
+)
+_COURSE = Citation(
+    url="https://qa-nremt.org/Handbooks/EMR/Certification-Process",
+    quote="Initial courses are valid for two years from the month and year of course completion.",
+    title="NREMT EMR handbook: certification process",
+)
+_ATT = Citation(
+    url="https://www.nremt.org/Policies/Examination-Policies/Cognitive-Exam-Policies",
+    quote="Authorizations to Test (ATT) for National EMS Certification will be valid for up "
+    "to 90 days from the date of issuance",
+    title="NREMT Cognitive Exam Policies (effective January 1, 2015)",
+)
+_PORTIONS_24 = Citation(
+    url="https://qa-nremt.org/Handbooks/EMR/Certification-Process",
+    quote="EMR psychomotor examination results are valid for 24 months from the month, day, "
+    "and year of successful completion.",
+    title="NREMT EMR handbook: certification process",
+)
+_PORTIONS_12 = Citation(
+    url="https://qa-nremt.org/Handbooks/EMR/Certification-Process",
+    quote="For candidates with a course completion date prior to November 1, 2018 [...] "
+    "valid for 12 months.",
+    title="NREMT EMR handbook: certification process",
+)
+_EXPIRY = Citation(
+    url="https://support.nremt.org/portal/en/kb/articles/recertification-expiration-dates",
+    quote="For EMR is it September 30 [...] January – June [:] 2 years in the future [;] "
+    "July- December [:] 3 years in the future",
+    title="NREMT support: recertification expiration dates",
+)
+_CPR = Citation(
+    url="https://dev.nremt.org/EMR/Certification",
+    quote='Have a current CPR-BLS for "Healthcare Provider" or equivalent credential.',
+    title="NREMT EMR certification requirements",
+)
+_VERIFY = Citation(
+    url="https://dev.nremt.org/EMR/Certification",
+    quote="the course Program Director must verify successful course completion on the "
+    "National Registry website.",
+    title="NREMT EMR certification requirements",
+)
+_SKILLS = Citation(
+    url="https://www.nremt.org/EMR/EMR-State-Licensed-Pathway",
+    quote="Passed portions of the certification examination and skills competency "
+    "verification remain valid for twenty-four (24) months",
+    title="NREMT EMR state-licensed pathway",
+)
+
+
+T = TypeVar("T")
+
+
+def _one(
+    name: str,
+    description: str,
+    value: T,
+    citation: Citation,
+    confidence: Confidence,
+    note: str = _BASELINE_NOTE,
+    since: dt.date = BASELINE,
+) -> Param[T]:
+    return Param(name, description, (Provision(since, value, citation, confidence, note),))
+
+
+NREMT_EMR = Program(
+    key="nremt-emr",
+    name="Nationally Registered Emergency Medical Responder (NREMR)",
+    body="National Registry of Emergency Medical Technicians (NREMT)",
+    timezone="America/New_York",
+    calendar_spec=CalendarSpec(),
+    result_posting=_one(
+        "result_posting",
+        "Business days after the exam when the cognitive result is expected to post",
+        ResultPosting(
+            business_days=2,
+            held_until=frozenset({Requirement.COURSE_VERIFIED, Requirement.SKILLS_PASSED}),
+        ),
+        _POSTING,
+        _S,
+        "NREMT's own wording was not found; secondary sources say 1-2 business days. "
+        "Encoded as the 2nd business day strictly after the exam date, an expectation "
+        "('generally'), held until the course is verified and skills are on file. "
+        + _BASELINE_NOTE,
+    ),
+    score_scale=Param(
+        "score_scale",
+        "Scaled-score report given to failing candidates",
+        (
+            Provision(
+                BASELINE,
+                None,
+                _SCALED_LAUNCH,
+                _P,
+                "No scaled score was reported before the 2023-06-01 launch.",
+            ),
+            Provision(
+                dt.date(2023, 6, 1),
+                ScoreScale(minimum=100, maximum=1500, passing=950),
+                _SCALE_VALUES,
+                _S,
+                "Launch date is primary (NREMT news); the 100/950/1500 values are "
+                "secondary only. A raw percentage is never a scaled score.",
+            ),
+        ),
+    ),
+    retest_wait=_one(
+        "retest_wait",
+        "Wait between a cognitive attempt and the earliest retest",
+        FixedDaysWait(days=15),
+        _RETEST,
+        _S,
+        "Primary wording not found. 'Retest 15 days after the last attempt' is read as "
+        "earliest retest = attempt date + 15 calendar days (design.md); the +16 reading "
+        "is possible and would be a new FixedDaysWait(days=16) provision. " + _BASELINE_NOTE,
+    ),
+    attempt_limit=_one(
+        "attempt_limit",
+        "Cognitive attempts per course completion, and what follows the last failure",
+        AttemptLimit(max_attempts=3, after_limit=AfterLimit.NEW_COURSE),
+        _ATTEMPTS,
+        _S,
+        "Three attempts is primary. After three failures an EMR must complete a new full "
+        "EMR course (secondary: open-exam-prep, EMTprep); that the new course restarts a "
+        "full count of three is not stated anywhere and is encoded as yes. " + _BASELINE_NOTE,
+    ),
+    course_validity=_one(
+        "course_validity",
+        "Last day a completed EMR course qualifies a candidate to test",
+        MonthEndValidity(months=24),
+        _COURSE,
+        _P,
+        "Valid until the last day of the completion month two years later (the EMT and "
+        "Paramedic handbooks' example: completed 01/2024, valid until 01/31/2026). "
+        + _BASELINE_NOTE,
+    ),
+    authorization=_one(
+        "authorization",
+        "Validity of an Authorization to Test (ATT)",
+        AuthorizationWindow(days=90, capped_by_course=True),
+        _ATT,
+        _P,
+        "Last valid day = issue date + 90 days, or the course expiration date if earlier "
+        "('An ATT purchased within 90 days of the course expiration date will expire on the "
+        "date of course expiration', EMT handbook).",
+    ),
+    portion_validity=Param(
+        "portion_validity",
+        "Validity of a passed cognitive exam or skills competency, by course completion date",
+        (
+            Provision(
+                BASELINE,
+                MonthsValidity(months=12),
+                _PORTIONS_12,
+                _P,
+                "Courses completed before 2018-11-01: 12 months from the pass date.",
+            ),
+            Provision(
+                dt.date(2018, 11, 1),
+                MonthsValidity(months=24),
+                _PORTIONS_24,
+                _P,
+                "Same day number 24 months later, clamped to the month's end.",
+            ),
+        ),
+    ),
+    certification_term=_one(
+        "certification_term",
+        "Expiration of an initial EMR certification",
+        SeasonalExpiry(month=9, day=30, split_month=7, years_before_split=2, years_from_split=3),
+        _EXPIRY,
+        _P,
+        "Years are counted from the certification year (certified 2025-03-10 -> "
+        "2027-09-30; 2025-08-10 -> 2028-09-30); the source table does not spell that out. "
+        + _BASELINE_NOTE,
+    ),
+    cpr_required=_one(
+        "cpr_required",
+        "A current CPR-BLS (Healthcare Provider) credential is required to apply",
+        True,
+        _CPR,
+        _P,
+    ),
+    verification_required=_one(
+        "verification_required",
+        "The course Program Director must verify course completion",
+        True,
+        _VERIFY,
+        _P,
+    ),
+    skills_required=_one(
+        "skills_required",
+        "A State EMS Office approved BLS skills competency is part of certification",
+        True,
+        _SKILLS,
+        _P,
+    ),
+)
+"""The NREMT EMR pathway."""

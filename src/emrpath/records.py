@@ -1,0 +1,306 @@
+"""Facts about a candidate: frozen, slotted, validated attrs records.
+
+Records hold plain ``datetime.date`` values and check, at construction, everything that
+needs no program and no ``as_of``: types, order, and dates that contradict each other.
+Checks that need a program or a date of evaluation (a score off the program's scale, an
+attempt after ``as_of``, more attempts than the program allows) happen in
+:func:`emrpath.evaluate`. What-if questions are ``attrs.evolve`` on a record.
+
+Example:
+    >>> import datetime as dt
+    >>> import emrpath as ep
+    >>> candidate = ep.Candidate(
+    ...     course=ep.CourseCompletion(completed_on=dt.date(2025, 5, 2)),
+    ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=880)],
+    ... )
+    >>> candidate.attempts[0].scaled_score
+    880
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from emrpath.errors import InputTypeError, InvalidRecordError
+
+__all__ = [
+    "AuthorizationToTest",
+    "Candidate",
+    "CourseCompletion",
+    "CprCredential",
+    "ExamAttempt",
+    "PriorCourse",
+    "SkillsCompetency",
+]
+
+R = TypeVar("R")
+
+
+def _date(
+    rule: str, *, optional: bool = False
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not dt.date:
+            kind = "datetime" if isinstance(value, dt.datetime) else type(value).__name__
+            raise InputTypeError(
+                f"must be a datetime.date{' or None' if optional else ''}, got {kind} "
+                f"{value!r}"
+                + (
+                    "; records hold dates: pass value.date() in the program's timezone"
+                    if kind == "datetime"
+                    else ""
+                ),
+                field=f"{type(instance).__name__}.{attribute.name}",
+                rule=rule,
+            )
+
+    return check
+
+
+def _sorted_tuple(value: Any, kind: type[R], field: str, key: Callable[[R], Any]) -> tuple[R, ...]:
+    """``value`` as a tuple of ``kind`` sorted by ``key``, or a clear error."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InputTypeError(
+            f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
+            field=f"Candidate.{field}",
+            rule="candidate record",
+        )
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InputTypeError(
+                f"must be a {kind.__name__}, got {type(item).__name__}",
+                field=f"{field}[{index}]",
+                rule="candidate record",
+            )
+    return tuple(sorted(items, key=key))
+
+
+def _attempts(value: Any) -> tuple[ExamAttempt, ...]:
+    return _sorted_tuple(value, ExamAttempt, "attempts", lambda a: a.taken_on)
+
+
+def _authorizations(value: Any) -> tuple[AuthorizationToTest, ...]:
+    return _sorted_tuple(value, AuthorizationToTest, "authorizations", lambda a: a.issued_on)
+
+
+def _history(value: Any) -> tuple[PriorCourse, ...]:
+    return _sorted_tuple(value, PriorCourse, "history", lambda p: p.course.completed_on)
+
+
+@attrs.frozen(slots=True)
+class CourseCompletion:
+    """Completion of an approved course, and its verification by the Program Director.
+
+    Args:
+        completed_on: The course completion date.
+        verified_on: When the Program Director verified completion (``None``: not yet).
+
+    Example:
+        >>> import datetime as dt
+        >>> CourseCompletion(dt.date(2025, 5, 2), verified_on=dt.date(2025, 5, 1))
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: CourseCompletion.verified_on: 2025-05-01 is before \
+the course completion 2025-05-02 (rule: course verification)
+    """
+
+    completed_on: dt.date = attrs.field(validator=_date("course window"))
+    verified_on: dt.date | None = attrs.field(
+        default=None, validator=_date("course verification", optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.verified_on is not None and self.verified_on < self.completed_on:
+            raise InvalidRecordError(
+                f"{self.verified_on} is before the course completion {self.completed_on}",
+                field="CourseCompletion.verified_on",
+                rule="course verification",
+            )
+
+
+def _score(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if type(value) is not int:
+        raise InputTypeError(
+            f"must be an int scaled score or None, got {type(value).__name__} {value!r}"
+            + ("; a percentage is not a scaled score" if isinstance(value, float) else ""),
+            field="ExamAttempt.scaled_score",
+            rule="score report",
+        )
+
+
+@attrs.frozen(slots=True)
+class ExamAttempt:
+    """One cognitive exam attempt.
+
+    Args:
+        taken_on: The exam date.
+        passed: The outcome.
+        scaled_score: The scaled score on the failing-candidate report, if one was given.
+            It is checked against the program's scale in :func:`emrpath.evaluate`.
+    """
+
+    taken_on: dt.date = attrs.field(validator=_date("exam attempt"))
+    passed: bool = attrs.field(kw_only=False)
+    scaled_score: int | None = attrs.field(default=None, validator=_score)
+
+    @passed.validator
+    def _check_passed(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not bool:
+            raise InputTypeError(
+                f"must be True or False, got {type(value).__name__} {value!r}",
+                field="ExamAttempt.passed",
+                rule="exam attempt",
+            )
+
+
+@attrs.frozen(slots=True)
+class AuthorizationToTest:
+    """An Authorization to Test (or exam admission notice), by its issue date."""
+
+    issued_on: dt.date = attrs.field(validator=_date("authorization to test"))
+
+
+@attrs.frozen(slots=True)
+class SkillsCompetency:
+    """A passed skills (psychomotor) competency, by its pass date."""
+
+    passed_on: dt.date = attrs.field(validator=_date("skills competency"))
+
+
+@attrs.frozen(slots=True)
+class CprCredential:
+    """A CPR-BLS credential: when it expires and, optionally, when it was issued."""
+
+    expires_on: dt.date = attrs.field(validator=_date("CPR credential"))
+    issued_on: dt.date | None = attrs.field(
+        default=None, validator=_date("CPR credential", optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.issued_on is not None and self.issued_on > self.expires_on:
+            raise InvalidRecordError(
+                f"issued {self.issued_on} after it expires {self.expires_on}",
+                field="CprCredential.issued_on",
+                rule="CPR credential",
+            )
+
+
+def _attempt_rules(
+    course: CourseCompletion, attempts: tuple[ExamAttempt, ...], prefix: str
+) -> None:
+    """Checks on a course's attempts that need no program: order, dates, nothing after a pass."""
+    previous: ExamAttempt | None = None
+    for index, attempt in enumerate(attempts):
+        where = f"{prefix}attempts[{index}].taken_on"
+        if attempt.taken_on < course.completed_on:
+            raise InvalidRecordError(
+                f"attempt on {attempt.taken_on} is before the course completion "
+                f"{course.completed_on}; a Candidate holds one course and its attempts "
+                "(put earlier courses in history)",
+                field=where,
+                rule="attempt limit",
+            )
+        if previous is not None:
+            if previous.passed:
+                raise InvalidRecordError(
+                    f"attempt on {attempt.taken_on} follows a passed attempt on "
+                    f"{previous.taken_on}",
+                    field=where,
+                    rule="exam attempt",
+                )
+            if attempt.taken_on == previous.taken_on:
+                raise InvalidRecordError(
+                    f"two attempts on {attempt.taken_on}",
+                    field=where,
+                    rule="retest wait",
+                )
+        previous = attempt
+
+
+@attrs.frozen(slots=True)
+class PriorCourse:
+    """An earlier course and the attempts made under it (for a candidate's history)."""
+
+    course: CourseCompletion = attrs.field(
+        validator=attrs.validators.instance_of(CourseCompletion)
+    )
+    attempts: tuple[ExamAttempt, ...] = attrs.field(default=(), converter=_attempts)
+
+    def __attrs_post_init__(self) -> None:
+        _attempt_rules(self.course, self.attempts, "PriorCourse.")
+
+
+@attrs.frozen(slots=True)
+class Candidate:
+    """One course completion and everything done under it.
+
+    Args:
+        course: The course the attempts count against.
+        attempts: Cognitive attempts under that course (kept in date order).
+        skills: The passed skills competency, if any.
+        authorizations: Authorizations to test issued under the course (date order).
+        cpr: The current CPR credential, if the caller tracks it.
+        history: Earlier courses and their attempts, for the record; they do not count
+            against this course's attempts.
+
+    Raises:
+        InputTypeError: A field has the wrong type.
+        InvalidRecordError: An attempt before the course, two attempts on one day, an
+            attempt after a pass, or a history course that is not earlier.
+    """
+
+    course: CourseCompletion = attrs.field(
+        validator=attrs.validators.instance_of(CourseCompletion)
+    )
+    attempts: tuple[ExamAttempt, ...] = attrs.field(default=(), converter=_attempts)
+    skills: SkillsCompetency | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(SkillsCompetency)),
+    )
+    authorizations: tuple[AuthorizationToTest, ...] = attrs.field(
+        default=(),
+        converter=_authorizations,
+    )
+    cpr: CprCredential | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(CprCredential)),
+    )
+    history: tuple[PriorCourse, ...] = attrs.field(
+        default=(),
+        converter=_history,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _attempt_rules(self.course, self.attempts, "")
+        for index, prior in enumerate(self.history):
+            if prior.course.completed_on >= self.course.completed_on:
+                raise InvalidRecordError(
+                    f"history course completed {prior.course.completed_on} is not before "
+                    f"the current course {self.course.completed_on}",
+                    field=f"history[{index}].course.completed_on",
+                    rule="attempt limit",
+                )
+        for index, att in enumerate(self.authorizations):
+            if att.issued_on < self.course.completed_on:
+                raise InvalidRecordError(
+                    f"issued {att.issued_on}, before the course completion "
+                    f"{self.course.completed_on}",
+                    field=f"authorizations[{index}].issued_on",
+                    rule="authorization to test",
+                )
+
+    @property
+    def passed_attempt(self) -> ExamAttempt | None:
+        """The passing attempt, if there is one (it is always the last)."""
+        if self.attempts and self.attempts[-1].passed:
+            return self.attempts[-1]
+        return None

@@ -1,0 +1,33 @@
+"""When an initial certification expires."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from emrpath.program import Program
+from emrpath.programs import NREMT_EMR
+from emrpath.rules._program_arg import check_program
+
+__all__ = ["initial_expiration_date"]
+
+_RULE = "certification expiry"
+
+
+def initial_expiration_date(
+    certified_on: dt.date | dt.datetime, program: Program = NREMT_EMR
+) -> dt.date | None:
+    """The expiration date of a certification issued on ``certified_on``.
+
+    For NREMT EMR: September 30 of the certification year + 2 (certified January–June)
+    or + 3 (July–December). ``None`` for a certification that does not expire.
+
+    Example:
+        >>> import datetime as dt
+        >>> initial_expiration_date(dt.date(2025, 6, 30))
+        datetime.date(2027, 9, 30)
+        >>> initial_expiration_date(dt.date(2025, 7, 1))
+        datetime.date(2028, 9, 30)
+    """
+    program = check_program(program, _RULE)
+    day = program.date(certified_on, field="certified_on", rule=_RULE)
+    return program.certification_term.value_at(day).expires_on(day)

@@ -1,0 +1,64 @@
+"""The course window and the authorization to test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from emrpath.errors import InvalidRecordError
+from emrpath.program import Program
+from emrpath.programs import NREMT_EMR
+from emrpath.rules._program_arg import check_program
+
+__all__ = ["att_expiration_date", "course_expiration_date"]
+
+
+def course_expiration_date(
+    completed_on: dt.date | dt.datetime, program: Program = NREMT_EMR
+) -> dt.date:
+    """The last day a course completed on ``completed_on`` qualifies its holder to test.
+
+    For NREMT EMR: the last day of the completion month, two years later.
+
+    Example:
+        >>> import datetime as dt
+        >>> course_expiration_date(dt.date(2024, 1, 5))
+        datetime.date(2026, 1, 31)
+        >>> course_expiration_date(dt.date(2024, 2, 29))
+        datetime.date(2026, 2, 28)
+    """
+    program = check_program(program, "course window")
+    day = program.date(completed_on, field="completed_on", rule="course window")
+    return program.course_validity.value_at(day).expires_on(day)
+
+
+def att_expiration_date(
+    issued_on: dt.date | dt.datetime,
+    course_completed_on: dt.date | dt.datetime,
+    program: Program = NREMT_EMR,
+) -> dt.date:
+    """The last valid day of an authorization to test issued on ``issued_on``.
+
+    For NREMT EMR: issue date + 90 days, or the course expiration date if that is earlier.
+
+    Raises:
+        InvalidRecordError: The authorization is dated before the course completion.
+
+    Example:
+        >>> import datetime as dt
+        >>> att_expiration_date(dt.date(2025, 3, 1), dt.date(2024, 1, 5))
+        datetime.date(2025, 5, 30)
+        >>> att_expiration_date(dt.date(2025, 12, 1), dt.date(2024, 1, 5))
+        datetime.date(2026, 1, 31)
+    """
+    rule = "authorization to test"
+    program = check_program(program, rule)
+    issued = program.date(issued_on, field="issued_on", rule=rule)
+    completed = program.date(course_completed_on, field="course_completed_on", rule=rule)
+    if issued < completed:
+        raise InvalidRecordError(
+            f"issued {issued}, before the course completion {completed}",
+            field="issued_on",
+            rule=rule,
+        )
+    course_end = program.course_validity.value_at(completed).expires_on(completed)
+    return program.authorization.value_at(issued).expires_on(issued, course_end)

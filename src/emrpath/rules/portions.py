@@ -1,0 +1,44 @@
+"""How long a passed exam or skills portion stays valid."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from emrpath.errors import InvalidRecordError
+from emrpath.program import Program
+from emrpath.programs import NREMT_EMR
+from emrpath.rules._program_arg import check_program
+
+__all__ = ["portion_expiration_date"]
+
+_RULE = "passed portion validity"
+
+
+def portion_expiration_date(
+    passed_on: dt.date | dt.datetime,
+    course_completed_on: dt.date | dt.datetime,
+    program: Program = NREMT_EMR,
+) -> dt.date | None:
+    """The last day a portion passed on ``passed_on`` stays valid (``None``: no limit).
+
+    For NREMT EMR: the same day number 24 months later (clamped to the month's end), or
+    12 months when the course was completed before 2018-11-01.
+
+    Example:
+        >>> import datetime as dt
+        >>> portion_expiration_date(dt.date(2024, 2, 29), dt.date(2023, 12, 1))
+        datetime.date(2026, 2, 28)
+        >>> portion_expiration_date(dt.date(2018, 12, 3), dt.date(2018, 10, 15))
+        datetime.date(2019, 12, 3)
+    """
+    program = check_program(program, _RULE)
+    passed = program.date(passed_on, field="passed_on", rule=_RULE)
+    completed = program.date(course_completed_on, field="course_completed_on", rule=_RULE)
+    if passed < completed:
+        raise InvalidRecordError(
+            f"passed {passed}, before the course completion {completed}",
+            field="passed_on",
+            rule=_RULE,
+        )
+    validity = program.portion_validity.value_at(completed)
+    return None if validity is None else validity.expires_on(passed)

@@ -1,0 +1,37 @@
+"""When an exam result is expected to post."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from emrpath.program import Program
+from emrpath.programs import NREMT_EMR
+from emrpath.rules._program_arg import check_program
+
+__all__ = ["expected_result_date"]
+
+_RULE = "result posting"
+
+
+def expected_result_date(exam_on: dt.date | dt.datetime, program: Program = NREMT_EMR) -> dt.date:
+    """The date an exam result is expected: the n-th business day strictly after the exam.
+
+    The exam date never counts, whatever weekday it is. This is the date the rules lead
+    one to expect ("generally"), not a guarantee, and it assumes nothing holds the result
+    (see :func:`emrpath.evaluate` for the held and pending cases).
+
+    Args:
+        exam_on: The exam date (or an aware datetime, read in the program's timezone).
+        program: The program whose ``result_posting`` parameter applies.
+
+    Example:
+        >>> import datetime as dt
+        >>> expected_result_date(dt.date(2025, 12, 5))  # Friday -> Tuesday
+        datetime.date(2025, 12, 9)
+        >>> expected_result_date(dt.date(2026, 4, 2))  # Thursday before Good Friday -> Monday
+        datetime.date(2026, 4, 6)
+    """
+    program = check_program(program, _RULE)
+    day = program.date(exam_on, field="exam_on", rule=_RULE)
+    posting = program.result_posting.value_at(day)
+    return program.calendar.add_business_days(day, posting.business_days)

@@ -1,0 +1,32 @@
+"""The wait between cognitive attempts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from emrpath.program import Program
+from emrpath.programs import NREMT_EMR
+from emrpath.rules._program_arg import check_program
+
+__all__ = ["earliest_retest_date"]
+
+_RULE = "retest wait"
+
+
+def earliest_retest_date(
+    attempt_on: dt.date | dt.datetime, program: Program = NREMT_EMR
+) -> dt.date:
+    """The first date a candidate may retest after an attempt on ``attempt_on``.
+
+    Args:
+        attempt_on: The date of the last attempt.
+        program: The program whose ``retest_wait`` parameter applies.
+
+    Example:
+        >>> import datetime as dt
+        >>> earliest_retest_date(dt.date(2025, 12, 20))
+        datetime.date(2026, 1, 4)
+    """
+    program = check_program(program, _RULE)
+    day = program.date(attempt_on, field="attempt_on", rule=_RULE)
+    return program.retest_wait.value_at(day).earliest_after(day)

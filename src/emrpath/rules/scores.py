@@ -1,0 +1,79 @@
+"""Score-report validation."""
+
+from __future__ import annotations
+
+from emrpath.errors import InputTypeError, InvalidRecordError
+from emrpath.program import Program
+from emrpath.programs import NREMT_EMR
+from emrpath.records import ExamAttempt
+from emrpath.rules._program_arg import check_program
+
+__all__ = ["check_score"]
+
+_RULE = "score report"
+
+
+def check_score(attempt: object, program: Program = NREMT_EMR, *, field: str = "attempt") -> None:
+    """Raise if an attempt's scaled score contradicts the program's score report.
+
+    Refused: a score on an attempt from a period with no scaled report (NREMT: before
+    2023-06-01), a score off the scale, a pass below the passing point, a fail at or above
+    it. No API converts a raw percentage: a value below the scale gets a message saying a
+    percentage is not a scaled score.
+
+    Example:
+        >>> import datetime as dt
+        >>> check_score(ExamAttempt(dt.date(2025, 3, 3), passed=False, scaled_score=900))
+        >>> check_score(ExamAttempt(dt.date(2025, 3, 3), passed=False, scaled_score=72))
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: attempt.scaled_score: 72 is below the scale \
+100-1500; a raw percentage is not a scaled score and emrpath never converts one \
+(rule: score report)
+    """
+    program = check_program(program, _RULE)
+    if not isinstance(attempt, ExamAttempt):
+        raise InputTypeError(
+            f"expected an ExamAttempt, got {type(attempt).__name__}", field=field, rule=_RULE
+        )
+    score = attempt.scaled_score
+    if score is None:
+        return
+    where = f"{field}.scaled_score"
+    scale = program.score_scale.value_at(attempt.taken_on)
+    if scale is None:
+        first = next(
+            (p.effective_from for p in program.score_scale.provisions if p.value is not None),
+            None,
+        )
+        since = f" (scaled reports start {first})" if first else ""
+        raise InvalidRecordError(
+            f"the attempt on {attempt.taken_on} has no scaled score report{since}",
+            field=where,
+            rule=_RULE,
+        )
+    if score < scale.minimum:
+        raise InvalidRecordError(
+            f"{score} is below the scale {scale.minimum}-{scale.maximum}; a raw percentage "
+            "is not a scaled score and emrpath never converts one",
+            field=where,
+            rule=_RULE,
+        )
+    if score > scale.maximum:
+        raise InvalidRecordError(
+            f"{score} is above the scale {scale.minimum}-{scale.maximum}",
+            field=where,
+            rule=_RULE,
+        )
+    if attempt.passed and not scale.passes(score):
+        raise InvalidRecordError(
+            f"a pass with {score} is below the passing point {scale.passing}",
+            field=where,
+            rule=_RULE,
+        )
+    if not attempt.passed and scale.passes(score):
+        raise InvalidRecordError(
+            f"a fail with {score} is at or above the passing point {scale.passing}",
+            field=where,
+            rule=_RULE,
+        )
