@@ -1,10 +1,16 @@
 """``evaluate()``: every gate of a candidate's pathway on one date, explained and cited.
 
-The gates run in the order a candidate meets them: course window, Program Director
+The gates run in the order a candidate meets them: course window, program director
 verification, CPR credential, authorization to test, cognitive exam, skills competency,
 certification. Each reads its numbers from the program's parameters; every reason
 carries the citation of the parameter it applied, and the status carries the weakest
 confidence among all the parameters read.
+
+Nothing here names a program: where two programs differ (what holds a result, what the
+attempt limit counts over, what follows the last attempt, whether CPR or skills are part
+of the pathway) the difference is a parameter or a small policy value the program holds.
+A gate the program does not have (its parameter is ``None``) is met, with a reason
+saying it is not part of the pathway.
 
 Example:
     >>> import datetime as dt
@@ -27,7 +33,7 @@ from typing import Any, TypeVar
 from emrpath.decisions import Gate, GateName, GateState, PathwayStatus, Reason
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Param, Provision, weakest
-from emrpath.policies import AfterLimit
+from emrpath.policies import AttemptScope, Requirement
 from emrpath.program import Program
 from emrpath.programs import NREMT_EMR
 from emrpath.records import Candidate, ExamAttempt
@@ -78,6 +84,7 @@ def _check_not_after(candidate: Candidate, as_of: dt.date) -> None:
         checks.append(("skills.passed_on", candidate.skills.passed_on, "skills competency"))
     if candidate.cpr is not None:
         checks.append(("cpr.issued_on", candidate.cpr.issued_on, "CPR credential"))
+    checks.append(("transcripts_received_on", candidate.transcripts_received_on, "result posting"))
     for field, day, rule in checks:
         if day is not None and day > as_of:
             raise InvalidRecordError(
@@ -105,8 +112,9 @@ def evaluate(
     Raises:
         InputTypeError: ``candidate`` is not a Candidate, or ``as_of`` is not a date.
         InvalidRecordError: A record dated after ``as_of``, a score that contradicts the
-            score report, more attempts than the program allows, or an attempt after the
-            course expired.
+            score report, more attempts than the program allows (counted per course or
+            per eligibility route, as the program says), or an attempt after the course
+            expired.
         NoRuleInForceError: The program has no rule for a date the candidate's records
             need (for NREMT EMR, anything before 2015-01-01).
 
@@ -146,14 +154,57 @@ class _Evaluation:
         self.course_rule = self.r.read(program.course_validity, completed)
         self.course_end = self.course_rule.value.expires_on(completed)
         self.limit_rule = self.r.read(program.attempt_limit, completed)
-        self.portion_rule = self.r.read(program.portion_validity, completed)
+        self.portion_rule = (
+            None
+            if program.portion_validity is None
+            else self.r.read(program.portion_validity, completed)
+        )
         self.passed: ExamAttempt | None = candidate.passed_attempt
+        self.prior_attempts = self.count_prior_attempts()
 
     # -- shared helpers -----------------------------------------------------------------
 
     def portion_end(self, passed_on: dt.date) -> dt.date | None:
-        validity = self.portion_rule.value
+        validity = None if self.portion_rule is None else self.portion_rule.value
         return None if validity is None else validity.expires_on(passed_on)
+
+    def portion_reason(self, code: str, message: str) -> Reason:
+        if self.p.portion_validity is None or self.portion_rule is None:
+            return Reason(code, message)
+        return self.reason(code, message, self.p.portion_validity, self.portion_rule)
+
+    def count_prior_attempts(self) -> int:
+        """Attempts in ``history`` that count against the current limit."""
+        if self.limit_rule.value.scope is not AttemptScope.PER_ROUTE or not self.c.history:
+            return 0
+        route = self.c.course.route
+        named = [("course.route", route)] + [
+            (f"history[{i}].course.route", h.course.route) for i, h in enumerate(self.c.history)
+        ]
+        for field, value in named:
+            if value is None:
+                raise InvalidRecordError(
+                    "the program counts attempts per eligibility route, so with a history "
+                    "every course must name its route",
+                    field=field,
+                    rule="attempt limit",
+                )
+        return sum(len(h.attempts) for h in self.c.history if h.course.route == route)
+
+    def requirement_on(self, requirement: Requirement) -> dt.date | None:
+        """The date ``requirement`` was completed, from the candidate's records."""
+        if requirement is Requirement.COURSE_VERIFIED:
+            return self.c.course.verified_on
+        if requirement is Requirement.SKILLS_PASSED:
+            return None if self.c.skills is None else self.c.skills.passed_on
+        return self.c.transcripts_received_on
+
+    def not_in_pathway(self, name: GateName) -> Gate:
+        return Gate(
+            name,
+            GateState.MET,
+            (Reason(f"{name.value}_not_required", "Not part of this program's pathway."),),
+        )
 
     def result_date(self, exam_on: dt.date) -> tuple[dt.date, Provision[Any]]:
         rule = self.r.read(self.p.result_posting, exam_on)
@@ -168,11 +219,20 @@ class _Evaluation:
 
     def check_attempts(self) -> None:
         attempts = self.c.attempts
-        limit = self.limit_rule.value.max_attempts
-        if len(attempts) > limit:
+        rule = self.limit_rule.value
+        limit = rule.max_attempts
+        if self.prior_attempts + len(attempts) > limit:
+            first_over = max(limit - self.prior_attempts, 0)
+            earlier = (
+                f" ({self.prior_attempts} of them in history on the same route)"
+                if self.prior_attempts
+                else ""
+            )
             raise InvalidRecordError(
-                f"{len(attempts)} attempts under one course; the program allows {limit}",
-                field=f"attempts[{limit}]",
+                f"{self.prior_attempts + len(attempts)} attempts under one "
+                f"{rule.scope.noun}{earlier}; the program allows {limit}, then "
+                f"{rule.after_limit.next_step}",
+                field=f"attempts[{first_over}]",
                 rule="attempt limit",
             )
         for index, attempt in enumerate(attempts):
@@ -229,11 +289,12 @@ class _Evaluation:
 
     def check_cpr_covers_attempts(self) -> None:
         cpr = self.c.cpr
-        if cpr is None:
+        param = self.p.cpr_required
+        if cpr is None or param is None:
             return
         for attempt in self.c.attempts:
             if attempt.taken_on > cpr.expires_on:
-                rule = self.r.read(self.p.cpr_required, attempt.taken_on)
+                rule = self.r.read(param, attempt.taken_on)
                 if rule.value:
                     self.record_reasons.append(
                         self.reason(
@@ -241,7 +302,7 @@ class _Evaluation:
                             f"The CPR credential on record expired {cpr.expires_on}, before "
                             f"the attempt on {attempt.taken_on}; an earlier card is not on "
                             "record.",
-                            self.p.cpr_required,
+                            param,
                             rule,
                         )
                     )
@@ -293,7 +354,7 @@ class _Evaluation:
                 (
                     self.reason(
                         "course_verified",
-                        f"Program Director verified the course on {verified}.",
+                        f"Course completion verified on {verified}.",
                         p,
                         rule,
                     ),
@@ -305,8 +366,7 @@ class _Evaluation:
             (
                 self.reason(
                     "verification_missing",
-                    "The Program Director has not yet verified course completion on the "
-                    "National Registry website.",
+                    f"Course completion is not yet verified ({p.description}).",
                     p,
                     rule,
                 ),
@@ -315,6 +375,8 @@ class _Evaluation:
 
     def cpr_gate(self, attempt_possible: bool) -> Gate:
         p = self.p.cpr_required
+        if p is None:
+            return self.not_in_pathway(GateName.CPR)
         rule = self.r.read(p, self.as_of)
         if not rule.value:
             return Gate(GateName.CPR, GateState.MET, ())
@@ -427,7 +489,7 @@ class _Evaluation:
             (
                 self.reason(
                     "authorization_missing",
-                    "No unused authorization to test on record; one bought today would be "
+                    "No unused authorization to test on record; one issued today would be "
                     f"valid through {end} ({rule.value.describe()}).",
                     p,
                     rule,
@@ -458,12 +520,10 @@ class _Evaluation:
             end = self.portion_end(self.passed.taken_on)
             result_on, posting = self.result_date(self.passed.taken_on)
             reasons.append(
-                self.reason(
+                self.portion_reason(
                     "cognitive_passed",
                     f"Cognitive exam passed on {self.passed.taken_on}"
                     + (f"; the pass stays valid through {end}." if end else "."),
-                    self.p.portion_validity,
-                    self.portion_rule,
                 )
             )
             return (
@@ -477,19 +537,15 @@ class _Evaluation:
                 None,
                 False,
             )
-        used = len(attempts)
+        used = self.prior_attempts + len(attempts)
         limit_param = self.p.attempt_limit
-        after = (
-            "a new full course, which starts a fresh count"
-            if limit.after_limit is AfterLimit.NEW_COURSE
-            else "a different eligibility route; this one is closed"
-        )
+        after = limit.after_limit.next_step
         if used >= limit.max_attempts:
             reasons.append(
                 self.reason(
                     "attempts_used_up",
-                    f"All {limit.max_attempts} attempts under this course have been used; the "
-                    f"next attempt needs {after}.",
+                    f"All {limit.max_attempts} attempts under this {limit.scope.noun} have been "
+                    f"used; the next attempt needs {after}.",
                     limit_param,
                     self.limit_rule,
                 )
@@ -547,6 +603,8 @@ class _Evaluation:
 
     def skills_gate(self, certification_on: dt.date | None) -> Gate:
         p = self.p.skills_required
+        if p is None:
+            return self.not_in_pathway(GateName.SKILLS)
         rule = self.r.read(p, self.completed)
         if not rule.value:
             return Gate(GateName.SKILLS, GateState.MET, ())
@@ -558,8 +616,7 @@ class _Evaluation:
                 (
                     self.reason(
                         "skills_missing",
-                        "No skills competency on record; a State EMS Office approved BLS "
-                        "skills competency is needed.",
+                        f"No skills competency on record ({p.description}).",
                         p,
                         rule,
                     ),
@@ -574,12 +631,10 @@ class _Evaluation:
                 GateName.SKILLS,
                 GateState.EXPIRED,
                 (
-                    self.reason(
+                    self.portion_reason(
                         "skills_expired",
                         f"Skills competency passed {skills.passed_on} stopped being valid after "
                         f"{end}; it must be passed again.",
-                        self.p.portion_validity,
-                        self.portion_rule,
                     ),
                 ),
                 valid_until=end,
@@ -588,35 +643,50 @@ class _Evaluation:
             GateName.SKILLS,
             GateState.MET,
             (
-                self.reason(
+                self.portion_reason(
                     "skills_passed",
                     f"Skills competency passed {skills.passed_on}"
                     + (f"; valid through {end}." if end else "."),
-                    self.p.portion_validity,
-                    self.portion_rule,
                 ),
             ),
             valid_until=end,
         )
 
+    def required(self) -> list[Requirement]:
+        """Every requirement of certification besides the pass, in a stable order.
+
+        The program's ``verification_required`` and ``skills_required`` parameters, and the
+        requirements its result posting is held until.
+        """
+        items = set()
+        if self.r.read(self.p.verification_required, self.completed).value:
+            items.add(Requirement.COURSE_VERIFIED)
+        skills = self.p.skills_required
+        if skills is not None and self.r.read(skills, self.completed).value:
+            items.add(Requirement.SKILLS_PASSED)
+        if self.passed is not None:
+            items |= self.r.read(self.p.result_posting, self.passed.taken_on).value.held_until
+        return [item for item in Requirement if item in items]
+
     def certification_date(self) -> tuple[dt.date | None, list[str]]:
-        """The expected certification date, or the items still missing."""
+        """The expected certification date, or the items still missing.
+
+        The result posts on the later of the exam date plus the posting delay and the
+        dates of the requirements it is held until; certification is the later of that
+        and every other requirement's date.
+        """
         missing: list[str] = []
         dates: list[dt.date] = []
         if self.passed is None:
             missing.append("a passed cognitive exam")
         else:
             dates.append(self.result_date(self.passed.taken_on)[0])
-        if self.r.read(self.p.verification_required, self.completed).value:
-            if self.c.course.verified_on is None:
-                missing.append("Program Director verification")
+        for requirement in self.required():
+            on = self.requirement_on(requirement)
+            if on is None:
+                missing.append(requirement.label)
             else:
-                dates.append(self.c.course.verified_on)
-        if self.r.read(self.p.skills_required, self.completed).value:
-            if self.c.skills is None:
-                missing.append("a skills competency")
-            else:
-                dates.append(self.c.skills.passed_on)
+                dates.append(on)
         if missing:
             return None, missing
         on = max(dates)
@@ -642,22 +712,18 @@ class _Evaluation:
         if on is None:
             posting = self.r.read(self.p.result_posting, self.as_of)
             state = GateState.BLOCKED if remediation else GateState.PENDING
-            return (
-                Gate(
-                    GateName.CERTIFICATION,
-                    state,
-                    (
-                        self.reason(
-                            "certification_pending",
-                            "National certification needs " + ", ".join(missing) + ".",
-                            self.p.result_posting,
-                            posting,
-                        ),
-                    ),
-                ),
-                False,
-                None,
-            )
+            reasons = [
+                self.reason(
+                    "certification_pending",
+                    "Certification needs " + ", ".join(missing) + ".",
+                    self.p.result_posting,
+                    posting,
+                )
+            ]
+            held = self.held_reason()
+            if held is not None:
+                reasons.append(held)
+            return (Gate(GateName.CERTIFICATION, state, tuple(reasons)), False, None)
         term = self.r.read(term_param, on)
         expires = term.value.expires_on(on)
         if on > self.as_of:
@@ -722,6 +788,29 @@ class _Evaluation:
             expires,
         )
 
+    def held_reason(self) -> Reason | None:
+        """Why a passing result has not posted: the requirements it is held until."""
+        if self.passed is None:
+            return None
+        posting = self.r.read(self.p.result_posting, self.passed.taken_on)
+        waiting = [
+            item.label
+            for item in Requirement
+            if item in posting.value.held_until and self.requirement_on(item) is None
+        ]
+        if not waiting:
+            return None
+        return self.reason(
+            "result_held",
+            f"The result of the passing attempt on {self.passed.taken_on} is held until "
+            + ", ".join(waiting)
+            + " (the hold has no time limit of its own); it posts "
+            f"{posting.value.business_days} business days after the exam or when the last of "
+            "them is on record, whichever is later.",
+            self.p.result_posting,
+            posting,
+        )
+
     def run(self) -> PathwayStatus:
         self.check_attempts()
         cognitive, next_on, remediation = self.cognitive_gate()
@@ -739,7 +828,7 @@ class _Evaluation:
         )
         reasons = tuple(self.record_reasons) + tuple(r for g in gates for r in g.reasons)
         limit = self.limit_rule.value.max_attempts
-        used = len(self.c.attempts)
+        used = self.prior_attempts + len(self.c.attempts)
         remaining = 0 if (self.passed is not None or remediation) else limit - used
         return PathwayStatus(
             program=self.p.key,

@@ -17,31 +17,45 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from emrpath._dates import add_months, end_of_month
-from emrpath.errors import InvalidRecordError
+from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 
 __all__ = [
     "AfterLimit",
     "AnniversaryExpiry",
+    "AppealWindow",
     "AttemptLimit",
+    "AttemptScope",
     "AuthorizationWindow",
+    "CeComponent",
+    "CeRequirement",
+    "CeTopic",
+    "CeWindow",
     "CertificationTerm",
     "CourseValidity",
+    "DeadlineRecertWindow",
     "FixedDaysWait",
     "MonthEndValidity",
+    "MonthsCeWindow",
     "MonthsValidity",
     "NextPeriodWait",
     "NoExpiry",
     "PortionValidity",
+    "RecertExam",
+    "RecertWindow",
+    "RecertificationCycle",
     "Requirement",
     "ResultPosting",
     "RetestWait",
+    "RollingCeWindow",
     "ScoreScale",
     "SeasonalExpiry",
+    "SeasonalRecertWindow",
 ]
 
 
@@ -73,11 +87,30 @@ def _month(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 
 class Requirement(enum.Enum):
-    """Items a program may hold an exam result for until they are complete."""
+    """Items a program may hold an exam result for until they are complete.
+
+    Each names, in neutral words, the record that completes it (see :attr:`label`).
+
+    Example:
+        >>> Requirement.TRANSCRIPTS_RECEIVED.label
+        'official transcripts received'
+    """
 
     COURSE_VERIFIED = "course_verified"
     SKILLS_PASSED = "skills_passed"
     TRANSCRIPTS_RECEIVED = "transcripts_received"
+
+    @property
+    def label(self) -> str:
+        """What completes the requirement, in words for a reason message."""
+        return _REQUIREMENT_LABELS[self]
+
+
+_REQUIREMENT_LABELS = {
+    Requirement.COURSE_VERIFIED: "course completion verified by the program director",
+    Requirement.SKILLS_PASSED: "a passed skills competency",
+    Requirement.TRANSCRIPTS_RECEIVED: "official transcripts received",
+}
 
 
 def _requirements(value: object) -> frozenset[Requirement]:
@@ -179,20 +212,68 @@ RetestWait = FixedDaysWait | NextPeriodWait
 
 
 class AfterLimit(enum.Enum):
-    """What the rules require once the attempts are used up."""
+    """What the rules require once the attempts are used up.
+
+    Example:
+        >>> print(AfterLimit.ROUTE_CLOSED.next_step)
+        a different eligibility route: this route is closed, and no refresher or
+        remediation reopens it
+    """
 
     NEW_COURSE = "new_course"
     """Complete a new full course; it starts a fresh count of attempts."""
     ROUTE_CLOSED = "route_closed"
     """The eligibility route is closed; only a different route remains."""
 
+    @property
+    def next_step(self) -> str:
+        """What the next attempt needs once the attempts are used up, in words."""
+        return _NEXT_STEP[self]
+
+
+_NEXT_STEP = {
+    AfterLimit.NEW_COURSE: "a new full course, which starts a fresh count",
+    AfterLimit.ROUTE_CLOSED: "a different eligibility route: this route is closed, and no "
+    "refresher or remediation reopens it",
+}
+
+
+class AttemptScope(enum.Enum):
+    """What the attempt limit counts over.
+
+    ``PER_COURSE``: the attempts under the candidate's current course; earlier courses in
+    ``Candidate.history`` do not count. ``PER_ROUTE``: every attempt under the current
+    eligibility route (``CourseCompletion.route``), including history entries on the same
+    route; the program itself is the category.
+
+    Example:
+        >>> AttemptScope.PER_ROUTE.noun
+        'eligibility route'
+    """
+
+    PER_COURSE = "per_course"
+    PER_ROUTE = "per_route"
+
+    @property
+    def noun(self) -> str:
+        """What one count of attempts runs under, in words."""
+        return "course" if self is AttemptScope.PER_COURSE else "eligibility route"
+
 
 @attrs.frozen(slots=True)
 class AttemptLimit:
-    """``max_attempts`` per course (or route), then what ``after_limit`` says."""
+    """``max_attempts`` per course (or route, see ``scope``), then what ``after_limit`` says.
+
+    Example:
+        >>> AttemptLimit(5, AfterLimit.ROUTE_CLOSED, scope=AttemptScope.PER_ROUTE).scope.noun
+        'eligibility route'
+    """
 
     max_attempts: int = attrs.field(validator=_positive)
     after_limit: AfterLimit = attrs.field(validator=attrs.validators.instance_of(AfterLimit))
+    scope: AttemptScope = attrs.field(
+        default=AttemptScope.PER_COURSE, validator=attrs.validators.instance_of(AttemptScope)
+    )
 
 
 @attrs.frozen(slots=True)
@@ -325,21 +406,34 @@ class SeasonalExpiry:
 
 @attrs.frozen(slots=True)
 class AnniversaryExpiry:
-    """Expiry ``years`` after the issue date, on the day before the anniversary.
+    """Expiry ``years`` after the issue date.
+
+    By default the last valid day is the day before the anniversary. With
+    ``month_end=True`` the credential ends with the anniversary *month*: issued in
+    June 2015, it ends 30 June 2018 (for sources that give cycles in months, "If your
+    certification ends June 2018 ...").
 
     Example:
         >>> AnniversaryExpiry(years=3).expires_on(dt.date(2024, 2, 29))
         datetime.date(2027, 2, 27)
+        >>> AnniversaryExpiry(years=3, month_end=True).expires_on(dt.date(2015, 6, 10))
+        datetime.date(2018, 6, 30)
     """
 
     years: int = attrs.field(validator=_positive)
+    month_end: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     def expires_on(self, certified_on: dt.date) -> dt.date | None:
         """The last valid day of a certification issued on ``certified_on``."""
-        return add_months(certified_on, 12 * self.years) - dt.timedelta(days=1)
+        later = add_months(certified_on, 12 * self.years)
+        if self.month_end:
+            return end_of_month(later.year, later.month)
+        return later - dt.timedelta(days=1)
 
     def describe(self) -> str:
         """The rule in words."""
+        if self.month_end:
+            return f"valid through the end of the issue month, {self.years} years later"
         return f"valid {self.years} years from issue"
 
 
@@ -362,3 +456,412 @@ class NoExpiry:
 
 
 CertificationTerm = SeasonalExpiry | AnniversaryExpiry | NoExpiry
+
+
+# -- certification lifecycle: recertification, lapse, reinstatement ---------------------
+
+
+def _amount(value: object, *, field: str, rule: str, positive: bool) -> Decimal:
+    """``value`` (an int, float or Decimal) as an exact, finite ``Decimal``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise InputTypeError(
+            f"must be a number of hours or points (int, float or Decimal), got "
+            f"{type(value).__name__} {value!r}",
+            field=field,
+            rule=rule,
+        )
+    # A float is read by its shortest repr, so 0.1 means one tenth, not 0.1000000000000000055.
+    amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not amount.is_finite():
+        raise InvalidRecordError(f"must be finite, got {value!r}", field=field, rule=rule)
+    if amount < 0 or (positive and amount == 0):
+        raise InvalidRecordError(
+            f"must be {'more than' if positive else 'at least'} 0, got {value!r}",
+            field=field,
+            rule=rule,
+        )
+    return amount
+
+
+def _minimum(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _amount(
+        value,
+        field=f"{type(instance).__name__}.{attribute.name}",
+        rule="program parameter",
+        positive=False,
+    )
+
+
+def _to_decimal(value: object) -> object:
+    # Converter: numbers become Decimal; anything else is left for the validator to refuse.
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidRecordError(
+            f"must be a non-empty str, got {value!r}",
+            field=f"{type(instance).__name__}.{attribute.name}",
+            rule="program parameter",
+        )
+
+
+def _unique(items: tuple[Any, ...], kind: str, field: str) -> None:
+    names = [item.name for item in items]
+    for item in items:
+        if not isinstance(item, (CeTopic, CeComponent)):
+            raise InvalidRecordError(
+                f"expected {kind} values, got {type(item).__name__}",
+                field=field,
+                rule="program parameter",
+            )
+    if len(set(names)) != len(names):
+        raise InvalidRecordError(
+            f"two {kind} values share a name: {names}", field=field, rule="program parameter"
+        )
+
+
+@attrs.frozen(slots=True)
+class CeTopic:
+    """A topic inside a continuing-education component, with its minimum hours (or points).
+
+    Example:
+        >>> CeTopic("medical", 3).minimum
+        Decimal('3')
+    """
+
+    name: str = attrs.field(validator=_name)
+    minimum: Decimal = attrs.field(converter=_to_decimal, validator=_minimum)
+
+
+@attrs.frozen(slots=True)
+class CeComponent:
+    """A component of a continuing-education requirement (national, local/state, …).
+
+    Args:
+        name: The name education records use to allocate hours to it.
+        minimum: Hours (or points) the component needs; at least the sum of its topics.
+        topics: Topics whose own minimums must be met inside the component. A record may
+            name a topic only where the component in force defines topics.
+
+    Example:
+        >>> national = CeComponent("national", 8, (CeTopic("trauma", 0.5),))
+        >>> national.topic_names
+        ('trauma',)
+    """
+
+    name: str = attrs.field(validator=_name)
+    minimum: Decimal = attrs.field(converter=_to_decimal, validator=_minimum)
+    topics: tuple[CeTopic, ...] = attrs.field(default=(), converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        _unique(self.topics, "CeTopic", f"CeComponent({self.name}).topics")
+        if sum((t.minimum for t in self.topics), Decimal(0)) > self.minimum:
+            raise InvalidRecordError(
+                f"its topics need more than the component's {self.minimum}",
+                field=f"CeComponent({self.name}).topics",
+                rule="program parameter",
+            )
+
+    @property
+    def topic_names(self) -> tuple[str, ...]:
+        """The names of the component's topics."""
+        return tuple(t.name for t in self.topics)
+
+
+@attrs.frozen(slots=True)
+class CeRequirement:
+    """How much continuing education one recertification cycle needs.
+
+    Education records are allocated to components by name; each component must reach its
+    minimum (and each of its topics theirs), and everything earned in the window must
+    reach ``total``. With ``total`` above the sum of the component minimums the rest may
+    come from any component.
+
+    Args:
+        unit: What is counted (``"hours"``, ``"points"``).
+        total: The total required.
+        components: The components, in the order reports list them.
+
+    Example:
+        >>> req = CeRequirement("points", 36, (CeComponent("chemistry", 2),))
+        >>> req.component("chemistry").minimum, req.total
+        (Decimal('2'), Decimal('36'))
+    """
+
+    unit: str = attrs.field(validator=_name)
+    total: Decimal = attrs.field(converter=_to_decimal, validator=_minimum)
+    components: tuple[CeComponent, ...] = attrs.field(converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        _unique(self.components, "CeComponent", "CeRequirement.components")
+        if not self.components:
+            raise InvalidRecordError(
+                "needs at least one component",
+                field="CeRequirement.components",
+                rule="program parameter",
+            )
+        if sum((c.minimum for c in self.components), Decimal(0)) > self.total:
+            raise InvalidRecordError(
+                f"its components need more than the total {self.total}",
+                field="CeRequirement.components",
+                rule="program parameter",
+            )
+
+    @property
+    def component_names(self) -> tuple[str, ...]:
+        """The names of the components, in order."""
+        return tuple(c.name for c in self.components)
+
+    def component(self, name: str) -> CeComponent:
+        """The component called ``name``.
+
+        Raises:
+            UnknownNameError: No component has that name.
+        """
+        for item in self.components:
+            if item.name == name:
+                return item
+        raise UnknownNameError(
+            f"unknown component {name!r}; this requirement has {list(self.component_names)}",
+            field="component",
+            rule="continuing education",
+        )
+
+
+@attrs.frozen(slots=True)
+class RecertificationCycle:
+    """A recertification cycle of ``months`` months, ending on the expiration date.
+
+    The cycle's nominal start (the day after the previous expiration) is the date on which
+    the recertification parameters are read, so a model "beginning October 1, 2025"
+    governs the cycle that starts then. Recertifying moves the expiration ``months`` on,
+    keeping a month-end expiration on the month's end.
+
+    Example:
+        >>> cycle = RecertificationCycle(months=24)
+        >>> cycle.nominal_start(dt.date(2027, 9, 30)), cycle.next_expiration(dt.date(2027, 9, 30))
+        (datetime.date(2025, 10, 1), datetime.date(2029, 9, 30))
+        >>> RecertificationCycle(months=36).next_expiration(dt.date(2021, 2, 28))
+        datetime.date(2024, 2, 29)
+    """
+
+    months: int = attrs.field(validator=_positive)
+
+    def nominal_start(self, expires_on: dt.date) -> dt.date:
+        """The first day of the cycle that ends on ``expires_on``."""
+        return _shift_expiry(expires_on, -self.months) + dt.timedelta(days=1)
+
+    def next_expiration(self, expires_on: dt.date) -> dt.date:
+        """The expiration date after a recertification of the cycle ending ``expires_on``."""
+        return _shift_expiry(expires_on, self.months)
+
+    def describe(self) -> str:
+        """The rule in words."""
+        return f"{self.months}-month cycles"
+
+
+def _shift_expiry(expires_on: dt.date, months: int) -> dt.date:
+    later = add_months(expires_on, months)
+    if expires_on == end_of_month(expires_on.year, expires_on.month):
+        return end_of_month(later.year, later.month)
+    return later
+
+
+@attrs.frozen(slots=True)
+class RollingCeWindow:
+    """Education counts from the start of the current cycle through the expiration date.
+
+    The cycle starts when the certification is issued or when the last recertification
+    was completed, whichever is later ("rolling" recertification). After expiry the
+    window does not move: late applications still need education done by the expiration.
+
+    Example:
+        >>> RollingCeWindow().window(dt.date(2023, 5, 10), dt.date(2025, 9, 30),
+        ...                          as_of=dt.date(2025, 10, 15))
+        (datetime.date(2023, 5, 10), datetime.date(2025, 9, 30))
+    """
+
+    def window(
+        self, cycle_start: dt.date, expires_on: dt.date, *, as_of: dt.date
+    ) -> tuple[dt.date, dt.date]:
+        """First and last day on which education counts."""
+        return cycle_start, expires_on
+
+    def describe(self) -> str:
+        """The rule in words."""
+        return "education counts from the start of the current cycle to the expiration date"
+
+
+@attrs.frozen(slots=True)
+class MonthsCeWindow:
+    """Education counts in the ``months`` months ending with the expiration month.
+
+    In force: from the first day of the month ``months`` months before the expiration
+    month, through the expiration date (month granularity: "If your certification ends
+    June 2018, only CE credits completed between June 2015 and June 2018"). After expiry
+    the window becomes the ``months`` months ending on the day asked about, when
+    ``lookback_after_expiry`` is set.
+
+    Example:
+        >>> w = MonthsCeWindow(months=36, lookback_after_expiry=True)
+        >>> w.window(dt.date(2015, 6, 10), dt.date(2018, 6, 30), as_of=dt.date(2018, 5, 1))
+        (datetime.date(2015, 6, 1), datetime.date(2018, 6, 30))
+        >>> w.window(dt.date(2015, 6, 10), dt.date(2018, 6, 30), as_of=dt.date(2020, 3, 3))
+        (datetime.date(2017, 3, 3), datetime.date(2020, 3, 3))
+    """
+
+    months: int = attrs.field(validator=_positive)
+    lookback_after_expiry: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool)
+    )
+
+    def window(
+        self, cycle_start: dt.date, expires_on: dt.date, *, as_of: dt.date
+    ) -> tuple[dt.date, dt.date]:
+        """First and last day on which education counts."""
+        if self.lookback_after_expiry and as_of > expires_on:
+            return add_months(as_of, -self.months), as_of
+        return add_months(expires_on.replace(day=1), -self.months), expires_on
+
+    def describe(self) -> str:
+        """The rule in words."""
+        after = (
+            f"; once expired, the last {self.months} months" if self.lookback_after_expiry else ""
+        )
+        return (
+            f"education counts in the {self.months} months ending with the expiration month{after}"
+        )
+
+
+CeWindow = RollingCeWindow | MonthsCeWindow
+
+
+@attrs.frozen(slots=True)
+class SeasonalRecertWindow:
+    """Applications on fixed days of the expiration year, then a late period, then lapse.
+
+    Opens on ``opens_month``/``opens_day`` of the expiration year and closes on the
+    expiration date; late (reinstatement) applications until ``late_month``/``late_day``
+    of that year; the certification has lapsed from the next day.
+
+    Example:
+        >>> w = SeasonalRecertWindow(opens_month=4, opens_day=1, late_month=10, late_day=31)
+        >>> w.opens_on(dt.date(2027, 9, 30)), w.late_until(dt.date(2027, 9, 30))
+        (datetime.date(2027, 4, 1), datetime.date(2027, 10, 31))
+    """
+
+    opens_month: int = attrs.field(validator=_month)
+    opens_day: int = attrs.field(validator=_positive)
+    late_month: int = attrs.field(validator=_month)
+    late_day: int = attrs.field(validator=_positive)
+
+    def opens_on(self, expires_on: dt.date) -> dt.date | None:
+        """The first day applications are accepted (``None``: at any time in the cycle)."""
+        return dt.date(expires_on.year, self.opens_month, self.opens_day)
+
+    def due_on(self, expires_on: dt.date) -> dt.date:
+        """The last day of the regular window."""
+        return expires_on
+
+    def late_until(self, expires_on: dt.date) -> dt.date | None:
+        """The last day of the late (reinstatement) period (``None``: no limit found)."""
+        return dt.date(expires_on.year, self.late_month, self.late_day)
+
+    def describe(self) -> str:
+        """The rule in words."""
+        opens = dt.date(2000, self.opens_month, self.opens_day)
+        late = dt.date(2000, self.late_month, self.late_day)
+        return (
+            f"applications from {opens:%B} {opens.day} of the expiration year to the "
+            f"expiration date; late (reinstatement) until {late:%B} {late.day}; lapsed after"
+        )
+
+
+@attrs.frozen(slots=True)
+class DeadlineRecertWindow:
+    """Submit at any time in the cycle, at least ``due_months_before`` months before expiry.
+
+    After the expiration date the credential has expired; with ``reinstatement_limit_days``
+    ``None`` it may be reinstated without a time limit, otherwise until that many days
+    after expiry.
+
+    Example:
+        >>> w = DeadlineRecertWindow(due_months_before=1)
+        >>> w.due_on(dt.date(2018, 6, 30)), w.late_until(dt.date(2018, 6, 30)) is None
+        (datetime.date(2018, 5, 30), True)
+    """
+
+    due_months_before: int = attrs.field(validator=_non_negative)
+    reinstatement_limit_days: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(_positive),
+    )
+
+    def opens_on(self, expires_on: dt.date) -> dt.date | None:
+        """``None``: the declaration may be made at any time in the cycle."""
+        return None
+
+    def due_on(self, expires_on: dt.date) -> dt.date:
+        """The last day to submit before the credential expires."""
+        return add_months(expires_on, -self.due_months_before)
+
+    def late_until(self, expires_on: dt.date) -> dt.date | None:
+        """The last day of reinstatement (``None``: no limit)."""
+        if self.reinstatement_limit_days is None:
+            return None
+        return expires_on + dt.timedelta(days=self.reinstatement_limit_days)
+
+    def describe(self) -> str:
+        """The rule in words."""
+        limit = (
+            "without a time limit"
+            if self.reinstatement_limit_days is None
+            else f"for {self.reinstatement_limit_days} days"
+        )
+        return (
+            f"submit at least {self.due_months_before} month(s) before the expiration date; "
+            f"once expired, reinstatement is possible {limit}"
+        )
+
+
+RecertWindow = SeasonalRecertWindow | DeadlineRecertWindow
+
+
+@attrs.frozen(slots=True)
+class RecertExam:
+    """Recertification by exam: ``attempts`` attempts per cycle, with no retest after them.
+
+    Example:
+        >>> RecertExam(attempts=1).describe()
+        'recertification by exam: 1 attempt per cycle, no retest'
+    """
+
+    attempts: int = attrs.field(validator=_positive)
+
+    def describe(self) -> str:
+        """The rule in words."""
+        plural = "" if self.attempts == 1 else "s"
+        return f"recertification by exam: {self.attempts} attempt{plural} per cycle, no retest"
+
+
+@attrs.frozen(slots=True)
+class AppealWindow:
+    """A written appeal must be received within ``days`` days of the decision notice.
+
+    Example:
+        >>> AppealWindow(days=30).last_day(dt.date(2025, 1, 31))
+        datetime.date(2025, 3, 2)
+    """
+
+    days: int = attrs.field(validator=_positive)
+
+    def last_day(self, notified_on: dt.date) -> dt.date:
+        """The last day an appeal may be received."""
+        return notified_on + dt.timedelta(days=self.days)
+
+    def describe(self) -> str:
+        """The rule in words."""
+        return f"in writing, received within {self.days} days of the decision notice"

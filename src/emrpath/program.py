@@ -26,11 +26,17 @@ from emrpath.calendar import BusinessCalendar, CalendarSpec
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Param
 from emrpath.policies import (
+    AppealWindow,
     AttemptLimit,
     AuthorizationWindow,
+    CeRequirement,
     CertificationTerm,
+    CeWindow,
     CourseValidity,
     PortionValidity,
+    RecertExam,
+    RecertificationCycle,
+    RecertWindow,
     ResultPosting,
     RetestWait,
     ScoreScale,
@@ -46,6 +52,19 @@ def _param(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
             field=f"Program.{attribute.name}",
             rule="program definition",
         )
+
+
+def _required(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        raise InvalidRecordError(
+            "is required: every program needs this parameter",
+            field=f"Program.{attribute.name}",
+            rule="program definition",
+        )
+    _param(instance, attribute, value)
+
+
+_LIFECYCLE = ("recert_cycle", "ce_requirement", "ce_window", "recert_window")
 
 
 def _tz(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -74,11 +93,25 @@ class Program:
         course_validity: How long a completed course (or education) qualifies.
         authorization: How long an authorization to test (or exam window) lasts.
         portion_validity: How long a passed exam or skills portion stays valid, keyed by
-            the course completion date (``None`` where a body sets no shelf life).
+            the course completion date (``None``, or a ``None`` value: no shelf life).
         certification_term: When an issued certification expires, keyed by issue date.
-        cpr_required: Whether a current CPR credential is needed to apply.
+        cpr_required: Whether a current CPR credential is needed to apply (``None``: the
+            program has no such requirement).
         verification_required: Whether the course must be verified by its director.
-        skills_required: Whether a skills competency is part of certification.
+        skills_required: Whether a skills competency is part of certification (``None``:
+            the program has none).
+        recert_cycle: Length of a recertification cycle. This and the next four are the
+            lifecycle rules read by :func:`emrpath.recertification_status`, each keyed by
+            the cycle's nominal start (the day after the previous expiration); ``None``
+            for a program that does not define them.
+        ce_requirement: Continuing education one cycle needs, by component and topic.
+        ce_window: Which dates of education count toward a cycle.
+        recert_window: When to apply, the late (reinstatement) period and lapse.
+        recert_exam: Recertification by exam (``None``: not offered or not found).
+        appeal_window: The time limit for a written appeal of a decision.
+
+    Optional parameters are keyword-only and default to ``None``: a program leaves out
+    what its body does not have, rather than citing a source for an absence.
     """
 
     key: str
@@ -86,17 +119,56 @@ class Program:
     body: str
     timezone: str = attrs.field(validator=_tz)
     calendar_spec: CalendarSpec = attrs.field(validator=attrs.validators.instance_of(CalendarSpec))
-    result_posting: Param[ResultPosting] = attrs.field(validator=_param)
-    score_scale: Param[ScoreScale | None] = attrs.field(validator=_param)
-    retest_wait: Param[RetestWait] = attrs.field(validator=_param)
-    attempt_limit: Param[AttemptLimit] = attrs.field(validator=_param)
-    course_validity: Param[CourseValidity] = attrs.field(validator=_param)
-    authorization: Param[AuthorizationWindow] = attrs.field(validator=_param)
-    portion_validity: Param[PortionValidity | None] = attrs.field(validator=_param)
-    certification_term: Param[CertificationTerm] = attrs.field(validator=_param)
-    cpr_required: Param[bool] = attrs.field(validator=_param)
-    verification_required: Param[bool] = attrs.field(validator=_param)
-    skills_required: Param[bool] = attrs.field(validator=_param)
+    result_posting: Param[ResultPosting] = attrs.field(validator=_required)
+    score_scale: Param[ScoreScale | None] = attrs.field(validator=_required)
+    retest_wait: Param[RetestWait] = attrs.field(validator=_required)
+    attempt_limit: Param[AttemptLimit] = attrs.field(validator=_required)
+    course_validity: Param[CourseValidity] = attrs.field(validator=_required)
+    authorization: Param[AuthorizationWindow] = attrs.field(validator=_required)
+    portion_validity: Param[PortionValidity | None] | None = attrs.field(
+        default=None, kw_only=True, validator=_param
+    )
+    certification_term: Param[CertificationTerm] = attrs.field(validator=_required)
+    cpr_required: Param[bool] | None = attrs.field(default=None, kw_only=True, validator=_param)
+    verification_required: Param[bool] = attrs.field(validator=_required)
+    skills_required: Param[bool] | None = attrs.field(default=None, kw_only=True, validator=_param)
+    recert_cycle: Param[RecertificationCycle] | None = attrs.field(
+        default=None, kw_only=True, validator=_param
+    )
+    ce_requirement: Param[CeRequirement] | None = attrs.field(
+        default=None, kw_only=True, validator=_param
+    )
+    ce_window: Param[CeWindow] | None = attrs.field(default=None, kw_only=True, validator=_param)
+    recert_window: Param[RecertWindow] | None = attrs.field(
+        default=None, kw_only=True, validator=_param
+    )
+    recert_exam: Param[RecertExam] | None = attrs.field(
+        default=None, kw_only=True, validator=_param
+    )
+    appeal_window: Param[AppealWindow] | None = attrs.field(
+        default=None, kw_only=True, validator=_param
+    )
+
+    def __attrs_post_init__(self) -> None:
+        given = [name for name in _LIFECYCLE if getattr(self, name) is not None]
+        if given and len(given) != len(_LIFECYCLE):
+            missing = [name for name in _LIFECYCLE if name not in given]
+            raise InvalidRecordError(
+                f"the lifecycle parameters go together; {given} given without {missing}",
+                field=f"Program.{missing[0]}",
+                rule="program definition",
+            )
+        if self.recert_exam is not None and not given:
+            raise InvalidRecordError(
+                "recertification by exam needs the other lifecycle parameters",
+                field="Program.recert_exam",
+                rule="program definition",
+            )
+
+    @property
+    def has_lifecycle(self) -> bool:
+        """Whether the program defines the recertification rules."""
+        return self.recert_cycle is not None
 
     @property
     def calendar(self) -> BusinessCalendar:

@@ -21,15 +21,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
 
 from emrpath.errors import InputTypeError, InvalidRecordError
+from emrpath.policies import _amount
 
 __all__ = [
     "AuthorizationToTest",
     "Candidate",
+    "Certification",
+    "ContinuingEducation",
     "CourseCompletion",
     "CprCredential",
     "ExamAttempt",
@@ -94,13 +98,24 @@ def _history(value: Any) -> tuple[PriorCourse, ...]:
     return _sorted_tuple(value, PriorCourse, "history", lambda p: p.course.completed_on)
 
 
+def _route(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise InputTypeError(
+            f"must be a non-empty str or None, got {value!r}",
+            field="CourseCompletion.route",
+            rule="attempt limit",
+        )
+
+
 @attrs.frozen(slots=True)
 class CourseCompletion:
-    """Completion of an approved course, and its verification by the Program Director.
+    """Completion of the qualifying course (or education), and its verification.
 
     Args:
-        completed_on: The course completion date.
-        verified_on: When the Program Director verified completion (``None``: not yet).
+        completed_on: The course (or program) completion date.
+        verified_on: When the program director verified completion (``None``: not yet).
+        route: The eligibility route the completion qualifies under (``"route 1"`` …), for
+            programs that count attempts per route; ``None`` where routes do not matter.
 
     Example:
         >>> import datetime as dt
@@ -115,6 +130,7 @@ the course completion 2025-05-02 (rule: course verification)
     verified_on: dt.date | None = attrs.field(
         default=None, validator=_date("course verification", optional=True)
     )
+    route: str | None = attrs.field(default=None, kw_only=True, validator=_route)
 
     def __attrs_post_init__(self) -> None:
         if self.verified_on is not None and self.verified_on < self.completed_on:
@@ -249,8 +265,11 @@ class Candidate:
         skills: The passed skills competency, if any.
         authorizations: Authorizations to test issued under the course (date order).
         cpr: The current CPR credential, if the caller tracks it.
-        history: Earlier courses and their attempts, for the record; they do not count
-            against this course's attempts.
+        history: Earlier courses (or earlier eligibility routes) and their attempts. Under a
+            per-course limit they do not count against this course's attempts; under a
+            per-route limit, attempts on the same route count.
+        transcripts_received_on: When the certifying body received the official
+            transcripts, for programs that hold results until then (``None``: not yet).
 
     Raises:
         InputTypeError: A field has the wrong type.
@@ -278,6 +297,9 @@ class Candidate:
         default=(),
         converter=_history,
     )
+    transcripts_received_on: dt.date | None = attrs.field(
+        default=None, validator=_date("result posting", optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         _attempt_rules(self.course, self.attempts, "")
@@ -304,3 +326,111 @@ class Candidate:
         if self.attempts and self.attempts[-1].passed:
             return self.attempts[-1]
         return None
+
+
+@attrs.frozen(slots=True)
+class Certification:
+    """An issued certification and the cycle it is in.
+
+    Args:
+        certified_on: The date the certification was first issued.
+        expires_on: The current expiration date. ``None``: the initial one, from the
+            program's ``certification_term``; give it after a recertification.
+        cycle_started_on: The day the current cycle began: when the last recertification
+            was completed (rolling recertification). ``None``: ``certified_on``.
+
+    Raises:
+        InvalidRecordError: The dates contradict each other.
+
+    Example:
+        >>> import datetime as dt
+        >>> Certification(dt.date(2023, 8, 10), cycle_started_on=dt.date(2025, 5, 1))
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: Certification.expires_on: a recertified cycle \
+needs its expiration date; only the initial one can be derived (rule: recertification)
+    """
+
+    certified_on: dt.date = attrs.field(validator=_date("certification"))
+    expires_on: dt.date | None = attrs.field(
+        default=None, validator=_date("recertification", optional=True)
+    )
+    cycle_started_on: dt.date | None = attrs.field(
+        default=None, validator=_date("recertification", optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.cycle_started_on is not None:
+            if self.cycle_started_on < self.certified_on:
+                raise InvalidRecordError(
+                    f"{self.cycle_started_on} is before the certification {self.certified_on}",
+                    field="Certification.cycle_started_on",
+                    rule="recertification",
+                )
+            if self.expires_on is None:
+                raise InvalidRecordError(
+                    "a recertified cycle needs its expiration date; only the initial one can "
+                    "be derived",
+                    field="Certification.expires_on",
+                    rule="recertification",
+                )
+        start = self.cycle_started_on or self.certified_on
+        if self.expires_on is not None and self.expires_on <= start:
+            raise InvalidRecordError(
+                f"{self.expires_on} is not after the cycle start {start}",
+                field="Certification.expires_on",
+                rule="recertification",
+            )
+
+    @property
+    def cycle_start(self) -> dt.date:
+        """The first day of the current cycle."""
+        return self.cycle_started_on or self.certified_on
+
+
+def _ce_amount(value: object) -> Decimal:
+    return _amount(
+        value, field="ContinuingEducation.amount", rule="continuing education", positive=True
+    )
+
+
+def _component(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and attribute.name == "topic":
+        return
+    if not isinstance(value, str) or not value.strip():
+        raise InputTypeError(
+            f"must be a non-empty str, got {value!r}",
+            field=f"ContinuingEducation.{attribute.name}",
+            rule="continuing education",
+        )
+
+
+@attrs.frozen(slots=True)
+class ContinuingEducation:
+    """One piece of continuing education, allocated to a component of the requirement.
+
+    Args:
+        completed_on: The day it was completed.
+        amount: Hours (NREMT) or points (ASCP CMP): the unit is the program's. An int, a
+            float (read by its shortest repr) or a Decimal, more than 0.
+        component: The component it is allocated to (``"national"``, ``"local"``,
+            ``"individual"``; ``"chemistry"`` …), checked against the program in
+            :func:`emrpath.recertification_status`.
+        topic: The topic inside the component, where the component has topics.
+
+    Example:
+        >>> import datetime as dt
+        >>> ContinuingEducation(dt.date(2024, 3, 1), 2.5, "national", topic="cardiovascular")
+        ContinuingEducation(completed_on=datetime.date(2024, 3, 1), amount=Decimal('2.5'), \
+component='national', topic='cardiovascular')
+        >>> ContinuingEducation(dt.date(2024, 3, 1), "2", "national")
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InputTypeError: ContinuingEducation.amount: must be a number of hours \
+or points (int, float or Decimal), got str '2' (rule: continuing education)
+    """
+
+    completed_on: dt.date = attrs.field(validator=_date("continuing education"))
+    amount: Decimal = attrs.field(converter=_ce_amount)
+    component: str = attrs.field(validator=_component)
+    topic: str | None = attrs.field(default=None, validator=_component)

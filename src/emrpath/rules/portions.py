@@ -40,5 +40,7 @@ def portion_expiration_date(
             field="passed_on",
             rule=_RULE,
         )
+    if program.portion_validity is None:
+        return None
     validity = program.portion_validity.value_at(completed)
     return None if validity is None else validity.expires_on(passed)
