@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -499,6 +500,16 @@ def _to_decimal(value: object) -> object:
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
+def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InputTypeError(
+            f"must be a sequence, got {type(value).__name__}",
+            field="components/topics",
+            rule="program parameter",
+        )
+    return tuple(value)
+
+
 def _name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidRecordError(
@@ -554,7 +565,7 @@ class CeComponent:
 
     name: str = attrs.field(validator=_name)
     minimum: Decimal = attrs.field(converter=_to_decimal, validator=_minimum)
-    topics: tuple[CeTopic, ...] = attrs.field(default=(), converter=tuple)
+    topics: tuple[CeTopic, ...] = attrs.field(default=(), converter=_as_tuple)
 
     def __attrs_post_init__(self) -> None:
         _unique(self.topics, "CeTopic", f"CeComponent({self.name}).topics")
@@ -593,7 +604,7 @@ class CeRequirement:
 
     unit: str = attrs.field(validator=_name)
     total: Decimal = attrs.field(converter=_to_decimal, validator=_minimum)
-    components: tuple[CeComponent, ...] = attrs.field(converter=tuple)
+    components: tuple[CeComponent, ...] = attrs.field(converter=_as_tuple)
 
     def __attrs_post_init__(self) -> None:
         _unique(self.components, "CeComponent", "CeRequirement.components")
@@ -822,7 +833,8 @@ class DeadlineRecertWindow:
             else f"for {self.reinstatement_limit_days} days"
         )
         return (
-            f"submit at least {self.due_months_before} month(s) before the expiration date; "
+            f"submit at least {self.due_months_before} month"
+            f"{'' if self.due_months_before == 1 else 's'} before the expiration date; "
             f"once expired, reinstatement is possible {limit}"
         )
 

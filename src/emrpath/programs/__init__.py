@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from emrpath.programs.ascp_mls import ASCP_MLS
 from emrpath.programs.nremt_emr import NREMT_EMR
 
-__all__ = ["NREMT_EMR"]
+__all__ = ["ASCP_MLS", "NREMT_EMR"]

@@ -22,19 +22,27 @@ from emrpath.calendar import CalendarSpec
 from emrpath.params import Citation, Confidence, Param, Provision
 from emrpath.policies import (
     AfterLimit,
+    AppealWindow,
     AttemptLimit,
     AuthorizationWindow,
+    CeComponent,
+    CeRequirement,
+    CeTopic,
     FixedDaysWait,
     MonthEndValidity,
     MonthsValidity,
+    RecertExam,
+    RecertificationCycle,
     Requirement,
     ResultPosting,
+    RollingCeWindow,
     ScoreScale,
     SeasonalExpiry,
+    SeasonalRecertWindow,
 )
 from emrpath.program import Program
 
-__all__ = ["BASELINE", "NREMT_EMR"]
+__all__ = ["BASELINE", "LIFECYCLE_BASELINE", "NREMT_EMR"]
 
 BASELINE = dt.date(2015, 1, 1)
 """First day the NREMT EMR table answers for (see the module docstring)."""
@@ -42,6 +50,19 @@ BASELINE = dt.date(2015, 1, 1)
 _BASELINE_NOTE = (
     "No source gives a start date; in force from the NREMT baseline 2015-01-01 "
     "(the ATT policy's effective date)."
+)
+
+LIFECYCLE_BASELINE = dt.date(2016, 9, 1)
+"""First cycle start the EMR recertification rules answer for: rolling recertification.
+
+The lifecycle parameters are read on a cycle's nominal start (the day after the previous
+expiration). 2016-09-01 is the rolling-recertification policy date, the oldest dated
+lifecycle rule found; the 2016 NCCP model's own start date for EMR was not found.
+"""
+
+_LIFECYCLE_NOTE = (
+    "In force for cycles starting from 2016-09-01 (rolling recertification), the oldest "
+    "dated lifecycle rule; earlier cycles raise NoRuleInForceError."
 )
 
 _P = Confidence.PRIMARY
@@ -121,6 +142,49 @@ _SKILLS = Citation(
     quote="Passed portions of the certification examination and skills competency "
     "verification remain valid for twenty-four (24) months",
     title="NREMT EMR state-licensed pathway",
+)
+_CYCLE = Citation(
+    url="https://dev.nremt.org/EMR/Recertification",
+    quote="Nationally Registered EMRs (NREMR) are required to renew their certification "
+    "every two years.",
+    title="NREMT EMR recertification",
+)
+_NCCP_2016 = Citation(
+    url="https://www.nremt.org/rwd/public/document/nccp",
+    quote="EMR 8 4 4 16",
+    title="NREMT National Continued Competency Program (NCCP), requirements table",
+)
+_NCCP_2025 = Citation(
+    url="https://www.nremt.org/EMR/EMR-State-Licensed-Pathway",
+    quote="The new 2025 NCCP Model will begin on April 1, 2025 for EMT/AEMT/Paramedic and "
+    "October 1, 2025 for EMR",
+    title="NREMT EMR state-licensed pathway",
+)
+_ROLLING = Citation(
+    url="https://dev.nremt.org/News/continuing-education-policy-change",
+    quote="continuing education hours can be earned for your next NREMT recertification as "
+    "soon as you complete your current recertification.",
+    title="NREMT news: continuing education policy change (rolling recertification)",
+)
+_RECERT_WINDOW = Citation(
+    url="https://support.nremt.org/portal/en/kb/articles/"
+    "https-desk-zoho-com-portal-nremt-kb-articles-recertification-cycle",
+    quote="For EMR providers, the recertification cycle opens on April 1 and continues until "
+    "September 30. [...] There is a reinstatement period until October 31, to submit late "
+    "applications.",
+    title="NREMT support: recertification cycle",
+)
+_RBE = Citation(
+    url="https://support.nremt.org/portal/en/kb/articles/unsucce",
+    quote="You have one attempt to successfully complete recertification by exam; you cannot "
+    "retest.",
+    title="NREMT support: unsuccessful recertification by exam",
+)
+_REVIEW = Citation(
+    url="https://dev.nremt.org/Policies/Examination-Policies/National-Registry-Exam-Review-Policy",
+    quote="Requests must be made in writing within thirty (30) days of the notification of "
+    "examination result",
+    title="NREMT exam review policy",
 )
 
 
@@ -269,6 +333,109 @@ NREMT_EMR = Program(
         "A State EMS Office approved BLS skills competency is part of certification",
         True,
         _SKILLS,
+        _P,
+    ),
+    recert_cycle=_one(
+        "recert_cycle",
+        "Length of an EMR recertification cycle",
+        RecertificationCycle(months=24),
+        _CYCLE,
+        _P,
+        _LIFECYCLE_NOTE,
+        LIFECYCLE_BASELINE,
+    ),
+    ce_requirement=Param(
+        "ce_requirement",
+        "Continuing-education hours an EMR needs per cycle (NCCP), by component and topic",
+        (
+            Provision(
+                LIFECYCLE_BASELINE,
+                CeRequirement(
+                    unit="hours",
+                    total=16,
+                    components=(
+                        CeComponent(
+                            "national",
+                            8,
+                            (
+                                CeTopic("airway", 1),
+                                CeTopic("cardiovascular", 2.5),
+                                CeTopic("trauma", 0.5),
+                                CeTopic("medical", 3),
+                                CeTopic("operations", 1),
+                            ),
+                        ),
+                        CeComponent("local", 4),
+                        CeComponent("individual", 4),
+                    ),
+                ),
+                _NCCP_2016,
+                _P,
+                "2016 NCCP model: 16 = 8 national (airway, respiration and ventilation 1; "
+                "cardiovascular 2.5; trauma 0.5; medical 3; operations 1) + 4 local/state + "
+                "4 individual. Hours are allocated to one component each by the caller. "
+                + _LIFECYCLE_NOTE,
+            ),
+            Provision(
+                dt.date(2025, 10, 1),
+                CeRequirement(
+                    unit="hours",
+                    total=16,
+                    components=(
+                        CeComponent("national", 8),
+                        CeComponent("local", 4),
+                        CeComponent("individual", 4),
+                    ),
+                ),
+                _NCCP_2025,
+                _S,
+                "The 2025 NCCP model's start for EMR (2025-10-01, for cycles starting then) "
+                "is primary; its EMR hours are secondary only (open-exam-prep still gives "
+                "16 = 8/4/4), and it sets no required sub-topics (SEMA EMS), so the national "
+                "component has no topic minimums here. The 10% pediatric share is stated "
+                "for EMT only and is not encoded.",
+            ),
+        ),
+    ),
+    ce_window=_one(
+        "ce_window",
+        "Which dates of continuing education count toward a cycle",
+        RollingCeWindow(),
+        _ROLLING,
+        _P,
+        "From the certification date or the completion of the last recertification "
+        "through the expiration date ('all education must be completed by the September "
+        "30 of the year their certification expires'). " + _LIFECYCLE_NOTE,
+        LIFECYCLE_BASELINE,
+    ),
+    recert_window=_one(
+        "recert_window",
+        "EMR recertification application window, late (reinstatement) period and lapse",
+        SeasonalRecertWindow(opens_month=4, opens_day=1, late_month=10, late_day=31),
+        _RECERT_WINDOW,
+        _P,
+        "April 1 to September 30 of the expiration year; late applications until October "
+        "31 ('EMR reinstatement ends on October 31 of the year your certification "
+        "expires'); 'Failure to submit the application will result in the lapsing of your "
+        "certification'. " + _LIFECYCLE_NOTE,
+        LIFECYCLE_BASELINE,
+    ),
+    recert_exam=_one(
+        "recert_exam",
+        "Recertification by exam (RBE)",
+        RecertExam(attempts=1),
+        _RBE,
+        _P,
+        "One attempt, no retest; a candidate who fails can still recertify by continuing "
+        "education. The EMR RBE window was not found: any attempt dated in the cycle, up "
+        "to the expiration date, counts. " + _LIFECYCLE_NOTE,
+        LIFECYCLE_BASELINE,
+    ),
+    appeal_window=_one(
+        "appeal_window",
+        "Written request for an exam review after a result notice",
+        AppealWindow(days=30),
+        _REVIEW,
         _P,
     ),
 )

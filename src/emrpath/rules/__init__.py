@@ -7,6 +7,7 @@ raises an :class:`~emrpath.errors.EmrpathError` on anything else.
 
 from __future__ import annotations
 
+from emrpath.rules.appeals import appeal_deadline
 from emrpath.rules.certification import initial_expiration_date
 from emrpath.rules.course import att_expiration_date, course_expiration_date
 from emrpath.rules.portions import portion_expiration_date
@@ -15,6 +16,7 @@ from emrpath.rules.retest import earliest_retest_date
 from emrpath.rules.scores import check_score
 
 __all__ = [
+    "appeal_deadline",
     "att_expiration_date",
     "check_score",
     "course_expiration_date",

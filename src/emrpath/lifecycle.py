@@ -1,0 +1,799 @@
+"""After certification: recertification, the late (reinstatement) period and lapse.
+
+:func:`recertification_status` answers, for one certification on one date, where its
+holder stands: which cycle they are in, which education counts toward it, how much of
+each component is earned against the requirement, when the application window opens
+and closes, how long late applications (reinstatement) are accepted and when the
+certification lapses. Every number comes from the program's lifecycle parameters
+(``recert_cycle``, ``ce_requirement``, ``ce_window``, ``recert_window``, and
+``recert_exam`` where the program offers recertification by exam), so the same function
+serves NREMT EMR (16 NCCP hours, April–September window, lapse after October 31) and
+ASCP MLS (36 CMP points, declaration one month before expiry, reinstatement without a
+time limit).
+
+The lifecycle parameters are read on the cycle's *nominal start*, the day after the
+previous expiration date (``recert_cycle`` itself is read on the expiration date), so a
+requirement "beginning October 1, 2025" governs the cycle that starts then.
+
+Example:
+    >>> import datetime as dt
+    >>> import emrpath as ep
+    >>> cert = ep.Certification(dt.date(2023, 8, 10))
+    >>> hours = [
+    ...     ep.ContinuingEducation(dt.date(2025, 2, 1), 8, "national"),
+    ...     ep.ContinuingEducation(dt.date(2025, 3, 1), 4, "local"),
+    ... ]
+    >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2026, 5, 1))
+    >>> status.state, status.expires_on, status.total_earned, status.requirements_met
+    (<RecertificationState.OPEN: 'open'>, datetime.date(2026, 9, 30), Decimal('12'), False)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+from emrpath.decisions import Reason
+from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
+from emrpath.params import Confidence, Param, Provision, weakest
+from emrpath.policies import CeComponent, CeRequirement, RecertWindow
+from emrpath.program import Program
+from emrpath.programs import NREMT_EMR
+from emrpath.records import Certification, ContinuingEducation, ExamAttempt
+from emrpath.rules._program_arg import check_program
+from emrpath.rules.scores import check_score
+
+__all__ = [
+    "ComponentProgress",
+    "RecertificationState",
+    "RecertificationStatus",
+    "TopicProgress",
+    "recertification_status",
+]
+
+T = TypeVar("T")
+
+_RULE = "recertification"
+_ZERO = Decimal(0)
+
+
+class RecertificationState(enum.Enum):
+    """Where a certification stands in its cycle on ``as_of``, in time order.
+
+    ``NOT_TIME_LIMITED``: it never expires; nothing is due. ``NOT_YET_OPEN``: before the
+    application window. ``OPEN``: the window is open. ``PAST_DUE``: the submission date
+    has passed but the certification has not yet expired (programs whose due date comes
+    before expiry). ``REINSTATEMENT``: expired; a late application (reinstatement) is
+    still accepted. ``LAPSED``: the late period is over.
+    """
+
+    NOT_TIME_LIMITED = "not_time_limited"
+    NOT_YET_OPEN = "not_yet_open"
+    OPEN = "open"
+    PAST_DUE = "past_due"
+    REINSTATEMENT = "reinstatement"
+    LAPSED = "lapsed"
+
+    @property
+    def rank(self) -> int:
+        """Position in time order (0 for ``NOT_TIME_LIMITED``)."""
+        return list(RecertificationState).index(self)
+
+
+def _num(value: Decimal) -> str:
+    """A Decimal for people: ``8``, ``2.5``, never ``8.0`` or ``1E+1``."""
+    return format(value.normalize(), "f")
+
+
+@attrs.frozen(slots=True)
+class TopicProgress:
+    """Earned against required for one topic of a component."""
+
+    name: str
+    required: Decimal
+    earned: Decimal
+
+    @property
+    def short(self) -> Decimal:
+        """How much is still missing (0 when met)."""
+        return max(self.required - self.earned, _ZERO)
+
+    @property
+    def met(self) -> bool:
+        """Whether the topic's minimum is reached."""
+        return self.earned >= self.required
+
+
+@attrs.frozen(slots=True)
+class ComponentProgress:
+    """Earned against required for one component, with its topics."""
+
+    name: str
+    required: Decimal
+    earned: Decimal
+    topics: tuple[TopicProgress, ...] = ()
+
+    @property
+    def short(self) -> Decimal:
+        """How much of the component's own minimum is still missing (0 when met)."""
+        return max(self.required - self.earned, _ZERO)
+
+    @property
+    def met(self) -> bool:
+        """Whether the component's minimum and every topic minimum are reached."""
+        return self.earned >= self.required and all(t.met for t in self.topics)
+
+
+@attrs.frozen(slots=True, repr=False)
+class RecertificationStatus:
+    """What :func:`recertification_status` concludes about a certification on ``as_of``.
+
+    Attributes:
+        program: The program's key.
+        as_of: The date asked about.
+        certified_on: The first issue date.
+        expires_on: The current expiration date (``None``: not time-limited).
+        state: Where the certification stands (see :class:`RecertificationState`).
+        cycle_start: The first day of the current cycle.
+        window_opens_on: The first day an application is accepted.
+        due_on: The last day of the regular window.
+        reinstatement_until: The last day of the late (reinstatement) period; ``None``
+            when no limit was found or the certification is not time-limited.
+        lapses_on: The first day the certification has lapsed; ``None``: it never
+            lapses (no time limit on reinstatement, or not time-limited).
+        counts_from: First day education counts toward this cycle.
+        counts_through: Last day education counts toward this cycle.
+        unit: What the requirement counts (``"hours"``, ``"points"``).
+        components: Earned against required, per component (and topic).
+        total_required: The total the cycle needs.
+        total_earned: Everything earned inside the window.
+        education_met: Every component, topic and the total are reached.
+        exam_passed: Whether recertification by exam was passed (``None``: no attempt).
+        exam_attempts_remaining: Recertification-by-exam attempts left in the cycle
+            (``None``: the program offers none).
+        requirements_met: The education is complete, or the exam was passed.
+        next_expires_on: The expiration date after a recertification of this cycle.
+        reasons: Each step, with the rule it applied and its citation.
+        confidence: The weakest confidence among the parameters read.
+    """
+
+    program: str
+    as_of: dt.date
+    certified_on: dt.date
+    expires_on: dt.date | None
+    state: RecertificationState
+    cycle_start: dt.date
+    window_opens_on: dt.date | None
+    due_on: dt.date | None
+    reinstatement_until: dt.date | None
+    lapses_on: dt.date | None
+    counts_from: dt.date | None
+    counts_through: dt.date | None
+    unit: str
+    components: tuple[ComponentProgress, ...]
+    total_required: Decimal
+    total_earned: Decimal
+    education_met: bool
+    exam_passed: bool | None
+    exam_attempts_remaining: int | None
+    requirements_met: bool
+    next_expires_on: dt.date | None
+    reasons: tuple[Reason, ...]
+    confidence: Confidence
+
+    def component(self, name: str) -> ComponentProgress:
+        """The progress of the component called ``name``.
+
+        Raises:
+            UnknownNameError: No component has that name.
+        """
+        for item in self.components:
+            if item.name == name:
+                return item
+        raise UnknownNameError(
+            f"unknown component {name!r}; known: {[c.name for c in self.components]}",
+            field="name",
+            rule=_RULE,
+        )
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One dict per component and topic, then the total: ready for a DataFrame."""
+        rows: list[dict[str, Any]] = []
+        for comp in self.components:
+            rows.append(
+                {
+                    "component": comp.name,
+                    "topic": None,
+                    "unit": self.unit,
+                    "required": comp.required,
+                    "earned": comp.earned,
+                    "short": comp.short,
+                    "met": comp.met,
+                }
+            )
+            for topic in comp.topics:
+                rows.append(
+                    {
+                        "component": comp.name,
+                        "topic": topic.name,
+                        "unit": self.unit,
+                        "required": topic.required,
+                        "earned": topic.earned,
+                        "short": topic.short,
+                        "met": topic.met,
+                    }
+                )
+        rows.append(
+            {
+                "component": "total",
+                "topic": None,
+                "unit": self.unit,
+                "required": self.total_required,
+                "earned": self.total_earned,
+                "short": max(self.total_required - self.total_earned, _ZERO),
+                "met": self.total_earned >= self.total_required,
+            }
+        )
+        return rows
+
+    def summary(self) -> str:
+        """The answer on one line."""
+        state = self.state.value.replace("_", " ")
+        parts = [f"state: {state}"]
+        if self.expires_on is not None:
+            parts.append(f"expires: {self.expires_on.isoformat()}")
+        parts.append(f"requirements met: {'yes' if self.requirements_met else 'no'}")
+        parts.append(f"lapses: {self.lapses_on.isoformat() if self.lapses_on else 'never'}")
+        parts.append(f"weakest source: {self.confidence.value}")
+        return " | ".join(parts)
+
+    def __str__(self) -> str:
+        state = self.state.value.replace("_", " ")
+        lines = [f"{self.program} recertification on {self.as_of.isoformat()}: {state}"]
+        dates = [
+            ("certified", self.certified_on),
+            ("cycle start", self.cycle_start),
+            ("expires", self.expires_on),
+            ("window opens", self.window_opens_on),
+            ("due", self.due_on),
+            ("late until", self.reinstatement_until),
+            ("lapses on", self.lapses_on),
+        ]
+        shown: list[tuple[str, object]] = [(k, v) for k, v in dates if v is not None]
+        if self.counts_from is not None and self.counts_through is not None:
+            shown.append(
+                (
+                    "education counts",
+                    f"{self.counts_from.isoformat()} to {self.counts_through.isoformat()}",
+                )
+            )
+        width = max(len(k) for k, _ in shown)
+        for key, value in shown:
+            text = value.isoformat() if isinstance(value, dt.date) else str(value)
+            lines.append(f"  {key.ljust(width)}  {text}")
+        if self.components:
+            header = (self.unit, "required", "earned", "short")
+            rows = [header]
+            for comp in self.components:
+                rows.append((comp.name, _num(comp.required), _num(comp.earned), _num(comp.short)))
+                for topic in comp.topics:
+                    rows.append(
+                        (
+                            f"  {topic.name}",
+                            _num(topic.required),
+                            _num(topic.earned),
+                            _num(topic.short),
+                        )
+                    )
+            rows.append(
+                (
+                    "total",
+                    _num(self.total_required),
+                    _num(self.total_earned),
+                    _num(max(self.total_required - self.total_earned, _ZERO)),
+                )
+            )
+            widths = [max(len(r[i]) for r in rows) for i in range(4)]
+            for index, row in enumerate(rows):
+                cells = [row[0].ljust(widths[0])] + [
+                    c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+                ]
+                lines.append("  " + "  ".join(cells))
+                if index == 0:
+                    lines.append("  " + "  ".join("-" * w for w in widths))
+        for reason in self.reasons:
+            lines.append(f"    - {reason}")
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return (
+            f"<RecertificationStatus {self.program} as_of={self.as_of.isoformat()} "
+            f"state={self.state.value} expires_on={self.expires_on} "
+            f"requirements_met={self.requirements_met}>"
+        )
+
+
+class _Reader:
+    """Reads parameters for one answer and remembers every provision it used."""
+
+    __slots__ = ("used",)
+
+    def __init__(self) -> None:
+        self.used: list[Provision[Any]] = []
+
+    def read(self, param: Param[T], on: dt.date) -> Provision[T]:
+        provision = param.at(on)
+        self.used.append(provision)
+        return provision
+
+
+def _reason(code: str, message: str, param: Param[Any], provision: Provision[Any]) -> Reason:
+    return Reason(code, message, param.name, provision.citation, provision.confidence)
+
+
+def _records(value: object, kind: type[T], field: str) -> tuple[T, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InputTypeError(
+            f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
+            field=field,
+            rule=_RULE,
+        )
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InputTypeError(
+                f"must be a {kind.__name__}, got {type(item).__name__}",
+                field=f"{field}[{index}]",
+                rule=_RULE,
+            )
+    return items
+
+
+def recertification_status(
+    certification: Certification,
+    education: Iterable[ContinuingEducation] = (),
+    *,
+    as_of: dt.date | dt.datetime,
+    program: Program = NREMT_EMR,
+    exam_attempts: Iterable[ExamAttempt] = (),
+) -> RecertificationStatus:
+    """Where ``certification`` stands in its recertification cycle on ``as_of``.
+
+    Args:
+        certification: The certification and its current cycle.
+        education: Continuing education, each allocated to a component of the program's
+            requirement. Only education inside the cycle's window counts; the rest is
+            reported and ignored.
+        as_of: The date asked about (or an aware datetime, read in the program's
+            timezone). Nothing reads the clock.
+        program: The program whose lifecycle rules apply.
+        exam_attempts: Recertification-by-exam attempts in this cycle, if any.
+
+    Returns:
+        A :class:`RecertificationStatus`; ``print()`` it for a readable table.
+
+    Raises:
+        InputTypeError: An argument has the wrong type.
+        InvalidRecordError: A record dated after ``as_of``, a certification dated after
+            ``as_of``, an expiration date on a certification that does not expire, more
+            exam attempts than the program allows, or an exam attempt outside the cycle.
+        UnknownNameError: Education allocated to a component or topic the requirement in
+            force does not have.
+        NoRuleInForceError: The program defines no lifecycle rules, or none for the
+            cycle's dates (NREMT EMR: cycles starting before 2016-09-01).
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> cert = ep.Certification(dt.date(2023, 8, 10))
+        >>> late = ep.recertification_status(cert, as_of=dt.date(2026, 10, 15))
+        >>> late.state.value, late.reinstatement_until, late.lapses_on
+        ('reinstatement', datetime.date(2026, 10, 31), datetime.date(2026, 11, 1))
+        >>> ascp = ep.recertification_status(
+        ...     ep.Certification(dt.date(2015, 6, 10)), as_of=dt.date(2019, 1, 2),
+        ...     program=ep.ASCP_MLS)
+        >>> ascp.state.value, ascp.expires_on, ascp.lapses_on
+        ('reinstatement', datetime.date(2018, 6, 30), None)
+    """
+    program = check_program(program, _RULE)
+    if not isinstance(certification, Certification):
+        raise InputTypeError(
+            f"expected a Certification, got {type(certification).__name__}",
+            field="certification",
+            rule=_RULE,
+        )
+    today = program.date(as_of, field="as_of", rule=_RULE)
+    records = _records(education, ContinuingEducation, "education")
+    attempts = tuple(
+        sorted(_records(exam_attempts, ExamAttempt, "exam_attempts"), key=lambda a: a.taken_on)
+    )
+    return _Answer(program, certification, records, attempts, today).run()
+
+
+class _Answer:
+    """One recertification answer; a class only to share its working values."""
+
+    def __init__(
+        self,
+        program: Program,
+        certification: Certification,
+        education: tuple[ContinuingEducation, ...],
+        attempts: tuple[ExamAttempt, ...],
+        as_of: dt.date,
+    ) -> None:
+        self.p = program
+        self.cert = certification
+        self.education = education
+        self.attempts = attempts
+        self.as_of = as_of
+        self.r = _Reader()
+        self.reasons: list[Reason] = []
+
+    def check_dates(self) -> None:
+        facts: list[tuple[str, dt.date | None, str]] = [
+            ("certification.certified_on", self.cert.certified_on, "certification"),
+            ("certification.cycle_started_on", self.cert.cycle_started_on, _RULE),
+        ]
+        facts += [
+            (f"education[{i}].completed_on", e.completed_on, "continuing education")
+            for i, e in enumerate(self.education)
+        ]
+        facts += [
+            (f"exam_attempts[{i}].taken_on", a.taken_on, "recertification by exam")
+            for i, a in enumerate(self.attempts)
+        ]
+        for field, day, rule in facts:
+            if day is not None and day > self.as_of:
+                raise InvalidRecordError(
+                    f"{day} is after as_of {self.as_of}; a record cannot hold facts from after "
+                    "the date it is evaluated on",
+                    field=field,
+                    rule=rule,
+                )
+
+    def run(self) -> RecertificationStatus:
+        p = self.p
+        if (
+            p.recert_cycle is None
+            or p.ce_requirement is None
+            or p.ce_window is None
+            or p.recert_window is None
+        ):
+            raise NoRuleInForceError(
+                f"program {p.key!r} defines no recertification rules",
+                field="program",
+                rule=_RULE,
+            )
+        self.requirement_param: Param[CeRequirement] = p.ce_requirement
+        self.window_param: Param[RecertWindow] = p.recert_window
+        self.check_dates()
+        cert = self.cert
+        term = self.r.read(p.certification_term, cert.certified_on)
+        initial = term.value.expires_on(cert.certified_on)
+        if initial is None:
+            if cert.expires_on is not None:
+                raise InvalidRecordError(
+                    f"a certification issued {cert.certified_on} is not time-limited "
+                    f"({term.value.describe()}), so it has no expiration date",
+                    field="certification.expires_on",
+                    rule=p.certification_term.description,
+                )
+            return self.not_time_limited(term)
+        expires = cert.expires_on if cert.expires_on is not None else initial
+        if cert.expires_on is None:
+            self.reasons.append(
+                _reason(
+                    "initial_expiration",
+                    f"Certified {cert.certified_on}; the initial certification expires "
+                    f"{expires} ({term.value.describe()}).",
+                    p.certification_term,
+                    term,
+                )
+            )
+        cycle_rule = self.r.read(p.recert_cycle, expires)
+        cycle = cycle_rule.value
+        nominal = cycle.nominal_start(expires)
+        requirement_rule = self.r.read(p.ce_requirement, nominal)
+        window_rule = self.r.read(p.ce_window, nominal)
+        recert_rule = self.r.read(p.recert_window, nominal)
+        requirement = requirement_rule.value
+        counts_from, counts_through = window_rule.value.window(
+            cert.cycle_start, expires, as_of=self.as_of
+        )
+        components, total, outside = self.tally(requirement, counts_from, counts_through)
+        self.reasons.append(
+            _reason(
+                "education_window",
+                f"Education counts from {counts_from} through {counts_through} "
+                f"({window_rule.value.describe()})"
+                + (f"; {outside} record(s) outside it are not counted." if outside else "."),
+                p.ce_window,
+                window_rule,
+            )
+        )
+        education_met = total >= requirement.total and all(c.met for c in components)
+        self.reasons.append(
+            self.education_reason(requirement, components, total, requirement_rule)
+        )
+        exam_passed, exam_remaining = self.exam(cert.cycle_start, expires, nominal)
+        met = education_met or bool(exam_passed)
+        window = recert_rule.value
+        opens = window.opens_on(expires)
+        due = window.due_on(expires)
+        late = window.late_until(expires)
+        lapses = None if late is None else late + dt.timedelta(days=1)
+        state = self.state(opens, due, expires, late)
+        self.reasons.append(
+            self.state_reason(state, opens, due, expires, late, met, recert_rule, window)
+        )
+        next_expires = cycle.next_expiration(expires)
+        self.reasons.append(
+            _reason(
+                "next_expiration",
+                f"A recertification of this cycle moves the expiration to {next_expires} "
+                f"({cycle.describe()}).",
+                p.recert_cycle,
+                cycle_rule,
+            )
+        )
+        return RecertificationStatus(
+            program=p.key,
+            as_of=self.as_of,
+            certified_on=cert.certified_on,
+            expires_on=expires,
+            state=state,
+            cycle_start=cert.cycle_start,
+            window_opens_on=opens if opens is not None else cert.cycle_start,
+            due_on=due,
+            reinstatement_until=late,
+            lapses_on=lapses,
+            counts_from=counts_from,
+            counts_through=counts_through,
+            unit=requirement.unit,
+            components=components,
+            total_required=requirement.total,
+            total_earned=total,
+            education_met=education_met,
+            exam_passed=exam_passed,
+            exam_attempts_remaining=exam_remaining,
+            requirements_met=met,
+            next_expires_on=next_expires,
+            reasons=tuple(self.reasons),
+            confidence=weakest(u.confidence for u in self.r.used),
+        )
+
+    def not_time_limited(self, term: Provision[Any]) -> RecertificationStatus:
+        self.reasons.append(
+            _reason(
+                "not_time_limited",
+                f"Certified {self.cert.certified_on}: {term.value.describe()}; no "
+                "recertification is due.",
+                self.p.certification_term,
+                term,
+            )
+        )
+        return RecertificationStatus(
+            program=self.p.key,
+            as_of=self.as_of,
+            certified_on=self.cert.certified_on,
+            expires_on=None,
+            state=RecertificationState.NOT_TIME_LIMITED,
+            cycle_start=self.cert.cycle_start,
+            window_opens_on=None,
+            due_on=None,
+            reinstatement_until=None,
+            lapses_on=None,
+            counts_from=None,
+            counts_through=None,
+            unit="",
+            components=(),
+            total_required=_ZERO,
+            total_earned=_ZERO,
+            education_met=True,
+            exam_passed=None,
+            exam_attempts_remaining=None,
+            requirements_met=True,
+            next_expires_on=None,
+            reasons=tuple(self.reasons),
+            confidence=weakest(u.confidence for u in self.r.used),
+        )
+
+    def tally(
+        self, requirement: CeRequirement, start: dt.date, end: dt.date
+    ) -> tuple[tuple[ComponentProgress, ...], Decimal, int]:
+        """Earned per component and topic in ``[start, end]``, the total, records outside."""
+        earned: dict[str, Decimal] = dict.fromkeys(requirement.component_names, _ZERO)
+        topics: dict[tuple[str, str], Decimal] = {}
+        outside = 0
+        for index, record in enumerate(self.education):
+            if not start <= record.completed_on <= end:
+                outside += 1
+                continue
+            component = self.component_of(requirement, record, index)
+            earned[component.name] += record.amount
+            if record.topic is not None and component.topics:
+                key = (component.name, record.topic)
+                topics[key] = topics.get(key, _ZERO) + record.amount
+        progress = tuple(
+            ComponentProgress(
+                c.name,
+                c.minimum,
+                earned[c.name],
+                tuple(
+                    TopicProgress(t.name, t.minimum, topics.get((c.name, t.name), _ZERO))
+                    for t in c.topics
+                ),
+            )
+            for c in requirement.components
+        )
+        return progress, sum(earned.values(), _ZERO), outside
+
+    def component_of(
+        self, requirement: CeRequirement, record: ContinuingEducation, index: int
+    ) -> CeComponent:
+        try:
+            component = requirement.component(record.component)
+        except UnknownNameError:
+            raise UnknownNameError(
+                f"unknown component {record.component!r}; the requirement in force has "
+                f"{list(requirement.component_names)}",
+                field=f"education[{index}].component",
+                rule="continuing education",
+            ) from None
+        if (
+            record.topic is not None
+            and component.topics
+            and record.topic not in component.topic_names
+        ):
+            raise UnknownNameError(
+                f"unknown topic {record.topic!r} of {component.name!r}; it has "
+                f"{list(component.topic_names)}",
+                field=f"education[{index}].topic",
+                rule="continuing education",
+            )
+        return component
+
+    def education_reason(
+        self,
+        requirement: CeRequirement,
+        components: tuple[ComponentProgress, ...],
+        total: Decimal,
+        rule: Provision[CeRequirement],
+    ) -> Reason:
+        unit = requirement.unit
+        shortfalls = []
+        for comp in components:
+            if comp.short:
+                shortfalls.append(f"{comp.name} {_num(comp.short)}")
+            shortfalls += [f"{comp.name}/{t.name} {_num(t.short)}" for t in comp.topics if t.short]
+        rest = requirement.total - total
+        head = f"Continuing education: {_num(total)} of {_num(requirement.total)} {unit}"
+        if not shortfalls and rest <= 0:
+            return _reason(
+                "education_complete",
+                f"{head}; every component is complete.",
+                self.requirement_param,
+                rule,
+            )
+        missing = f"; short: {', '.join(shortfalls)}" if shortfalls else ""
+        if rest > 0:
+            missing += f"; {_num(rest)} {unit} short of the total"
+        return _reason(
+            "education_short",
+            f"{head}{missing}.",
+            self.requirement_param,
+            rule,
+        )
+
+    def exam(
+        self, cycle_start: dt.date, expires: dt.date, nominal: dt.date
+    ) -> tuple[bool | None, int | None]:
+        param = self.p.recert_exam
+        if param is None:
+            if self.attempts:
+                raise InvalidRecordError(
+                    f"program {self.p.key!r} has no recertification by exam",
+                    field="exam_attempts",
+                    rule="recertification by exam",
+                )
+            return None, None
+        rule = self.r.read(param, nominal)
+        allowed = rule.value.attempts
+        for index, attempt in enumerate(self.attempts):
+            if not cycle_start <= attempt.taken_on <= expires:
+                raise InvalidRecordError(
+                    f"attempt on {attempt.taken_on} is outside the cycle {cycle_start} to "
+                    f"{expires}",
+                    field=f"exam_attempts[{index}].taken_on",
+                    rule="recertification by exam",
+                )
+            check_score(attempt, self.p, field=f"exam_attempts[{index}]")
+        if len(self.attempts) > allowed:
+            raise InvalidRecordError(
+                f"{len(self.attempts)} attempts in one cycle; {rule.value.describe()}",
+                field=f"exam_attempts[{allowed}]",
+                rule="recertification by exam",
+            )
+        remaining = allowed - len(self.attempts)
+        if not self.attempts:
+            return None, remaining
+        last = self.attempts[-1]
+        if last.passed:
+            message = (
+                f"Recertification by exam passed on {last.taken_on}; it meets the cycle's "
+                "requirement in place of continuing education."
+            )
+        elif remaining:
+            message = (
+                f"Recertification by exam failed on {last.taken_on}; {remaining} attempt(s) "
+                f"left ({rule.value.describe()})."
+            )
+        else:
+            message = (
+                f"Recertification by exam failed on {last.taken_on}; no retest "
+                f"({rule.value.describe()}): recertify by continuing education."
+            )
+        self.reasons.append(
+            _reason("recert_exam", message, param, rule),
+        )
+        return last.passed, remaining
+
+    def state(
+        self, opens: dt.date | None, due: dt.date, expires: dt.date, late: dt.date | None
+    ) -> RecertificationState:
+        today = self.as_of
+        if opens is not None and today < opens:
+            return RecertificationState.NOT_YET_OPEN
+        if today <= due:
+            return RecertificationState.OPEN
+        if today <= expires:
+            return RecertificationState.PAST_DUE
+        if late is None or today <= late:
+            return RecertificationState.REINSTATEMENT
+        return RecertificationState.LAPSED
+
+    def state_reason(
+        self,
+        state: RecertificationState,
+        opens: dt.date | None,
+        due: dt.date,
+        expires: dt.date,
+        late: dt.date | None,
+        met: bool,
+        rule: Provision[Any],
+        window: RecertWindow,
+    ) -> Reason:
+        ready = "the requirements are met" if met else "the requirements are not yet met"
+        late_words = (
+            f"late applications (reinstatement) are accepted through {late}"
+            if late is not None
+            else "reinstatement has no time limit"
+        )
+        if state is RecertificationState.NOT_YET_OPEN:
+            text = f"Applications open {opens} and are due by {due}; {ready}"
+        elif state is RecertificationState.OPEN:
+            text = f"The application window is open; submit by {due}; {ready}"
+        elif state is RecertificationState.PAST_DUE:
+            text = (
+                f"The submission date {due} has passed; the certification is valid through "
+                f"{expires}, then {late_words}; {ready}"
+            )
+        elif state is RecertificationState.REINSTATEMENT:
+            text = f"The certification expired after {expires}; {late_words}; {ready}"
+        else:
+            text = (
+                f"The certification expired after {expires} and lapsed after the late period "
+                f"ended on {late}"
+            )
+        return _reason(
+            f"recert_{state.value}",
+            f"{text} ({window.describe()}).",
+            self.window_param,
+            rule,
+        )

@@ -1,0 +1,38 @@
+"""The time limit for a written appeal (or exam review request)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from emrpath.errors import NoRuleInForceError
+from emrpath.program import Program
+from emrpath.programs import NREMT_EMR
+from emrpath.rules._program_arg import check_program
+
+__all__ = ["appeal_deadline"]
+
+_RULE = "appeal"
+
+
+def appeal_deadline(notified_on: dt.date | dt.datetime, program: Program = NREMT_EMR) -> dt.date:
+    """The last day a written appeal of a decision notified on ``notified_on`` may arrive.
+
+    For ASCP MLS: received within 30 days following notification of the decision. For
+    NREMT EMR: an exam review requested in writing within 30 days of the result notice.
+
+    Raises:
+        NoRuleInForceError: The program has no appeal rule (or none on that date).
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> appeal_deadline(dt.date(2025, 6, 2), ep.ASCP_MLS)
+        datetime.date(2025, 7, 2)
+    """
+    program = check_program(program, _RULE)
+    day = program.date(notified_on, field="notified_on", rule=_RULE)
+    if program.appeal_window is None:
+        raise NoRuleInForceError(
+            f"program {program.key!r} defines no appeal rule", field="program", rule=_RULE
+        )
+    return program.appeal_window.value_at(day).last_day(day)
