@@ -8,9 +8,9 @@ import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from tests.strategies import dates
 
 import emrpath as ep
+from tests.strategies import dates
 
 D = dt.date
 GATE_ORDER = [

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.strategies import dates
 
 import emrpath as ep
+from tests.strategies import dates
 
 CAL = ep.BusinessCalendar.us_federal()
 NREMT_FROM = dt.date(2015, 1, 1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from emrpath.batch import evaluate_many
 from emrpath.calendar import (
     NATIONAL_DAY_OF_MOURNING_2025,
     BusinessCalendar,
@@ -119,6 +120,7 @@ __all__ = [
     "course_expiration_date",
     "earliest_retest_date",
     "evaluate",
+    "evaluate_many",
     "expected_result_date",
     "initial_expiration_date",
     "portion_expiration_date",
