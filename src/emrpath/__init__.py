@@ -9,8 +9,6 @@ Example:
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from emrpath.batch import evaluate_many
 from emrpath.calendar import (
     NATIONAL_DAY_OF_MOURNING_2025,
@@ -66,10 +64,19 @@ from emrpath.rules import (
     portion_expiration_date,
 )
 
-try:
-    __version__ = version("emrpath")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    # __version__ is read from the installed metadata on first access only: importing
+    # importlib.metadata costs more than the rest of emrpath's import together.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("emrpath")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module 'emrpath' has no attribute {name!r}")
+
 
 __all__ = [
     "NATIONAL_DAY_OF_MOURNING_2025",
