@@ -352,15 +352,9 @@ def _source_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[
             )
 
 
-def _level_from(value: object) -> object:
-    # Accept a level's exact string value in records too; anything else reaches the
-    # validator unchanged and is refused there.
-    if isinstance(value, str):
-        try:
-            return Level(value)
-        except ValueError:
-            return value
-    return value
+def _min_level(value: object) -> Level:
+    # A record accepts a level's exact string value too, like every function here.
+    return Level.parse(value, field="SkillRow.min_level")
 
 
 # ---------------------------------------------------------------------------------------
@@ -396,7 +390,7 @@ class SkillRow:
     key: str = attrs.field(validator=_key)
     name: str = attrs.field(validator=_text)
     category: str = attrs.field(validator=_text)
-    min_level: Level = attrs.field(converter=_level_from, validator=_instance(Level))
+    min_level: Level = attrs.field(converter=_min_level)
     note: str = attrs.field(validator=_str)
     sources: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_source_ids)
     citation: Citation = attrs.field(validator=_instance(Citation))
