@@ -938,3 +938,23 @@ def test_inconsistent_changes_are_refused(
 def test_decision_type_validates() -> None:
     with pytest.raises(InputTypeError):
         ScopeDecision(outcome="within_scope", skill="x", level=Level.EMR, profile="p")  # type: ignore[arg-type]
+
+
+def test_non_iterables_are_type_errors_not_crashes() -> None:
+    with pytest.raises(InputTypeError) as info:
+        _row(sources=5)
+    _check_error(info.value, "SkillRow.sources")
+    with pytest.raises(InputTypeError) as profile_info:
+        ScopeProfile(name="p", description="d", rows=None)  # type: ignore[arg-type]
+    _check_error(profile_info.value, "ScopeProfile.rows")
+    with pytest.raises(InputTypeError) as add_info:
+        _derive(add=3)
+    _check_error(add_info.value, "add")
+    with pytest.raises(InputTypeError):
+        ScopeDecision(
+            outcome=ScopeOutcome.NOT_CONFIRMED,
+            skill="x",
+            level=Level.EMR,
+            profile="p",
+            confidence="secondary",  # type: ignore[arg-type]
+        )

@@ -312,6 +312,16 @@ def _instance(kind: type) -> Any:
     return check
 
 
+def _optional(kind: type) -> Any:
+    check = _instance(kind)
+
+    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return optional
+
+
 def _optional_level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, Level):
         raise InputTypeError(
@@ -330,10 +340,31 @@ def _bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
-def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+def _to_tuple(value: Iterable[Any], field: str = "value") -> tuple[Any, ...]:
     if isinstance(value, (str, bytes)):
-        return (value,)  # a lone id, not its characters; the validator checks it
-    return tuple(value)
+        return (value,)  # a lone item, not its characters; validators check the item
+    try:
+        return tuple(value)
+    except TypeError:
+        raise InputTypeError(
+            f"must be an iterable, got {type(value).__name__}", field=field, rule=_RULE
+        ) from None
+
+
+def _sources_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_tuple(value, "SkillRow.sources")
+
+
+def _rows_tuple(value: Iterable[SkillRow]) -> tuple[SkillRow, ...]:
+    return _to_tuple(value, "ScopeProfile.rows")
+
+
+def _changes_tuple(value: Iterable[ScopeChange]) -> tuple[ScopeChange, ...]:
+    return _to_tuple(value, "ScopeProfile.changes")
+
+
+def _reasons_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_tuple(value, "ScopeDecision.reasons")
 
 
 def _source_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
@@ -379,6 +410,7 @@ class SkillRow:
 
     Raises:
         InputTypeError: A field has the wrong type.
+        UnknownNameError: ``min_level`` is a string that is not exactly a level's value.
         InvalidRecordError: An empty text, a key that is not snake_case, or no source.
 
     Example:
@@ -392,7 +424,7 @@ class SkillRow:
     category: str = attrs.field(validator=_text)
     min_level: Level = attrs.field(converter=_min_level)
     note: str = attrs.field(validator=_str)
-    sources: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_source_ids)
+    sources: tuple[str, ...] = attrs.field(converter=_sources_tuple, validator=_source_ids)
     citation: Citation = attrs.field(validator=_instance(Citation))
     confidence: Confidence = attrs.field(validator=_instance(Confidence))
     verify: bool = attrs.field(default=False, validator=_bool)
@@ -482,14 +514,6 @@ def _label(level: Level | None) -> str:
     return "no level" if level is None else level.label
 
 
-def _rows(value: Iterable[SkillRow]) -> tuple[SkillRow, ...]:
-    return _to_tuple(value)
-
-
-def _changes(value: Iterable[ScopeChange]) -> tuple[ScopeChange, ...]:
-    return _to_tuple(value)
-
-
 @attrs.frozen(slots=True)
 class ScopeProfile:
     """A named set of skills, each with the lowest level that may perform it.
@@ -521,9 +545,11 @@ class ScopeProfile:
 
     name: str = attrs.field(validator=_text)
     description: str = attrs.field(validator=_text)
-    rows: tuple[SkillRow, ...] = attrs.field(converter=_rows, repr=False)
+    rows: tuple[SkillRow, ...] = attrs.field(converter=_rows_tuple, repr=False)
     derived_from: str | None = attrs.field(default=None)
-    changes: tuple[ScopeChange, ...] = attrs.field(default=(), converter=_changes, repr=False)
+    changes: tuple[ScopeChange, ...] = attrs.field(
+        default=(), converter=_changes_tuple, repr=False
+    )
     _by_key: dict[str, SkillRow] = attrs.field(init=False, repr=False, eq=False)
     _by_name: dict[str, SkillRow] = attrs.field(init=False, repr=False, eq=False)
 
@@ -725,7 +751,7 @@ class ScopeProfile:
                 "must be an iterable of skills, not a single str", field="remove", rule=_RULE
             )
         remove_items = tuple(remove)
-        add_items = _to_tuple(add)
+        add_items = _to_tuple(add, "add")
 
         rows = dict(self._by_key)
         changes: list[ScopeChange] = []
@@ -870,10 +896,10 @@ class ScopeDecision:
     level: Level = attrs.field(validator=_instance(Level))
     profile: str = attrs.field(validator=_str)
     lowest_level: Level | None = attrs.field(default=None, validator=_optional_level)
-    row: SkillRow | None = attrs.field(default=None)
-    reasons: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
-    citation: Citation | None = attrs.field(default=None)
-    confidence: Confidence | None = attrs.field(default=None)
+    row: SkillRow | None = attrs.field(default=None, validator=_optional(SkillRow))
+    reasons: tuple[str, ...] = attrs.field(default=(), converter=_reasons_tuple)
+    citation: Citation | None = attrs.field(default=None, validator=_optional(Citation))
+    confidence: Confidence | None = attrs.field(default=None, validator=_optional(Confidence))
 
     @property
     def within_scope(self) -> bool:
