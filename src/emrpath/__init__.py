@@ -63,6 +63,22 @@ from emrpath.rules import (
     initial_expiration_date,
     portion_expiration_date,
 )
+from emrpath.scope import (
+    NATIONAL_2019,
+    SCOPE_SOURCES,
+    CanCannotList,
+    ChangeKind,
+    Level,
+    ScopeChange,
+    ScopeDecision,
+    ScopeOutcome,
+    ScopeProfile,
+    SkillRow,
+    UnverifiedPolicy,
+    above_scope_skills,
+    can_cannot_list,
+    is_within_scope,
+)
 
 
 def __getattr__(name: str) -> str:
@@ -79,8 +95,10 @@ def __getattr__(name: str) -> str:
 
 
 __all__ = [
+    "NATIONAL_2019",
     "NATIONAL_DAY_OF_MOURNING_2025",
     "NREMT_EMR",
+    "SCOPE_SOURCES",
     "AfterLimit",
     "AnniversaryExpiry",
     "AttemptLimit",
@@ -89,7 +107,9 @@ __all__ = [
     "BusinessCalendar",
     "CalendarRangeError",
     "CalendarSpec",
+    "CanCannotList",
     "Candidate",
+    "ChangeKind",
     "Citation",
     "Confidence",
     "CourseCompletion",
@@ -103,6 +123,7 @@ __all__ = [
     "GateState",
     "InputTypeError",
     "InvalidRecordError",
+    "Level",
     "MonthEndValidity",
     "MonthsValidity",
     "NaiveDatetimeError",
@@ -117,12 +138,20 @@ __all__ = [
     "Reason",
     "Requirement",
     "ResultPosting",
+    "ScopeChange",
+    "ScopeDecision",
+    "ScopeOutcome",
+    "ScopeProfile",
     "ScoreScale",
     "SeasonalExpiry",
+    "SkillRow",
     "SkillsCompetency",
     "UnknownNameError",
+    "UnverifiedPolicy",
     "__version__",
+    "above_scope_skills",
     "att_expiration_date",
+    "can_cannot_list",
     "check_score",
     "course_expiration_date",
     "earliest_retest_date",
@@ -130,6 +159,7 @@ __all__ = [
     "evaluate_many",
     "expected_result_date",
     "initial_expiration_date",
+    "is_within_scope",
     "portion_expiration_date",
     "weakest",
 ]
