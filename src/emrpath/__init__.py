@@ -9,8 +9,7 @@ Example:
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
+from emrpath.batch import evaluate_many
 from emrpath.calendar import (
     NATIONAL_DAY_OF_MOURNING_2025,
     BusinessCalendar,
@@ -85,16 +84,43 @@ from emrpath.rules import (
     initial_expiration_date,
     portion_expiration_date,
 )
+from emrpath.scope import (
+    NATIONAL_2019,
+    SCOPE_SOURCES,
+    CanCannotList,
+    ChangeKind,
+    Level,
+    ScopeChange,
+    ScopeDecision,
+    ScopeOutcome,
+    ScopeProfile,
+    SkillRow,
+    UnverifiedPolicy,
+    above_scope_skills,
+    can_cannot_list,
+    is_within_scope,
+)
 
-try:
-    __version__ = version("emrpath")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    # __version__ is read from the installed metadata on first access only: importing
+    # importlib.metadata costs more than the rest of emrpath's import together.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("emrpath")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module 'emrpath' has no attribute {name!r}")
+
 
 __all__ = [
     "ASCP_MLS",
+    "NATIONAL_2019",
     "NATIONAL_DAY_OF_MOURNING_2025",
     "NREMT_EMR",
+    "SCOPE_SOURCES",
     "AfterLimit",
     "AnniversaryExpiry",
     "AppealWindow",
@@ -105,11 +131,13 @@ __all__ = [
     "BusinessCalendar",
     "CalendarRangeError",
     "CalendarSpec",
+    "CanCannotList",
     "Candidate",
     "CeComponent",
     "CeRequirement",
     "CeTopic",
     "Certification",
+    "ChangeKind",
     "Citation",
     "ComponentProgress",
     "Confidence",
@@ -126,6 +154,7 @@ __all__ = [
     "GateState",
     "InputTypeError",
     "InvalidRecordError",
+    "Level",
     "MonthEndValidity",
     "MonthsCeWindow",
     "MonthsValidity",
@@ -146,21 +175,31 @@ __all__ = [
     "Requirement",
     "ResultPosting",
     "RollingCeWindow",
+    "ScopeChange",
+    "ScopeDecision",
+    "ScopeOutcome",
+    "ScopeProfile",
     "ScoreScale",
     "SeasonalExpiry",
     "SeasonalRecertWindow",
+    "SkillRow",
     "SkillsCompetency",
     "TopicProgress",
     "UnknownNameError",
+    "UnverifiedPolicy",
     "__version__",
+    "above_scope_skills",
     "appeal_deadline",
     "att_expiration_date",
+    "can_cannot_list",
     "check_score",
     "course_expiration_date",
     "earliest_retest_date",
     "evaluate",
+    "evaluate_many",
     "expected_result_date",
     "initial_expiration_date",
+    "is_within_scope",
     "portion_expiration_date",
     "recertification_status",
     "weakest",

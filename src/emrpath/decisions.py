@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import html
 from typing import Any
 
 import attrs
@@ -175,6 +174,8 @@ class PathwayStatus:
         )
 
     def _repr_html_(self) -> str:
+        import html  # only notebooks need it; keep it off import time
+
         cells = "".join(
             "<tr>"
             + "".join(

@@ -33,7 +33,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from emrpath.errors import InvalidRecordError, NoRuleInForceError
+from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError
 
 __all__ = ["Citation", "Confidence", "Param", "Provision", "weakest"]
 
@@ -53,30 +53,27 @@ class Confidence(enum.Enum):
     @property
     def rank(self) -> int:
         """0 for the weakest level; higher is stronger."""
-        return _RANK[self]
+        return 0 if self is Confidence.SECONDARY else 1
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Confidence):
             return NotImplemented
-        return self.rank < other.rank
+        return self is Confidence.SECONDARY and other is Confidence.PRIMARY
 
     def __le__(self, other: object) -> bool:
         if not isinstance(other, Confidence):
             return NotImplemented
-        return self.rank <= other.rank
+        return self is other or self is Confidence.SECONDARY
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, Confidence):
             return NotImplemented
-        return self.rank > other.rank
+        return self is Confidence.PRIMARY and other is Confidence.SECONDARY
 
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, Confidence):
             return NotImplemented
-        return self.rank >= other.rank
-
-
-_RANK = {Confidence.SECONDARY: 0, Confidence.PRIMARY: 1}
+        return self is other or self is Confidence.PRIMARY
 
 
 def weakest(levels: Iterable[Confidence]) -> Confidence:
@@ -86,7 +83,16 @@ def weakest(levels: Iterable[Confidence]) -> Confidence:
         >>> weakest([Confidence.PRIMARY, Confidence.SECONDARY])
         <Confidence.SECONDARY: 'secondary'>
     """
-    return min(levels, default=Confidence.PRIMARY)
+    # Two levels: the weakest is SECONDARY as soon as one appears. Identity checks keep
+    # this off the hot path of evaluate(), which folds a dozen levels per call.
+    for level in levels:
+        if level is Confidence.SECONDARY:
+            return level
+        if level is not Confidence.PRIMARY:
+            raise InputTypeError(
+                f"expected Confidence values, got {level!r}", field="levels", rule="confidence"
+            )
+    return Confidence.PRIMARY
 
 
 def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -199,7 +205,10 @@ class Param(Generic[T]):
         Raises:
             NoRuleInForceError: ``on`` is before the first effective date.
         """
-        index = bisect.bisect_right(self._starts, on) - 1
+        starts = self._starts
+        if on >= starts[-1]:  # the common case: a date under the newest provision
+            return self.provisions[-1]
+        index = bisect.bisect_right(starts, on) - 1
         if index < 0:
             raise NoRuleInForceError(
                 f"no provision in force on {on.isoformat()}; the first takes effect "

@@ -1,0 +1,422 @@
+"""evaluate(): the gates, the contract fields and their meaning, over generated candidates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import emrpath as ep
+from tests.strategies import dates
+
+D = dt.date
+GATE_ORDER = [
+    "course",
+    "verification",
+    "cpr",
+    "authorization",
+    "cognitive",
+    "skills",
+    "certification",
+]
+
+
+def failing(on: dt.date, score: int = 880) -> ep.ExamAttempt:
+    return ep.ExamAttempt(on, passed=False, scaled_score=score if on >= D(2023, 6, 1) else None)
+
+
+@st.composite
+def candidates(draw: st.DrawFn) -> tuple[ep.Candidate, dt.date]:
+    """A course, 0-3 failed attempts (or a pass) spaced at least 15 days, and an as_of."""
+    completed = draw(dates(D(2015, 1, 1), D(2090, 1, 1)))
+    course_end = ep.course_expiration_date(completed)
+    verified = draw(st.one_of(st.none(), st.integers(0, 60)))
+    attempts: list[ep.ExamAttempt] = []
+    day = completed + dt.timedelta(days=draw(st.integers(0, 200)))
+    n_failed = draw(st.integers(0, 3))
+    for _ in range(n_failed):
+        if day > course_end:
+            break
+        attempts.append(failing(day))
+        day = day + dt.timedelta(days=draw(st.integers(15, 120)))
+    if len(attempts) < 3 and day <= course_end and draw(st.booleans()):
+        attempts.append(ep.ExamAttempt(day, passed=True))
+    skills = draw(st.one_of(st.none(), st.integers(-60, 300)))
+    last_fact = max([completed] + [a.taken_on for a in attempts])
+    course = ep.CourseCompletion(
+        completed,
+        verified_on=None if verified is None else completed + dt.timedelta(days=verified),
+    )
+    skills_rec = (
+        None
+        if skills is None
+        else ep.SkillsCompetency(max(completed, completed + dt.timedelta(days=skills)))
+    )
+    facts = [last_fact, course.verified_on, skills_rec.passed_on if skills_rec else None]
+    earliest_as_of = max(d for d in facts if d is not None)
+    as_of = earliest_as_of + dt.timedelta(days=draw(st.integers(0, 1500)))
+    return ep.Candidate(course=course, attempts=attempts, skills=skills_rec), as_of
+
+
+@given(candidates())
+def test_contract_fields_mean_what_design_says(case: tuple[ep.Candidate, dt.date]) -> None:
+    """design.md: "next_attempt_on is the earliest date on or after as_of on which the rules
+    allow the next cognitive attempt. It is None only when the exam is already passed or no
+    attempt is possible without a new course" and "remediation_required is true exactly when
+    a new course is needed before any further attempt"."""
+    candidate, as_of = case
+    status = ep.evaluate(candidate, as_of=as_of)
+    assert [g.name.value for g in status.gates] == GATE_ORDER
+    passed = candidate.passed_attempt is not None
+    course_end = ep.course_expiration_date(candidate.course.completed_on)
+    used = len(candidate.attempts)
+    if status.next_attempt_on is None:
+        assert passed or status.remediation_required
+    else:
+        assert not passed
+        assert not status.remediation_required
+        assert status.next_attempt_on >= as_of
+        assert status.next_attempt_on <= course_end
+        if candidate.attempts:
+            assert status.next_attempt_on >= ep.earliest_retest_date(
+                candidate.attempts[-1].taken_on
+            )
+            assert status.next_attempt_on == max(
+                as_of, ep.earliest_retest_date(candidate.attempts[-1].taken_on)
+            )
+        else:
+            assert status.next_attempt_on == as_of
+    if not passed:
+        expected_block = (
+            used >= 3
+            or as_of > course_end
+            or (
+                bool(candidate.attempts)
+                and ep.earliest_retest_date(candidate.attempts[-1].taken_on) > course_end
+            )
+        )
+        assert status.remediation_required == expected_block
+        assert status.attempts_remaining == (0 if expected_block else 3 - used)
+    else:
+        assert not status.remediation_required
+        assert status.attempts_remaining == 0
+    assert status.attempts_used == used
+
+
+@given(candidates())
+def test_certified_exactly_when_every_requirement_is_on_file(
+    case: tuple[ep.Candidate, dt.date],
+) -> None:
+    """design.md: "certified is true on as_of when the course is verified, a cognitive attempt
+    is passed and a skills competency is passed, each still valid [...] and as_of is on or
+    after the expected certification date: the later of the passing attempt's expected result
+    date and the dates the other requirements were completed"."""
+    candidate, as_of = case
+    status = ep.evaluate(candidate, as_of=as_of)
+    passed = candidate.passed_attempt
+    ready = (
+        passed is not None
+        and candidate.course.verified_on is not None
+        and candidate.skills is not None
+    )
+    if not ready:
+        assert not status.certified
+        assert status.certified_on is None
+        return
+    assert passed is not None
+    assert candidate.skills is not None
+    assert candidate.course.verified_on is not None
+    on = max(
+        ep.expected_result_date(passed.taken_on),
+        candidate.course.verified_on,
+        candidate.skills.passed_on,
+    )
+    completed = candidate.course.completed_on
+    valid = on <= ep.portion_expiration_date(passed.taken_on, completed) and on <= (  # type: ignore[operator]
+        ep.portion_expiration_date(candidate.skills.passed_on, completed)  # type: ignore[operator]
+    )
+    if not valid:
+        assert not status.certified
+        return
+    assert status.certified_on == on
+    expires = ep.initial_expiration_date(on)
+    assert status.certification_expires_on == expires
+    assert expires is not None
+    assert status.certified == (on <= as_of <= expires)
+
+
+@given(candidates(), st.integers(1, 400))
+def test_a_later_as_of_never_restores_attempts(
+    case: tuple[ep.Candidate, dt.date], later: int
+) -> None:
+    """ "3 attempts per course completion": waiting never gives attempts back, and once a new
+    course is required, it stays required."""
+    candidate, as_of = case
+    first = ep.evaluate(candidate, as_of=as_of)
+    second = ep.evaluate(candidate, as_of=as_of + dt.timedelta(days=later))
+    assert second.attempts_remaining <= first.attempts_remaining
+    assert first.remediation_required <= second.remediation_required
+    if first.next_attempt_on and second.next_attempt_on:
+        assert second.next_attempt_on >= first.next_attempt_on
+
+
+@given(candidates())
+def test_every_reason_is_cited_and_confidence_is_the_weakest(
+    case: tuple[ep.Candidate, dt.date],
+) -> None:
+    """Principle 3: "A rule returns a value object carrying the outcome, the reasons (each
+    with the rule's citation), and the weakest confidence among the parameters it read"."""
+    candidate, as_of = case
+    status = ep.evaluate(candidate, as_of=as_of)
+    cited = [r for r in status.reasons if r.parameter is not None]
+    assert cited
+    for reason in cited:
+        assert isinstance(reason.citation, ep.Citation)
+        assert reason.confidence >= status.confidence
+    # The retest wait and posting delay are secondary-only, and every pathway reads one.
+    assert status.confidence is ep.Confidence.SECONDARY
+
+
+# -- scenarios quoting the sources -----------------------------------------------------------
+
+COURSE = ep.CourseCompletion(D(2025, 5, 2), verified_on=D(2025, 5, 9))
+SKILLS = ep.SkillsCompetency(D(2025, 4, 28))
+
+
+def test_three_failures_require_a_new_course() -> None:
+    """Seed: "Failing candidates must wait 15 days between attempts and have three attempts
+    before a complete EMR refresher course is required"; open-exam-prep: "After three failed
+    attempts, the candidate must complete a new, full EMR course"."""
+    candidate = ep.Candidate(
+        course=COURSE,
+        attempts=[failing(D(2025, 6, 2)), failing(D(2025, 6, 20)), failing(D(2025, 7, 10))],
+        skills=SKILLS,
+    )
+    status = ep.evaluate(candidate, as_of=D(2025, 7, 30))
+    assert status.remediation_required
+    assert status.next_attempt_on is None
+    assert status.attempts_remaining == 0
+    assert status.gate("cognitive").state is ep.GateState.BLOCKED
+    assert any(r.code == "attempts_used_up" for r in status.reasons)
+    assert status.gate("certification").state is ep.GateState.BLOCKED
+
+
+def test_a_new_course_starts_a_fresh_count() -> None:
+    """design.md: "a new full EMR course is completed, which starts a fresh count of 3"."""
+    old = ep.PriorCourse(
+        course=COURSE,
+        attempts=[failing(D(2025, 6, 2)), failing(D(2025, 6, 20)), failing(D(2025, 7, 10))],
+    )
+    candidate = ep.Candidate(course=ep.CourseCompletion(D(2025, 12, 12)), history=[old])
+    status = ep.evaluate(candidate, as_of=D(2026, 1, 5))
+    assert status.attempts_remaining == 3
+    assert status.next_attempt_on == D(2026, 1, 5)
+
+
+def test_retest_just_before_the_course_expires_is_offered() -> None:
+    """ "An attempt after that day is outside the window": a retest landing on the course's
+    last day is still inside it (course 2024-01-05 is valid through 2026-01-31)."""
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 8)),
+        attempts=[failing(D(2026, 1, 16))],
+    )
+    status = ep.evaluate(candidate, as_of=D(2026, 1, 17))
+    assert status.next_attempt_on == D(2026, 1, 31)
+    assert not status.remediation_required
+
+
+def test_retest_falling_after_the_course_expires_is_not_offered() -> None:
+    """design.md: "a next attempt that would fall after the course expires is not offered"."""
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 8)),
+        attempts=[failing(D(2026, 1, 17))],
+    )
+    status = ep.evaluate(candidate, as_of=D(2026, 1, 18))
+    assert status.next_attempt_on is None
+    assert status.remediation_required
+    assert any(r.code == "retest_after_course_expiry" for r in status.reasons)
+
+
+def test_passed_but_unverified_is_pending_with_the_missing_item_named() -> None:
+    """Seed: "a missing course verification or skills sign-off can hold up certification
+    even after a passing cognitive result"."""
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 5, 2)),
+        attempts=[ep.ExamAttempt(D(2025, 7, 11), passed=True)],
+    )
+    status = ep.evaluate(candidate, as_of=D(2025, 8, 1))
+    assert not status.certified
+    assert status.next_attempt_on is None
+    assert status.gate("verification").state is ep.GateState.PENDING
+    assert status.gate("skills").state is ep.GateState.PENDING
+    text = str(status)
+    assert "Program Director" in text
+    assert "skills competency" in text
+
+
+def test_certification_date_waits_for_the_result_to_post() -> None:
+    """design.md: certified "on or after the expected certification date: the later of the
+    passing attempt's expected result date and the dates the other requirements were
+    completed". Friday 2025-12-05 exam -> result Tuesday 2025-12-09."""
+    candidate = ep.Candidate(
+        course=COURSE, attempts=[ep.ExamAttempt(D(2025, 12, 5), passed=True)], skills=SKILLS
+    )
+    assert not ep.evaluate(candidate, as_of=D(2025, 12, 8)).certified
+    status = ep.evaluate(candidate, as_of=D(2025, 12, 9))
+    assert status.certified
+    assert status.certified_on == D(2025, 12, 9)
+    assert status.certification_expires_on == D(2028, 9, 30)
+
+
+def test_expired_skills_block_certification() -> None:
+    """Handbook: passed portions "valid for 24 months from the month, day, and year of
+    successful completion"."""
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2023, 3, 1), verified_on=D(2023, 3, 2)),
+        attempts=[ep.ExamAttempt(D(2025, 3, 20), passed=True)],
+        skills=ep.SkillsCompetency(D(2023, 3, 10)),
+    )
+    status = ep.evaluate(candidate, as_of=D(2025, 4, 1))
+    assert not status.certified
+    assert status.gate("skills").state is ep.GateState.EXPIRED
+
+
+def test_records_and_admin_items_are_reported_not_fatal() -> None:
+    """design.md: "ATT and CPR records, when a caller supplies them, are checked against the
+    attempt dates and reported, and they gate the next attempt"."""
+    candidate = ep.Candidate(
+        course=COURSE,
+        attempts=[failing(D(2025, 7, 11))],
+        authorizations=[ep.AuthorizationToTest(D(2025, 7, 20))],
+        cpr=ep.CprCredential(expires_on=D(2025, 7, 1)),
+        skills=SKILLS,
+    )
+    status = ep.evaluate(candidate, as_of=D(2025, 7, 21))
+    codes = {r.code for r in status.reasons}
+    assert "attempt_without_authorization" in codes
+    assert "attempt_after_cpr_expired" in codes
+    assert status.gate("cpr").state is ep.GateState.EXPIRED
+    assert status.gate("authorization").state is ep.GateState.MET
+    assert status.next_attempt_on == D(2025, 7, 26)
+
+
+def test_status_prints_and_renders() -> None:
+    candidate = ep.Candidate(course=COURSE, attempts=[failing(D(2025, 7, 11))], skills=SKILLS)
+    status = ep.evaluate(candidate, as_of=D(2025, 7, 14))
+    text = str(status)
+    assert text.splitlines()[0] == "nremt-emr pathway on 2025-07-14"
+    assert "next attempt: 2025-07-26" in text
+    assert "<table>" in status._repr_html_()
+    rows = status.to_rows()
+    assert [r["gate"] for r in rows] == GATE_ORDER
+
+
+def test_what_if_with_evolve() -> None:
+    """Principle 4: "What-if is attrs.evolve on a record or a program"."""
+    candidate = ep.Candidate(course=COURSE, attempts=[failing(D(2025, 7, 11))], skills=SKILLS)
+    slower = attrs.evolve(
+        ep.NREMT_EMR,
+        retest_wait=ep.Param(
+            "retest_wait",
+            "what-if: 30 days",
+            (
+                ep.Provision(
+                    D(2015, 1, 1),
+                    ep.FixedDaysWait(30),
+                    ep.NREMT_EMR.retest_wait.provisions[0].citation,
+                    ep.Confidence.SECONDARY,
+                ),
+            ),
+        ),
+    )
+    assert ep.evaluate(candidate, as_of=D(2025, 7, 14), program=slower).next_attempt_on == D(
+        2025, 8, 10
+    )
+
+
+# -- bad input --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("candidate", "field", "rule"),
+    [
+        (
+            ep.Candidate(course=ep.CourseCompletion(D(2025, 9, 1))),
+            "course.completed_on",
+            "course window",
+        ),
+        (
+            ep.Candidate(course=COURSE, attempts=[failing(D(2025, 8, 20))]),
+            "attempts[0].taken_on",
+            "exam attempt",
+        ),
+        (
+            ep.Candidate(course=COURSE, skills=ep.SkillsCompetency(D(2025, 8, 20))),
+            "skills.passed_on",
+            "skills competency",
+        ),
+    ],
+)
+def test_facts_after_as_of_are_refused(candidate: ep.Candidate, field: str, rule: str) -> None:
+    """design.md: "an attempt dated before that completion, or after as_of, is an invalid
+    record" and "A completion date after as_of is invalid"."""
+    with pytest.raises(ep.InvalidRecordError) as info:
+        ep.evaluate(candidate, as_of=D(2025, 8, 1))
+    assert info.value.field == field
+    assert info.value.rule == rule
+
+
+def test_fourth_attempt_under_one_course_is_refused() -> None:
+    attempts = [failing(D(2025, 6, 2)), failing(D(2025, 6, 20)), failing(D(2025, 7, 10))]
+    candidate = ep.Candidate(course=COURSE, attempts=[*attempts, failing(D(2025, 8, 1))])
+    with pytest.raises(ep.InvalidRecordError) as info:
+        ep.evaluate(candidate, as_of=D(2025, 8, 2))
+    assert info.value.field == "attempts[3]"
+    assert info.value.rule == "attempt limit"
+
+
+def test_attempt_after_course_expiry_is_refused() -> None:
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2024, 1, 5)), attempts=[failing(D(2026, 2, 1))]
+    )
+    with pytest.raises(ep.InvalidRecordError, match="after the course expired"):
+        ep.evaluate(candidate, as_of=D(2026, 2, 2))
+
+
+def test_inconsistent_score_is_refused_with_its_path() -> None:
+    candidate = ep.Candidate(course=COURSE, attempts=[failing(D(2025, 7, 1), score=960)])
+    with pytest.raises(ep.InvalidRecordError) as info:
+        ep.evaluate(candidate, as_of=D(2025, 7, 2))
+    assert info.value.field == "attempts[0].scaled_score"
+
+
+@pytest.mark.parametrize("bad", ["2025-08-01", None, 20250801, dt.datetime(2025, 8, 1)])
+def test_as_of_must_be_a_date(bad: object) -> None:
+    with pytest.raises(ep.InputTypeError) as info:
+        ep.evaluate(ep.Candidate(course=COURSE), as_of=bad)  # type: ignore[arg-type]
+    assert info.value.field == "as_of"
+
+
+def test_candidate_must_be_a_candidate() -> None:
+    with pytest.raises(ep.InputTypeError, match="Candidate"):
+        ep.evaluate({"course": None}, as_of=D(2025, 8, 1))  # type: ignore[arg-type]
+
+
+def test_course_before_the_rule_tables_start() -> None:
+    with pytest.raises(ep.NoRuleInForceError):
+        ep.evaluate(ep.Candidate(course=ep.CourseCompletion(D(2014, 6, 1))), as_of=D(2014, 7, 1))
+
+
+@given(dates(D(2015, 1, 1), D(2090, 1, 1)), st.integers(0, 400))
+def test_aware_as_of_equals_its_new_york_date(completed: dt.date, lag: int) -> None:
+    """design.md: "a datetime is accepted only if it is timezone-aware and is converted to
+    the program's own timezone before its date is taken"."""
+    as_of = completed + dt.timedelta(days=lag)
+    candidate = ep.Candidate(course=ep.CourseCompletion(completed))
+    late_utc = dt.datetime(as_of.year, as_of.month, as_of.day, 23, 30, tzinfo=dt.timezone.utc)
+    ny_date = late_utc.astimezone(__import__("zoneinfo").ZoneInfo("America/New_York")).date()
+    assume(ny_date >= completed)
+    assert ep.evaluate(candidate, as_of=late_utc) == ep.evaluate(candidate, as_of=ny_date)
