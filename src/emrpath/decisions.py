@@ -139,7 +139,7 @@ class PathwayStatus:
             f"certified: {'yes' if self.certified else 'no'}"
             f" | next attempt: {_cell(self.next_attempt_on) or 'none'}"
             f" | attempts used: {self.attempts_used}, remaining: {self.attempts_remaining}"
-            f" | new course needed: {'yes' if self.remediation_required else 'no'}"
+            f" | new course or route needed: {'yes' if self.remediation_required else 'no'}"
             f" | weakest source: {self.confidence.value}"
         )
 

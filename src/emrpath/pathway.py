@@ -803,6 +803,8 @@ class _Evaluation:
         return self.reason(
             "result_held",
             f"The result of the passing attempt on {self.passed.taken_on} is held until "
+            + ("this is" if len(waiting) == 1 else "these are")
+            + " on record: "
             + ", ".join(waiting)
             + " (the hold has no time limit of its own); it posts "
             f"{posting.value.business_days} business days after the exam or when the last of "

@@ -94,7 +94,7 @@ class Requirement(enum.Enum):
 
     Example:
         >>> Requirement.TRANSCRIPTS_RECEIVED.label
-        'official transcripts received'
+        'the official transcripts'
     """
 
     COURSE_VERIFIED = "course_verified"
@@ -108,9 +108,9 @@ class Requirement(enum.Enum):
 
 
 _REQUIREMENT_LABELS = {
-    Requirement.COURSE_VERIFIED: "course completion verified by the program director",
+    Requirement.COURSE_VERIFIED: "the program director's verification of course completion",
     Requirement.SKILLS_PASSED: "a passed skills competency",
-    Requirement.TRANSCRIPTS_RECEIVED: "official transcripts received",
+    Requirement.TRANSCRIPTS_RECEIVED: "the official transcripts",
 }
 
 
