@@ -36,7 +36,7 @@ def every_three_months(start: dt.date, n: int) -> list[dt.date]:
     return out
 
 
-# -- the parameter table ------------------------------------------------------------------
+# -- the parameter table ---------------------------------------------------------------------
 
 
 def test_ascp_is_exported_and_distinct() -> None:
@@ -81,7 +81,7 @@ def test_the_program_pickles_and_compares_by_value() -> None:
     assert pickle.loads(pickle.dumps(P)) == P
 
 
-# -- result posting and the transcript hold ------------------------------------------------
+# -- result posting and the transcript hold --------------------------------------------------
 
 
 def test_result_within_four_business_days() -> None:
@@ -152,7 +152,7 @@ def test_score_scale_100_to_999_pass_400() -> None:
     assert P.score_scale.at(D(2025, 1, 1)).confidence is ep.Confidence.SECONDARY
 
 
-# -- the attempt limit per route ----------------------------------------------------------------
+# -- the attempt limit per route -------------------------------------------------------------
 
 
 def test_five_attempts_per_route_then_the_route_is_closed() -> None:
@@ -263,7 +263,7 @@ def test_property_remaining_attempts_and_closure(start: dt.date, n: int, later: 
         assert status.next_attempt_on >= add_months(days[-1], 3)
 
 
-# -- the disputed wait ---------------------------------------------------------------------------
+# -- the disputed wait -----------------------------------------------------------------------
 
 
 def test_default_wait_is_the_next_three_month_period() -> None:
@@ -294,7 +294,7 @@ def test_a_retake_inside_the_wait_is_reported() -> None:
     assert any(r.code == "retest_wait_not_kept" for r in status.reasons)
 
 
-# -- exam window, expiry, appeals -----------------------------------------------------------------
+# -- exam window, expiry, appeals ------------------------------------------------------------
 
 
 def test_exam_window_is_three_months_without_extension() -> None:
@@ -347,7 +347,7 @@ def test_dates_are_read_in_chicago() -> None:
     assert P.date(late_evening, field="x", rule="y") == D(2025, 6, 10)
 
 
-# -- bad input --------------------------------------------------------------------------------------
+# -- bad input -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("route", ["", "   ", 1])
