@@ -1,0 +1,539 @@
+"""recertification_status(): the EMR lifecycle and ASCP CMP through one function.
+
+Scenarios quote the source sentence they check; properties quote the rule; bad input names
+the field and the rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import emrpath as ep
+from emrpath.programs.nremt_emr import LIFECYCLE_BASELINE
+from tests.strategies import dates
+
+D = dt.date
+S = ep.RecertificationState
+CE = ep.ContinuingEducation
+
+FULL_2016 = [
+    CE(D(2025, 1, 10), 1, "national", topic="airway"),
+    CE(D(2025, 1, 11), 2.5, "national", topic="cardiovascular"),
+    CE(D(2025, 1, 12), 0.5, "national", topic="trauma"),
+    CE(D(2025, 1, 13), 3, "national", topic="medical"),
+    CE(D(2025, 1, 14), 1, "national", topic="operations"),
+    CE(D(2025, 2, 1), 4, "local"),
+    CE(D(2025, 3, 1), 4, "individual"),
+]
+# Certified 2023-08-10 (July-December): expires 2026-09-30, a cycle under the 2016 model?
+# No: its nominal start is 2024-10-01, before the 2025 model's 2025-10-01, so yes.
+CERT = ep.Certification(D(2023, 8, 10))
+
+
+def status(cert: ep.Certification = CERT, education=(), **kw):  # type: ignore[no-untyped-def]
+    kw.setdefault("as_of", D(2026, 5, 1))
+    return ep.recertification_status(cert, education, **kw)
+
+
+# -- NREMT EMR: window, late period, lapse ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state"),
+    [
+        (D(2026, 3, 31), S.NOT_YET_OPEN),
+        (D(2026, 4, 1), S.OPEN),
+        (D(2026, 9, 30), S.OPEN),
+        (D(2026, 10, 1), S.REINSTATEMENT),
+        (D(2026, 10, 31), S.REINSTATEMENT),
+        (D(2026, 11, 1), S.LAPSED),
+    ],
+)
+def test_emr_window_late_period_and_lapse(as_of: dt.date, state: S) -> None:
+    """support.nremt.org: "For EMR providers, the recertification cycle opens on April 1 and
+    continues until September 30. [...] There is a reinstatement period until October 31, to
+    submit late applications.\""""
+    answer = status(as_of=as_of)
+    assert answer.state is state
+    assert answer.expires_on == D(2026, 9, 30)
+    assert answer.window_opens_on == D(2026, 4, 1)
+    assert answer.due_on == D(2026, 9, 30)
+    assert answer.reinstatement_until == D(2026, 10, 31)
+    assert answer.lapses_on == D(2026, 11, 1)
+    assert any(r.code == f"recert_{state.value}" for r in answer.reasons)
+
+
+def test_emr_16_hours_8_4_4_with_national_topics() -> None:
+    """nremt.org NCCP table: "EMR 8 4 4 16"; dev.nremt.org: "The EMR National Continued
+    Competency Program (NCCP) requires a total of 16 hours of continuing education to
+    recertify.\""""
+    answer = status(education=FULL_2016)
+    assert answer.unit == "hours"
+    assert answer.total_required == 16
+    assert answer.total_earned == 16
+    assert answer.education_met
+    assert answer.requirements_met
+    assert [c.name for c in answer.components] == ["national", "local", "individual"]
+    national = answer.component("national")
+    assert national.required == 8
+    assert [(t.name, t.required) for t in national.topics] == [
+        ("airway", Decimal(1)),
+        ("cardiovascular", Decimal("2.5")),
+        ("trauma", Decimal("0.5")),
+        ("medical", Decimal(3)),
+        ("operations", Decimal(1)),
+    ]
+    assert answer.confidence is ep.Confidence.PRIMARY
+
+
+def test_emr_national_hours_without_the_topic_do_not_meet_it() -> None:
+    education = [
+        CE(D(2025, 1, 10), 8, "national"),
+        CE(D(2025, 2, 1), 4, "local"),
+        CE(D(2025, 3, 1), 4, "individual"),
+    ]
+    answer = status(education=education)
+    assert answer.total_earned == 16
+    assert not answer.education_met
+    assert not answer.component("national").met
+    assert any("national/trauma 0.5" in r.message for r in answer.reasons)
+
+
+def test_emr_hours_count_only_inside_the_cycle() -> None:
+    """support.nremt.org: "For EMR providers, all education must be completed by the
+    September 30 of the year their certification expires." Before the cycle or after the
+    expiration date (even in the late period), hours do not count."""
+    education = [
+        *FULL_2016[:-1],
+        CE(D(2023, 8, 9), 4, "individual"),  # the day before certification
+        CE(D(2026, 10, 2), 4, "individual"),  # in the late period
+    ]
+    answer = status(education=education, as_of=D(2026, 10, 15))
+    assert answer.counts_from == D(2023, 8, 10)
+    assert answer.counts_through == D(2026, 9, 30)
+    assert answer.component("individual").earned == 0
+    assert not answer.requirements_met
+    assert any("2 record(s) outside it" in r.message for r in answer.reasons)
+
+
+def test_rolling_recertification_counts_from_the_last_recertification() -> None:
+    """dev.nremt.org (2016-09-01): "continuing education hours can be earned for your next
+    NREMT recertification as soon as you complete your current recertification.\""""
+    cert = ep.Certification(
+        D(2019, 8, 1), expires_on=D(2026, 9, 30), cycle_started_on=D(2024, 5, 10)
+    )
+    on_the_day = [*FULL_2016[:-1], CE(D(2024, 5, 10), 4, "individual")]
+    day_before = [*FULL_2016[:-1], CE(D(2024, 5, 9), 4, "individual")]
+    assert status(cert, on_the_day).requirements_met
+    assert not status(cert, day_before).requirements_met
+
+
+def test_2025_nccp_model_for_cycles_from_october_2025_is_secondary() -> None:
+    """nremt.org: "The new 2025 NCCP Model will begin on April 1, 2025 for EMT/AEMT/Paramedic
+    and October 1, 2025 for EMR"; its EMR hours are secondary only."""
+    cert = ep.Certification(D(2024, 8, 10))  # expires 2027-09-30: cycle from 2025-10-01
+    answer = status(cert, [CE(D(2026, 1, 1), 8, "national", topic="trauma")], as_of=D(2027, 5, 1))
+    assert answer.expires_on == D(2027, 9, 30)
+    assert answer.total_required == 16
+    assert answer.component("national").topics == ()
+    assert answer.component("national").met
+    assert answer.confidence is ep.Confidence.SECONDARY
+    before = status(CERT)  # expires 2026-09-30: cycle from 2024-10-01, 2016 model
+    assert before.confidence is ep.Confidence.PRIMARY
+
+
+def test_recertification_by_exam_one_attempt_no_retest() -> None:
+    """support.nremt.org: "You have one attempt to successfully complete recertification by
+    exam; you cannot retest. If you are not successful, you can still use continuing
+    education to renew your certification.\""""
+    passed = status(exam_attempts=[ep.ExamAttempt(D(2026, 4, 20), passed=True)])
+    assert passed.exam_passed is True
+    assert passed.requirements_met
+    assert not passed.education_met
+    assert passed.exam_attempts_remaining == 0
+
+    failed = status(
+        education=FULL_2016,
+        exam_attempts=[ep.ExamAttempt(D(2026, 4, 20), False, 900)],
+        as_of=D(2026, 5, 1),
+    )
+    assert failed.exam_passed is False
+    assert failed.requirements_met  # continuing education still renews it
+    reason = next(r for r in failed.reasons if r.code == "recert_exam")
+    assert "no retest" in reason.message
+    assert reason.parameter == "recert_exam"
+
+    with pytest.raises(ep.InvalidRecordError) as err:
+        status(
+            exam_attempts=[
+                ep.ExamAttempt(D(2026, 4, 20), False, 900),
+                ep.ExamAttempt(D(2026, 5, 1), True),
+            ]
+        )
+    assert err.value.field == "exam_attempts[1]"
+    assert err.value.rule == "recertification by exam"
+    assert status().exam_attempts_remaining == 1
+
+
+def test_emr_recertifying_moves_expiry_two_years() -> None:
+    """dev.nremt.org: "Nationally Registered EMRs (NREMR) are required to renew their
+    certification every two years.\""""
+    assert status().next_expires_on == D(2028, 9, 30)
+
+
+def test_emr_answer_reads_well_when_printed() -> None:
+    text = str(status(education=FULL_2016[:3]))
+    lines = text.splitlines()
+    assert lines[0] == "nremt-emr recertification on 2026-05-01: open"
+    assert "  expires           2026-09-30" in lines
+    assert "  late until        2026-10-31" in lines
+    assert "  lapses on         2026-11-01" in lines
+    header = next(line for line in lines if line.strip().startswith("hours"))
+    total = next(line for line in lines if line.strip().startswith("total"))
+    assert len(header) == len(total)
+    assert total.split() == ["total", "16", "4", "12"]
+    assert "    cardiovascular" in text
+    assert text.splitlines()[-1].startswith("state: open | expires: 2026-09-30")
+    assert "[ce_requirement; primary]" in text
+    assert repr(status()).startswith("<RecertificationStatus nremt-emr as_of=2026-05-01")
+
+
+def test_to_rows_lists_components_topics_and_total() -> None:
+    rows = status(education=FULL_2016).to_rows()
+    assert len(rows) == 3 + 5 + 1
+    assert rows[0]["component"] == "national"
+    assert rows[0]["topic"] is None
+    assert rows[1] == {
+        "component": "national",
+        "topic": "airway",
+        "unit": "hours",
+        "required": Decimal(1),
+        "earned": Decimal(1),
+        "short": Decimal(0),
+        "met": True,
+    }
+    assert rows[-1]["component"] == "total"
+    assert rows[-1]["met"] is True
+
+
+def test_emr_cycles_before_rolling_recertification_have_no_rule() -> None:
+    with pytest.raises(ep.NoRuleInForceError):
+        status(ep.Certification(D(2015, 3, 1)), as_of=D(2017, 5, 1))
+    assert D(2016, 9, 1) == LIFECYCLE_BASELINE
+
+
+# -- ASCP MLS: the Credential Maintenance Program through the same function ------------------
+
+ASCP_CERT = ep.Certification(D(2015, 6, 10))
+CMP_FULL = [
+    CE(D(2016, 1, 5), 2, "blood_banking"),
+    CE(D(2016, 2, 5), 2, "chemistry"),
+    CE(D(2016, 3, 5), 2, "hematology"),
+    CE(D(2016, 4, 5), 2, "microbiology"),
+    CE(D(2016, 5, 5), 1, "safety"),
+    CE(D(2016, 6, 5), 1, "ethics"),
+    CE(D(2017, 6, 5), 26, "specialization"),
+]
+
+
+def ascp(cert: ep.Certification = ASCP_CERT, education=(), **kw):  # type: ignore[no-untyped-def]
+    kw.setdefault("as_of", D(2018, 3, 1))
+    return ep.recertification_status(cert, education, program=ep.ASCP_MLS, **kw)
+
+
+def test_cmp_36_points_with_the_secondary_composition() -> None:
+    """labce.com (secondary): MLS "need to earn 36 CMP points every three years in the
+    following categories"."""
+    answer = ascp(education=CMP_FULL)
+    assert answer.unit == "points"
+    assert answer.total_required == 36
+    assert answer.requirements_met
+    assert answer.confidence is ep.Confidence.SECONDARY
+    short = ascp(education=CMP_FULL[:-1])
+    assert not short.requirements_met
+    assert all(c.met for c in short.components)
+    assert any("26 points short of the total" in r.message for r in short.reasons)
+
+
+def test_cmp_window_is_in_months() -> None:
+    """ascp.org: "If your certification ends June 2018, only CE credits completed between
+    June 2015 and June 2018 may be used\""""
+    answer = ascp()
+    assert answer.expires_on == D(2018, 6, 30)
+    assert (answer.counts_from, answer.counts_through) == (D(2015, 6, 1), D(2018, 6, 30))
+    assert ascp(education=[*CMP_FULL[:-1], CE(D(2015, 6, 1), 26, "chemistry")]).requirements_met
+    assert not ascp(
+        education=[*CMP_FULL[:-1], CE(D(2015, 5, 31), 26, "chemistry")]
+    ).requirements_met
+
+
+def test_declaration_due_a_month_before_expiry() -> None:
+    """ascp.org: "Submit at least one (1) month prior to your credential expiration date\""""
+    assert ascp(as_of=D(2018, 5, 30)).state is S.OPEN
+    past_due = ascp(as_of=D(2018, 5, 31))
+    assert past_due.state is S.PAST_DUE
+    assert past_due.due_on == D(2018, 5, 30)
+    assert past_due.window_opens_on == D(2015, 6, 10)
+
+
+def test_expired_ascp_credential_reinstates_without_time_limit() -> None:
+    """ascp.org: CE "must be completed within your current three-year credential cycle, or
+    within the last three years if your credential has expired"; "Expired time-limited
+    certifications may be reinstated" (no time limit found)."""
+    answer = ascp(as_of=D(2030, 1, 15))
+    assert answer.state is S.REINSTATEMENT
+    assert answer.lapses_on is None
+    assert answer.reinstatement_until is None
+    assert (answer.counts_from, answer.counts_through) == (D(2027, 1, 15), D(2030, 1, 15))
+    recent = [attrs.evolve(e, completed_on=D(2028, 1, 1)) for e in CMP_FULL]
+    assert ascp(education=recent, as_of=D(2030, 1, 15)).requirements_met
+    assert not ascp(education=CMP_FULL, as_of=D(2030, 1, 15)).requirements_met
+
+
+def test_pre_2004_ascp_certificate_is_not_time_limited() -> None:
+    """ascp.org (legacy): "Previously, certification did not have an expiration date.\""""
+    answer = ascp(ep.Certification(D(2001, 6, 10)))
+    assert answer.state is S.NOT_TIME_LIMITED
+    assert answer.requirements_met
+    assert answer.expires_on is None
+    assert answer.lapses_on is None
+    assert "not time limited" in str(answer)
+    with pytest.raises(ep.InvalidRecordError) as err:
+        ascp(ep.Certification(D(2001, 6, 10), expires_on=D(2004, 6, 30)))
+    assert err.value.field == "certification.expires_on"
+
+
+def test_ascp_has_no_recertification_by_exam() -> None:
+    assert ascp().exam_attempts_remaining is None
+    with pytest.raises(ep.InvalidRecordError) as err:
+        ascp(exam_attempts=[ep.ExamAttempt(D(2018, 1, 5), True, 500)])
+    assert err.value.field == "exam_attempts"
+
+
+def test_ascp_recertifying_moves_expiry_three_years() -> None:
+    assert ascp().next_expires_on == D(2021, 6, 30)
+    feb = ascp(ep.Certification(D(2018, 2, 1)), as_of=D(2020, 1, 1))
+    assert feb.expires_on == D(2021, 2, 28)
+    assert feb.next_expires_on == D(2024, 2, 29)
+
+
+# -- properties ------------------------------------------------------------------------------
+
+PROGRAMS = {
+    "nremt": (ep.NREMT_EMR, D(2016, 1, 1), ["national", "local", "individual"]),
+    "ascp": (
+        ep.ASCP_MLS,
+        D(1995, 1, 1),
+        ["blood_banking", "chemistry", "hematology", "microbiology", "safety", "ethics"],
+    ),
+}
+
+
+@st.composite
+def lifecycle_cases(draw: st.DrawFn):  # type: ignore[no-untyped-def]
+    key = draw(st.sampled_from(sorted(PROGRAMS)))
+    program, first, components = PROGRAMS[key]
+    certified = draw(dates(first, D(2090, 1, 1)))
+    as_of = certified + dt.timedelta(days=draw(st.integers(0, 3 * 366 + 400)))
+    education = draw(
+        st.lists(
+            st.builds(
+                CE,
+                st.integers(-400, (as_of - certified).days).map(
+                    lambda n: min(certified + dt.timedelta(days=n), as_of)
+                ),
+                st.sampled_from([0.5, 1, 2, 2.5, 4, 8]),
+                st.sampled_from(components),
+            ),
+            max_size=12,
+        )
+    )
+    return program, ep.Certification(certified), education, as_of
+
+
+@given(case=lifecycle_cases())
+def test_property_lapse_never_precedes_expiry(case) -> None:  # type: ignore[no-untyped-def]
+    """NREMT: "There is a reinstatement period until October 31, to submit late
+    applications" after the September 30 expiration; ASCP: after expiry the credential
+    "may be reinstated", with no time limit. So a lapse, if any, comes after the expiration
+    date; the late and lapsed states come only after it; the dates are in order."""
+    program, cert, education, as_of = case
+    answer = ep.recertification_status(cert, education, as_of=as_of, program=program)
+    if answer.state is S.NOT_TIME_LIMITED:
+        assert answer.expires_on is None
+        assert answer.lapses_on is None
+        return
+    assert answer.expires_on is not None
+    if answer.lapses_on is not None:
+        assert answer.lapses_on > answer.expires_on
+        assert answer.reinstatement_until is not None
+        assert answer.lapses_on > answer.reinstatement_until >= answer.expires_on
+    assert answer.window_opens_on is not None
+    assert answer.due_on is not None
+    assert answer.window_opens_on <= answer.due_on <= answer.expires_on
+    expired = answer.state in (S.REINSTATEMENT, S.LAPSED)
+    assert expired == (as_of > answer.expires_on)
+    assert (answer.state is S.LAPSED) == (
+        answer.lapses_on is not None and as_of >= answer.lapses_on
+    )
+
+
+@given(case=lifecycle_cases(), extra=st.sampled_from([0.5, 1, 4, 26]), pick=st.integers(0, 99))
+def test_property_adding_education_never_makes_a_status_worse(  # type: ignore[no-untyped-def]
+    case, extra: float, pick: int
+) -> None:
+    """NREMT: hours "earned in the cycle" count toward 16 = 8/4/4; ASCP: CE "within your
+    current three-year credential cycle" counts toward 36 points. One more record can only
+    add to what is earned: no component earns less, no requirement met becomes unmet, and
+    the state (a matter of dates) does not change."""
+    program, cert, education, as_of = case
+    before = ep.recertification_status(cert, education, as_of=as_of, program=program)
+    if before.state is S.NOT_TIME_LIMITED:
+        return
+    names = [c.name for c in before.components]
+    assert before.counts_from is not None
+    span = max((min(as_of, before.counts_through or as_of) - before.counts_from).days, 0)
+    day = before.counts_from + dt.timedelta(days=pick % (span + 1))
+    more = [*education, CE(min(day, as_of), extra, names[pick % len(names)])]
+    after = ep.recertification_status(cert, more, as_of=as_of, program=program)
+    assert after.state is before.state
+    assert after.total_earned >= before.total_earned
+    for old, new in zip(before.components, after.components, strict=True):
+        assert new.earned >= old.earned
+        assert new.met or not old.met
+    assert after.education_met or not before.education_met
+    assert after.requirements_met or not before.requirements_met
+
+
+@given(case=lifecycle_cases(), step=st.integers(1, 800))
+def test_property_state_moves_forward_in_time(case, step: int) -> None:  # type: ignore[no-untyped-def]
+    """The states run in time order: not yet open, open, (past due), late (reinstatement),
+    lapsed; asked later, a certification is never earlier in that order."""
+    program, cert, education, as_of = case
+    early = ep.recertification_status(cert, education, as_of=as_of, program=program)
+    late = ep.recertification_status(
+        cert, education, as_of=as_of + dt.timedelta(days=step), program=program
+    )
+    assert late.state.rank >= early.state.rank
+
+
+# -- bad input -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "error"),
+    [
+        (0, ep.InvalidRecordError),
+        (-1, ep.InvalidRecordError),
+        (float("nan"), ep.InvalidRecordError),
+        (float("inf"), ep.InvalidRecordError),
+        ("4", ep.InputTypeError),
+        (True, ep.InputTypeError),
+        (None, ep.InputTypeError),
+    ],
+)
+def test_bad_amounts_are_refused(amount: object, error: type[Exception]) -> None:
+    with pytest.raises(error) as exc:
+        CE(D(2025, 1, 1), amount, "local")  # type: ignore[arg-type]
+    assert exc.value.field == "ContinuingEducation.amount"  # type: ignore[attr-defined]
+    assert exc.value.rule == "continuing education"  # type: ignore[attr-defined]
+
+
+def test_float_amounts_are_read_exactly() -> None:
+    tenths = [CE(D(2025, 1, d), 0.1, "local") for d in range(1, 31)]
+    assert status(education=tenths).component("local").earned == Decimal(3)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"completed_on": "2025-01-01"}, "ContinuingEducation.completed_on"),
+        ({"component": ""}, "ContinuingEducation.component"),
+        ({"component": 3}, "ContinuingEducation.component"),
+        ({"topic": ""}, "ContinuingEducation.topic"),
+    ],
+)
+def test_bad_education_fields_are_refused(kwargs: dict[str, object], field: str) -> None:
+    base: dict[str, object] = {"completed_on": D(2025, 1, 1), "amount": 1, "component": "local"}
+    with pytest.raises(ep.InputTypeError) as err:
+        CE(**{**base, **kwargs})  # type: ignore[arg-type]
+    assert err.value.field == field
+
+
+def test_unknown_component_and_topic_name_the_record() -> None:
+    with pytest.raises(ep.UnknownNameError) as err:
+        status(education=[FULL_2016[0], CE(D(2025, 1, 1), 2, "state")])
+    assert err.value.field == "education[1].component"
+    assert "national" in str(err.value)
+    with pytest.raises(ep.UnknownNameError) as err:
+        status(education=[CE(D(2025, 1, 1), 2, "national", topic="pediatrics")])
+    assert err.value.field == "education[0].topic"
+
+
+def test_records_after_as_of_are_refused() -> None:
+    with pytest.raises(ep.InvalidRecordError) as err:
+        status(education=[CE(D(2026, 5, 2), 1, "local")])
+    assert err.value.field == "education[0].completed_on"
+    with pytest.raises(ep.InvalidRecordError) as err:
+        status(ep.Certification(D(2026, 6, 1)))
+    assert err.value.field == "certification.certified_on"
+    with pytest.raises(ep.InvalidRecordError) as err:
+        status(exam_attempts=[ep.ExamAttempt(D(2026, 6, 1), True)])
+    assert err.value.field == "exam_attempts[0].taken_on"
+
+
+def test_exam_attempt_outside_the_cycle_is_refused() -> None:
+    with pytest.raises(ep.InvalidRecordError) as err:
+        status(exam_attempts=[ep.ExamAttempt(D(2023, 8, 1), True)])
+    assert err.value.field == "exam_attempts[0].taken_on"
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        ({"certification": "2023-08-10"}, "certification"),
+        ({"education": "national"}, "education"),
+        ({"education": [1]}, "education[0]"),
+        ({"exam_attempts": [D(2026, 4, 1)]}, "exam_attempts[0]"),
+        ({"as_of": "2026-05-01"}, "as_of"),
+        ({"program": "nremt-emr"}, "program"),
+    ],
+)
+def test_wrong_types_are_refused(args: dict[str, object], field: str) -> None:
+    call: dict[str, object] = {"certification": CERT, "education": (), "as_of": D(2026, 5, 1)}
+    call.update(args)
+    with pytest.raises(ep.InputTypeError) as err:
+        ep.recertification_status(
+            call.pop("certification"),  # type: ignore[arg-type]
+            call.pop("education"),  # type: ignore[arg-type]
+            **call,  # type: ignore[arg-type]
+        )
+    assert err.value.field == field
+
+
+def test_naive_datetime_as_of_is_refused() -> None:
+    with pytest.raises(ep.NaiveDatetimeError):
+        status(as_of=dt.datetime(2026, 5, 1, 12))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"cycle_started_on": D(2023, 8, 9)}, "Certification.cycle_started_on"),
+        ({"cycle_started_on": D(2024, 5, 1)}, "Certification.expires_on"),
+        ({"expires_on": D(2023, 8, 10)}, "Certification.expires_on"),
+        ({"expires_on": "2026-09-30"}, "Certification.expires_on"),
+    ],
+)
+def test_contradictory_certification_records_are_refused(
+    kwargs: dict[str, object], field: str
+) -> None:
+    with pytest.raises(ep.EmrpathError) as err:
+        ep.Certification(D(2023, 8, 10), **kwargs)  # type: ignore[arg-type]
+    assert err.value.field == field
