@@ -41,6 +41,7 @@ import attrs
 from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, Provision, weakest
+from emrpath.pathway import _Reader
 from emrpath.policies import CeComponent, CeRequirement, RecertWindow
 from emrpath.program import Program
 from emrpath.programs import NREMT_EMR
@@ -319,24 +320,6 @@ class RecertificationStatus:
         )
 
 
-class _Reader:
-    """Reads parameters for one answer and remembers every provision it used."""
-
-    __slots__ = ("used",)
-
-    def __init__(self) -> None:
-        self.used: list[Provision[Any]] = []
-
-    def read(self, param: Param[T], on: dt.date) -> Provision[T]:
-        provision = param.at(on)
-        self.used.append(provision)
-        return provision
-
-
-def _reason(code: str, message: str, param: Param[Any], provision: Provision[Any]) -> Reason:
-    return Reason(code, message, param.name, provision.citation, provision.confidence)
-
-
 def _records(value: object, kind: type[T], field: str) -> tuple[T, ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InputTypeError(
@@ -488,7 +471,7 @@ class _Answer:
         expires = cert.expires_on if cert.expires_on is not None else initial
         if cert.expires_on is None:
             self.reasons.append(
-                _reason(
+                self.r.reason(
                     "initial_expiration",
                     f"Certified {cert.certified_on}; the initial certification expires "
                     f"{expires} ({term.value.describe()}).",
@@ -508,7 +491,7 @@ class _Answer:
         )
         components, total, outside = self.tally(requirement, counts_from, counts_through)
         self.reasons.append(
-            _reason(
+            self.r.reason(
                 "education_window",
                 f"Education counts from {counts_from} through {counts_through} "
                 f"({window_rule.value.describe()})"
@@ -534,7 +517,7 @@ class _Answer:
         )
         next_expires = cycle.next_expiration(expires)
         self.reasons.append(
-            _reason(
+            self.r.reason(
                 "next_expiration",
                 f"A recertification of this cycle moves the expiration to {next_expires} "
                 f"({cycle.describe()}).",
@@ -570,7 +553,7 @@ class _Answer:
 
     def not_time_limited(self, term: Provision[Any]) -> RecertificationStatus:
         self.reasons.append(
-            _reason(
+            self.r.reason(
                 "not_time_limited",
                 f"Certified {self.cert.certified_on}: {term.value.describe()}; no "
                 "recertification is due.",
@@ -675,7 +658,7 @@ class _Answer:
         rest = requirement.total - total
         head = f"Continuing education: {_num(total)} of {_num(requirement.total)} {unit}"
         if not shortfalls and rest <= 0:
-            return _reason(
+            return self.r.reason(
                 "education_complete",
                 f"{head}; every component is complete.",
                 self.requirement_param,
@@ -684,7 +667,7 @@ class _Answer:
         missing = f"; short: {', '.join(shortfalls)}" if shortfalls else ""
         if rest > 0:
             missing += f"; {_num(rest)} {unit} short of the total"
-        return _reason(
+        return self.r.reason(
             "education_short",
             f"{head}{missing}.",
             self.requirement_param,
@@ -740,7 +723,7 @@ class _Answer:
                 f"({rule.value.describe()}): recertify by continuing education."
             )
         self.reasons.append(
-            _reason("recert_exam", message, param, rule),
+            self.r.reason("recert_exam", message, param, rule),
         )
         return last.passed, remaining
 
@@ -791,7 +774,7 @@ class _Answer:
                 f"The certification expired after {expires} and lapsed after the late period "
                 f"ended on {late}"
             )
-        return _reason(
+        return self.r.reason(
             f"recert_{state.value}",
             f"{text} ({window.describe()}).",
             self.window_param,
