@@ -411,6 +411,21 @@ def test_extra_closure_and_extra_working_day():
     assert not with_saturday.is_business_day(dt.date(2025, 1, 12))
 
 
+def test_working_day_override_on_a_holiday_has_no_closure_reason():
+    """``closure_reason``: "The holiday or closure that makes a weekday day no business day,
+    if any" — a holiday declared a working day is a business day, so nothing closes it."""
+    july_3 = dt.date(2026, 7, 3)
+    cal = ep.BusinessCalendar.from_holidays(
+        "US",
+        first_year=2026,
+        last_year=2026,
+        working_days=[ep.DayOverride(on=july_3, name="open anyway", citation=CITE)],
+    )
+    assert cal.is_business_day(july_3)
+    assert cal.closure_reason(july_3) is None
+    assert cal.closure_reason(dt.date(2026, 12, 25)) == "Christmas Day"
+
+
 def test_country_none_calendar_has_weekends_and_closures_only():
     """CalendarSpec: "country: ... or None for a calendar of weekends and closures only"."""
     plain = ep.BusinessCalendar.from_spec(

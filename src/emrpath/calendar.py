@@ -320,7 +320,12 @@ class BusinessCalendar:
                 count += 1
                 days.append(dt.date.fromordinal(ordinal))
             prefix[i + 1] = count
-        weekday_names = {d: n for d, n in names.items() if d.weekday() not in weekend}
+        # A reason only for days that end up closed: a cited working day overrides it.
+        weekday_names = {
+            d: n
+            for d, n in names.items()
+            if d.weekday() not in weekend and not flags[d.toordinal() - base]
+        }
         return cls(spec, base, size, bytes(flags), tuple(prefix), tuple(days), weekday_names)
 
     def __reduce__(self) -> tuple[Any, ...]:
