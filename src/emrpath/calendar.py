@@ -464,7 +464,10 @@ class BusinessCalendar:
                 rule=_RULE,
             )
         if n == 0:
-            return [dt.date.fromordinal(self._base + self._index(d, "days[]")) for d in days]
+            return [
+                dt.date.fromordinal(self._base + self._index(d, f"days[{i}]"))
+                for i, d in enumerate(days)
+            ]
         prefix = self._prefix
         found = self._days
         base = self._base
