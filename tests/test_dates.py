@@ -344,3 +344,18 @@ def test_fallback_zone_source_is_used_only_when_the_system_has_none(
     finally:
         monkeypatch.undo()
         timezone.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "name", ["", "/etc/localtime", "../zoneinfo/UTC", "ABC3", "EST+5", "America/Nowhere"]
+)
+def test_timezone_refuses_what_is_not_an_iana_key(name: str):
+    """as_date: emrpath "will not guess" a timezone — an empty name or a file path must not
+    become the machine's local zone, nor a POSIX rule string an invented zone."""
+    timezone.cache_clear()
+    try:
+        with pytest.raises(ep.UnknownNameError) as info:
+            timezone(name)
+        assert info.value.field == "timezone"
+    finally:
+        timezone.cache_clear()
