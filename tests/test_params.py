@@ -192,3 +192,31 @@ def test_weakest_is_the_minimum(found: list[Confidence]):
     assert weakest(iter(found)) is result
     if Confidence.SECONDARY in found:
         assert result is Confidence.SECONDARY
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ("not a provision",),
+        (provision(dt.date(2020, 1, 1)), {"effective_from": dt.date(2021, 1, 1)}),
+        (provision(dt.date(2020, 1, 1)), None),
+    ],
+    ids=["str item", "dict item", "None item"],
+)
+def test_items_that_are_not_provisions_are_refused(bad: tuple[object, ...]):
+    """Design principle 6: "Every invalid record or argument raises a subclass of
+    emrpath.EmrpathError ... with a message naming the field and the rule" — not the
+    AttributeError of sorting by a missing effective_from."""
+    with pytest.raises(ep.InvalidRecordError) as info:
+        Param("p", "A parameter.", bad)  # type: ignore[arg-type]
+    assert info.value.field == "p"
+    assert "Provision" in str(info.value)
+
+
+@pytest.mark.parametrize("bad", [provision(dt.date(2020, 1, 1)), 5, None])
+def test_provisions_that_are_not_a_collection_are_refused(bad: object):
+    """Design principle 6: "Every invalid record or argument raises a subclass of
+    emrpath.EmrpathError" — a single Provision passed without a tuple included."""
+    with pytest.raises(ep.InvalidRecordError) as info:
+        Param("p", "A parameter.", bad)  # type: ignore[arg-type]
+    assert info.value.field == "Param.provisions"

@@ -156,7 +156,17 @@ class Provision(Generic[T]):
 
 
 def _sorted_provisions(value: Iterable[Provision[Any]]) -> tuple[Provision[Any], ...]:
-    return tuple(sorted(value, key=lambda p: p.effective_from))
+    try:
+        items = tuple(value)
+    except TypeError:
+        raise InvalidRecordError(
+            f"provisions must be a tuple of Provision values, got {type(value).__name__}",
+            field="Param.provisions",
+            rule="parameter",
+        ) from None
+    if not all(isinstance(item, Provision) for item in items):
+        return items  # unsorted: the validator names the item that is not a Provision
+    return tuple(sorted(items, key=lambda p: p.effective_from))
 
 
 @attrs.frozen(slots=True)
