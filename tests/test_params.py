@@ -220,3 +220,24 @@ def test_provisions_that_are_not_a_collection_are_refused(bad: object):
     with pytest.raises(ep.InvalidRecordError) as info:
         Param("p", "A parameter.", bad)  # type: ignore[arg-type]
     assert info.value.field == "Param.provisions"
+
+
+class _MyDate(dt.date):
+    pass
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["2025-01-01", dt.datetime(2025, 1, 1), dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc), 0],
+    ids=repr,
+)
+def test_param_at_refuses_what_is_not_a_date(bad: object):
+    """Design principle 6: "Every invalid record or argument raises a subclass of
+    emrpath.EmrpathError that also subclasses the fitting builtin" — a datetime cannot even
+    be compared with the effective dates, which raised a bare TypeError."""
+    param = Param("p", "A parameter.", (provision(dt.date(2020, 1, 1), 15),))
+    with pytest.raises(ep.InputTypeError) as info:
+        param.at(bad)  # type: ignore[arg-type]
+    assert info.value.field == "on"
+    assert info.value.rule == "p"
+    assert param.value_at(_MyDate(2021, 1, 1)) == 15

@@ -33,6 +33,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from emrpath._dates import as_date
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError
 
 __all__ = ["Citation", "Confidence", "Param", "Provision", "weakest"]
@@ -214,7 +215,10 @@ class Param(Generic[T]):
 
         Raises:
             NoRuleInForceError: ``on`` is before the first effective date.
+            InputTypeError: ``on`` is not a ``datetime.date``.
         """
+        if type(on) is not dt.date:
+            on = as_date(on, field="on", rule=self.name)
         starts = self._starts
         if on >= starts[-1]:  # the common case: a date under the newest provision
             return self.provisions[-1]
