@@ -49,6 +49,9 @@ EDGE_DATES: tuple[dt.date, ...] = (
     dt.date(2026, 4, 2),
     dt.date(2026, 4, 3),
     dt.date(2025, 4, 18),
+    # an ad-hoc federal closure (National Day of Mourning) and a Friday exam
+    dt.date(2025, 1, 9),
+    dt.date(2025, 12, 5),
     # DST change days (America/New_York, America/Chicago)
     dt.date(2025, 3, 9),
     dt.date(2025, 11, 2),
@@ -73,7 +76,8 @@ EDGE_DATES: tuple[dt.date, ...] = (
     dt.date(1990, 1, 2),
     dt.date(1990, 12, 31),
     dt.date(2100, 1, 1),
-    CAL_LAST,
+    dt.date(2100, 12, 30),
+    CAL_LAST,  # also New Year's Day (observed) of 2101
 )
 
 

@@ -9,14 +9,8 @@ Example:
 
 from __future__ import annotations
 
-from emrpath.batch import evaluate_many
-from emrpath.calendar import (
-    NATIONAL_DAY_OF_MOURNING_2025,
-    BusinessCalendar,
-    CalendarSpec,
-    DayOverride,
-)
-from emrpath.decisions import Gate, GateName, GateState, PathwayStatus, Reason
+from typing import TYPE_CHECKING
+
 from emrpath.errors import (
     CalendarRangeError,
     EmrpathError,
@@ -26,94 +20,195 @@ from emrpath.errors import (
     NoRuleInForceError,
     UnknownNameError,
 )
-from emrpath.lifecycle import (
-    ComponentProgress,
-    RecertificationState,
-    RecertificationStatus,
-    TopicProgress,
-    recertification_status,
-)
-from emrpath.params import Citation, Confidence, Param, Provision, weakest
-from emrpath.pathway import evaluate
-from emrpath.policies import (
-    AfterLimit,
-    AnniversaryExpiry,
-    AppealWindow,
-    AttemptLimit,
-    AttemptScope,
-    AuthorizationWindow,
-    CeComponent,
-    CeRequirement,
-    CeTopic,
-    DeadlineRecertWindow,
-    FixedDaysWait,
-    MonthEndValidity,
-    MonthsCeWindow,
-    MonthsValidity,
-    NextPeriodWait,
-    NoExpiry,
-    RecertExam,
-    RecertificationCycle,
-    Requirement,
-    ResultPosting,
-    RollingCeWindow,
-    ScoreScale,
-    SeasonalExpiry,
-    SeasonalRecertWindow,
-)
-from emrpath.program import Program
-from emrpath.programs import ASCP_MLS, NREMT_EMR
-from emrpath.records import (
-    AuthorizationToTest,
-    Candidate,
-    Certification,
-    ContinuingEducation,
-    CourseCompletion,
-    CprCredential,
-    ExamAttempt,
-    PriorCourse,
-    SkillsCompetency,
-)
-from emrpath.rules import (
-    appeal_deadline,
-    att_expiration_date,
-    check_score,
-    course_expiration_date,
-    earliest_retest_date,
-    expected_result_date,
-    initial_expiration_date,
-    portion_expiration_date,
-)
-from emrpath.scope import (
-    NATIONAL_2019,
-    SCOPE_SOURCES,
-    CanCannotList,
-    ChangeKind,
-    Level,
-    ScopeChange,
-    ScopeDecision,
-    ScopeOutcome,
-    ScopeProfile,
-    SkillRow,
-    UnverifiedPolicy,
-    above_scope_skills,
-    can_cannot_list,
-    is_within_scope,
-)
 
+if TYPE_CHECKING:
+    from emrpath.batch import (
+        evaluate_many,
+    )
+    from emrpath.calendar import (
+        NATIONAL_DAY_OF_MOURNING_2025,
+        BusinessCalendar,
+        CalendarSpec,
+        DayOverride,
+    )
+    from emrpath.decisions import (
+        Gate,
+        GateName,
+        GateState,
+        PathwayStatus,
+        Reason,
+    )
+    from emrpath.lifecycle import (
+        ComponentProgress,
+        RecertificationState,
+        RecertificationStatus,
+        TopicProgress,
+        recertification_status,
+    )
+    from emrpath.params import (
+        Citation,
+        Confidence,
+        Param,
+        Provision,
+        weakest,
+    )
+    from emrpath.pathway import (
+        evaluate,
+    )
+    from emrpath.policies import (
+        AfterLimit,
+        AnniversaryExpiry,
+        AppealWindow,
+        AttemptLimit,
+        AttemptScope,
+        AuthorizationWindow,
+        CeComponent,
+        CeRequirement,
+        CeTopic,
+        DeadlineRecertWindow,
+        FixedDaysWait,
+        MonthEndValidity,
+        MonthsCeWindow,
+        MonthsValidity,
+        NextPeriodWait,
+        NoExpiry,
+        RecertExam,
+        RecertificationCycle,
+        Requirement,
+        ResultPosting,
+        RollingCeWindow,
+        ScoreScale,
+        SeasonalExpiry,
+        SeasonalRecertWindow,
+    )
+    from emrpath.program import (
+        Program,
+    )
+    from emrpath.programs import (
+        ASCP_MLS,
+        NREMT_EMR,
+    )
+    from emrpath.records import (
+        AuthorizationToTest,
+        Candidate,
+        Certification,
+        ContinuingEducation,
+        CourseCompletion,
+        CprCredential,
+        ExamAttempt,
+        PriorCourse,
+        SkillsCompetency,
+    )
+    from emrpath.rules import (
+        appeal_deadline,
+        att_expiration_date,
+        check_score,
+        course_expiration_date,
+        earliest_retest_date,
+        expected_result_date,
+        initial_expiration_date,
+        portion_expiration_date,
+    )
+    from emrpath.scope import (
+        NATIONAL_2019,
+        SCOPE_SOURCES,
+        CanCannotList,
+        ChangeKind,
+        Level,
+        ScopeChange,
+        ScopeDecision,
+        ScopeOutcome,
+        ScopeProfile,
+        SkillRow,
+        UnverifiedPolicy,
+        above_scope_skills,
+        can_cannot_list,
+        is_within_scope,
+    )
 
-def __getattr__(name: str) -> str:
-    # __version__ is read from the installed metadata on first access only: importing
-    # importlib.metadata costs more than the rest of emrpath's import together.
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            return version("emrpath")
-        except PackageNotFoundError:  # a source tree that was never installed
-            return "0+unknown"
-    raise AttributeError(f"module 'emrpath' has no attribute {name!r}")
-
+# Everything but the errors loads on first use (PEP 562): `import emrpath` stays cheap,
+# and a script that needs only the calendar never builds the scope tables.
+_LAZY: dict[str, str] = {
+    "ASCP_MLS": "emrpath.programs",
+    "AfterLimit": "emrpath.policies",
+    "AnniversaryExpiry": "emrpath.policies",
+    "AppealWindow": "emrpath.policies",
+    "AttemptLimit": "emrpath.policies",
+    "AttemptScope": "emrpath.policies",
+    "AuthorizationToTest": "emrpath.records",
+    "AuthorizationWindow": "emrpath.policies",
+    "BusinessCalendar": "emrpath.calendar",
+    "CalendarSpec": "emrpath.calendar",
+    "CanCannotList": "emrpath.scope",
+    "Candidate": "emrpath.records",
+    "CeComponent": "emrpath.policies",
+    "CeRequirement": "emrpath.policies",
+    "CeTopic": "emrpath.policies",
+    "Certification": "emrpath.records",
+    "ChangeKind": "emrpath.scope",
+    "Citation": "emrpath.params",
+    "ComponentProgress": "emrpath.lifecycle",
+    "Confidence": "emrpath.params",
+    "ContinuingEducation": "emrpath.records",
+    "CourseCompletion": "emrpath.records",
+    "CprCredential": "emrpath.records",
+    "DayOverride": "emrpath.calendar",
+    "DeadlineRecertWindow": "emrpath.policies",
+    "ExamAttempt": "emrpath.records",
+    "FixedDaysWait": "emrpath.policies",
+    "Gate": "emrpath.decisions",
+    "GateName": "emrpath.decisions",
+    "GateState": "emrpath.decisions",
+    "Level": "emrpath.scope",
+    "MonthEndValidity": "emrpath.policies",
+    "MonthsCeWindow": "emrpath.policies",
+    "MonthsValidity": "emrpath.policies",
+    "NATIONAL_2019": "emrpath.scope",
+    "NATIONAL_DAY_OF_MOURNING_2025": "emrpath.calendar",
+    "NREMT_EMR": "emrpath.programs",
+    "NextPeriodWait": "emrpath.policies",
+    "NoExpiry": "emrpath.policies",
+    "Param": "emrpath.params",
+    "PathwayStatus": "emrpath.decisions",
+    "PriorCourse": "emrpath.records",
+    "Program": "emrpath.program",
+    "Provision": "emrpath.params",
+    "Reason": "emrpath.decisions",
+    "RecertExam": "emrpath.policies",
+    "RecertificationCycle": "emrpath.policies",
+    "RecertificationState": "emrpath.lifecycle",
+    "RecertificationStatus": "emrpath.lifecycle",
+    "Requirement": "emrpath.policies",
+    "ResultPosting": "emrpath.policies",
+    "RollingCeWindow": "emrpath.policies",
+    "SCOPE_SOURCES": "emrpath.scope",
+    "ScopeChange": "emrpath.scope",
+    "ScopeDecision": "emrpath.scope",
+    "ScopeOutcome": "emrpath.scope",
+    "ScopeProfile": "emrpath.scope",
+    "ScoreScale": "emrpath.policies",
+    "SeasonalExpiry": "emrpath.policies",
+    "SeasonalRecertWindow": "emrpath.policies",
+    "SkillRow": "emrpath.scope",
+    "SkillsCompetency": "emrpath.records",
+    "TopicProgress": "emrpath.lifecycle",
+    "UnverifiedPolicy": "emrpath.scope",
+    "above_scope_skills": "emrpath.scope",
+    "appeal_deadline": "emrpath.rules",
+    "att_expiration_date": "emrpath.rules",
+    "can_cannot_list": "emrpath.scope",
+    "check_score": "emrpath.rules",
+    "course_expiration_date": "emrpath.rules",
+    "earliest_retest_date": "emrpath.rules",
+    "evaluate": "emrpath.pathway",
+    "evaluate_many": "emrpath.batch",
+    "expected_result_date": "emrpath.rules",
+    "initial_expiration_date": "emrpath.rules",
+    "is_within_scope": "emrpath.scope",
+    "portion_expiration_date": "emrpath.rules",
+    "recertification_status": "emrpath.lifecycle",
+    "weakest": "emrpath.params",
+}
 
 __all__ = [
     "ASCP_MLS",
@@ -204,3 +299,27 @@ __all__ = [
     "recertification_status",
     "weakest",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is not None:
+        from importlib import import_module
+
+        value = getattr(import_module(module), name)
+        globals()[name] = value  # later lookups skip this hook
+        return value
+    if name == "__version__":
+        # Read from the installed metadata on first access only: importing
+        # importlib.metadata costs more than the rest of emrpath together.
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("emrpath")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module 'emrpath' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -23,21 +23,26 @@ __all__ = ["add_months", "as_date", "end_of_month", "timezone"]
 def timezone(name: str) -> dt.tzinfo:
     """The tzinfo for an IANA name, from the system database or dateutil's bundled copy.
 
+    Only IANA keys are accepted: not ``""`` or a file path (which ``dateutil.tz.gettz``
+    would turn into the machine's local zone) nor a POSIX rule string such as ``"EST+5"``.
     Cached because tzinfo objects are immutable and lookups read files.
     """
+    found: dt.tzinfo | None = None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except ZoneInfoNotFoundError:
         # A machine without a system tz database (slim containers, Windows) still has
-        # the copy python-dateutil ships.
-        from dateutil import tz
+        # the copy python-dateutil ships; look the key up in that copy only.
+        from dateutil.zoneinfo import get_zonefile_instance
 
-        found = tz.gettz(name)
-        if found is None:
-            raise UnknownNameError(
-                f"unknown IANA timezone {name!r}", field="timezone", rule="program timezone"
-            ) from None
-        return found
+        found = get_zonefile_instance().get(name)
+    except ValueError:  # not a relative key at all: "", "/etc/localtime", "../x"
+        found = None
+    if found is None:
+        raise UnknownNameError(
+            f"unknown IANA timezone {name!r}", field="timezone", rule="program timezone"
+        )
+    return found
 
 
 def as_date(value: object, *, field: str, rule: str, tz: str | None = None) -> dt.date:

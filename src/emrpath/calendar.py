@@ -320,7 +320,12 @@ class BusinessCalendar:
                 count += 1
                 days.append(dt.date.fromordinal(ordinal))
             prefix[i + 1] = count
-        weekday_names = {d: n for d, n in names.items() if d.weekday() not in weekend}
+        # A reason only for days that end up closed: a cited working day overrides it.
+        weekday_names = {
+            d: n
+            for d, n in names.items()
+            if d.weekday() not in weekend and not flags[d.toordinal() - base]
+        }
         return cls(spec, base, size, bytes(flags), tuple(prefix), tuple(days), weekday_names)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -459,7 +464,10 @@ class BusinessCalendar:
                 rule=_RULE,
             )
         if n == 0:
-            return [dt.date.fromordinal(self._base + self._index(d, "days[]")) for d in days]
+            return [
+                dt.date.fromordinal(self._base + self._index(d, f"days[{i}]"))
+                for i, d in enumerate(days)
+            ]
         prefix = self._prefix
         found = self._days
         base = self._base

@@ -33,6 +33,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from emrpath._dates import as_date
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError
 
 __all__ = ["Citation", "Confidence", "Param", "Provision", "weakest"]
@@ -156,7 +157,17 @@ class Provision(Generic[T]):
 
 
 def _sorted_provisions(value: Iterable[Provision[Any]]) -> tuple[Provision[Any], ...]:
-    return tuple(sorted(value, key=lambda p: p.effective_from))
+    try:
+        items = tuple(value)
+    except TypeError:
+        raise InvalidRecordError(
+            f"provisions must be a tuple of Provision values, got {type(value).__name__}",
+            field="Param.provisions",
+            rule="parameter",
+        ) from None
+    if not all(isinstance(item, Provision) for item in items):
+        return items  # unsorted: the validator names the item that is not a Provision
+    return tuple(sorted(items, key=lambda p: p.effective_from))
 
 
 @attrs.frozen(slots=True)
@@ -204,7 +215,10 @@ class Param(Generic[T]):
 
         Raises:
             NoRuleInForceError: ``on`` is before the first effective date.
+            InputTypeError: ``on`` is not a ``datetime.date``.
         """
+        if type(on) is not dt.date:
+            on = as_date(on, field="on", rule=self.name)
         starts = self._starts
         if on >= starts[-1]:  # the common case: a date under the newest provision
             return self.provisions[-1]

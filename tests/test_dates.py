@@ -1,0 +1,361 @@
+"""Properties and examples for emrpath._dates: strict date input and month arithmetic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+import emrpath as ep
+from emrpath import _dates
+from emrpath._dates import add_months, as_date, end_of_month, timezone
+from strategies import CAL_FIRST, CAL_LAST, dates
+
+UTC = dt.timezone.utc
+FIELD = "exam_on"
+RULE = "result posting"
+
+# -- an independent oracle for the programs' timezones -----------------------------------
+
+
+def _nth_sunday(year: int, month: int, nth: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    first_sunday = first + dt.timedelta(days=(6 - first.weekday()) % 7)
+    return first_sunday + dt.timedelta(weeks=nth - 1)
+
+
+def _last_sunday(year: int, month: int) -> dt.date:
+    last = end_of_month(year, month)
+    return last - dt.timedelta(days=(last.weekday() + 1) % 7)
+
+
+def us_local_date(instant: dt.datetime, standard_hours: int) -> dt.date:
+    """The local date in a US zone from the DST rules as written in law, 1987 onwards.
+
+    From 2007: second Sunday of March 02:00 standard time to first Sunday of November
+    02:00 daylight time; 1987-2006: first Sunday of April to last Sunday of October.
+    """
+    utc = instant.astimezone(UTC).replace(tzinfo=None)
+    year = utc.year
+    if year >= 2007:
+        start, end = _nth_sunday(year, 3, 2), _nth_sunday(year, 11, 1)
+    else:
+        start, end = _nth_sunday(year, 4, 1), _last_sunday(year, 10)
+    std = dt.timedelta(hours=standard_hours)
+    two_am = dt.time(2)
+    dst_start_utc = dt.datetime.combine(start, two_am) - std
+    dst_end_utc = dt.datetime.combine(end, two_am) - std - dt.timedelta(hours=1)
+    offset = std + dt.timedelta(hours=1) if dst_start_utc <= utc < dst_end_utc else std
+    return (utc + offset).date()
+
+
+PROGRAM_ZONES = {"America/New_York": -5, "America/Chicago": -6}
+
+instants = st.datetimes(
+    min_value=dt.datetime(1990, 1, 2), max_value=dt.datetime(2100, 12, 30), timezones=st.just(UTC)
+)
+# Instants near the DST changes and midnights, where a wrong offset changes the date.
+near_changes = st.builds(
+    lambda day, minutes: (
+        dt.datetime.combine(day, dt.time(), tzinfo=UTC) + dt.timedelta(minutes=minutes)
+    ),
+    dates(dt.date(1990, 1, 2), dt.date(2100, 12, 30)),
+    st.integers(0, 24 * 60 - 1),
+)
+input_zones = st.one_of(
+    st.sampled_from(
+        [
+            UTC,
+            ZoneInfo("America/New_York"),
+            ZoneInfo("America/Los_Angeles"),
+            ZoneInfo("Pacific/Kiritimati"),
+            ZoneInfo("Asia/Kolkata"),
+            ZoneInfo("Europe/London"),
+        ]
+    ),
+    st.builds(
+        lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)),
+        st.integers(-(24 * 60 - 1), 24 * 60 - 1),
+    ),
+)
+
+
+# -- as_date --------------------------------------------------------------------------------
+
+
+@given(dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))
+def test_plain_dates_pass_through(day: dt.date):
+    """Design principle 2: "Inputs are datetime.date"."""
+    assert as_date(day, field=FIELD, rule=RULE) is day
+    assert as_date(day, field=FIELD, rule=RULE, tz="America/New_York") is day
+
+
+@given(st.one_of(instants, near_changes), input_zones, st.sampled_from(sorted(PROGRAM_ZONES)))
+def test_aware_datetimes_take_the_date_in_the_programs_timezone(
+    instant: dt.datetime, shown_in: dt.tzinfo, zone: str
+):
+    """Design principle 2: "a datetime is accepted only if it is timezone-aware and is
+    converted to the program's own timezone before its date is taken (NREMT:
+    America/New_York; ASCP: America/Chicago)" — whatever zone the caller's datetime is in.
+    """
+    value = instant.astimezone(shown_in)
+    result = as_date(value, field=FIELD, rule=RULE, tz=zone)
+    assert type(result) is dt.date
+    assert result == us_local_date(instant, PROGRAM_ZONES[zone])
+
+
+@pytest.mark.parametrize(
+    ("instant", "zone", "expected"),
+    [
+        # the design's example: late evening in New York is already tomorrow in UTC
+        (dt.datetime(2025, 3, 2, 3, 30, tzinfo=UTC), "America/New_York", dt.date(2025, 3, 1)),
+        (dt.datetime(2025, 3, 2, 5, 30, tzinfo=UTC), "America/New_York", dt.date(2025, 3, 2)),
+        (dt.datetime(2025, 3, 2, 5, 30, tzinfo=UTC), "America/Chicago", dt.date(2025, 3, 1)),
+        # DST starts 2025-03-09: midnight is still EST (UTC-5)
+        (dt.datetime(2025, 3, 9, 4, 59, tzinfo=UTC), "America/New_York", dt.date(2025, 3, 8)),
+        (dt.datetime(2025, 3, 9, 5, 0, tzinfo=UTC), "America/New_York", dt.date(2025, 3, 9)),
+        # DST ends 2025-11-02: midnight is still EDT (UTC-4)
+        (dt.datetime(2025, 11, 2, 3, 59, tzinfo=UTC), "America/New_York", dt.date(2025, 11, 1)),
+        (dt.datetime(2025, 11, 2, 4, 0, tzinfo=UTC), "America/New_York", dt.date(2025, 11, 2)),
+        # the end of the day after DST ends is UTC-5 again
+        (dt.datetime(2025, 11, 3, 4, 30, tzinfo=UTC), "America/New_York", dt.date(2025, 11, 2)),
+        (
+            dt.datetime(2026, 1, 1, 0, 30, tzinfo=ZoneInfo("Asia/Kolkata")),
+            "America/Chicago",
+            dt.date(2025, 12, 31),
+        ),
+    ],
+)
+def test_aware_datetime_examples(instant: dt.datetime, zone: str, expected: dt.date):
+    """Design principle 2, with the example of the task: 2025-03-02 03:30 UTC is
+    2025-03-01 in America/New_York."""
+    assert as_date(instant, field=FIELD, rule=RULE, tz=zone) == expected
+
+
+@given(st.datetimes(timezones=st.none()))
+def test_naive_datetimes_are_refused(value: dt.datetime):
+    """Design principle 2: "Strings, timestamps and naive datetimes are rejected with a
+    clear error" — emrpath never guesses a timezone."""
+    with pytest.raises(ep.NaiveDatetimeError) as info:
+        as_date(value, field=FIELD, rule=RULE, tz="America/New_York")
+    err = info.value
+    assert isinstance(err, ep.InputTypeError)
+    assert isinstance(err, TypeError)
+    assert (err.field, err.rule) == (FIELD, RULE)
+    assert "America/New_York" in str(err)
+
+
+class _NoOffset(dt.tzinfo):
+    def utcoffset(self, value: dt.datetime | None) -> dt.timedelta | None:
+        return None
+
+    def dst(self, value: dt.datetime | None) -> dt.timedelta | None:
+        return None
+
+    def tzname(self, value: dt.datetime | None) -> str | None:
+        return None
+
+
+def test_a_tzinfo_without_an_offset_is_naive():
+    """Python's rule, followed by emrpath: a datetime whose tzinfo gives no UTC offset is
+    naive, and "naive datetimes are rejected"."""
+    with pytest.raises(ep.NaiveDatetimeError):
+        as_date(
+            dt.datetime(2025, 1, 2, tzinfo=_NoOffset()),
+            field=FIELD,
+            rule=RULE,
+            tz="America/New_York",
+        )
+
+
+@given(st.datetimes(timezones=st.one_of(st.none(), st.just(UTC))))
+def test_datetimes_are_refused_where_there_is_no_timezone(value: dt.datetime):
+    """as_date: "tz: None means datetimes are refused outright (a business calendar has no
+    timezone of its own)"."""
+    with pytest.raises(ep.InputTypeError) as info:
+        as_date(value, field=FIELD, rule=RULE)
+    assert info.value.field == FIELD
+    assert "date()" in str(info.value)  # it says how to fix the call
+
+
+class _MyDate(dt.date):
+    pass
+
+
+@given(dates())
+def test_date_subclasses_become_plain_dates(day: dt.date):
+    """as_date: a subclass of date that is not a datetime is normalised "so results and
+    equality never depend on the caller's subclass"."""
+    result = as_date(_MyDate(day.year, day.month, day.day), field=FIELD, rule=RULE)
+    assert type(result) is dt.date
+    assert result == day
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["2025-01-02", 20250102, 1735776000.0, None, True, (2025, 1, 2), dt.time(9), [], b"x"],
+    ids=repr,
+)
+@pytest.mark.parametrize("tz", [None, "America/New_York"])
+def test_non_dates_are_refused(bad: object, tz: str | None):
+    """Design principle 2: "Strings, timestamps and naive datetimes are rejected with a
+    clear error"; principle 6: the error names "the field and the rule"."""
+    with pytest.raises(ep.InputTypeError) as info:
+        as_date(bad, field=FIELD, rule=RULE, tz=tz)
+    err = info.value
+    assert isinstance(err, ep.EmrpathError)
+    assert not isinstance(err, ep.NaiveDatetimeError)
+    assert (err.field, err.rule) == (FIELD, RULE)
+    assert FIELD in str(err)
+    assert RULE in str(err)
+
+
+def test_numpy_and_pandas_scalars():
+    """as_date: "numpy or pandas scalars that are not datetime subclasses" are refused; a
+    pandas Timestamp is a datetime, so the datetime rules apply to it."""
+    np = pytest.importorskip("numpy")
+    for value in (np.datetime64("2025-01-02"), np.datetime64("2025-01-02T03:30"), np.int64(3)):
+        with pytest.raises(ep.InputTypeError):
+            as_date(value, field=FIELD, rule=RULE, tz="America/New_York")
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(ep.NaiveDatetimeError):
+        as_date(pd.Timestamp("2025-03-02 03:30"), field=FIELD, rule=RULE, tz="America/New_York")
+    aware = pd.Timestamp("2025-03-02 03:30", tz="UTC")
+    assert as_date(aware, field=FIELD, rule=RULE, tz="America/New_York") == dt.date(2025, 3, 1)
+
+
+# -- timezone -------------------------------------------------------------------------------
+
+
+def test_timezone_names():
+    """Design principle 2: dates are taken in "the program's own timezone" — named by IANA
+    key; a name that is not one is an error, not a guess."""
+    assert timezone("America/New_York") is timezone("America/New_York")
+    assert str(timezone("America/Chicago")) == "America/Chicago"
+    with pytest.raises(ep.UnknownNameError) as info:
+        timezone("Not/AZone")
+    assert isinstance(info.value, LookupError)
+    assert info.value.field == "timezone"
+    with pytest.raises(ep.UnknownNameError):
+        as_date(dt.datetime(2025, 1, 2, tzinfo=UTC), field=FIELD, rule=RULE, tz="America/Nowhere")
+
+
+# -- month arithmetic -----------------------------------------------------------------------
+
+# Years 1..9999 are all a date can hold; keep the results inside.
+month_steps = st.integers(-12 * 150, 12 * 150)
+month_dates = dates(dt.date(200, 1, 1), dt.date(9800, 12, 31))
+
+
+@given(month_dates, month_steps)
+def test_add_months_matches_relativedelta(day: dt.date, months: int):
+    """add_months: "The same day number months later, clamped to the end of a shorter
+    month" — dateutil's relativedelta(months=n) is the oracle."""
+    result = add_months(day, months)
+    assert type(result) is dt.date
+    assert result == day + relativedelta(months=months)
+
+
+@given(month_dates, month_steps)
+def test_add_months_keeps_or_clamps_the_day(day: dt.date, months: int):
+    """add_months: "The same day number months later, clamped to the end of a shorter
+    month"."""
+    result = add_months(day, months)
+    assert (result.year * 12 + result.month) - (day.year * 12 + day.month) == months
+    last = end_of_month(result.year, result.month).day
+    assert result.day == min(day.day, last)
+
+
+@given(month_dates, month_steps)
+def test_add_months_round_trips_for_days_every_month_has(day: dt.date, months: int):
+    """add_months: "The same day number months later" — for a day number every month has
+    (1-28) nothing is clamped, so stepping back returns the start."""
+    day = day.replace(day=min(day.day, 28))
+    assert add_months(add_months(day, months), -months) == day
+    assert add_months(day, 0) == day
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2024, 2, 29), 24, dt.date(2026, 2, 28)),
+        (dt.date(2024, 2, 29), 48, dt.date(2028, 2, 29)),
+        (dt.date(2025, 1, 31), 1, dt.date(2025, 2, 28)),
+        (dt.date(2024, 1, 31), 1, dt.date(2024, 2, 29)),
+        (dt.date(2025, 3, 31), -1, dt.date(2025, 2, 28)),
+        (dt.date(2025, 8, 31), 1, dt.date(2025, 9, 30)),
+        (dt.date(2025, 12, 15), 1, dt.date(2026, 1, 15)),
+        (dt.date(2026, 1, 15), -1, dt.date(2025, 12, 15)),
+        (dt.date(2099, 12, 31), 2, dt.date(2100, 2, 28)),  # 2100 is no leap year
+        (dt.date(1999, 12, 31), 2, dt.date(2000, 2, 29)),  # 2000 is one
+    ],
+)
+def test_add_months_examples(day: dt.date, months: int, expected: dt.date):
+    """Design, passed portions: "same day number 24 months later, clamped to month end"."""
+    assert add_months(day, months) == expected
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_end_of_month(year: int, month: int):
+    """end_of_month: "The last day of a month" — the next day is the first of another
+    month, and relativedelta agrees."""
+    last = end_of_month(year, month)
+    assert (last.year, last.month) == (year, month)
+    assert last == dt.date(year, month, 1) + relativedelta(day=31)
+    if last < dt.date.max:
+        assert (last + dt.timedelta(days=1)).day == 1
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day"),
+    [(2024, 2, 29), (2025, 2, 28), (2100, 2, 28), (2000, 2, 29), (2025, 4, 30), (2025, 12, 31)],
+)
+def test_end_of_month_examples(year: int, month: int, day: int):
+    """end_of_month: "The last day of a month"."""
+    assert end_of_month(year, month) == dt.date(year, month, day)
+
+
+def test_the_calendar_range_constants_are_the_default_calendar():
+    """strategies.CAL_FIRST/CAL_LAST are the default calendar's "first and last years"."""
+    cal = ep.BusinessCalendar.us_federal()
+    assert (cal.first_day, cal.last_day) == (CAL_FIRST, CAL_LAST)
+
+
+def test_fallback_zone_source_is_used_only_when_the_system_has_none(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """_dates.timezone: "from the system database or dateutil's bundled copy" — on a machine
+    without a system database the bundled copy still answers for the programs' zones."""
+
+    def no_system_db(name: str) -> ZoneInfo:
+        raise ZoneInfoNotFoundError(name)
+
+    timezone.cache_clear()
+    monkeypatch.setattr(_dates, "ZoneInfo", no_system_db)
+    try:
+        late = dt.datetime(2025, 3, 2, 3, 30, tzinfo=UTC)
+        assert as_date(late, field=FIELD, rule=RULE, tz="America/New_York") == dt.date(2025, 3, 1)
+        with pytest.raises(ep.UnknownNameError):
+            timezone("Not/AZone")
+    finally:
+        monkeypatch.undo()
+        timezone.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "name", ["", "/etc/localtime", "../zoneinfo/UTC", "ABC3", "EST+5", "America/Nowhere"]
+)
+def test_timezone_refuses_what_is_not_an_iana_key(name: str):
+    """as_date: emrpath "will not guess" a timezone — an empty name or a file path must not
+    become the machine's local zone, nor a POSIX rule string an invented zone."""
+    timezone.cache_clear()
+    try:
+        with pytest.raises(ep.UnknownNameError) as info:
+            timezone(name)
+        assert info.value.field == "timezone"
+    finally:
+        timezone.cache_clear()

@@ -1,0 +1,243 @@
+"""Properties and examples for emrpath.params: citations, confidence, effective-dated params."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+import random
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import emrpath as ep
+from emrpath import Citation, Confidence, Param, Provision, weakest
+from strategies import dates
+
+CITE = Citation(url="https://example.org/handbook", quote="15 days", title="Handbook")
+
+
+def provision(on: dt.date, value: object = 0, confidence: Confidence = Confidence.PRIMARY):
+    return Provision(on, value, CITE, confidence)
+
+
+# -- Citation -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("attribute", ["url", "quote", "title"])
+@pytest.mark.parametrize("bad", ["", " ", "\n\t", None, 3, b"x"], ids=repr)
+def test_citation_refuses_empty_or_non_text(attribute: str, bad: object):
+    """Design principle 1: "Every number ... with ... a citation (URL and a short quote)";
+    Citation: "must not be empty: every rule needs its source"."""
+    values = {"url": "https://x.org", "quote": "q", "title": "t", attribute: bad}
+    with pytest.raises(ep.InvalidRecordError) as info:
+        Citation(**values)  # type: ignore[arg-type]
+    assert isinstance(info.value, ValueError)
+    assert info.value.field == f"Citation.{attribute}"
+    assert info.value.rule == "citation"
+
+
+def test_citation_str_and_immutability():
+    """Design principle 4: "Frozen, slotted attrs classes, validated at construction"."""
+    assert str(CITE) == 'Handbook <https://example.org/handbook>: "15 days"'
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        CITE.url = "https://elsewhere.org"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(CITE)) == CITE
+    assert hash(attrs.evolve(CITE)) == hash(CITE)
+
+
+# -- Provision ------------------------------------------------------------------------------
+
+
+def test_provision_validates_its_fields():
+    """Design principle 4: "validated at construction"; principle 1: each value has "an
+    effective date, a citation ... and a confidence level"."""
+    with pytest.raises(ep.InvalidRecordError) as info:
+        Provision(dt.datetime(2025, 1, 1), 1, CITE, Confidence.PRIMARY)
+    assert info.value.field == "Provision.effective_from"
+    with pytest.raises(ep.InvalidRecordError):
+        Provision("2025-01-01", 1, CITE, Confidence.PRIMARY)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Provision(dt.date(2025, 1, 1), 1, "cite", Confidence.PRIMARY)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Provision(dt.date(2025, 1, 1), 1, CITE, "primary")  # type: ignore[arg-type]
+    assert Provision(dt.date(2025, 1, 1), 1, CITE, Confidence.PRIMARY).note == ""
+
+
+# -- Param ----------------------------------------------------------------------------------
+
+effective_dates = st.lists(dates(), min_size=1, max_size=8, unique=True)
+
+
+@given(effective_dates, st.randoms(use_true_random=False), dates())
+def test_param_at_is_the_latest_provision_in_force(
+    starts: list[dt.date], rng: random.Random, on: dt.date
+):
+    """params: "one Provision per effective date ... in force from effective_from until the
+    next provision"; "Asking for a value on a date before the first provision raises
+    NoRuleInForceError; there is no silent default"."""
+    ordered = sorted(starts)
+    provisions = [provision(day, value=i) for i, day in enumerate(ordered)]
+    shuffled = list(provisions)
+    rng.shuffle(shuffled)
+    param = Param("p", "A parameter.", tuple(shuffled))
+    assert param.provisions == tuple(provisions)  # kept sorted by effective date
+    assert param.first_effective == ordered[0]
+    in_force = [p for p in provisions if p.effective_from <= on]  # the naive oracle
+    if not in_force:
+        with pytest.raises(ep.NoRuleInForceError) as info:
+            param.at(on)
+        assert isinstance(info.value, LookupError)
+        assert info.value.field == "p"
+        assert ordered[0].isoformat() in str(info.value)
+        return
+    assert param.at(on) is in_force[-1]
+    assert param.value_at(on) == in_force[-1].value
+
+
+def test_param_at_on_the_boundaries():
+    """Provision: "in force from effective_from until the next provision"."""
+    old = provision(dt.date(2015, 1, 1), 12)
+    new = provision(dt.date(2018, 11, 1), 24)
+    param = Param("months", "Validity in months.", (new, old))
+    assert param.at(dt.date(2015, 1, 1)) is old
+    assert param.at(dt.date(2018, 10, 31)) is old
+    assert param.at(dt.date(2018, 11, 1)) is new
+    assert param.value_at(dt.date(9999, 12, 31)) == 24
+    with pytest.raises(ep.NoRuleInForceError):
+        param.at(dt.date(2014, 12, 31))
+
+
+@given(effective_dates)
+def test_duplicate_effective_dates_are_refused(starts: list[dt.date]):
+    """Param: "Raises: InvalidRecordError: No provisions, or two with the same effective
+    date"."""
+    provisions = [provision(day, value=i) for i, day in enumerate(starts)]
+    provisions.append(provision(starts[-1], value="another"))
+    with pytest.raises(ep.InvalidRecordError) as info:
+        Param("p", "A parameter.", tuple(provisions))
+    assert info.value.field == "p"
+
+
+def test_a_param_needs_provisions_a_name_and_a_description():
+    """Param: "Raises: InvalidRecordError: No provisions ..."."""
+    with pytest.raises(ep.InvalidRecordError) as info:
+        Param("p", "A parameter.", ())
+    assert info.value.field == "p"
+    with pytest.raises(ep.InvalidRecordError):
+        Param("", "A parameter.", (provision(dt.date(2020, 1, 1)),))
+    with pytest.raises(ep.InvalidRecordError):
+        Param("p", "  ", (provision(dt.date(2020, 1, 1)),))
+
+
+def test_provisions_come_from_any_iterable():
+    """Param: "provisions: One or more provisions; they are kept sorted by effective date"."""
+    a, b = provision(dt.date(2020, 1, 1)), provision(dt.date(2019, 1, 1))
+    param = Param("p", "A parameter.", iter([a, b]))  # type: ignore[arg-type]
+    assert param.provisions == (b, a)
+
+
+def test_param_is_frozen_comparable_and_picklable():
+    """Design principle 4: "Immutable and pure ... picklable, cacheable. What-if is
+    attrs.evolve on a record or a program"."""
+    param = Param("p", "A parameter.", (provision(dt.date(2020, 1, 1), 15),))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        param.name = "q"  # type: ignore[misc]
+    again = pickle.loads(pickle.dumps(param))
+    assert again == param
+    assert again.value_at(dt.date(2021, 1, 1)) == 15
+    changed = attrs.evolve(param, provisions=(provision(dt.date(2020, 1, 1), 30),))
+    assert changed.value_at(dt.date(2021, 1, 1)) == 30
+    assert param.value_at(dt.date(2021, 1, 1)) == 15
+
+
+# -- Confidence -----------------------------------------------------------------------------
+
+levels = st.sampled_from(Confidence)
+
+
+def test_confidence_order():
+    """Confidence: "Members order by strength, so min() gives the weakest"."""
+    assert Confidence.SECONDARY < Confidence.PRIMARY
+    assert Confidence.PRIMARY > Confidence.SECONDARY
+    assert Confidence.SECONDARY <= Confidence.SECONDARY
+    assert Confidence.PRIMARY >= Confidence.PRIMARY
+    assert not Confidence.PRIMARY < Confidence.PRIMARY
+    assert sorted([Confidence.PRIMARY, Confidence.SECONDARY]) == [
+        Confidence.SECONDARY,
+        Confidence.PRIMARY,
+    ]
+    assert [c.rank for c in Confidence] == sorted(c.rank for c in Confidence)
+    assert Confidence("primary") is Confidence.PRIMARY
+
+
+@pytest.mark.parametrize("other", ["primary", 1, None, 0.5])
+def test_confidence_does_not_compare_with_other_types(other: object):
+    """Confidence orders only against Confidence: a string or number is not a level."""
+    with pytest.raises(TypeError):
+        _ = other > Confidence.PRIMARY  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        _ = other <= Confidence.PRIMARY  # type: ignore[operator]
+    assert other != Confidence.PRIMARY
+
+
+@given(st.lists(levels))
+def test_weakest_is_the_minimum(found: list[Confidence]):
+    """Design principle 3: a decision carries "the weakest confidence among the parameters
+    it read"; weakest: "PRIMARY for none at all"."""
+    result = weakest(found)
+    assert all(result <= level for level in found)
+    assert result == (min(found, key=lambda c: c.rank) if found else Confidence.PRIMARY)
+    assert weakest(iter(found)) is result
+    if Confidence.SECONDARY in found:
+        assert result is Confidence.SECONDARY
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ("not a provision",),
+        (provision(dt.date(2020, 1, 1)), {"effective_from": dt.date(2021, 1, 1)}),
+        (provision(dt.date(2020, 1, 1)), None),
+    ],
+    ids=["str item", "dict item", "None item"],
+)
+def test_items_that_are_not_provisions_are_refused(bad: tuple[object, ...]):
+    """Design principle 6: "Every invalid record or argument raises a subclass of
+    emrpath.EmrpathError ... with a message naming the field and the rule" — not the
+    AttributeError of sorting by a missing effective_from."""
+    with pytest.raises(ep.InvalidRecordError) as info:
+        Param("p", "A parameter.", bad)  # type: ignore[arg-type]
+    assert info.value.field == "p"
+    assert "Provision" in str(info.value)
+
+
+@pytest.mark.parametrize("bad", [provision(dt.date(2020, 1, 1)), 5, None])
+def test_provisions_that_are_not_a_collection_are_refused(bad: object):
+    """Design principle 6: "Every invalid record or argument raises a subclass of
+    emrpath.EmrpathError" — a single Provision passed without a tuple included."""
+    with pytest.raises(ep.InvalidRecordError) as info:
+        Param("p", "A parameter.", bad)  # type: ignore[arg-type]
+    assert info.value.field == "Param.provisions"
+
+
+class _MyDate(dt.date):
+    pass
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["2025-01-01", dt.datetime(2025, 1, 1), dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc), 0],
+    ids=repr,
+)
+def test_param_at_refuses_what_is_not_a_date(bad: object):
+    """Design principle 6: "Every invalid record or argument raises a subclass of
+    emrpath.EmrpathError that also subclasses the fitting builtin" — a datetime cannot even
+    be compared with the effective dates, which raised a bare TypeError."""
+    param = Param("p", "A parameter.", (provision(dt.date(2020, 1, 1), 15),))
+    with pytest.raises(ep.InputTypeError) as info:
+        param.at(bad)  # type: ignore[arg-type]
+    assert info.value.field == "on"
+    assert info.value.rule == "p"
+    assert param.value_at(_MyDate(2021, 1, 1)) == 15
