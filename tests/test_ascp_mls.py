@@ -200,6 +200,17 @@ def test_earlier_attempts_on_the_same_route_in_history_count() -> None:
     assert status.attempts_used == 5
 
 
+def test_history_alone_over_the_limit_is_refused() -> None:
+    prior = ep.PriorCourse(
+        ep.CourseCompletion(D(2023, 5, 15), route="route 1"),
+        attempts=[fail(d) for d in every_three_months(D(2023, 6, 10), 6)],
+    )
+    candidate = ep.Candidate(course=COURSE, history=[prior])
+    with pytest.raises(ep.InvalidRecordError) as err:
+        ep.evaluate(candidate, as_of=D(2025, 7, 1), program=P)
+    assert err.value.field == "history"
+
+
 def test_a_different_route_starts_a_fresh_count() -> None:
     """After five failures "another route is still possible if the candidate qualifies"."""
     prior = ep.PriorCourse(

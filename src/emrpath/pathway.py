@@ -222,7 +222,8 @@ class _Evaluation:
         rule = self.limit_rule.value
         limit = rule.max_attempts
         if self.prior_attempts + len(attempts) > limit:
-            first_over = max(limit - self.prior_attempts, 0)
+            first_over = limit - self.prior_attempts
+            where = "history" if first_over < 0 else f"attempts[{first_over}]"
             earlier = (
                 f" ({self.prior_attempts} of them in history on the same route)"
                 if self.prior_attempts
@@ -232,7 +233,7 @@ class _Evaluation:
                 f"{self.prior_attempts + len(attempts)} attempts under one "
                 f"{rule.scope.noun}{earlier}; the program allows {limit}, then "
                 f"{rule.after_limit.next_step}",
-                field=f"attempts[{first_over}]",
+                field=where,
                 rule="attempt limit",
             )
         for index, attempt in enumerate(attempts):
