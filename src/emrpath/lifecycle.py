@@ -161,6 +161,22 @@ class RecertificationStatus:
         next_expires_on: The expiration date after a recertification of this cycle.
         reasons: Each step, with the rule it applied and its citation.
         confidence: The weakest confidence among the parameters read.
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> status = ep.recertification_status(
+        ...     ep.Certification(dt.date(2023, 8, 10)),
+        ...     [ep.ContinuingEducation(dt.date(2025, 2, 1), 4, "local")],
+        ...     as_of=dt.date(2026, 5, 1),
+        ... )
+        >>> status.component("local").met, status.component("national").short
+        (True, Decimal('8'))
+        >>> status.to_rows()[-1]["earned"]
+        Decimal('4')
+        >>> status.summary()
+        'state: open | expires: 2026-09-30 | requirements met: no | lapses: 2026-11-01 | \
+weakest source: primary'
     """
 
     program: str
