@@ -537,3 +537,25 @@ def test_contradictory_certification_records_are_refused(
     with pytest.raises(ep.EmrpathError) as err:
         ep.Certification(D(2023, 8, 10), **kwargs)  # type: ignore[arg-type]
     assert err.value.field == field
+
+
+def test_emr_lifecycle_quotes_are_copied_from_the_research_notes() -> None:
+    """Never an invented quote: each lifecycle quote appears verbatim in nremt-emr-facts.md."""
+    from pathlib import Path
+
+    notes = Path(__file__).resolve().parents[2] / "shared" / "sources" / "nremt-emr-facts.md"
+    if not notes.exists():
+        pytest.skip("shared/ research notes are not beside this checkout")
+    text = " ".join(notes.read_text(encoding="utf-8").split())
+    program = ep.NREMT_EMR
+    for param in (
+        program.recert_cycle,
+        program.ce_requirement,
+        program.ce_window,
+        program.recert_window,
+        program.recert_exam,
+        program.appeal_window,
+    ):
+        assert param is not None
+        for provision in param.provisions:
+            assert " ".join(provision.citation.quote.split()) in text, param.name
