@@ -42,7 +42,7 @@ from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, Provision, weakest
 from emrpath.pathway import _Reader
-from emrpath.policies import CeComponent, CeRequirement, RecertWindow
+from emrpath.policies import CeComponent, CeRequirement, RecertWindow, _num
 from emrpath.program import Program
 from emrpath.programs import NREMT_EMR
 from emrpath.records import Certification, ContinuingEducation, ExamAttempt
@@ -84,11 +84,6 @@ class RecertificationState(enum.Enum):
     def rank(self) -> int:
         """Position in time order (0 for ``NOT_TIME_LIMITED``)."""
         return list(RecertificationState).index(self)
-
-
-def _num(value: Decimal) -> str:
-    """A Decimal for people: ``8``, ``2.5``, never ``8.0`` or ``1E+1``."""
-    return format(value.normalize(), "f")
 
 
 @attrs.frozen(slots=True)
