@@ -16,6 +16,7 @@ from emrpath.errors import (
     EmrpathError,
     InputTypeError,
     InvalidRecordError,
+    MissingExtraError,
     NaiveDatetimeError,
     NoRuleInForceError,
     UnknownNameError,
@@ -54,6 +55,9 @@ if TYPE_CHECKING:
     )
     from emrpath.pathway import (
         evaluate,
+    )
+    from emrpath.plot import (
+        plot_pathway,
     )
     from emrpath.policies import (
         AfterLimit,
@@ -213,6 +217,7 @@ _LAZY: dict[str, str] = {
     "is_within_scope": "emrpath.scope",
     "parameter_markdown": "emrpath.report",
     "parameter_rows": "emrpath.report",
+    "plot_pathway": "emrpath.plot",
     "portion_expiration_date": "emrpath.rules",
     "recertification_status": "emrpath.lifecycle",
     "weakest": "emrpath.params",
@@ -258,6 +263,7 @@ __all__ = [
     "InputTypeError",
     "InvalidRecordError",
     "Level",
+    "MissingExtraError",
     "MonthEndValidity",
     "MonthsCeWindow",
     "MonthsValidity",
@@ -306,6 +312,7 @@ __all__ = [
     "is_within_scope",
     "parameter_markdown",
     "parameter_rows",
+    "plot_pathway",
     "portion_expiration_date",
     "recertification_status",
     "weakest",
