@@ -176,20 +176,31 @@ class PathwayStatus:
     def _repr_html_(self) -> str:
         import html  # only notebooks need it; keep it off import time
 
-        cells = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(_cell(v))}</td>"
-                for v in (g.name, g.state, g.valid_until, g.expected_on)
-            )
-            + "<td><ul>"
-            + "".join(f"<li>{html.escape(str(r))}</li>" for r in g.reasons)
-            + "</ul></td></tr>"
-            for g in self.gates
+        table = _html_table(
+            ("gate", "state", "valid until", "expected on", "reasons"),
+            [
+                (
+                    *(_cell(v) for v in (g.name, g.state, g.valid_until, g.expected_on)),
+                    tuple(str(r) for r in g.reasons),
+                )
+                for g in self.gates
+            ],
         )
         return (
             f"<div><strong>{html.escape(self.program)}</strong> on "
-            f"{self.as_of.isoformat()}<table><thead><tr><th>gate</th><th>state</th>"
-            "<th>valid until</th><th>expected on</th><th>reasons</th></tr></thead>"
-            f"<tbody>{cells}</tbody></table><p>{html.escape(self.summary())}</p></div>"
+            f"{self.as_of.isoformat()}{table}<p>{html.escape(self.summary())}</p></div>"
         )
+
+
+def _html_table(header: tuple[str, ...], rows: list[tuple[str | tuple[str, ...], ...]]) -> str:
+    """An escaped HTML table; a cell that is a tuple of strings becomes a bulleted list."""
+    import html
+
+    def cell(value: str | tuple[str, ...]) -> str:
+        if isinstance(value, tuple):
+            return "<ul>" + "".join(f"<li>{html.escape(v)}</li>" for v in value) + "</ul>"
+        return html.escape(value)
+
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -38,7 +38,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from emrpath.decisions import Reason
+from emrpath.decisions import Reason, _html_table
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, Provision, weakest
 from emrpath.pathway import _Reader
@@ -264,9 +264,8 @@ weakest source: primary'
         parts.append(f"weakest source: {self.confidence.value}")
         return " | ".join(parts)
 
-    def __str__(self) -> str:
-        state = self.state.value.replace("_", " ")
-        lines = [f"{self.program} recertification on {self.as_of.isoformat()}: {state}"]
+    def _dates(self) -> list[tuple[str, str]]:
+        """The dates that are set, as (label, text) pairs, for ``__str__`` and HTML."""
         dates = [
             ("certified", self.certified_on),
             ("cycle start", self.cycle_start),
@@ -276,7 +275,7 @@ weakest source: primary'
             ("late until", self.reinstatement_until),
             ("lapses on", self.lapses_on),
         ]
-        shown: list[tuple[str, object]] = [(k, v) for k, v in dates if v is not None]
+        shown = [(k, v.isoformat()) for k, v in dates if v is not None]
         if self.counts_from is not None and self.counts_through is not None:
             shown.append(
                 (
@@ -284,32 +283,41 @@ weakest source: primary'
                     f"{self.counts_from.isoformat()} to {self.counts_through.isoformat()}",
                 )
             )
+        return shown
+
+    def _progress(self) -> list[tuple[str, str, str, str]]:
+        """Required, earned and short per component, topic (indented) and the total."""
+        rows = []
+        for comp in self.components:
+            rows.append((comp.name, _num(comp.required), _num(comp.earned), _num(comp.short)))
+            for topic in comp.topics:
+                rows.append(
+                    (
+                        f"  {topic.name}",
+                        _num(topic.required),
+                        _num(topic.earned),
+                        _num(topic.short),
+                    )
+                )
+        rows.append(
+            (
+                "total",
+                _num(self.total_required),
+                _num(self.total_earned),
+                _num(max(self.total_required - self.total_earned, _ZERO)),
+            )
+        )
+        return rows
+
+    def __str__(self) -> str:
+        state = self.state.value.replace("_", " ")
+        lines = [f"{self.program} recertification on {self.as_of.isoformat()}: {state}"]
+        shown = self._dates()
         width = max(len(k) for k, _ in shown)
-        for key, value in shown:
-            text = value.isoformat() if isinstance(value, dt.date) else str(value)
+        for key, text in shown:
             lines.append(f"  {key.ljust(width)}  {text}")
         if self.components:
-            header = (self.unit, "required", "earned", "short")
-            rows = [header]
-            for comp in self.components:
-                rows.append((comp.name, _num(comp.required), _num(comp.earned), _num(comp.short)))
-                for topic in comp.topics:
-                    rows.append(
-                        (
-                            f"  {topic.name}",
-                            _num(topic.required),
-                            _num(topic.earned),
-                            _num(topic.short),
-                        )
-                    )
-            rows.append(
-                (
-                    "total",
-                    _num(self.total_required),
-                    _num(self.total_earned),
-                    _num(max(self.total_required - self.total_earned, _ZERO)),
-                )
-            )
+            rows = [(self.unit, "required", "earned", "short"), *self._progress()]
             widths = [max(len(r[i]) for r in rows) for i in range(4)]
             for index, row in enumerate(rows):
                 cells = [row[0].ljust(widths[0])] + [
@@ -322,6 +330,22 @@ weakest source: primary'
             lines.append(f"    - {reason}")
         lines.append(self.summary())
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        import html  # only notebooks need it; keep it off import time
+
+        state = html.escape(self.state.value.replace("_", " "))
+        parts = [
+            f"<div><strong>{html.escape(self.program)}</strong> recertification on "
+            f"{self.as_of.isoformat()}: {state}",
+            _html_table(("date", "value"), list(self._dates())),
+        ]
+        if self.components:
+            header = (self.unit, "required", "earned", "short")
+            parts.append(_html_table(header, list(self._progress())))
+        parts.append(_html_table(("reasons",), [(tuple(str(r) for r in self.reasons),)]))
+        parts.append(f"<p>{html.escape(self.summary())}</p></div>")
+        return "".join(parts)
 
     def __repr__(self) -> str:
         return (
