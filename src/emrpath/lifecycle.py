@@ -38,6 +38,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from emrpath._table import key_values, text_table
 from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, Provision, weakest
@@ -289,10 +290,7 @@ weakest source: primary'
                     f"{self.counts_from.isoformat()} to {self.counts_through.isoformat()}",
                 )
             )
-        width = max(len(k) for k, _ in shown)
-        for key, value in shown:
-            text = value.isoformat() if isinstance(value, dt.date) else str(value)
-            lines.append(f"  {key.ljust(width)}  {text}")
+        lines.extend(key_values(shown))
         if self.components:
             header = (self.unit, "required", "earned", "short")
             rows = [header]
@@ -315,14 +313,8 @@ weakest source: primary'
                     _num(max(self.total_required - self.total_earned, _ZERO)),
                 )
             )
-            widths = [max(len(r[i]) for r in rows) for i in range(4)]
-            for index, row in enumerate(rows):
-                cells = [row[0].ljust(widths[0])] + [
-                    c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
-                ]
-                lines.append("  " + "  ".join(cells))
-                if index == 0:
-                    lines.append("  " + "  ".join("-" * w for w in widths))
+            head, rule, body = text_table(rows[0], rows[1:], right={1, 2, 3})
+            lines.extend("  " + line for line in (head, rule, *body))
         for reason in self.reasons:
             lines.append(f"    - {reason}")
         lines.append(self.summary())
