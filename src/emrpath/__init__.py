@@ -22,6 +22,14 @@ from emrpath.errors import (
 )
 
 if TYPE_CHECKING:
+    from emrpath.authority import (
+        AgencyCredential,
+        Jurisdiction,
+        PracticeDecision,
+        Practitioner,
+        StateLicense,
+        practice_authority,
+    )
     from emrpath.batch import (
         evaluate_many,
     )
@@ -131,6 +139,7 @@ if TYPE_CHECKING:
 _LAZY: dict[str, str] = {
     "ASCP_MLS": "emrpath.programs",
     "AfterLimit": "emrpath.policies",
+    "AgencyCredential": "emrpath.authority",
     "AnniversaryExpiry": "emrpath.policies",
     "AppealWindow": "emrpath.policies",
     "AttemptLimit": "emrpath.policies",
@@ -159,6 +168,7 @@ _LAZY: dict[str, str] = {
     "Gate": "emrpath.decisions",
     "GateName": "emrpath.decisions",
     "GateState": "emrpath.decisions",
+    "Jurisdiction": "emrpath.authority",
     "Level": "emrpath.scope",
     "MonthEndValidity": "emrpath.policies",
     "MonthsCeWindow": "emrpath.policies",
@@ -170,6 +180,8 @@ _LAZY: dict[str, str] = {
     "NoExpiry": "emrpath.policies",
     "Param": "emrpath.params",
     "PathwayStatus": "emrpath.decisions",
+    "PracticeDecision": "emrpath.authority",
+    "Practitioner": "emrpath.authority",
     "PriorCourse": "emrpath.records",
     "Program": "emrpath.program",
     "Provision": "emrpath.params",
@@ -191,6 +203,7 @@ _LAZY: dict[str, str] = {
     "SeasonalRecertWindow": "emrpath.policies",
     "SkillRow": "emrpath.scope",
     "SkillsCompetency": "emrpath.records",
+    "StateLicense": "emrpath.authority",
     "TopicProgress": "emrpath.lifecycle",
     "UnverifiedPolicy": "emrpath.scope",
     "above_scope_skills": "emrpath.scope",
@@ -206,6 +219,7 @@ _LAZY: dict[str, str] = {
     "initial_expiration_date": "emrpath.rules",
     "is_within_scope": "emrpath.scope",
     "portion_expiration_date": "emrpath.rules",
+    "practice_authority": "emrpath.authority",
     "recertification_status": "emrpath.lifecycle",
     "weakest": "emrpath.params",
 }
@@ -217,6 +231,7 @@ __all__ = [
     "NREMT_EMR",
     "SCOPE_SOURCES",
     "AfterLimit",
+    "AgencyCredential",
     "AnniversaryExpiry",
     "AppealWindow",
     "AttemptLimit",
@@ -249,6 +264,7 @@ __all__ = [
     "GateState",
     "InputTypeError",
     "InvalidRecordError",
+    "Jurisdiction",
     "Level",
     "MonthEndValidity",
     "MonthsCeWindow",
@@ -259,6 +275,8 @@ __all__ = [
     "NoRuleInForceError",
     "Param",
     "PathwayStatus",
+    "PracticeDecision",
+    "Practitioner",
     "PriorCourse",
     "Program",
     "Provision",
@@ -279,6 +297,7 @@ __all__ = [
     "SeasonalRecertWindow",
     "SkillRow",
     "SkillsCompetency",
+    "StateLicense",
     "TopicProgress",
     "UnknownNameError",
     "UnverifiedPolicy",
@@ -296,6 +315,7 @@ __all__ = [
     "initial_expiration_date",
     "is_within_scope",
     "portion_expiration_date",
+    "practice_authority",
     "recertification_status",
     "weakest",
 ]
