@@ -489,3 +489,16 @@ def test_bad_retake_arguments_are_refused() -> None:
     with pytest.raises(ep.InputTypeError) as who:
         ep.retake_plan(log_of(), second, COURSE, as_of=D(2025, 8, 1))  # type: ignore[arg-type]
     assert who.value.field == "candidate"
+
+
+def test_a_bucket_fix_is_validated() -> None:
+    cite = ep.BUCKET_FIXES[ep.MissBucket.PACING].citation
+    assert ep.BucketFix("pacing", "timed practice", cite).bucket is ep.MissBucket.PACING
+    with pytest.raises(ep.InvalidRecordError) as empty:
+        ep.BucketFix(ep.MissBucket.PACING, " ", cite)
+    assert empty.value.field == "BucketFix.fix"
+    with pytest.raises(ep.InputTypeError) as source:
+        ep.BucketFix(ep.MissBucket.PACING, "timed practice", "seed")  # type: ignore[arg-type]
+    assert source.value.field == "BucketFix.citation"
+    with pytest.raises(ep.UnknownNameError):
+        ep.BucketFix("speed", "timed practice", cite)

@@ -61,6 +61,7 @@ from typing import Any
 
 import attrs
 
+from emrpath._validators import instance_of, non_empty_text
 from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, weakest
@@ -161,19 +162,6 @@ def _code(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     _check_code(value, _where(instance, attribute))
 
 
-def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise InputTypeError(
-            f"must be a str, got {type(value).__name__}",
-            field=_where(instance, attribute),
-            rule=_RULE,
-        )
-    if not value.strip():
-        raise InvalidRecordError(
-            "must not be empty", field=_where(instance, attribute), rule=_RULE
-        )
-
-
 def _bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not bool:
         raise InputTypeError(
@@ -181,21 +169,6 @@ def _bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
             field=_where(instance, attribute),
             rule=_RULE,
         )
-
-
-def _instance(kind: type, *, optional: bool = False) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, kind):
-            raise InputTypeError(
-                f"must be a {kind.__name__}{' or None' if optional else ''}, got "
-                f"{type(value).__name__}",
-                field=_where(instance, attribute),
-                rule=_RULE,
-            )
-
-    return check
 
 
 def _license_level(value: object) -> Level:
@@ -274,17 +247,17 @@ requiring one (rule: practice authority)
     """
 
     code: str = attrs.field(validator=_code)
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=non_empty_text(_RULE))
     requires_state_license: bool = attrs.field(default=True, kw_only=True, validator=_bool)
     citation: Citation | None = attrs.field(
         default=None,
         kw_only=True,
-        validator=_instance(Citation, optional=True),
+        validator=instance_of(Citation, _RULE, optional=True),
     )
     confidence: Confidence = attrs.field(
         default=Confidence.SECONDARY,
         kw_only=True,
-        validator=_instance(Confidence),
+        validator=instance_of(Confidence, _RULE),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -351,8 +324,8 @@ class AgencyCredential:
         >>> AgencyCredential("Valley Fire", "Dr. Ada Reyes", dt.date(2025, 8, 1)).expires_on
     """
 
-    agency: str = attrs.field(validator=_text)
-    medical_director: str = attrs.field(validator=_text)
+    agency: str = attrs.field(validator=non_empty_text(_RULE))
+    medical_director: str = attrs.field(validator=non_empty_text(_RULE))
     issued_on: dt.date = attrs.field(validator=_date(_RULE))
     expires_on: dt.date | None = attrs.field(default=None, validator=_date(_RULE, optional=True))
     jurisdiction: str | None = attrs.field(
@@ -387,7 +360,7 @@ class Practitioner:
     licenses: tuple[StateLicense, ...] = attrs.field(default=(), converter=_licenses)
     certification: Certification | None = attrs.field(
         default=None,
-        validator=_instance(Certification, optional=True),
+        validator=instance_of(Certification, _RULE, optional=True),
     )
     agency_credentials: tuple[AgencyCredential, ...] = attrs.field(
         default=(), converter=_credentials

@@ -61,6 +61,7 @@ from typing import Any
 import attrs
 
 from emrpath._table import cell, html_table, key_values, text_table
+from emrpath._validators import instance_of, non_empty_text
 from emrpath.decisions import GateName, Reason
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Citation, Confidence, weakest
@@ -187,6 +188,10 @@ _BUCKET_TEXT = {
 }
 
 
+def _fix_bucket(value: object) -> MissBucket:
+    return MissBucket.parse(value, field="BucketFix.bucket")
+
+
 @attrs.frozen(slots=True)
 class BucketFix:
     """The repair the seed prescribes for one bucket, with its source.
@@ -202,10 +207,12 @@ class BucketFix:
         pacing errors: timed practice
     """
 
-    bucket: MissBucket
-    fix: str
-    citation: Citation
-    confidence: Confidence = Confidence.SECONDARY
+    bucket: MissBucket = attrs.field(converter=_fix_bucket)
+    fix: str = attrs.field(validator=non_empty_text(_RULE))
+    citation: Citation = attrs.field(validator=instance_of(Citation, _RULE))
+    confidence: Confidence = attrs.field(
+        default=Confidence.SECONDARY, validator=instance_of(Confidence, _RULE)
+    )
 
     def __str__(self) -> str:
         return f"{self.bucket.label}: {self.fix}"
