@@ -34,9 +34,10 @@ Sources (and the confidence they carry into a decision):
 
 - NREMT, primary: "State EMS Offices issue licenses that authorize an individual to
   practice within that state"; licensure is "the state's grant of legal authority".
-- The seed document (open-exam-prep), secondary: "National Registry certification alone
-  is not legal practice authority; state licensure or authorization is required where
-  applicable"; "follow your service's onboarding and medical-direction process".
+- The seed document (open-exam-prep), secondary: "Where required, an EMR needs state
+  licensure or authorization before functioning in the role" (for jurisdictions not
+  supplied, or supplied without a source); "follow your service's onboarding and
+  medical-direction process" (agency credentialing).
 
 Example:
     >>> import datetime as dt
@@ -61,7 +62,15 @@ from typing import Any
 
 import attrs
 
-from emrpath._validators import instance_of, non_empty_text
+from emrpath._seed import seed_citation
+from emrpath._validators import (
+    boolean,
+    field_name,
+    instance_of,
+    non_empty_text,
+    require,
+    sequence_of,
+)
 from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, weakest
@@ -84,30 +93,11 @@ __all__ = [
 _RULE = "practice authority"
 _CODE_RE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
 
-_SEED_URL = (
-    "https://open-exam-prep.com/study-guides/nremt-emr/final-emr-review-exam-week-test-day-"
-    "recertification-and-next-steps/results-scoring-certification-and-state-authorization"
+_WHERE_REQUIRED = seed_citation(
+    "Where required, an EMR needs state licensure or authorization before functioning in the role."
 )
-_SEED_TITLE = (
-    "open-exam-prep: NREMT EMR results, scoring, certification and state authorization "
-    "(the project's seed document)"
-)
-_NOT_AUTHORITY = Citation(
-    url=_SEED_URL,
-    quote="National Registry certification alone is not legal practice authority; state "
-    "licensure or authorization is required where applicable.",
-    title=_SEED_TITLE,
-)
-_WHERE_REQUIRED = Citation(
-    url=_SEED_URL,
-    quote="Where required, an EMR needs state licensure or authorization before functioning "
-    "in the role.",
-    title=_SEED_TITLE,
-)
-_MEDICAL_DIRECTION = Citation(
-    url=_SEED_URL,
-    quote="follow your service's onboarding and medical-direction process.",
-    title=_SEED_TITLE,
+_MEDICAL_DIRECTION = seed_citation(
+    "follow your service's onboarding and medical-direction process."
 )
 _STATE_LICENSES = Citation(
     url="https://nremt.org/Document/Clarifying-Roles-in-EMS-Oversight",
@@ -137,10 +127,6 @@ _S = Confidence.SECONDARY
 # validators
 
 
-def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
-    return f"{type(instance).__name__}.{attribute.name}"
-
-
 def _check_code(value: object, field: str) -> str:
     if not isinstance(value, str):
         raise InputTypeError(
@@ -159,16 +145,7 @@ def _check_code(value: object, field: str) -> str:
 
 
 def _code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _check_code(value, _where(instance, attribute))
-
-
-def _bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not bool:
-        raise InputTypeError(
-            f"must be True or False, got {type(value).__name__} {value!r}",
-            field=_where(instance, attribute),
-            rule=_RULE,
-        )
+    _check_code(value, field_name(instance, attribute))
 
 
 def _license_level(value: object) -> Level:
@@ -185,30 +162,14 @@ def _not_before(instance: Any, first: str, last: str) -> None:
         )
 
 
-def _records(value: Any, kind: type[Any], field: str) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InputTypeError(
-            f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
-            field=field,
-            rule=_RULE,
-        )
-    items = tuple(value)
-    for index, item in enumerate(items):
-        if not isinstance(item, kind):
-            raise InputTypeError(
-                f"must be a {kind.__name__}, got {type(item).__name__}",
-                field=f"{field}[{index}]",
-                rule=_RULE,
-            )
-    return items
-
-
 def _licenses(value: Any) -> tuple[StateLicense, ...]:
-    return _records(value, StateLicense, "Practitioner.licenses")
+    return sequence_of(value, StateLicense, field="Practitioner.licenses", rule=_RULE)
 
 
 def _credentials(value: Any) -> tuple[AgencyCredential, ...]:
-    return _records(value, AgencyCredential, "Practitioner.agency_credentials")
+    return sequence_of(
+        value, AgencyCredential, field="Practitioner.agency_credentials", rule=_RULE
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -248,7 +209,9 @@ requiring one (rule: practice authority)
 
     code: str = attrs.field(validator=_code)
     name: str = attrs.field(validator=non_empty_text(_RULE))
-    requires_state_license: bool = attrs.field(default=True, kw_only=True, validator=_bool)
+    requires_state_license: bool = attrs.field(
+        default=True, kw_only=True, validator=boolean(_RULE)
+    )
     citation: Citation | None = attrs.field(
         default=None,
         kw_only=True,
@@ -427,7 +390,7 @@ class PracticeDecision:
 
 def _jurisdiction_table(jurisdictions: object) -> dict[str, Jurisdiction]:
     values = jurisdictions.values() if isinstance(jurisdictions, Mapping) else jurisdictions
-    items: tuple[Jurisdiction, ...] = _records(values, Jurisdiction, "jurisdictions")
+    items = sequence_of(values, Jurisdiction, field="jurisdictions", rule=_RULE)
     table: dict[str, Jurisdiction] = {}
     for index, item in enumerate(items):
         known = table.get(item.code)
@@ -490,10 +453,7 @@ def practice_authority(
         an unexpired WY licence or authorization at EMR level or higher
     """
     program = check_program(program, _RULE)
-    if not isinstance(person, Practitioner):
-        raise InputTypeError(
-            f"expected a Practitioner, got {type(person).__name__}", field="person", rule=_RULE
-        )
+    require(person, Practitioner, field="person", rule=_RULE)
     day = program.date(on, field="on", rule=_RULE)
     at = Level.parse(level, field="level")
     for name, flag in (

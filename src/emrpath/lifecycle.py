@@ -39,6 +39,7 @@ from typing import Any, TypeVar
 import attrs
 
 from emrpath._table import key_values, text_table
+from emrpath._validators import sequence_of
 from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, Provision, weakest
@@ -329,21 +330,7 @@ weakest source: primary'
 
 
 def _records(value: object, kind: type[T], field: str) -> tuple[T, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InputTypeError(
-            f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
-            field=field,
-            rule=_RULE,
-        )
-    items = tuple(value)
-    for index, item in enumerate(items):
-        if not isinstance(item, kind):
-            raise InputTypeError(
-                f"must be a {kind.__name__}, got {type(item).__name__}",
-                field=f"{field}[{index}]",
-                rule=_RULE,
-            )
-    return items
+    return sequence_of(value, kind, field=field, rule=_RULE)
 
 
 def recertification_status(

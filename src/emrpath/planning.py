@@ -55,15 +55,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
+from emrpath._seed import seed_citation
 from emrpath._table import cell, html_table, key_values, text_table
-from emrpath._validators import instance_of, non_empty_text
+from emrpath._validators import instance_of, non_empty_text, parse_enum, require, sequence_of
 from emrpath.decisions import GateName, Reason
-from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
+from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, weakest
 from emrpath.pathway import _Reader, evaluate
 from emrpath.program import Program
@@ -92,19 +93,9 @@ __all__ = [
 
 _RULE = "retake planning"
 
-_SEED_URL = (
-    "https://open-exam-prep.com/study-guides/nremt-emr/final-emr-review-exam-week-test-day-"
-    "recertification-and-next-steps/results-scoring-certification-and-state-authorization"
-)
-_SEED_TITLE = (
-    "open-exam-prep: NREMT EMR results, scoring, certification and state authorization "
-    "(the project's seed document)"
-)
-_FOCUS = Citation(
-    url=_SEED_URL,
-    quote="Use the mandatory 15-day waiting period to attack the one or two buckets that cost "
-    "you the most, then retest.",
-    title=_SEED_TITLE,
+_FOCUS = seed_citation(
+    "Use the mandatory 15-day waiting period to attack the one or two buckets that cost "
+    "you the most, then retest."
 )
 
 
@@ -156,21 +147,7 @@ class MissBucket(enum.Enum):
             >>> MissBucket.parse("pacing")
             <MissBucket.PACING: 'pacing'>
         """
-        if isinstance(value, MissBucket):
-            return value
-        if not isinstance(value, str):
-            raise InputTypeError(
-                f"must be a MissBucket or its string value, got {type(value).__name__}",
-                field=field,
-                rule=_RULE,
-            )
-        try:
-            return cls(value)
-        except ValueError:
-            expected = ", ".join(repr(member.value) for member in cls)
-            raise UnknownNameError(
-                f"unknown bucket {value!r}; expected one of {expected}", field=field, rule=_RULE
-            ) from None
+        return parse_enum(cls, value, field=field, rule=_RULE, noun="bucket")
 
 
 _BUCKET_TEXT = {
@@ -219,7 +196,7 @@ class BucketFix:
 
 
 def _fix(bucket: MissBucket, fix: str, quote: str) -> BucketFix:
-    return BucketFix(bucket, fix, Citation(url=_SEED_URL, quote=quote, title=_SEED_TITLE))
+    return BucketFix(bucket, fix, seed_citation(quote))
 
 
 BUCKET_FIXES: Mapping[MissBucket, BucketFix] = types.MappingProxyType(
@@ -266,10 +243,7 @@ def _bucket(value: object) -> MissBucket:
 
 
 def _note(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise InputTypeError(
-            f"must be a str, got {type(value).__name__}", field="Miss.note", rule=_RULE
-        )
+    require(value, str, field="Miss.note", rule=_RULE)
 
 
 @attrs.frozen(slots=True)
@@ -290,21 +264,7 @@ class Miss:
 
 
 def _misses(value: object) -> tuple[Miss, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InputTypeError(
-            f"must be a sequence of Miss, got {type(value).__name__}",
-            field="ErrorLog.misses",
-            rule=_RULE,
-        )
-    items = tuple(value)
-    for index, item in enumerate(items):
-        if not isinstance(item, Miss):
-            raise InputTypeError(
-                f"must be a Miss, got {type(item).__name__}",
-                field=f"ErrorLog.misses[{index}]",
-                rule=_RULE,
-            )
-    return items
+    return sequence_of(value, Miss, field="ErrorLog.misses", rule=_RULE)
 
 
 @attrs.frozen(slots=True)
@@ -589,12 +549,7 @@ def plan_attempts(
         datetime.date(2026, 1, 31)
     """
     program = check_program(program, _RULE)
-    if not isinstance(course, CourseCompletion):
-        raise InputTypeError(
-            f"expected a CourseCompletion, got {type(course).__name__}",
-            field="course",
-            rule=_RULE,
-        )
+    require(course, CourseCompletion, field="course", rule=_RULE)
     first = program.date(first_attempt_on, field="first_attempt_on", rule=_RULE)
     issued = (
         None
@@ -933,15 +888,9 @@ def retake_plan(
         ['sequence errors: priority-ladder drills', 'reading errors: slower, deliberate stem reading']
     """  # noqa: E501
     program = check_program(program, _RULE)
-    for value, kind, field in (
-        (log, ErrorLog, "log"),
-        (failed_attempt, ExamAttempt, "failed_attempt"),
-        (candidate, Candidate, "candidate"),
-    ):
-        if not isinstance(value, kind):
-            raise InputTypeError(
-                f"expected {kind.__name__}, got {type(value).__name__}", field=field, rule=_RULE
-            )
+    require(log, ErrorLog, field="log", rule=_RULE)
+    require(failed_attempt, ExamAttempt, field="failed_attempt", rule=_RULE)
+    require(candidate, Candidate, field="candidate", rule=_RULE)
     if not candidate.attempts or candidate.attempts[-1] != failed_attempt:
         raise InvalidRecordError(
             "must be the candidate's last attempt; a retake is planned after the latest one",
