@@ -250,8 +250,9 @@ class StateLicense:
 
     Example:
         >>> import datetime as dt
-        >>> StateLicense("MT", "emt", dt.date(2025, 7, 1), dt.date(2027, 6, 30)).level
-        <Level.EMT: 'emt'>
+        >>> licence = StateLicense("MT", "emt", dt.date(2025, 7, 1), dt.date(2027, 6, 30))
+        >>> licence.level, licence.in_force(dt.date(2027, 6, 30))
+        (<Level.EMT: 'emt'>, True)
     """
 
     jurisdiction: str = attrs.field(validator=_code)
@@ -348,6 +349,21 @@ class PracticeDecision:
         missing: Each missing or expired item, in words; empty when allowed.
         reasons: Every step, cited.
         confidence: The weakest confidence among the reasons.
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> person = ep.Practitioner(
+        ...     licenses=[ep.StateLicense("MT", "emr", dt.date(2025, 7, 1), dt.date(2027, 6, 30))]
+        ... )
+        >>> print(ep.practice_authority(person, "MT", on=dt.date(2027, 7, 1)))
+        not allowed: EMR in MT on 2027-07-01 | weakest source: secondary
+          missing: an unexpired MT licence or authorization at EMR level or higher
+            - No national certification is on record; national certification is not a \
+licence to practise and never grants authority by itself.
+            - Jurisdiction MT is not among the jurisdictions supplied; it is treated as \
+requiring its own licence or authorization.
+            - MT licence at EMR (2025-07-01 to 2027-06-30) expired after 2027-06-30.
     """
 
     allowed: bool

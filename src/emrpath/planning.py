@@ -325,6 +325,14 @@ class PlannedAttempt:
         fits_authorization: Whether ``earliest_on`` falls in its authorization to test
             (``None``: the first attempt, when no authorization date was given).
         authorization_expires_on: The last day of that authorization, when known.
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
+        >>> last = ep.plan_attempts(course, dt.date(2026, 1, 10)).attempts[-1]
+        >>> last.number, last.earliest_on, last.fits_course_window, last.fits
+        (3, datetime.date(2026, 2, 9), False, False)
     """
 
     number: int
@@ -371,6 +379,20 @@ class AttemptTimeline:
         after_limit: What the program requires once the attempts are used up.
         reasons: The rules applied, cited.
         confidence: The weakest confidence among the parameters read.
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
+        >>> for line in ep.plan_attempts(course, dt.date(2026, 1, 10)).text_lines()[1:6]:
+        ...     print(line)
+        attempt  earliest on  result expected  in course window  in authorization
+        -------  -----------  ---------------  ----------------  ------------------------
+              1  2026-01-10   2026-01-13       yes
+              2  2026-01-25   2026-01-27       yes               yes (through 2026-01-31)
+              3  2026-02-09   2026-02-11       no                no (through 2026-01-31)
+        >>> ep.plan_attempts(course, dt.date(2026, 1, 10)).to_rows()[2]["fits_course_window"]
+        False
     """
 
     program: str
@@ -732,7 +754,19 @@ class RetakePlan:
             attempt is open).
         reasons: The rules applied, cited.
         confidence: The weakest confidence among the parameters and sources read.
-    """
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> attempt = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False, scaled_score=905)
+        >>> person = ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2)), attempts=[attempt])
+        >>> log = ep.ErrorLog([ep.Miss("scope"), ep.Miss("scope"), ep.Miss("pacing")])
+        >>> plan = ep.retake_plan(log, attempt, person, as_of=dt.date(2025, 7, 14))
+        >>> print(plan.summary())
+        retest from: 2025-07-26 | days available: 12 | attempts remaining: 2 | focus: scope errors, pacing errors | weakest source: secondary
+        >>> plan.to_rows()[2]
+        {'bucket': 'scope', 'misses': 2, 'focus': True, 'fix': 'the can/cannot list memorized'}
+    """  # noqa: E501
 
     program: str
     as_of: dt.date
