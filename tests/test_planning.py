@@ -502,3 +502,26 @@ def test_a_bucket_fix_is_validated() -> None:
     assert source.value.field == "BucketFix.citation"
     with pytest.raises(ep.UnknownNameError):
         ep.BucketFix("speed", "timed practice", cite)
+
+
+def test_an_ascp_retake_counts_earlier_attempts_on_the_same_route() -> None:
+    """ASCP: "5 attempts per category per eligibility route": history on the same route
+    counts, so only the fifth attempt is left to plan."""
+    route = "route 1"
+    earlier = ep.PriorCourse(
+        ep.CourseCompletion(D(2023, 1, 10), route=route),
+        [ep.ExamAttempt(D(2023, 3, 1 + k), passed=False, scaled_score=300 + k) for k in range(3)],
+    )
+    attempt = ep.ExamAttempt(D(2025, 3, 3), passed=False, scaled_score=390)
+    person = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 1, 10), route=route),
+        attempts=[attempt],
+        history=[earlier],
+    )
+    plan = ep.retake_plan(
+        log_of("reading"), attempt, person, as_of=D(2025, 3, 10), program=ep.ASCP_MLS
+    )
+    assert (plan.attempts_used, plan.attempts_remaining) == (4, 1)
+    assert plan.timeline is not None
+    assert [a.number for a in plan.timeline.attempts] == [5]
+    assert plan.timeline.latest_first_attempt_on == plan.course_expires_on
