@@ -19,6 +19,8 @@ from typing import Any
 
 import attrs
 
+from emrpath._table import cell as _cell
+from emrpath._table import html_table, text_table
 from emrpath.params import Citation, Confidence
 
 __all__ = ["Gate", "GateName", "GateState", "PathwayStatus", "Reason"]
@@ -79,16 +81,6 @@ class Gate:
     reasons: tuple[Reason, ...] = ()
     valid_until: dt.date | None = None
     expected_on: dt.date | None = None
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, enum.Enum):
-        return str(value.value).replace("_", " ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -154,12 +146,10 @@ class PathwayStatus:
             )
             for g in self.gates
         ]
-        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-        lines = [f"{self.program} pathway on {self.as_of.isoformat()}"]
-        lines.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
-        lines.append("  ".join("-" * w for w in widths))
-        for gate, row in zip(self.gates, rows, strict=True):
-            lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        head, rule, lines_of_rows = text_table(header, rows)
+        lines = [f"{self.program} pathway on {self.as_of.isoformat()}", head, rule]
+        for gate, row in zip(self.gates, lines_of_rows, strict=True):
+            lines.append(row)
             for reason in gate.reasons:
                 lines.append(f"    - {reason}")
         lines.append(self.summary())
@@ -176,7 +166,7 @@ class PathwayStatus:
     def _repr_html_(self) -> str:
         import html  # only notebooks need it; keep it off import time
 
-        table = _html_table(
+        table = html_table(
             ("gate", "state", "valid until", "expected on", "reasons"),
             [
                 (
@@ -190,17 +180,3 @@ class PathwayStatus:
             f"<div><strong>{html.escape(self.program)}</strong> on "
             f"{self.as_of.isoformat()}{table}<p>{html.escape(self.summary())}</p></div>"
         )
-
-
-def _html_table(header: tuple[str, ...], rows: list[tuple[str | tuple[str, ...], ...]]) -> str:
-    """An escaped HTML table; a cell that is a tuple of strings becomes a bulleted list."""
-    import html
-
-    def cell(value: str | tuple[str, ...]) -> str:
-        if isinstance(value, tuple):
-            return "<ul>" + "".join(f"<li>{html.escape(v)}</li>" for v in value) + "</ul>"
-        return html.escape(value)
-
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -38,7 +38,9 @@ from typing import Any, TypeVar
 
 import attrs
 
-from emrpath.decisions import Reason, _html_table
+from emrpath._table import html_table, key_values, text_table
+from emrpath._validators import sequence_of
+from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, Provision, weakest
 from emrpath.pathway import _Reader
@@ -312,20 +314,11 @@ weakest source: primary'
     def __str__(self) -> str:
         state = self.state.value.replace("_", " ")
         lines = [f"{self.program} recertification on {self.as_of.isoformat()}: {state}"]
-        shown = self._dates()
-        width = max(len(k) for k, _ in shown)
-        for key, text in shown:
-            lines.append(f"  {key.ljust(width)}  {text}")
+        lines.extend(key_values(self._dates()))
         if self.components:
-            rows = [(self.unit, "required", "earned", "short"), *self._progress()]
-            widths = [max(len(r[i]) for r in rows) for i in range(4)]
-            for index, row in enumerate(rows):
-                cells = [row[0].ljust(widths[0])] + [
-                    c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
-                ]
-                lines.append("  " + "  ".join(cells))
-                if index == 0:
-                    lines.append("  " + "  ".join("-" * w for w in widths))
+            header = (self.unit, "required", "earned", "short")
+            head, rule, body = text_table(header, self._progress(), right={1, 2, 3})
+            lines.extend("  " + line for line in (head, rule, *body))
         for reason in self.reasons:
             lines.append(f"    - {reason}")
         lines.append(self.summary())
@@ -338,12 +331,12 @@ weakest source: primary'
         parts = [
             f"<div><strong>{html.escape(self.program)}</strong> recertification on "
             f"{self.as_of.isoformat()}: {state}",
-            _html_table(("date", "value"), list(self._dates())),
+            html_table(("date", "value"), list(self._dates())),
         ]
         if self.components:
             header = (self.unit, "required", "earned", "short")
-            parts.append(_html_table(header, list(self._progress())))
-        parts.append(_html_table(("reasons",), [(tuple(str(r) for r in self.reasons),)]))
+            parts.append(html_table(header, list(self._progress())))
+        parts.append(html_table(("reasons",), [(tuple(str(r) for r in self.reasons),)]))
         parts.append(f"<p>{html.escape(self.summary())}</p></div>")
         return "".join(parts)
 
@@ -356,21 +349,7 @@ weakest source: primary'
 
 
 def _records(value: object, kind: type[T], field: str) -> tuple[T, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InputTypeError(
-            f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
-            field=field,
-            rule=_RULE,
-        )
-    items = tuple(value)
-    for index, item in enumerate(items):
-        if not isinstance(item, kind):
-            raise InputTypeError(
-                f"must be a {kind.__name__}, got {type(item).__name__}",
-                field=f"{field}[{index}]",
-                rule=_RULE,
-            )
-    return items
+    return sequence_of(value, kind, field=field, rule=_RULE)
 
 
 def recertification_status(
