@@ -140,3 +140,15 @@ def test_recertification_html_escapes_every_string(program: str, unit: str, mess
     assert program in tree.text
     assert unit in tree.cells
     assert message in tree.cells
+
+
+@given(program=nasty, message=nasty)
+def test_attempt_timeline_html_escapes_every_string(program: str, message: str):
+    """Timelines "render as HTML tables in Jupyter": well-formed, strings stay text."""
+    course = ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13))
+    timeline = ep.plan_attempts(course, D(2025, 2, 6))
+    evil = attrs.evolve(timeline, program=program, reasons=(ep.Reason("x", message),))
+    tree = parse(evil._repr_html_())
+    assert program in tree.text
+    assert message in tree.cells
+    assert "2025-03-08" in tree.cells  # attempt 3: 15 days after attempt 2 on 2025-02-21
