@@ -210,23 +210,34 @@ def _got(value: object) -> str:
     return f"{_type_name(value)} {text}"
 
 
-def _date_hook(value: Any, _: type) -> dt.date:
+def _iso_date(value: object, field: str | None = None, rule: str = _DATE_RULE) -> dt.date:
+    """``value`` as a date if it is exactly an ISO ``YYYY-MM-DD`` string on the calendar.
+
+    Shared by the JSON loader and the command line, so both refuse the same things:
+    numbers, datetimes, week dates, ``"2025-02-30"``.
+    """
     if not isinstance(value, str):
         raise InputTypeError(
             f"must be an ISO date string YYYY-MM-DD, got {_got(value)}",
-            rule=_DATE_RULE,
+            field=field,
+            rule=rule,
         )
     if not _DATE_RE.fullmatch(value):
         raise InvalidRecordError(
             f"must be an ISO date YYYY-MM-DD (no time, no timezone), got {_got(value)}",
-            rule=_DATE_RULE,
+            field=field,
+            rule=rule,
         )
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidRecordError(
-            f"{value!r} is not a date on the calendar", rule=_DATE_RULE
+            f"{value!r} is not a date on the calendar", field=field, rule=rule
         ) from None
+
+
+def _date_hook(value: Any, _: type) -> dt.date:
+    return _iso_date(value)
 
 
 def _int_hook(value: Any, _: type) -> int:
