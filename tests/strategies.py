@@ -195,11 +195,21 @@ def certifications(draw: st.DrawFn) -> Certification:
 
 
 def amounts() -> st.SearchStrategy[Decimal]:
-    """Positive, finite, exact hours or points, including trailing zeros and exponents."""
+    """Positive exact hours or points in the range records accept (below 10**12, at most 6
+    decimal places), including trailing zeros, exponents and the extremes."""
     return st.decimals(
-        min_value=Decimal("0.001"), max_value=Decimal(10**6), allow_nan=False, places=None
-    ).filter(lambda d: d.is_finite()) | st.sampled_from(
-        [Decimal("2.50"), Decimal("1E+1"), Decimal("0.5"), Decimal("16"), Decimal("1.000")]
+        min_value=Decimal("0.000001"), max_value=Decimal(10**6), places=6
+    ) | st.sampled_from(
+        [
+            Decimal("2.50"),
+            Decimal("1E+1"),
+            Decimal("0.5"),
+            Decimal("16"),
+            Decimal("1.000"),
+            Decimal("0.000001"),
+            Decimal("999999999999.999999"),
+            Decimal("1E+11"),
+        ]
     )
 
 

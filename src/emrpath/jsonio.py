@@ -202,7 +202,7 @@ def _got(value: object) -> str:
     if value is None:
         return "null"
     try:
-        text = json.dumps(value, default=str, ensure_ascii=False)
+        text = json.dumps(value, default=str)
     except (ValueError, TypeError, RecursionError):
         text = type(value).__name__
     if len(text) > 60:
@@ -458,6 +458,16 @@ def _json_index(cls: type, name: str, index: int, node: object) -> int:
     return next((k for k, item in enumerate(items) if item is target), index)
 
 
+_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _member(path: str, key: str) -> str:
+    """``path.key``, or ``path["key"]`` for a key that is not a plain name (one line)."""
+    if _NAME_RE.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key)}]"
+
+
 def _record_path(path: str, field: str | None, cls: type | None, node: object) -> str:
     """Join a record's own field name (``"Candidate.attempts[0].taken_on"``) to ``path``."""
     if not field or cls is None:
@@ -485,9 +495,10 @@ def _leaf_error(
         extra = sorted(exc.extra_fields)
         known = ", ".join(a.name for a in attrs.fields(exc.cl))
         return InvalidRecordError(
-            f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))}; "
+            f"unknown field{'s' if len(extra) > 1 else ''} "
+            f"{', '.join(json.dumps(k) for k in extra)}; "
             f"{exc.cl.__name__} has {known}",
-            field=f"{path}.{extra[0]}",
+            field=_member(path, extra[0]),
             rule=_RULE,
         )
     if isinstance(exc, KeyError) and exc.args:
@@ -574,7 +585,7 @@ def from_json_data(data: object, kind: type | str | None = None) -> Any:
         >>> from_json_data({**doc, "verified": True}, ep.CourseCompletion)
         Traceback (most recent call last):
         ...
-        emrpath.errors.InvalidRecordError: $.verified: unknown field 'verified'; \
+        emrpath.errors.InvalidRecordError: $.verified: unknown field "verified"; \
 CourseCompletion has completed_on, verified_on, route (rule: JSON document)
     """
     if not isinstance(data, dict):
