@@ -380,3 +380,101 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert bad.returncode == 1
     assert bad.stderr.count("\n") == 1
     assert "Traceback" not in bad.stderr
+
+
+# ---------------------------------------------------------------------------------------
+# plan
+
+
+def test_plan_for_the_example_candidate(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 6: `emrpath plan`: "the what-if timeline of remaining attempts"; the example
+    has used 2 of 3, so one attempt remains, from the earliest allowed date."""
+    code, out, _ = run(capsys, "plan", "--example", "--as-of", "2025-08-20")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].endswith("2 of 3 used")
+    assert lines[1].split()[:3] == ["attempt", "earliest", "on"]
+    assert lines[3].split()[:3] == ["3", "2025-08-20", "2025-08-22"]
+    code, out, _ = run(capsys, "plan", "--example", "--as-of", "2025-08-20", "--json")
+    timeline = ep.loads(out, ep.AttemptTimeline)
+    assert timeline.attempts_used == 2
+    assert [a.number for a in timeline.attempts] == [3]
+
+
+def test_plan_what_if(capsys: pytest.CaptureFixture[str]) -> None:
+    """Design: "if I fail on the 3rd, when can I retest, and does my third attempt still fit
+    before my course expires?" (planning's own example: course 2024-01-05, first attempt
+    2026-01-10: the third falls after 2026-01-31)."""
+    code, out, _ = run(capsys, "plan", "--course", "2024-01-05", "--first", "2026-01-10", "--json")
+    assert code == 0
+    timeline = ep.loads(out, ep.AttemptTimeline)
+    assert timeline == ep.plan_attempts(ep.CourseCompletion(D(2024, 1, 5)), D(2026, 1, 10))
+    assert [a.fits_course_window for a in timeline.attempts] == [True, True, False]
+    code, out, _ = run(
+        capsys,
+        "plan",
+        "--course",
+        "2024-01-05",
+        "--first",
+        "2026-01-10",
+        "--att",
+        "2025-12-01",
+        "--used",
+        "1",
+    )
+    assert code == 0
+    assert "1 of 3 used" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("plan", "--example"),
+        ("plan", "--course", "2024-01-05"),
+        ("plan", "--first", "2026-01-10"),
+        ("plan", "--course", "2024-01-05", "--first", "2026-01-10", "--example"),
+        ("plan", "--course", "2024-01-05", "--first", "2026-01-10", "--as-of", "2026-01-01"),
+        ("plan", "--example", "--as-of", "2025-08-20", "--used", "1"),
+        ("plan", "--example", "recertification", "--as-of", "2025-08-20"),
+    ],
+)
+def test_plan_usage_errors(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert "usage: emrpath plan" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (("--used", "two"), "--used"),
+        (("--used", "-1"), "--used"),
+        (("--used", "9" * 5000), "--used"),
+        (("--used", "3"), "attempts_used"),
+        (("--att", "2026-13-01"), "--att"),
+    ],
+)
+def test_plan_invalid_input(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], fragment: str
+) -> None:
+    code, _, err = run(capsys, "plan", "--course", "2024-01-05", "--first", "2026-01-10", *argv)
+    assert code == 1
+    assert_one_line_error(err, fragment)
+
+
+def test_plan_when_no_attempt_is_left(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Design: "after the 3rd failure no further attempt is allowed until a new full EMR
+    course is completed"."""
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13)),
+        attempts=[
+            ep.ExamAttempt(D(2025, 2, 1), passed=False),
+            ep.ExamAttempt(D(2025, 3, 1), passed=False),
+            ep.ExamAttempt(D(2025, 4, 1), passed=False),
+        ],
+    )
+    path = tmp_path / "used-up.json"
+    path.write_text(ep.dumps(candidate), encoding="utf-8")
+    code, _, err = run(capsys, "plan", str(path), "--as-of", "2025-05-01")
+    assert code == 1
+    assert_one_line_error(err, "no further attempt can be planned")

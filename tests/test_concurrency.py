@@ -115,3 +115,21 @@ def test_every_value_pickles_equal(index: int, as_of: dt.date) -> None:
     again = pickle.loads(pickle.dumps(error))
     assert type(again) is type(error)
     assert (again.field, again.rule, str(again)) == (error.field, error.rule, str(error))
+
+
+def test_authority_and_planning_values_pickle_equal() -> None:
+    """The practice-authority and planning types cross process boundaries unchanged."""
+    licence = ep.StateLicense("MT", "emt", D(2025, 7, 1), D(2027, 6, 30))
+    credential = ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
+    person = ep.Practitioner([licence], ep.Certification(D(2025, 6, 2)), [credential])
+    place = ep.Jurisdiction("MT", "Montana")
+    decision = ep.practice_authority(person, place, on=D(2026, 3, 1))
+    attempt = ep.ExamAttempt(D(2025, 7, 11), passed=False, scaled_score=880)
+    candidate = ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2)), attempts=[attempt])
+    log = ep.ErrorLog([ep.Miss("scope", "gave aspirin"), ep.Miss(ep.MissBucket.PACING)])
+    plan = ep.retake_plan(log, attempt, candidate, as_of=D(2025, 7, 14))
+    timeline = ep.plan_attempts(candidate.course, D(2025, 7, 26), attempts_used=1)
+    values = (licence, credential, person, place, decision, *decision.reasons, log, plan)
+    for value in (*values, timeline, *timeline.attempts, *ep.BUCKET_FIXES.values()):
+        assert pickle.loads(pickle.dumps(value)) == value
+    assert pickle.loads(pickle.dumps(ep.MissBucket.SCOPE)) is ep.MissBucket.SCOPE

@@ -234,6 +234,26 @@ def test_cli_status_on_fuzzed_documents(
     _check_cli(*_cli(argv, json.dumps(document)))
 
 
+@given(mutated_documents() | json_values, as_of_texts, programs)
+def test_cli_plan_on_fuzzed_documents(document: Any, as_of: str, key: str) -> None:
+    """Issue 7: `emrpath plan` given any document and date: exit 0, or exit 1 (one line)."""
+    argv = ["plan", "-", "--as-of", as_of, "--program", key]
+    _check_cli(*_cli(argv, json.dumps(document)))
+
+
+@given(
+    as_of_texts, as_of_texts, st.none() | as_of_texts, st.none() | st.text(max_size=4), programs
+)
+def test_cli_plan_what_if_on_any_dates(
+    course: str, first: str, att: str | None, used: str | None, key: str
+) -> None:
+    """Issue 7: the what-if timeline for any dates and counts: exit 0, or exit 1 (one line)."""
+    argv = ["plan", "--course", course, "--first", first, "--program", key]
+    argv += [] if att is None else ["--att", att]
+    argv += [] if used is None else ["--used", used]
+    _check_cli(*_cli(argv))
+
+
 @given(st.text(max_size=300), as_of_texts)
 def test_cli_status_on_arbitrary_text(text: str, as_of: str) -> None:
     """Issue 7: the CLI given text that is not JSON at all."""
@@ -242,6 +262,9 @@ def test_cli_status_on_arbitrary_text(text: str, as_of: str) -> None:
 
 OPTIONS = (
     "status",
+    "plan",
+    "--first",
+    "--used",
     "dates",
     "programs",
     "schema",

@@ -533,3 +533,72 @@ def test_scope_decision_values_are_checked_on_load() -> None:
     doc = _document(ep.is_within_scope("cpap", "emr"))
     doc["row"]["citation"]["url"] = ""
     assert _error(doc).field == "$.row.citation.url"
+
+
+# ---------------------------------------------------------------------------------------
+# planning and practice authority documents
+
+
+@given(
+    course_completions(D(2015, 1, 1), D(2090, 1, 1)),
+    st.integers(0, 800),
+    st.integers(0, 2),
+    st.booleans(),
+)
+def test_attempt_timelines_round_trip(
+    course: ep.CourseCompletion, offset: int, used: int, with_att: bool
+) -> None:
+    """Issue 6: the what-if timeline (a status of the planning rules) round-trips."""
+    first = course.completed_on + dt.timedelta(days=offset)
+    timeline = ep.plan_attempts(
+        course, first, attempts_used=used, authorization_issued_on=first if with_att else None
+    )
+    assert _round_trip(timeline) == timeline
+
+
+@given(st.lists(st.sampled_from(list(ep.MissBucket)), max_size=8), st.integers(0, 30))
+def test_retake_plans_round_trip(buckets: list[ep.MissBucket], days: int) -> None:
+    """Issue 6: RetakePlan, with its (bucket, count) pairs and fixes, round-trips."""
+    failed = ep.ExamAttempt(D(2025, 7, 11), passed=False, scaled_score=905)
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 5, 2), verified_on=D(2025, 5, 9)),
+        attempts=[failed],
+        skills=ep.SkillsCompetency(D(2025, 4, 28)),
+    )
+    log = ep.ErrorLog([ep.Miss(b) for b in buckets], attempt_on=failed.taken_on)
+    plan = ep.retake_plan(log, failed, candidate, as_of=D(2025, 7, 11) + dt.timedelta(days=days))
+    assert _round_trip(log) == log
+    assert _round_trip(plan) == plan
+    doc = _document(plan)
+    assert all(len(pair) == 2 for pair in doc["counts"])
+
+
+@given(
+    st.sampled_from(["MT", "WY", "CA", "TX", "ZZ"]),
+    dates(D(2024, 1, 1), D(2030, 12, 31)),
+    st.booleans(),
+)
+def test_practice_decisions_round_trip(code: str, on: dt.date, agency: bool) -> None:
+    """Issue 6: PracticeDecision and the Practitioner input document round-trip."""
+    person = ep.Practitioner(
+        licenses=[ep.StateLicense("MT", "emr", D(2025, 7, 1), D(2027, 6, 30))],
+        certification=ep.Certification(D(2025, 6, 2)),
+        agency_credentials=[ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))],
+    )
+    decision = ep.practice_authority(person, code, on=on, require_agency_credential=agency)
+    assert _round_trip(person) == person
+    assert _round_trip(decision) == decision
+    jsonschema.validate(_document(person), ep.json_schema("practitioner"))
+
+
+def test_fixed_length_pairs_are_checked() -> None:
+    log = ep.ErrorLog([ep.Miss("sequence")])
+    failed = ep.ExamAttempt(D(2025, 7, 11), passed=False)
+    candidate = ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2)), attempts=[failed])
+    doc = _document(ep.retake_plan(log, failed, candidate, as_of=D(2025, 7, 14)))
+    doc["counts"][0] = ["sequence"]
+    err = _error(doc)
+    assert err.field == "$.counts[0]"
+    assert "array of 2 items" in str(err)
+    doc["counts"][0] = ["sequence", "1"]
+    assert _error(doc).field == "$.counts[0][1]"

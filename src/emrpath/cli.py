@@ -5,6 +5,9 @@ Subcommands:
 - ``emrpath status FILE --as-of DATE``: where a candidate (or a certification in its
   recertification cycle) stands: gates, dates and reasons as a table, or ``--json``.
   ``--example`` reads a bundled example instead of FILE; ``FILE`` ``-`` reads stdin.
+- ``emrpath plan FILE --as-of DATE`` (or ``--example``), or ``emrpath plan --course DATE
+  --first DATE``: the what-if timeline of the remaining attempts, each on its earliest
+  date, and whether each still fits the course window and its authorization to test.
 - ``emrpath dates --exam DATE`` (and ``--course``, ``--att``, ``--passed``,
   ``--certified``, ``--notified``): the quick answers for single dates.
 - ``emrpath programs [NAME]``: the programs, or every parameter of one with its effective
@@ -51,7 +54,7 @@ __all__ = ["main"]
 
 _RULE = "command line"
 _EXAMPLES = ("candidate", "recertification")
-_COMMANDS = "status, dates, programs, schema"
+_COMMANDS = "status, plan, dates, programs, schema"
 
 
 class _UsageError(Exception):
@@ -85,16 +88,11 @@ def _date(text: str | None, option: str) -> dt.date | None:
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    """Rows as left-aligned columns under a header and a rule; trailing blanks trimmed."""
-    from emrpath.decisions import _cell
+    """Rows as aligned columns under a header and a rule (the library's table renderer)."""
+    from emrpath._table import cell, text_table
 
-    cells = [list(header), *([_cell(v) for v in row] for row in rows)]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-
-    def line(row: Sequence[str]) -> str:
-        return "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-
-    return [line(cells[0]), "  ".join("-" * w for w in widths), *map(line, cells[1:])]
+    head, rule, lines = text_table(header, [[cell(v) for v in row] for row in rows])
+    return [head, rule, *lines]
 
 
 # ---------------------------------------------------------------------------------------
@@ -159,6 +157,72 @@ def _status(args: argparse.Namespace) -> str:
             rule=_RULE,
         )
     return dumps(result) if args.json else str(result)
+
+
+# ---------------------------------------------------------------------------------------
+# plan
+
+
+def _count(text: str | None, option: str) -> int:
+    if text is None:
+        return 0
+    if not text.isascii() or not text.isdigit() or len(text) > 9:
+        raise InvalidRecordError(
+            f"must be a whole number of attempts such as 1, got {json.dumps(text)}",
+            field=option,
+            rule=_RULE,
+        )
+    return int(text)
+
+
+def _plan(args: argparse.Namespace) -> str:
+    from emrpath.jsonio import dumps, loads
+    from emrpath.pathway import evaluate
+    from emrpath.planning import plan_attempts
+    from emrpath.records import Candidate, CourseCompletion
+
+    program = _program(args.program)
+    what_if = args.course is not None or args.first is not None
+    if what_if:
+        if args.file is not None or args.example is not None or args.as_of is not None:
+            raise _UsageError("give --course and --first, or a candidate (FILE or --example)")
+        if args.course is None or args.first is None:
+            raise _UsageError("a what-if plan needs both --course and --first")
+        completed = _date(args.course, "--course")
+        first = _date(args.first, "--first")
+        if completed is None or first is None:  # both given: keeps the types honest
+            raise _UsageError("a what-if plan needs both --course and --first")
+        timeline = plan_attempts(
+            CourseCompletion(completed),
+            first,
+            program=program,
+            authorization_issued_on=_date(args.att, "--att"),
+            attempts_used=_count(args.used, "--used"),
+        )
+    else:
+        if args.att is not None or args.used is not None:
+            raise _UsageError("--att and --used go with --course and --first")
+        if args.as_of is None:
+            raise _UsageError("planning from a candidate needs --as-of DATE")
+        as_of = _date(args.as_of, "--as-of")
+        if as_of is None:  # given: keeps the types honest
+            raise _UsageError("planning from a candidate needs --as-of DATE")
+        document = loads(_read_document(args, program), Candidate)
+        status = evaluate(document, as_of=as_of, program=program)
+        if status.next_attempt_on is None:
+            raise InvalidRecordError(
+                "no further attempt can be planned under this course: "
+                + "; ".join(str(r) for r in status.gate("cognitive").reasons),
+                field="$",
+                rule="attempt limit",
+            )
+        timeline = plan_attempts(
+            document.course,
+            status.next_attempt_on,
+            program=program,
+            attempts_used=status.attempts_used,
+        )
+    return dumps(timeline) if args.json else str(timeline)
 
 
 # ---------------------------------------------------------------------------------------
@@ -410,6 +474,29 @@ def _parser() -> argparse.ArgumentParser:
     program_option(status)
     status.add_argument("--json", action="store_true", help="print the status as JSON")
     status.set_defaults(parser=status, run=_status)
+
+    plan = sub.add_parser(
+        "plan",
+        help="the what-if timeline of the remaining attempts",
+        description="Every remaining attempt on its earliest date, assuming the one before "
+        "it fails: from a candidate on --as-of, or from --course and --first.",
+    )
+    plan.add_argument("file", nargs="?", metavar="FILE", help="a candidate document; - for stdin")
+    plan.add_argument(
+        "--example",
+        nargs="?",
+        const="candidate",
+        choices=("candidate",),
+        help="plan for the program's bundled example candidate",
+    )
+    plan.add_argument("--as-of", metavar="DATE", help="the date of the plan (with a candidate)")
+    plan.add_argument("--course", metavar="DATE", help="what-if: the course completion date")
+    plan.add_argument("--first", metavar="DATE", help="what-if: the first planned attempt")
+    plan.add_argument("--att", metavar="DATE", help="what-if: the first attempt's ATT issue date")
+    plan.add_argument("--used", metavar="N", help="what-if: attempts already used (default 0)")
+    program_option(plan)
+    plan.add_argument("--json", action="store_true", help="print the timeline as JSON")
+    plan.set_defaults(parser=plan, run=_plan)
 
     dates = sub.add_parser(
         "dates",

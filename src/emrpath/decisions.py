@@ -19,6 +19,8 @@ from typing import Any
 
 import attrs
 
+from emrpath._table import cell as _cell
+from emrpath._table import html_table, text_table
 from emrpath.params import Citation, Confidence
 
 __all__ = ["Gate", "GateName", "GateState", "PathwayStatus", "Reason"]
@@ -79,16 +81,6 @@ class Gate:
     reasons: tuple[Reason, ...] = ()
     valid_until: dt.date | None = None
     expected_on: dt.date | None = None
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, enum.Enum):
-        return str(value.value).replace("_", " ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -154,12 +146,10 @@ class PathwayStatus:
             )
             for g in self.gates
         ]
-        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-        lines = [f"{self.program} pathway on {self.as_of.isoformat()}"]
-        lines.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
-        lines.append("  ".join("-" * w for w in widths))
-        for gate, row in zip(self.gates, rows, strict=True):
-            lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        head, rule, lines_of_rows = text_table(header, rows)
+        lines = [f"{self.program} pathway on {self.as_of.isoformat()}", head, rule]
+        for gate, row in zip(self.gates, lines_of_rows, strict=True):
+            lines.append(row)
             for reason in gate.reasons:
                 lines.append(f"    - {reason}")
         lines.append(self.summary())
@@ -176,20 +166,17 @@ class PathwayStatus:
     def _repr_html_(self) -> str:
         import html  # only notebooks need it; keep it off import time
 
-        cells = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(_cell(v))}</td>"
-                for v in (g.name, g.state, g.valid_until, g.expected_on)
-            )
-            + "<td><ul>"
-            + "".join(f"<li>{html.escape(str(r))}</li>" for r in g.reasons)
-            + "</ul></td></tr>"
-            for g in self.gates
+        table = html_table(
+            ("gate", "state", "valid until", "expected on", "reasons"),
+            [
+                (
+                    *(_cell(v) for v in (g.name, g.state, g.valid_until, g.expected_on)),
+                    tuple(str(r) for r in g.reasons),
+                )
+                for g in self.gates
+            ],
         )
         return (
             f"<div><strong>{html.escape(self.program)}</strong> on "
-            f"{self.as_of.isoformat()}<table><thead><tr><th>gate</th><th>state</th>"
-            "<th>valid until</th><th>expected on</th><th>reasons</th></tr></thead>"
-            f"<tbody>{cells}</tbody></table><p>{html.escape(self.summary())}</p></div>"
+            f"{self.as_of.isoformat()}{table}<p>{html.escape(self.summary())}</p></div>"
         )

@@ -92,16 +92,36 @@ _DECIMAL_SCHEMA: dict[str, Any] = {
 
 # The input documents an application sends in; json_schema() describes any kind, but
 # these are the ones the CLI and applications write by hand.
-INPUT_KINDS: tuple[str, ...] = ("candidate", "certification", "recertification_record")
+INPUT_KINDS: tuple[str, ...] = (
+    "candidate",
+    "certification",
+    "practitioner",
+    "recertification_record",
+)
 """The kinds of the input documents applications write: see :func:`json_schema`."""
 
 
 @cache
 def _registry() -> dict[str, type]:
     """Kind name -> class, for every type that has a JSON document (imported on first use)."""
+    from emrpath.authority import (
+        AgencyCredential,
+        Jurisdiction,
+        PracticeDecision,
+        Practitioner,
+        StateLicense,
+    )
     from emrpath.decisions import Gate, PathwayStatus, Reason
     from emrpath.lifecycle import ComponentProgress, RecertificationStatus, TopicProgress
     from emrpath.params import Citation
+    from emrpath.planning import (
+        AttemptTimeline,
+        BucketFix,
+        ErrorLog,
+        Miss,
+        PlannedAttempt,
+        RetakePlan,
+    )
     from emrpath.records import (
         AuthorizationToTest,
         Candidate,
@@ -117,7 +137,10 @@ def _registry() -> dict[str, type]:
     from emrpath.scope import ScopeDecision, SkillRow
 
     classes: tuple[type, ...] = (
+        AgencyCredential,
+        AttemptTimeline,
         AuthorizationToTest,
+        BucketFix,
         Candidate,
         Certification,
         Citation,
@@ -125,16 +148,24 @@ def _registry() -> dict[str, type]:
         ContinuingEducation,
         CourseCompletion,
         CprCredential,
+        ErrorLog,
         ExamAttempt,
         Gate,
+        Jurisdiction,
+        Miss,
         PathwayStatus,
+        PlannedAttempt,
+        PracticeDecision,
+        Practitioner,
         PriorCourse,
         Reason,
         RecertificationRecord,
         RecertificationStatus,
+        RetakePlan,
         ScopeDecision,
         SkillRow,
         SkillsCompetency,
+        StateLicense,
         TopicProgress,
     )
     return {_snake(cls.__name__): cls for cls in classes}
@@ -297,24 +328,38 @@ def _is_union(tp: Any) -> bool:
     return typing.get_origin(tp) in (typing.Union, types.UnionType)
 
 
+def _item_types(tp: Any) -> tuple[Any, Any | None]:
+    """``(item, None)`` for ``tuple[item, ...]``; ``(None, (A, B))`` for ``tuple[A, B]``."""
+    args = typing.get_args(tp)
+    if len(args) == 2 and args[1] is Ellipsis:
+        return args[0], None
+    return None, args
+
+
 def _tuple_hook_factory(
     tp: Any, converter: cattrs.Converter
 ) -> Callable[[Any, type], tuple[Any, ...]]:
     from cattrs.errors import IterableValidationError, IterableValidationNote
 
-    item_type = typing.get_args(tp)[0]
-    hook = converter.get_structure_hook(item_type)
+    item_type, fixed = _item_types(tp)
+    types_ = [item_type] if fixed is None else list(fixed)
+    hooks = [converter.get_structure_hook(t) for t in types_]
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise InputTypeError(f"must be an array, got {_got(value)}", rule=_RULE)
+        if fixed is not None and len(value) != len(fixed):
+            raise InvalidRecordError(
+                f"must be an array of {len(fixed)} items, got {len(value)}", rule=_RULE
+            )
         items: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
+            at = 0 if fixed is None else index
             try:
-                items.append(hook(item, item_type))
+                items.append(hooks[at](item, types_[at]))
             except Exception as err:  # collected, then translated by _translate
-                note = IterableValidationNote(f"@ index {index}", index, item_type)
+                note = IterableValidationNote(f"@ index {index}", index, types_[at])
                 vars(err).setdefault("__notes__", []).append(note)  # what add_note() does
                 errors.append(err)
         if errors:
@@ -356,9 +401,12 @@ def _union_hook_factory(tp: Any, converter: cattrs.Converter) -> Callable[[Any, 
 
 
 def _unstructure_tuple_factory(tp: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
-    args = typing.get_args(tp)
-    item = converter.get_unstructure_hook(args[0] if args else Any)
-    return lambda value: [item(v) for v in value]
+    item_type, fixed = _item_types(tp)
+    if fixed is None:
+        item = converter.get_unstructure_hook(item_type)
+        return lambda value: [item(v) for v in value]
+    hooks = [converter.get_unstructure_hook(t) for t in fixed]
+    return lambda value: [hook(v) for hook, v in zip(hooks, value, strict=True)]
 
 
 @cache
@@ -445,7 +493,7 @@ def _json_index(cls: type, name: str, index: int, node: object) -> int:
     items_json = node.get(name) if isinstance(node, dict) else None
     if field.converter is None or not isinstance(items_json, list):
         return index
-    item_type = typing.get_args(field.type)[0] if _is_tuple(field.type) else None
+    item_type = _item_types(field.type)[0] if _is_tuple(field.type) else None
     if item_type is None:
         return index
     try:
@@ -771,7 +819,15 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         (inner,) = (a for a in typing.get_args(tp) if a is not type(None))
         return {"anyOf": [_schema_of(inner, defs), {"type": "null"}]}
     if _is_tuple(tp):
-        return {"type": "array", "items": _schema_of(typing.get_args(tp)[0], defs)}
+        item_type, fixed = _item_types(tp)
+        if fixed is None:
+            return {"type": "array", "items": _schema_of(item_type, defs)}
+        return {
+            "type": "array",
+            "prefixItems": [_schema_of(t, defs) for t in fixed],
+            "items": False,
+            "minItems": len(fixed),
+        }
     if isinstance(tp, type) and attrs.has(tp):
         if tp.__name__ not in defs:
             defs[tp.__name__] = {}  # placeholder: recursion stops here
@@ -811,7 +867,8 @@ def json_schema(kind: type | str) -> dict[str, Any]:
     (an attempt before its course, two attempts on one day …) are checked on loading.
     The input documents are ``"candidate"`` (for :func:`emrpath.evaluate`),
     ``"certification"`` and ``"recertification_record"`` (for
-    :func:`emrpath.recertification_status`); every other kind has a schema too.
+    :func:`emrpath.recertification_status`) and ``"practitioner"`` (for
+    :func:`emrpath.practice_authority`); every other kind has a schema too.
 
     Args:
         kind: The class or kind name.

@@ -39,6 +39,8 @@ from typing import Any, TypeVar
 import attrs
 
 from emrpath._dates import add_days
+from emrpath._table import key_values, text_table
+from emrpath._validators import sequence_of
 from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, Provision, weakest
@@ -290,10 +292,7 @@ weakest source: primary'
                     f"{self.counts_from.isoformat()} to {self.counts_through.isoformat()}",
                 )
             )
-        width = max(len(k) for k, _ in shown)
-        for key, value in shown:
-            text = value.isoformat() if isinstance(value, dt.date) else str(value)
-            lines.append(f"  {key.ljust(width)}  {text}")
+        lines.extend(key_values(shown))
         if self.components:
             header = (self.unit, "required", "earned", "short")
             rows = [header]
@@ -316,14 +315,8 @@ weakest source: primary'
                     _num(max(self.total_required - self.total_earned, _ZERO)),
                 )
             )
-            widths = [max(len(r[i]) for r in rows) for i in range(4)]
-            for index, row in enumerate(rows):
-                cells = [row[0].ljust(widths[0])] + [
-                    c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
-                ]
-                lines.append("  " + "  ".join(cells))
-                if index == 0:
-                    lines.append("  " + "  ".join("-" * w for w in widths))
+            head, rule, body = text_table(rows[0], rows[1:], right={1, 2, 3})
+            lines.extend("  " + line for line in (head, rule, *body))
         for reason in self.reasons:
             lines.append(f"    - {reason}")
         lines.append(self.summary())
@@ -338,21 +331,7 @@ weakest source: primary'
 
 
 def _records(value: object, kind: type[T], field: str) -> tuple[T, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InputTypeError(
-            f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
-            field=field,
-            rule=_RULE,
-        )
-    items = tuple(value)
-    for index, item in enumerate(items):
-        if not isinstance(item, kind):
-            raise InputTypeError(
-                f"must be a {kind.__name__}, got {type(item).__name__}",
-                field=f"{field}[{index}]",
-                rule=_RULE,
-            )
-    return items
+    return sequence_of(value, kind, field=field, rule=_RULE)
 
 
 def recertification_status(

@@ -1,0 +1,155 @@
+"""attrs validators that raise emrpath errors naming the field and the rule.
+
+``attrs.validators.instance_of`` raises a bare ``TypeError``; these raise
+:class:`~emrpath.errors.InputTypeError` / :class:`~emrpath.errors.InvalidRecordError`
+with ``Class.field`` and the rule, like every other check in the library.
+
+Example:
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Note:
+    ...     text: str = attrs.field(validator=non_empty_text("example rule"))
+    >>> Note("  ")
+    Traceback (most recent call last):
+    ...
+    emrpath.errors.InvalidRecordError: Note.text: must not be empty (rule: example rule)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
+
+__all__ = [
+    "boolean",
+    "field_name",
+    "instance_of",
+    "non_empty_text",
+    "parse_enum",
+    "require",
+    "sequence_of",
+]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+
+
+def field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    """``Class.field``: how errors name a record's field."""
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def require(value: object, kind: type[T], *, field: str, rule: str) -> T:
+    """``value`` if it is a ``kind``; else an :class:`InputTypeError` naming the argument."""
+    if not isinstance(value, kind):
+        raise InputTypeError(
+            f"expected a {kind.__name__}, got {type(value).__name__}", field=field, rule=rule
+        )
+    return value
+
+
+def instance_of(kind: type, rule: str, *, optional: bool = False) -> Validator:
+    """A validator: the value is a ``kind`` (or ``None`` when ``optional``)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kind):
+            raise InputTypeError(
+                f"must be a {kind.__name__}{' or None' if optional else ''}, got "
+                f"{type(value).__name__}",
+                field=field_name(instance, attribute),
+                rule=rule,
+            )
+
+    return check
+
+
+def non_empty_text(rule: str) -> Validator:
+    """A validator: the value is a ``str`` with something besides whitespace."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            raise InputTypeError(
+                f"must be a str, got {type(value).__name__}",
+                field=field_name(instance, attribute),
+                rule=rule,
+            )
+        if not value.strip():
+            raise InvalidRecordError(
+                "must not be empty", field=field_name(instance, attribute), rule=rule
+            )
+
+    return check
+
+
+def boolean(rule: str) -> Validator:
+    """A validator: the value is exactly ``True`` or ``False`` (not 0, 1 or ``"yes"``)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not bool:
+            raise InputTypeError(
+                f"must be True or False, got {type(value).__name__} {value!r}",
+                field=field_name(instance, attribute),
+                rule=rule,
+            )
+
+    return check
+
+
+def sequence_of(value: object, kind: type[T], *, field: str, rule: str) -> tuple[T, ...]:
+    """``value`` as a tuple of ``kind``, or an error naming the field (and the bad item).
+
+    A ``str`` or ``bytes`` is refused rather than read as a sequence of characters.
+
+    Example:
+        >>> sequence_of([1, "2"], int, field="counts", rule="example rule")
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InputTypeError: counts[1]: must be a int, got str (rule: example rule)
+    """
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InputTypeError(
+            f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
+            field=field,
+            rule=rule,
+        )
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InputTypeError(
+                f"must be a {kind.__name__}, got {type(item).__name__}",
+                field=f"{field}[{index}]",
+                rule=rule,
+            )
+    return items
+
+
+def parse_enum(kind: type[E], value: object, *, field: str, rule: str, noun: str) -> E:
+    """``value`` as a member of ``kind``: a member, or exactly one of the values.
+
+    Raises:
+        InputTypeError: ``value`` is neither a member nor a ``str``.
+        UnknownNameError: ``value`` is a string that is not exactly a value.
+    """
+    if isinstance(value, kind):
+        return value
+    if not isinstance(value, str):
+        raise InputTypeError(
+            f"must be a {kind.__name__} or its string value, got {type(value).__name__}",
+            field=field,
+            rule=rule,
+        )
+    try:
+        return kind(value)
+    except ValueError:
+        expected = ", ".join(repr(member.value) for member in kind)
+        raise UnknownNameError(
+            f"unknown {noun} {value!r}; expected one of {expected}", field=field, rule=rule
+        ) from None

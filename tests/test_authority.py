@@ -1,0 +1,362 @@
+"""Practice authority: licences, jurisdictions as data, agency credentialing, national cert."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import emrpath as ep
+from tests.strategies import dates
+
+D = dt.date
+MT = ep.Jurisdiction("MT", "Montana")
+SOURCE = ep.Citation(
+    url="https://example.org/xx-ems-rules",
+    quote="No state licence is issued at the EMR level.",
+    title="Example jurisdiction's EMS rules (test data)",
+)
+NO_LICENSE = ep.Jurisdiction(
+    "XX", "Example Territory", requires_state_license=False, citation=SOURCE
+)
+
+
+def emr_license(code: str = "MT", level: str = "emr") -> ep.StateLicense:
+    return ep.StateLicense(code, level, D(2025, 7, 1), D(2027, 6, 30))
+
+
+def codes(decision: ep.PracticeDecision) -> list[str]:
+    return [r.code for r in decision.reasons]
+
+
+# -- scenarios quoting the seed --------------------------------------------------------------
+
+
+def test_certification_alone_is_not_practice_authority() -> None:
+    """Seed: "National Registry certification alone is not legal practice authority; state
+    licensure or authorization is required where applicable.\""""
+    person = ep.Practitioner(certification=ep.Certification(D(2025, 6, 2)))
+    decision = ep.practice_authority(
+        person, "MT", on=D(2026, 1, 5), jurisdictions=[MT], require_national_certification=True
+    )
+    assert not decision.allowed
+    assert decision.missing == ("an unexpired MT licence or authorization at EMR level or higher",)
+    assert "national_certification_not_authority" in codes(decision)
+    assert "license_missing" in codes(decision)
+    reason = decision.reasons[0]
+    assert reason.citation is not None
+    assert reason.confidence is ep.Confidence.PRIMARY
+    assert "nremt.org" in reason.citation.url
+
+
+def test_where_required_a_state_licence_grants_authority() -> None:
+    """Seed: "Where required, an EMR needs state licensure or authorization before functioning
+    in the role.\""""
+    person = ep.Practitioner(licenses=[emr_license()])
+    decision = ep.practice_authority(person, "MT", on=D(2026, 3, 1), jurisdictions=[MT])
+    assert decision.allowed
+    assert decision.missing == ()
+    assert decision.license == emr_license()
+    assert decision.valid_until == D(2027, 6, 30)
+    assert decision.license_required
+    assert decision.jurisdiction_known
+    assert codes(decision) == [
+        "national_certification_not_authority",
+        "license_required",
+        "license_valid",
+    ]
+    assert str(decision).startswith("allowed: EMR in MT on 2026-03-01 through 2027-06-30")
+
+
+def test_an_unknown_jurisdiction_is_treated_as_requiring_a_licence_and_says_so() -> None:
+    """design.md: "unknown jurisdictions are treated as requiring one"."""
+    decision = ep.practice_authority(ep.Practitioner(), "WY", on=D(2026, 1, 5))
+    assert not decision.allowed
+    assert decision.license_required
+    assert not decision.jurisdiction_known
+    unknown = next(r for r in decision.reasons if r.code == "jurisdiction_unknown")
+    assert "treated as requiring" in unknown.message
+    assert unknown.confidence is ep.Confidence.SECONDARY
+    assert decision.confidence is ep.Confidence.SECONDARY
+
+
+def test_a_jurisdiction_without_its_own_licence_rests_on_its_cited_data() -> None:
+    decision = ep.practice_authority(
+        ep.Practitioner(), "XX", on=D(2026, 1, 5), jurisdictions={"XX": NO_LICENSE}
+    )
+    assert decision.allowed
+    assert not decision.license_required
+    assert decision.valid_until is None
+    reason = next(r for r in decision.reasons if r.code == "license_not_required")
+    assert reason.citation == SOURCE
+
+
+def test_medical_direction_when_the_caller_asks() -> None:
+    """Seed: "follow your service's onboarding and medical-direction process." The agency
+    credential is required only where the caller asks, and then its absence is missing."""
+    person = ep.Practitioner(licenses=[emr_license()])
+    asked = ep.practice_authority(person, "MT", on=D(2026, 3, 1), require_agency_credential=True)
+    assert not asked.allowed
+    assert asked.missing == ("agency credentialing under medical direction, in force",)
+    credential = ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1), D(2026, 8, 1))
+    person = ep.Practitioner(licenses=[emr_license()], agency_credentials=[credential])
+    decision = ep.practice_authority(
+        person, "MT", on=D(2026, 3, 1), require_agency_credential=True
+    )
+    assert decision.allowed
+    assert decision.valid_until == D(2026, 8, 1)  # the earliest end of what it rests on
+    later = ep.practice_authority(person, "MT", on=D(2026, 8, 2), require_agency_credential=True)
+    assert not later.allowed
+    assert "agency_credential_expired" in codes(later)
+
+
+def test_an_agency_credential_for_another_jurisdiction_does_not_count() -> None:
+    credential = ep.AgencyCredential("Teton EMS", "Dr. Li", D(2025, 1, 1), jurisdiction="WY")
+    person = ep.Practitioner(licenses=[emr_license()], agency_credentials=[credential])
+    decision = ep.practice_authority(
+        person, "MT", on=D(2026, 3, 1), require_agency_credential=True
+    )
+    assert not decision.allowed
+    assert "agency_credential_missing" in codes(decision)
+
+
+def test_a_higher_licence_authorises_a_lower_level_and_a_lower_one_does_not() -> None:
+    emt = ep.Practitioner(licenses=[emr_license(level="emt")])
+    as_emr = ep.practice_authority(emt, "MT", on=D(2026, 3, 1))
+    assert as_emr.allowed
+    higher = next(r for r in as_emr.reasons if r.code == "license_level_higher")
+    assert higher.confidence is ep.Confidence.SECONDARY
+    as_aemt = ep.practice_authority(emt, "MT", on=D(2026, 3, 1), level=ep.Level.AEMT)
+    assert not as_aemt.allowed
+    assert "license_level_too_low" in codes(as_aemt)
+    assert as_aemt.missing == ("an unexpired MT licence or authorization at AEMT level or higher",)
+
+
+def test_every_missing_item_is_listed() -> None:
+    """design.md: "Every 'no' lists what is missing"."""
+    person = ep.Practitioner(
+        licenses=[emr_license("ID")],
+        certification=ep.Certification(D(2021, 3, 1)),  # expired 2023-09-30
+    )
+    decision = ep.practice_authority(
+        person,
+        "MT",
+        on=D(2026, 3, 1),
+        require_agency_credential=True,
+        require_national_certification=True,
+    )
+    assert decision.missing == (
+        "a current national certification",
+        "an unexpired MT licence or authorization at EMR level or higher",
+        "agency credentialing under medical direction, in force",
+    )
+    missing = next(r for r in decision.reasons if r.code == "license_missing")
+    assert "licences in ID do not authorise practice in MT" in missing.message
+    assert "National certification expired 2023-09-30" in decision.reasons[0].message
+
+
+def test_a_licence_issued_after_the_date_is_not_yet_in_force() -> None:
+    decision = ep.practice_authority(
+        ep.Practitioner(licenses=[emr_license()]), "MT", on=D(2025, 6, 30)
+    )
+    assert not decision.allowed
+    assert "license_not_yet_valid" in codes(decision)
+
+
+def test_the_issue_and_expiry_days_are_in_force() -> None:
+    person = ep.Practitioner(licenses=[emr_license()])
+    assert ep.practice_authority(person, "MT", on=D(2025, 7, 1)).allowed
+    assert ep.practice_authority(person, "MT", on=D(2027, 6, 30)).allowed
+    assert not ep.practice_authority(person, "MT", on=D(2027, 7, 1)).allowed
+
+
+def test_an_aware_datetime_is_read_in_the_program_timezone() -> None:
+    person = ep.Practitioner(licenses=[emr_license()])
+    late = dt.datetime(2027, 7, 1, 2, 0, tzinfo=dt.timezone.utc)  # 30 June in New York
+    assert ep.practice_authority(person, "MT", on=late).allowed
+
+
+def test_values_pickle_equal() -> None:
+    credential = ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
+    person = ep.Practitioner([emr_license()], ep.Certification(D(2025, 6, 2)), [credential])
+    decision = ep.practice_authority(person, NO_LICENSE, on=D(2026, 3, 1))
+    for value in (person, decision, NO_LICENSE, credential, emr_license()):
+        assert pickle.loads(pickle.dumps(value)) == value
+
+
+# -- properties --------------------------------------------------------------------------------
+
+LEVELS = st.sampled_from(list(ep.Level))
+WINDOW = (D(2016, 1, 1), D(2040, 12, 31))
+
+
+@st.composite
+def licences(draw: st.DrawFn) -> ep.StateLicense:
+    start = draw(dates(*WINDOW))
+    end = draw(dates(start, D(2045, 12, 31)))
+    return ep.StateLicense(draw(st.sampled_from(["MT", "ID"])), draw(LEVELS), start, end)
+
+
+@given(st.lists(licences(), max_size=4), dates(*WINDOW), dates(*WINDOW))
+def test_a_later_date_never_revives_an_expired_licence(
+    held: list[ep.StateLicense], a: dt.date, b: dt.date
+) -> None:
+    """design.md: authority needs "an unexpired state license/authorization"; once a licence
+    has expired, no later date makes it the licence that authorises."""
+    first, later = min(a, b), max(a, b)
+    person = ep.Practitioner(licenses=held)
+    before = ep.practice_authority(person, "MT", on=first)
+    after = ep.practice_authority(person, "MT", on=later)
+    expired = [lic for lic in held if lic.jurisdiction == "MT" and first > lic.expires_on]
+    assert after.license not in expired
+    if not before.allowed and all(lic in expired for lic in held if lic.jurisdiction == "MT"):
+        assert not after.allowed
+
+
+@given(
+    dates(*WINDOW),
+    dates(*WINDOW),
+    st.booleans(),
+    st.booleans(),
+    st.lists(licences(), max_size=3),
+)
+def test_national_certification_alone_never_grants_authority(
+    certified_on: dt.date,
+    on: dt.date,
+    require_national: bool,
+    agency: bool,
+    elsewhere: list[ep.StateLicense],
+) -> None:
+    """Seed: "National Registry certification alone is not legal practice authority"."""
+    person = ep.Practitioner(
+        licenses=[moved_to_idaho(lic) for lic in elsewhere],
+        certification=ep.Certification(certified_on),
+        agency_credentials=[ep.AgencyCredential("A", "Dr. B", D(2000, 1, 1))] if agency else [],
+    )
+    for where in ("MT", MT):
+        decision = ep.practice_authority(
+            person,
+            where,
+            on=on,
+            require_national_certification=require_national,
+            require_agency_credential=agency,
+        )
+        assert not decision.allowed
+        assert decision.missing
+        assert decision.valid_until is None
+
+
+def moved_to_idaho(lic: ep.StateLicense) -> ep.StateLicense:
+    """The same licence, moved to a jurisdiction other than MT."""
+    return ep.StateLicense("ID", lic.level, lic.issued_on, lic.expires_on)
+
+
+@given(st.lists(licences(), max_size=4), dates(*WINDOW), LEVELS, LEVELS)
+def test_authority_at_a_level_implies_authority_at_every_lower_level(
+    held: list[ep.StateLicense], on: dt.date, one: ep.Level, other: ep.Level
+) -> None:
+    """Policy: "a licence below the level asked does not authorise"; a higher one does."""
+    low, high = min(one, other), max(one, other)
+    person = ep.Practitioner(licenses=held)
+    if ep.practice_authority(person, "MT", on=on, level=high).allowed:
+        assert ep.practice_authority(person, "MT", on=on, level=low).allowed
+
+
+@given(st.lists(licences(), max_size=4), dates(*WINDOW))
+def test_allowed_exactly_when_nothing_is_missing(held: list[ep.StateLicense], on: dt.date) -> None:
+    """design.md: "Every 'no' lists what is missing"; the decision is the conjunction."""
+    person = ep.Practitioner(licenses=held)
+    decision = ep.practice_authority(person, "MT", on=on)
+    assert decision.allowed == (not decision.missing)
+    in_force = any(
+        lic.jurisdiction == "MT" and lic.issued_on <= on <= lic.expires_on for lic in held
+    )
+    assert decision.allowed == in_force
+    if decision.allowed:
+        assert decision.license is not None
+        assert decision.valid_until == decision.license.expires_on >= on
+
+
+# -- bad input -------------------------------------------------------------------------------
+
+
+def test_an_unsourced_jurisdiction_cannot_waive_the_licence() -> None:
+    with pytest.raises(ep.InvalidRecordError) as info:
+        ep.Jurisdiction("XX", "Nowhere", requires_state_license=False)
+    assert info.value.field == "Jurisdiction.citation"
+    assert info.value.rule == "practice authority"
+
+
+@pytest.mark.parametrize("code", ["mt", "", " MT", "MT-", "M T", "US--MT"])
+def test_malformed_codes_are_refused_everywhere(code: str) -> None:
+    with pytest.raises(ep.InvalidRecordError, match="not a jurisdiction code"):
+        ep.Jurisdiction(code, "Montana")
+    with pytest.raises(ep.InvalidRecordError, match="not a jurisdiction code"):
+        ep.StateLicense(code, "emr", D(2025, 1, 1), D(2026, 1, 1))
+    with pytest.raises(ep.InvalidRecordError) as info:
+        ep.practice_authority(ep.Practitioner(), code, on=D(2026, 1, 1))
+    assert info.value.field == "jurisdiction"
+
+
+def test_bad_records_name_their_field() -> None:
+    with pytest.raises(ep.InvalidRecordError) as info:
+        ep.StateLicense("MT", "emr", D(2026, 1, 2), D(2026, 1, 1))
+    assert info.value.field == "StateLicense.expires_on"
+    with pytest.raises(ep.UnknownNameError) as unknown:
+        ep.StateLicense("MT", "EMT", D(2026, 1, 1), D(2027, 1, 1))
+    assert unknown.value.field == "StateLicense.level"
+    with pytest.raises(ep.InputTypeError) as wrong:
+        ep.StateLicense("MT", "emr", "2026-01-01", D(2027, 1, 1))  # type: ignore[arg-type]
+    assert wrong.value.field == "StateLicense.issued_on"
+    with pytest.raises(ep.InvalidRecordError):
+        ep.AgencyCredential("A", "  ", D(2026, 1, 1))
+    with pytest.raises(ep.InvalidRecordError) as early:
+        ep.AgencyCredential("A", "Dr. B", D(2026, 1, 2), D(2026, 1, 1))
+    assert early.value.field == "AgencyCredential.expires_on"
+    with pytest.raises(ep.InputTypeError) as listed:
+        ep.Practitioner(licenses=[emr_license(), "MT"])  # type: ignore[list-item]
+    assert listed.value.field == "Practitioner.licenses[1]"
+    with pytest.raises(ep.InputTypeError):
+        ep.Practitioner(licenses=emr_license())  # type: ignore[arg-type]
+    with pytest.raises(ep.InputTypeError):
+        ep.Practitioner(certification=D(2025, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(ep.InputTypeError):
+        ep.Jurisdiction("MT", "Montana", requires_state_license=1)  # type: ignore[arg-type]
+
+
+def test_bad_arguments_are_refused() -> None:
+    person = ep.Practitioner()
+    with pytest.raises(ep.InputTypeError) as info:
+        ep.practice_authority(person, "MT", on="2026-01-01")  # type: ignore[arg-type]
+    assert info.value.field == "on"
+    with pytest.raises(ep.NaiveDatetimeError):
+        ep.practice_authority(person, "MT", on=dt.datetime(2026, 1, 1))
+    with pytest.raises(ep.InputTypeError) as who:
+        ep.practice_authority([emr_license()], "MT", on=D(2026, 1, 1))  # type: ignore[arg-type]
+    assert who.value.field == "person"
+    with pytest.raises(ep.InputTypeError):
+        ep.practice_authority(person, 30, on=D(2026, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(ep.UnknownNameError):
+        ep.practice_authority(person, "MT", on=D(2026, 1, 1), level="EMR")
+    with pytest.raises(ep.InputTypeError) as flag:
+        ep.practice_authority(
+            person,
+            "MT",
+            on=D(2026, 1, 1),
+            require_agency_credential="yes",  # type: ignore[arg-type]
+        )
+    assert flag.value.field == "require_agency_credential"
+    with pytest.raises(ep.InputTypeError) as table:
+        ep.practice_authority(person, "MT", on=D(2026, 1, 1), jurisdictions=["MT"])  # type: ignore[list-item]
+    assert table.value.field == "jurisdictions[0]"
+    with pytest.raises(ep.InvalidRecordError) as twice:
+        ep.practice_authority(
+            person, "MT", on=D(2026, 1, 1), jurisdictions=[MT, ep.Jurisdiction("MT", "Other")]
+        )
+    assert twice.value.field == "jurisdictions[1]"
+    with pytest.raises(ep.InputTypeError) as program:
+        ep.practice_authority(person, "MT", on=D(2026, 1, 1), program="nremt")  # type: ignore[arg-type]
+    assert program.value.field == "program"

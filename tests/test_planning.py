@@ -1,0 +1,527 @@
+"""Retake planning and attempt timelines, through the public API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from itertools import pairwise
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import emrpath as ep
+from emrpath.programs.ascp_mls import RETEST_WAIT_90_DAYS
+from tests.strategies import dates
+
+D = dt.date
+DAY = dt.timedelta(days=1)
+
+SEED_BUCKETS = (
+    "Sort your misses into five buckets: domain knowledge gaps (you did not know the fact), "
+    "sequence errors (you knew the facts but chose the wrong order), scope errors (you picked "
+    "an action above EMR level), reading errors (you missed a key word like unresponsive or "
+    "unsafe), and pacing errors (you rushed or froze)."
+)
+SEED_FIXES = (
+    "Knowledge gaps need focused content review; sequence errors need priority-ladder drills; "
+    "scope errors need the can/cannot list memorized; reading errors need slower, deliberate "
+    "stem reading; pacing errors need timed practice. Use the mandatory 15-day waiting period "
+    "to attack the one or two buckets that cost you the most, then retest."
+)
+
+COURSE = ep.CourseCompletion(D(2025, 5, 2), verified_on=D(2025, 5, 9))
+SKILLS = ep.SkillsCompetency(D(2025, 4, 28))
+PROGRAMS = st.sampled_from(
+    [ep.NREMT_EMR, ep.ASCP_MLS, attrs.evolve(ep.ASCP_MLS, retest_wait=RETEST_WAIT_90_DAYS)]
+)
+
+
+def failed(on: dt.date, score: int | None = 880) -> ep.ExamAttempt:
+    return ep.ExamAttempt(on, passed=False, scaled_score=score)
+
+
+def candidate(*attempts: ep.ExamAttempt, course: ep.CourseCompletion = COURSE) -> ep.Candidate:
+    return ep.Candidate(course=course, attempts=attempts, skills=SKILLS)
+
+
+def log_of(*buckets: str) -> ep.ErrorLog:
+    return ep.ErrorLog([ep.Miss(b) for b in buckets])
+
+
+# -- the buckets and their fixes ----------------------------------------------------------------
+
+
+def test_the_five_buckets_are_the_seeds() -> None:
+    """Seed: "Sort your misses into five buckets: domain knowledge gaps (you did not know the
+    fact), sequence errors [...], and pacing errors (you rushed or froze).\""""
+    assert len(ep.MissBucket) == 5
+    for bucket in ep.MissBucket:
+        assert f"{bucket.label} ({bucket.description})" in SEED_BUCKETS
+
+
+def test_every_fix_is_cited_verbatim_from_the_seed() -> None:
+    """Seed: "Knowledge gaps need focused content review; sequence errors need priority-ladder
+    drills; [...] pacing errors need timed practice.\""""
+    assert set(ep.BUCKET_FIXES) == set(ep.MissBucket)
+    for bucket, fix in ep.BUCKET_FIXES.items():
+        assert fix.bucket is bucket
+        assert bucket.fix is fix
+        assert fix.citation.quote in SEED_FIXES
+        assert fix.citation.quote.endswith(f"need {fix.fix}")
+        assert fix.confidence is ep.Confidence.SECONDARY
+    with pytest.raises(TypeError):
+        ep.BUCKET_FIXES[ep.MissBucket.SCOPE] = ep.BUCKET_FIXES[ep.MissBucket.PACING]  # type: ignore[index]
+
+
+def test_the_one_or_two_costliest_buckets_ties_in_seed_order() -> None:
+    """Seed: "attack the one or two buckets that cost you the most"."""
+    assert log_of().costliest() == ()
+    assert log_of("pacing", "pacing").costliest() == (ep.MissBucket.PACING,)
+    three = log_of("pacing", "scope", "reading", "reading", "scope", "reading")
+    assert three.costliest() == (ep.MissBucket.READING, ep.MissBucket.SCOPE)
+    tie = log_of("pacing", "sequence", "domain_knowledge")
+    assert tie.costliest() == (ep.MissBucket.DOMAIN_KNOWLEDGE, ep.MissBucket.SEQUENCE)
+
+
+@given(st.lists(st.sampled_from(list(ep.MissBucket)), max_size=30))
+def test_the_focus_costs_at_least_as_much_as_any_other_bucket(picks: list[ep.MissBucket]) -> None:
+    """Seed: "attack the one or two buckets that cost you the most"."""
+    log = ep.ErrorLog([ep.Miss(b) for b in picks])
+    counts = log.counts()
+    focus = log.costliest()
+    assert sum(counts.values()) == len(picks)
+    assert len(focus) == min(2, len(set(picks)))
+    for chosen in focus:
+        assert counts[chosen] > 0
+        assert all(counts[chosen] >= counts[b] for b in ep.MissBucket if b not in focus)
+
+
+# -- retake_plan -----------------------------------------------------------------------------
+
+
+def test_a_targeted_retake_after_the_first_failure() -> None:
+    """Seed: "Use the mandatory 15-day waiting period to attack the one or two buckets that
+    cost you the most, then retest.\""""
+    attempt = failed(D(2025, 7, 11), 905)
+    log = ep.ErrorLog(
+        [ep.Miss("scope", "gave aspirin"), ep.Miss("scope"), ep.Miss("pacing")],
+        attempt_on=D(2025, 7, 11),
+    )
+    plan = ep.retake_plan(log, attempt, candidate(attempt), as_of=D(2025, 7, 14))
+    assert plan.earliest_retest_on == D(2025, 7, 26) == plan.next_attempt_on
+    assert plan.days_available == 12
+    assert plan.fits_course_window
+    assert plan.retest_possible
+    assert (plan.attempts_used, plan.attempts_remaining) == (1, 2)
+    assert plan.scaled_score == 905
+    assert plan.points_below_passing == 45
+    assert plan.course_expires_on == D(2027, 5, 31)
+    assert plan.days_left_in_course_window == (D(2027, 5, 31) - D(2025, 7, 14)).days
+    assert [f.bucket for f in plan.focus] == [ep.MissBucket.SCOPE, ep.MissBucket.PACING]
+    focus = next(r for r in plan.reasons if r.code == "retake_focus")
+    assert "15 calendar days" in focus.message
+    assert focus.citation is not None
+    assert focus.citation.quote in SEED_FIXES
+    assert plan.confidence is ep.Confidence.SECONDARY
+    assert plan.timeline is not None
+    assert [a.number for a in plan.timeline.attempts] == [2, 3]
+    rows = plan.to_rows()
+    assert [r["bucket"] for r in rows] == [b.value for b in ep.MissBucket]
+    assert rows[2] == {
+        "bucket": "scope",
+        "misses": 2,
+        "focus": True,
+        "fix": "the can/cannot list memorized",
+    }
+    text = str(plan)
+    assert "scope errors" in text
+    assert "2 of 2 remaining attempts fit" in text
+    html = plan._repr_html_()
+    assert html.count("<table>") == 2
+
+
+def test_after_the_third_failure_a_new_course_is_needed() -> None:
+    """Seed: "Failing candidates wait 15 days between attempts and get three attempts before a
+    full EMR refresher course is required.\""""
+    attempts = [failed(D(2025, 7, 11)), failed(D(2025, 7, 28)), failed(D(2025, 8, 20), 930)]
+    plan = ep.retake_plan(
+        log_of("reading"), attempts[-1], candidate(*attempts), as_of=D(2025, 8, 25)
+    )
+    assert plan.next_attempt_on is None
+    assert not plan.retest_possible
+    assert plan.remediation_required
+    assert plan.attempts_remaining == 0
+    assert plan.days_available is None
+    assert plan.timeline is None
+    assert "attempts_used_up" in [r.code for r in plan.reasons]
+    assert "next attempt              none open" in str(plan)
+
+
+def test_a_retest_that_falls_after_the_course_expiry_does_not_fit() -> None:
+    course = ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 8))
+    attempt = failed(D(2026, 1, 25))
+    plan = ep.retake_plan(
+        log_of("sequence"), attempt, candidate(attempt, course=course), as_of=D(2026, 1, 26)
+    )
+    assert plan.earliest_retest_on == D(2026, 2, 9)
+    assert not plan.fits_course_window
+    assert plan.next_attempt_on is None
+    assert plan.remediation_required
+    assert plan.timeline is None
+
+
+def test_an_empty_log_plans_dates_but_no_focus() -> None:
+    attempt = failed(D(2025, 7, 11), None)
+    plan = ep.retake_plan(ep.ErrorLog(), attempt, candidate(attempt), as_of=D(2025, 7, 11))
+    assert plan.focus == ()
+    assert plan.points_below_passing is None
+    assert "nothing_logged" in [r.code for r in plan.reasons]
+    assert "focus: nothing logged" in plan.summary()
+
+
+def test_an_unused_authorization_checks_the_retest() -> None:
+    attempt = failed(D(2025, 7, 11))
+    person = attrs.evolve(
+        candidate(attempt), authorizations=[ep.AuthorizationToTest(D(2025, 7, 1))]
+    )
+    plan = ep.retake_plan(log_of("scope"), attempt, person, as_of=D(2025, 7, 14))
+    assert plan.timeline is not None
+    assert plan.timeline.attempts[0].fits_authorization is None  # the used one is not reused
+    person = attrs.evolve(
+        person,
+        authorizations=[
+            ep.AuthorizationToTest(D(2025, 7, 1)),
+            ep.AuthorizationToTest(D(2025, 7, 14)),
+        ],
+    )
+    plan = ep.retake_plan(log_of("scope"), attempt, person, as_of=D(2025, 7, 14))
+    assert plan.timeline is not None
+    first = plan.timeline.attempts[0]
+    assert first.fits_authorization is True
+    assert first.authorization_expires_on == D(2025, 10, 12)
+
+
+def test_an_ascp_retake_uses_its_own_wait_and_limit() -> None:
+    """ASCP: "5 attempts per category per eligibility route"; the wait is the next 3-month
+    period (the default reading)."""
+    course = ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 10), route="route 1")
+    attempt = ep.ExamAttempt(D(2025, 3, 3), passed=False, scaled_score=350)
+    person = ep.Candidate(course=course, attempts=[attempt])
+    plan = ep.retake_plan(
+        log_of("domain_knowledge"), attempt, person, as_of=D(2025, 3, 10), program=ep.ASCP_MLS
+    )
+    assert plan.earliest_retest_on == D(2025, 6, 3)
+    assert plan.points_below_passing == 50
+    assert plan.attempts_remaining == 4
+    assert plan.timeline is not None
+    assert [a.number for a in plan.timeline.attempts] == [2, 3, 4, 5]
+
+
+@given(dates(D(2025, 5, 10), D(2027, 5, 31)), st.integers(0, 40))
+def test_the_days_available_run_to_the_next_allowed_attempt(taken_on: dt.date, later: int) -> None:
+    """design.md: "earliest retest = last attempt date + 15 calendar days"; the plan's days
+    available end on evaluate()'s next attempt date, never before as_of."""
+    attempt = failed(taken_on)
+    as_of = taken_on + dt.timedelta(days=later)
+    plan = ep.retake_plan(log_of("pacing"), attempt, candidate(attempt), as_of=as_of)
+    assert plan.earliest_retest_on == taken_on + dt.timedelta(days=15)
+    if plan.next_attempt_on is None:
+        assert plan.days_available is None
+        assert max(as_of, plan.earliest_retest_on) > plan.course_expires_on
+    else:
+        assert plan.next_attempt_on == max(as_of, plan.earliest_retest_on)
+        assert plan.days_available == (plan.next_attempt_on - as_of).days >= 0
+        assert plan.fits_course_window
+
+
+# -- plan_attempts -----------------------------------------------------------------------------
+
+
+def test_three_attempts_fifteen_days_apart_through_the_course_window() -> None:
+    """design.md's notebook question: "if I fail on the 3rd, when can I retest, and does my
+    third attempt still fit before my course expires?\""""
+    course = ep.CourseCompletion(D(2024, 1, 5))  # "valid through 2026-01-31"
+    timeline = ep.plan_attempts(course, D(2026, 1, 3), authorization_issued_on=D(2025, 12, 1))
+    assert timeline.course_expires_on == D(2026, 1, 31)
+    assert [a.earliest_on for a in timeline.attempts] == [
+        D(2026, 1, 3),
+        D(2026, 1, 18),
+        D(2026, 2, 2),
+    ]
+    # Saturday 3 January -> Tuesday 6th; Sunday 18th -> Wednesday 21st (MLK Day, the 19th)
+    assert [a.expected_result_on for a in timeline.attempts][:2] == [D(2026, 1, 6), D(2026, 1, 21)]
+    assert [a.fits_course_window for a in timeline.attempts] == [True, True, False]
+    assert not timeline.all_fit
+    assert timeline.latest_first_attempt_on == D(2026, 1, 1)
+    lost = next(r for r in timeline.reasons if r.code == "attempt_after_course_expiry")
+    assert "Attempt 3" in lost.message
+    again = ep.plan_attempts(course, D(2026, 1, 1))
+    assert again.all_fit
+    assert again.attempts[-1].earliest_on == D(2026, 1, 31)
+
+
+def test_rows_text_and_html() -> None:
+    timeline = ep.plan_attempts(COURSE, D(2025, 7, 11), attempts_used=1)
+    assert timeline.to_rows() == [
+        {
+            "attempt": 2,
+            "earliest_on": D(2025, 7, 11),
+            "expected_result_on": D(2025, 7, 15),
+            "fits_course_window": True,
+            "fits_authorization": None,
+            "authorization_expires_on": None,
+            "course_expires_on": D(2027, 5, 31),
+        },
+        {
+            "attempt": 3,
+            "earliest_on": D(2025, 7, 26),
+            "expected_result_on": D(2025, 7, 29),
+            "fits_course_window": True,
+            "fits_authorization": True,
+            "authorization_expires_on": D(2025, 10, 13),
+            "course_expires_on": D(2027, 5, 31),
+        },
+    ]
+    text = str(timeline)
+    assert text.splitlines()[1].split() == [
+        "attempt",
+        "earliest",
+        "on",
+        "result",
+        "expected",
+        "in",
+        "course",
+        "window",
+        "in",
+        "authorization",
+    ]
+    assert (
+        "      3  2025-07-26   2025-07-29       yes               yes (through 2025-10-13)" in text
+    )
+    assert text.splitlines()[-1] == timeline.summary()
+    html = timeline._repr_html_()
+    assert html.startswith("<div><strong>nremt-emr</strong>")
+    assert "<td>2025-07-26</td>" in html
+    assert repr(timeline).startswith("<AttemptTimeline nremt-emr")
+
+
+def test_an_authorization_issued_after_the_first_attempt_date_does_not_cover_it() -> None:
+    timeline = ep.plan_attempts(COURSE, D(2025, 7, 11), authorization_issued_on=D(2025, 7, 12))
+    assert timeline.attempts[0].fits_authorization is False
+    assert not timeline.attempts[0].fits
+
+
+def test_ascp_five_attempts_under_either_reading_of_the_wait() -> None:
+    """ASCP: 5 attempts per route; the disputed wait is a parameter, so the same timeline
+    code gives both readings with no program branch."""
+    course = ep.CourseCompletion(D(2025, 1, 10), route="route 1")
+    period = ep.plan_attempts(course, D(2025, 3, 31), program=ep.ASCP_MLS)
+    assert [a.earliest_on for a in period.attempts] == [
+        D(2025, 3, 31),
+        D(2025, 6, 30),
+        D(2025, 9, 30),
+        D(2025, 12, 30),
+        D(2026, 3, 30),
+    ]
+    assert "route is closed" in period.after_limit
+    ninety = attrs.evolve(ep.ASCP_MLS, retest_wait=RETEST_WAIT_90_DAYS)
+    days = ep.plan_attempts(course, D(2025, 3, 31), program=ninety)
+    assert [(b.earliest_on - a.earliest_on).days for a, b in pairwise(days.attempts)] == [90] * 4
+    assert days.latest_first_attempt_on == D(2030, 1, 10) - dt.timedelta(days=360)
+
+
+@given(
+    PROGRAMS,
+    dates(D(2016, 1, 1), D(2032, 12, 31)),
+    st.integers(0, 1200),
+    st.integers(0, 4),
+    st.one_of(st.none(), st.integers(-30, 200)),
+)
+def test_every_planned_attempt_keeps_the_wait_and_none_that_fits_is_after_expiry(
+    program: ep.Program, completed: dt.date, offset: int, used: int, att: int | None
+) -> None:
+    """Issue 4: "every planned attempt is at least 15 days after the previous one and no
+    planned attempt is after the course expiry" (a later attempt is marked as not fitting)."""
+    course = ep.CourseCompletion(completed)
+    limit = program.attempt_limit.value_at(completed).max_attempts
+    assume(used < limit)
+    first = completed + dt.timedelta(days=offset)
+    issued = None if att is None else max(completed, first - dt.timedelta(days=att))
+    timeline = ep.plan_attempts(
+        course, first, program=program, authorization_issued_on=issued, attempts_used=used
+    )
+    attempts = timeline.attempts
+    assert [a.number for a in attempts] == list(range(used + 1, limit + 1))
+    assert attempts[0].earliest_on == first
+    for before, after in pairwise(attempts):
+        assert after.earliest_on == ep.earliest_retest_date(before.earliest_on, program)
+        if program is ep.NREMT_EMR:
+            assert after.earliest_on - before.earliest_on >= dt.timedelta(days=15)
+        assert before.earliest_on < before.expected_result_on < after.earliest_on
+    for attempt in attempts:
+        assert attempt.fits_course_window == (attempt.earliest_on <= timeline.course_expires_on)
+        if attempt.fits:
+            assert attempt.earliest_on <= timeline.course_expires_on
+    fitting = [a.fits_course_window for a in attempts]
+    assert fitting == sorted(fitting, reverse=True)  # the ones that fit come first
+
+
+@given(PROGRAMS, dates(D(2016, 1, 1), D(2032, 12, 31)), st.integers(0, 4))
+def test_the_latest_first_attempt_is_the_last_day_that_leaves_room_for_all(
+    program: ep.Program, completed: dt.date, used: int
+) -> None:
+    """Issue 4: "the latest first-attempt date that still leaves room for all three
+    attempts": from it every attempt fits; from the day after, the last one does not."""
+    limit = program.attempt_limit.value_at(completed).max_attempts
+    assume(used < limit)
+    course = ep.CourseCompletion(completed)
+    probe = ep.plan_attempts(course, completed, program=program, attempts_used=used)
+    latest = probe.latest_first_attempt_on
+    if latest is None:
+        assert not probe.attempts[-1].fits_course_window
+        return
+    assert (
+        ep.plan_attempts(course, latest, program=program, attempts_used=used)
+        .attempts[-1]
+        .fits_course_window
+    )
+    after = ep.plan_attempts(course, latest + DAY, program=program, attempts_used=used)
+    assert not after.attempts[-1].fits_course_window
+    assert after.latest_first_attempt_on == latest
+
+
+@given(PROGRAMS, dates(D(2016, 1, 1), D(2032, 12, 31)), st.integers(0, 900), st.integers(1, 60))
+def test_a_later_first_attempt_never_moves_an_attempt_earlier(
+    program: ep.Program, completed: dt.date, offset: int, delay: int
+) -> None:
+    """design.md: "earliest retest = last attempt date + 15 calendar days" is monotone: a
+    later start never gives an earlier date for any attempt, nor more attempts that fit."""
+    course = ep.CourseCompletion(completed)
+    first = completed + dt.timedelta(days=offset)
+    early = ep.plan_attempts(course, first, program=program)
+    late = ep.plan_attempts(course, first + dt.timedelta(days=delay), program=program)
+    for a, b in zip(early.attempts, late.attempts, strict=True):
+        assert b.earliest_on >= a.earliest_on
+    assert sum(a.fits for a in late.attempts) <= sum(a.fits for a in early.attempts)
+
+
+def test_planning_values_pickle_equal() -> None:
+    attempt = failed(D(2025, 7, 11))
+    plan = ep.retake_plan(
+        log_of("scope", "pacing"), attempt, candidate(attempt), as_of=D(2025, 7, 14)
+    )
+    assert plan.timeline is not None
+    for value in (plan, plan.timeline, plan.timeline.attempts[0], log_of("scope"), *plan.focus):
+        assert pickle.loads(pickle.dumps(value)) == value
+
+
+# -- bad input ---------------------------------------------------------------------------------
+
+
+def test_bad_log_records_are_refused() -> None:
+    with pytest.raises(ep.UnknownNameError) as info:
+        ep.Miss("knowledge")
+    assert info.value.field == "Miss.bucket"
+    with pytest.raises(ep.InputTypeError):
+        ep.Miss(3)  # type: ignore[arg-type]
+    with pytest.raises(ep.InputTypeError) as note:
+        ep.Miss("scope", note=None)  # type: ignore[arg-type]
+    assert note.value.field == "Miss.note"
+    with pytest.raises(ep.InputTypeError):
+        ep.ErrorLog("scope")  # type: ignore[arg-type]
+    with pytest.raises(ep.InputTypeError) as item:
+        ep.ErrorLog([ep.Miss("scope"), "pacing"])  # type: ignore[list-item]
+    assert item.value.field == "ErrorLog.misses[1]"
+    with pytest.raises(ep.InputTypeError):
+        ep.ErrorLog(attempt_on="2025-07-11")  # type: ignore[arg-type]
+
+
+def test_bad_plan_arguments_are_refused() -> None:
+    with pytest.raises(ep.InputTypeError) as course:
+        ep.plan_attempts(D(2025, 5, 2), D(2025, 7, 1))  # type: ignore[arg-type]
+    assert course.value.field == "course"
+    with pytest.raises(ep.InvalidRecordError) as early:
+        ep.plan_attempts(COURSE, D(2025, 5, 1))
+    assert early.value.field == "first_attempt_on"
+    with pytest.raises(ep.InvalidRecordError) as att:
+        ep.plan_attempts(COURSE, D(2025, 7, 1), authorization_issued_on=D(2025, 4, 1))
+    assert att.value.field == "authorization_issued_on"
+    for used in (3, -1):
+        with pytest.raises(ep.InvalidRecordError) as limit:
+            ep.plan_attempts(COURSE, D(2025, 7, 1), attempts_used=used)
+        assert limit.value.field == "attempts_used"
+        assert limit.value.rule == "attempt limit"
+    for used_wrong in (True, "1", 1.0):
+        with pytest.raises(ep.InputTypeError):
+            ep.plan_attempts(COURSE, D(2025, 7, 1), attempts_used=used_wrong)  # type: ignore[arg-type]
+    with pytest.raises(ep.InputTypeError) as text:
+        ep.plan_attempts(COURSE, "2025-07-01")  # type: ignore[arg-type]
+    assert text.value.field == "first_attempt_on"
+    with pytest.raises(ep.NaiveDatetimeError):
+        ep.plan_attempts(COURSE, dt.datetime(2025, 7, 1, 9))
+    with pytest.raises(ep.InputTypeError):
+        ep.plan_attempts(COURSE, D(2025, 7, 1), program="nremt-emr")  # type: ignore[arg-type]
+    with pytest.raises(ep.NoRuleInForceError):
+        ep.plan_attempts(ep.CourseCompletion(D(2014, 3, 1)), D(2014, 4, 1))
+
+
+def test_bad_retake_arguments_are_refused() -> None:
+    first, second = failed(D(2025, 7, 11)), failed(D(2025, 7, 28))
+    person = candidate(first, second)
+    with pytest.raises(ep.InvalidRecordError) as not_last:
+        ep.retake_plan(log_of("scope"), first, person, as_of=D(2025, 8, 1))
+    assert not_last.value.field == "failed_attempt"
+    passed = ep.ExamAttempt(D(2025, 7, 11), passed=True)
+    with pytest.raises(ep.InvalidRecordError) as pass_:
+        ep.retake_plan(log_of(), passed, candidate(passed), as_of=D(2025, 8, 1))
+    assert pass_.value.field == "failed_attempt.passed"
+    dated = ep.ErrorLog([ep.Miss("scope")], attempt_on=D(2025, 7, 11))
+    with pytest.raises(ep.InvalidRecordError) as other:
+        ep.retake_plan(dated, second, person, as_of=D(2025, 8, 1))
+    assert other.value.field == "log.attempt_on"
+    with pytest.raises(ep.InvalidRecordError):  # evaluate(): the attempt is after as_of
+        ep.retake_plan(log_of(), second, person, as_of=D(2025, 7, 20))
+    with pytest.raises(ep.InputTypeError) as kind:
+        ep.retake_plan([ep.Miss("scope")], second, person, as_of=D(2025, 8, 1))  # type: ignore[arg-type]
+    assert kind.value.field == "log"
+    with pytest.raises(ep.InputTypeError) as who:
+        ep.retake_plan(log_of(), second, COURSE, as_of=D(2025, 8, 1))  # type: ignore[arg-type]
+    assert who.value.field == "candidate"
+
+
+def test_a_bucket_fix_is_validated() -> None:
+    cite = ep.BUCKET_FIXES[ep.MissBucket.PACING].citation
+    assert ep.BucketFix("pacing", "timed practice", cite).bucket is ep.MissBucket.PACING
+    with pytest.raises(ep.InvalidRecordError) as empty:
+        ep.BucketFix(ep.MissBucket.PACING, " ", cite)
+    assert empty.value.field == "BucketFix.fix"
+    with pytest.raises(ep.InputTypeError) as source:
+        ep.BucketFix(ep.MissBucket.PACING, "timed practice", "seed")  # type: ignore[arg-type]
+    assert source.value.field == "BucketFix.citation"
+    with pytest.raises(ep.UnknownNameError):
+        ep.BucketFix("speed", "timed practice", cite)
+
+
+def test_an_ascp_retake_counts_earlier_attempts_on_the_same_route() -> None:
+    """ASCP: "5 attempts per category per eligibility route": history on the same route
+    counts, so only the fifth attempt is left to plan."""
+    route = "route 1"
+    earlier = ep.PriorCourse(
+        ep.CourseCompletion(D(2023, 1, 10), route=route),
+        [ep.ExamAttempt(D(2023, 3, 1 + k), passed=False, scaled_score=300 + k) for k in range(3)],
+    )
+    attempt = ep.ExamAttempt(D(2025, 3, 3), passed=False, scaled_score=390)
+    person = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 1, 10), route=route),
+        attempts=[attempt],
+        history=[earlier],
+    )
+    plan = ep.retake_plan(
+        log_of("reading"), attempt, person, as_of=D(2025, 3, 10), program=ep.ASCP_MLS
+    )
+    assert (plan.attempts_used, plan.attempts_remaining) == (4, 1)
+    assert plan.timeline is not None
+    assert [a.number for a in plan.timeline.attempts] == [5]
+    assert plan.timeline.latest_first_attempt_on == plan.course_expires_on
