@@ -28,6 +28,13 @@ def example(name: str) -> str:
     return (resources.files("emrpath") / "examples" / name).read_text("utf-8")
 
 
+def write(tmp_path: Path, value: object) -> str:
+    """``value``'s JSON document in a file; its path."""
+    path = tmp_path / "document.json"
+    path.write_text(ep.dumps(value), encoding="utf-8")
+    return str(path)
+
+
 def assert_one_line_error(err: str, *fragments: str) -> None:
     lines = err.splitlines()
     assert len(lines) == 1, err
@@ -125,9 +132,8 @@ def test_status_reads_a_file_and_stdin(
 def test_status_of_a_bare_certification(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    path = tmp_path / "cert.json"
-    path.write_text(ep.dumps(ep.Certification(D(2023, 8, 10))), encoding="utf-8")
-    code, out, _ = run(capsys, "status", str(path), "--as-of", "2026-10-15")
+    path = write(tmp_path, ep.Certification(D(2023, 8, 10)))
+    code, out, _ = run(capsys, "status", path, "--as-of", "2026-10-15")
     assert code == 0
     assert out.startswith("nremt-emr recertification on 2026-10-15: reinstatement")
 
@@ -221,9 +227,8 @@ def test_rule_errors_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
 def test_status_refuses_documents_it_does_not_evaluate(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    path = tmp_path / "skills.json"
-    path.write_text(ep.dumps(ep.SkillsCompetency(D(2025, 1, 1))), encoding="utf-8")
-    code, _, err = run(capsys, "status", str(path), "--as-of", "2025-08-20")
+    path = write(tmp_path, ep.SkillsCompetency(D(2025, 1, 1)))
+    code, _, err = run(capsys, "status", path, "--as-of", "2025-08-20")
     assert code == 1
     assert_one_line_error(err, "$.kind", "SkillsCompetency")
 
@@ -473,8 +478,6 @@ def test_plan_when_no_attempt_is_left(capsys: pytest.CaptureFixture[str], tmp_pa
             ep.ExamAttempt(D(2025, 4, 1), passed=False),
         ],
     )
-    path = tmp_path / "used-up.json"
-    path.write_text(ep.dumps(candidate), encoding="utf-8")
-    code, _, err = run(capsys, "plan", str(path), "--as-of", "2025-05-01")
+    code, _, err = run(capsys, "plan", write(tmp_path, candidate), "--as-of", "2025-05-01")
     assert code == 1
     assert_one_line_error(err, "no further attempt can be planned")

@@ -456,19 +456,24 @@ def _parser() -> argparse.ArgumentParser:
             help="the program: nremt-emr (default) or ascp-mls",
         )
 
+    def document_options(
+        p: argparse.ArgumentParser, examples: Sequence[str], example_help: str
+    ) -> None:
+        p.add_argument("file", nargs="?", metavar="FILE", help="a JSON document; - for stdin")
+        p.add_argument(
+            "--example", nargs="?", const="candidate", choices=examples, help=example_help
+        )
+
     status = sub.add_parser(
         "status",
         help="where a candidate or a certification stands on a date",
         description="Evaluate a candidate (gates, dates, reasons) or a certification's "
         "recertification cycle on --as-of.",
     )
-    status.add_argument("file", nargs="?", metavar="FILE", help="a JSON document; - for stdin")
-    status.add_argument(
-        "--example",
-        nargs="?",
-        const="candidate",
-        choices=_EXAMPLES,
-        help="read the program's bundled example (candidate, the default, or recertification)",
+    document_options(
+        status,
+        _EXAMPLES,
+        "read the program's bundled example (candidate, the default, or recertification)",
     )
     status.add_argument("--as-of", required=True, metavar="DATE", help="the date asked about")
     program_option(status)
@@ -481,14 +486,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Every remaining attempt on its earliest date, assuming the one before "
         "it fails: from a candidate on --as-of, or from --course and --first.",
     )
-    plan.add_argument("file", nargs="?", metavar="FILE", help="a candidate document; - for stdin")
-    plan.add_argument(
-        "--example",
-        nargs="?",
-        const="candidate",
-        choices=("candidate",),
-        help="plan for the program's bundled example candidate",
-    )
+    document_options(plan, ("candidate",), "plan for the program's bundled example candidate")
     plan.add_argument("--as-of", metavar="DATE", help="the date of the plan (with a candidate)")
     plan.add_argument("--course", metavar="DATE", help="what-if: the course completion date")
     plan.add_argument("--first", metavar="DATE", help="what-if: the first planned attempt")

@@ -20,12 +20,13 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
 
+from emrpath._validators import sequence_of
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.policies import _amount
 
@@ -77,21 +78,7 @@ def _checked_tuple(
     rule: str = "candidate record",
 ) -> tuple[R, ...]:
     """``value`` as a tuple of ``kind`` (in the caller's order), or a clear error."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InputTypeError(
-            f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
-            field=f"{owner}.{field}",
-            rule=rule,
-        )
-    items = tuple(value)
-    for index, item in enumerate(items):
-        if not isinstance(item, kind):
-            raise InputTypeError(
-                f"must be a {kind.__name__}, got {type(item).__name__}",
-                field=f"{field}[{index}]",
-                rule=rule,
-            )
-    return items
+    return sequence_of(value, kind, field=field, rule=rule, whole=f"{owner}.{field}")
 
 
 def _sorted_tuple(value: Any, kind: type[R], field: str, key: Callable[[R], Any]) -> tuple[R, ...]:
