@@ -355,3 +355,27 @@ def test_keys_that_are_not_names_keep_the_error_on_one_line() -> None:
         ep.from_json_data(doc)
     assert caught.value.field == '$.course["\\n"]'
     assert "\n" not in str(caught.value)
+
+
+python_values = st.recursive(
+    json_leaves | st.binary(max_size=4) | st.dates() | st.decimals(),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.tuples(children, children)
+        | st.frozensets(st.integers(), max_size=2)
+        | st.dictionaries(
+            st.sampled_from(FIELD_NAMES) | st.integers() | st.none() | st.text(max_size=4),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=15,
+)
+
+
+@given(seed_documents, st.sampled_from(FIELD_NAMES) | st.integers() | st.none(), python_values)
+def test_from_json_data_on_python_values(doc: Any, key: Any, value: Any) -> None:
+    """Issue 7: from_json_data given Python data that is not JSON (tuples, bytes, sets,
+    dates, non-string keys): a valid result or one emrpath error."""
+    _check_load(ep.from_json_data, value)
+    _check_load(ep.from_json_data, {**doc, key: value})

@@ -602,3 +602,13 @@ def test_fixed_length_pairs_are_checked() -> None:
     assert "array of 2 items" in str(err)
     doc["counts"][0] = ["sequence", "1"]
     assert _error(doc).field == "$.counts[0][1]"
+
+
+@given(st.dates())
+def test_iso_dates_read_back_exactly(day: dt.date) -> None:
+    """Issue 6: "Dates ISO YYYY-MM-DD strictly": every date, year 1 to 9999, is written as
+    its ISO string and read back as the same date (the inverse of date.isoformat)."""
+    course = ep.CourseCompletion(day)
+    doc = ep.to_json_data(course)
+    assert doc["completed_on"] == day.isoformat()
+    assert ep.from_json_data(doc, ep.CourseCompletion) == course

@@ -540,6 +540,13 @@ def _leaf_error(
         field = _record_path(path, exc.field, cls, node)
         return type(exc)(exc.message, field=field, rule=exc.rule)
     if isinstance(exc, ForbiddenExtraKeysError):
+        odd = [key for key in exc.extra_fields if not isinstance(key, str)]
+        if odd:  # Python data handed to from_json_data: JSON keys are always strings
+            return InputTypeError(
+                f"object keys must be strings, got {_got(odd[0])}",
+                field=path,
+                rule=_RULE,
+            )
         extra = sorted(exc.extra_fields)
         known = ", ".join(a.name for a in attrs.fields(exc.cl))
         return InvalidRecordError(
