@@ -385,6 +385,15 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert bad.returncode == 1
     assert bad.stderr.count("\n") == 1
     assert "Traceback" not in bad.stderr
+    latin = subprocess.run(
+        [sys.executable, "-m", "emrpath", "status", "-", "--as-of", "2025-08-20"],
+        input=b'{"kind": "caf\xe9"}',
+        capture_output=True,
+        check=False,
+    )
+    assert latin.returncode == 1
+    assert latin.stderr.startswith(b"emrpath: error: $: not UTF-8 text")
+    assert latin.stderr.count(b"\n") == 1
 
 
 # ---------------------------------------------------------------------------------------

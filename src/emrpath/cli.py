@@ -99,23 +99,26 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]
 # status
 
 
-def _read_document(args: argparse.Namespace, program: Program) -> str:
+def _read_document(args: argparse.Namespace, program: Program) -> bytes:
+    """The document's bytes: a bundled example, stdin (``-``) or a file.
+
+    Bytes, not text, so that :func:`emrpath.loads` reports text that is not UTF-8 as one
+    clear error, wherever it comes from.
+    """
     if args.example is not None:
         if args.file is not None:
             raise _UsageError("give FILE or --example, not both")
         name = f"{program.key}-{args.example}.json"
-        return (resources.files("emrpath") / "examples" / name).read_text("utf-8")
+        return (resources.files("emrpath") / "examples" / name).read_bytes()
     if args.file is None:
         raise _UsageError("give FILE (or - for stdin) or --example")
     if args.file == "-":
-        return sys.stdin.read()
+        stdin = sys.stdin
+        buffer = getattr(stdin, "buffer", None)
+        return buffer.read() if buffer is not None else stdin.read().encode("utf-8", "surrogatepass")
     try:
-        with open(args.file, encoding="utf-8") as handle:
+        with open(args.file, "rb") as handle:
             return handle.read()
-    except UnicodeDecodeError as err:
-        raise InvalidRecordError(
-            f"not UTF-8 text: {err.reason} at byte {err.start}", field=args.file, rule=_RULE
-        ) from None
     except OSError as err:
         raise InvalidRecordError(
             f"cannot read the file: {err.strerror or err}", field=args.file, rule=_RULE

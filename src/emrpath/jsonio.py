@@ -44,7 +44,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -102,7 +102,7 @@ INPUT_KINDS: tuple[str, ...] = (
 
 
 @cache
-def _registry() -> dict[str, type]:
+def _registry() -> Mapping[str, type]:
     """Kind name -> class, for every type that has a JSON document (imported on first use)."""
     from emrpath.authority import (
         AgencyCredential,
@@ -168,7 +168,7 @@ def _registry() -> dict[str, type]:
         StateLicense,
         TopicProgress,
     )
-    return {_snake(cls.__name__): cls for cls in classes}
+    return types.MappingProxyType({_snake(cls.__name__): cls for cls in classes})
 
 
 def _snake(name: str) -> str:
