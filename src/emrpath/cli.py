@@ -115,7 +115,9 @@ def _read_document(args: argparse.Namespace, program: Program) -> bytes:
     if args.file == "-":
         stdin = sys.stdin
         buffer = getattr(stdin, "buffer", None)
-        return buffer.read() if buffer is not None else stdin.read().encode("utf-8", "surrogatepass")
+        if buffer is not None:
+            return bytes(buffer.read())
+        return stdin.read().encode("utf-8", "surrogatepass")  # a text stream (tests)
     try:
         with open(args.file, "rb") as handle:
             return handle.read()
