@@ -1,4 +1,4 @@
-"""Shared hypothesis strategies: generated dates mixed with hand-picked edge dates.
+"""Shared hypothesis strategies: dates (generated mixed with hand-picked edges) and records.
 
 Every date property in the suite draws from :func:`dates`, so each one meets leap days,
 year ends, observed-holiday Fridays and Mondays, Juneteenth before and after 2021, DST
@@ -8,8 +8,22 @@ change days and the calendar's first and last years, not only random days.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from hypothesis import strategies as st
+
+from emrpath.records import (
+    AuthorizationToTest,
+    Candidate,
+    Certification,
+    ContinuingEducation,
+    CourseCompletion,
+    CprCredential,
+    ExamAttempt,
+    PriorCourse,
+    RecertificationRecord,
+    SkillsCompetency,
+)
 
 CAL_FIRST = dt.date(1990, 1, 1)
 CAL_LAST = dt.date(2100, 12, 31)
@@ -90,3 +104,133 @@ def dates(
     if not edges:
         return generated
     return st.one_of(st.sampled_from(edges), generated)
+
+
+# ---------------------------------------------------------------------------------------
+# records: valid by construction, so a strategy never needs filtering
+
+_DAY = dt.timedelta(days=1)
+
+
+def _after(day: dt.date, days: int) -> dt.date:
+    """``day`` plus ``days``, kept inside the calendar's years."""
+    return min(day + days * _DAY, CAL_LAST)
+
+
+def _texts() -> st.SearchStrategy[str]:
+    return st.text(min_size=1, max_size=20).filter(str.strip)
+
+
+@st.composite
+def course_completions(
+    draw: st.DrawFn, min_value: dt.date = CAL_FIRST, max_value: dt.date = CAL_LAST
+) -> CourseCompletion:
+    """A course completion, verified or not, with or without an eligibility route."""
+    completed = draw(dates(min_value, max_value))
+    verified = draw(st.none() | dates(completed, _after(completed, 400)))
+    route = draw(st.none() | _texts())
+    return CourseCompletion(completed, verified, route=route)
+
+
+@st.composite
+def attempts_after(
+    draw: st.DrawFn, first: dt.date, *, max_size: int = 4, within_days: int = 900
+) -> list[ExamAttempt]:
+    """Attempts on distinct days from ``first``; only the last may be a pass."""
+    days = sorted(
+        draw(st.lists(dates(first, _after(first, within_days)), unique=True, max_size=max_size))
+    )
+    last_passed = draw(st.booleans())
+    scores = st.none() | st.integers(min_value=-(10**6), max_value=10**6)
+    return [
+        ExamAttempt(day, passed=last_passed and i == len(days) - 1, scaled_score=draw(scores))
+        for i, day in enumerate(days)
+    ]
+
+
+@st.composite
+def candidates(draw: st.DrawFn, *, history: bool = True) -> Candidate:
+    """A Candidate that its own validators accept: every field drawn, in any mix."""
+    course = draw(course_completions(dt.date(1995, 1, 1), dt.date(2095, 12, 31)))
+    start = course.completed_on
+    prior: list[PriorCourse] = []
+    if history and start > CAL_FIRST:
+        earlier = sorted(draw(st.lists(dates(CAL_FIRST, start - _DAY), unique=True, max_size=2)))
+        for day in earlier:
+            prior_course = CourseCompletion(day, draw(st.none() | st.just(day)))
+            limit = max(0, (start - day).days - 1)
+            prior.append(
+                PriorCourse(prior_course, draw(attempts_after(day, max_size=3, within_days=limit)))
+            )
+    expires = draw(dates())
+    cpr = draw(
+        st.none()
+        | st.builds(CprCredential, st.just(expires), st.none() | dates(max_value=expires))
+    )
+    return Candidate(
+        course=course,
+        attempts=draw(attempts_after(start)),
+        skills=draw(st.none() | st.builds(SkillsCompetency, dates())),
+        authorizations=[
+            AuthorizationToTest(day)
+            for day in draw(st.lists(dates(start, _after(start, 900)), max_size=3))
+        ],
+        cpr=cpr,
+        history=prior,
+        transcripts_received_on=draw(st.none() | dates()),
+    )
+
+
+@st.composite
+def certifications(draw: st.DrawFn) -> Certification:
+    """A Certification: initial, or recertified with a cycle start and an expiry."""
+    certified = draw(dates(CAL_FIRST, dt.date(2095, 12, 31)))
+    if draw(st.booleans()):
+        expires = draw(st.none() | dates(_after(certified, 1), CAL_LAST))
+        return Certification(certified, expires_on=expires)
+    cycle = draw(dates(certified, dt.date(2098, 12, 31)))
+    return Certification(
+        certified, expires_on=draw(dates(_after(cycle, 1))), cycle_started_on=cycle
+    )
+
+
+def amounts() -> st.SearchStrategy[Decimal]:
+    """Positive exact hours or points in the range records accept (below 10**12, at most 6
+    decimal places), including trailing zeros, exponents and the extremes."""
+    return st.decimals(
+        min_value=Decimal("0.000001"), max_value=Decimal(10**6), places=6
+    ) | st.sampled_from(
+        [
+            Decimal("2.50"),
+            Decimal("1E+1"),
+            Decimal("0.5"),
+            Decimal("16"),
+            Decimal("1.000"),
+            Decimal("0.000001"),
+            Decimal("999999999999.999999"),
+            Decimal("1E+11"),
+        ]
+    )
+
+
+def continuing_education() -> st.SearchStrategy[ContinuingEducation]:
+    """One piece of continuing education with any component and optional topic."""
+    return st.builds(
+        ContinuingEducation,
+        dates(),
+        amounts(),
+        _texts(),
+        topic=st.none() | _texts(),
+    )
+
+
+def recertification_records() -> st.SearchStrategy[RecertificationRecord]:
+    """A certification with education and exam attempts."""
+    return st.builds(
+        RecertificationRecord,
+        certifications(),
+        education=st.lists(continuing_education(), max_size=5),
+        exam_attempts=st.lists(
+            st.builds(ExamAttempt, dates(), st.booleans(), st.none() | st.integers()), max_size=2
+        ),
+    )

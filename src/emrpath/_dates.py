@@ -14,9 +14,14 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from emrpath.errors import InputTypeError, NaiveDatetimeError, UnknownNameError
+from emrpath.errors import (
+    CalendarRangeError,
+    InputTypeError,
+    NaiveDatetimeError,
+    UnknownNameError,
+)
 
-__all__ = ["add_months", "as_date", "end_of_month", "timezone"]
+__all__ = ["add_days", "add_months", "as_date", "end_of_month", "make_date", "timezone"]
 
 
 @lru_cache(maxsize=32)
@@ -98,6 +103,51 @@ def as_date(value: object, *, field: str, rule: str, tz: str | None = None) -> d
     )
 
 
+def _out_of_range(what: str) -> CalendarRangeError:
+    return CalendarRangeError(
+        f"{what} is outside the dates that can be represented "
+        f"({dt.date.min.isoformat()} to {dt.date.max.isoformat()})",
+        field="date",
+        rule="date arithmetic",
+    )
+
+
+def make_date(year: int, month: int, day: int) -> dt.date:
+    """``dt.date(year, month, day)``, with an emrpath error for a year past 9999 or before 1.
+
+    Example:
+        >>> make_date(2027, 9, 30)
+        datetime.date(2027, 9, 30)
+        >>> make_date(10001, 9, 30)
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.CalendarRangeError: date: year 10001 is outside the dates that can be \
+represented (0001-01-01 to 9999-12-31) (rule: date arithmetic)
+    """
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise _out_of_range(f"year {year}")
+    return dt.date(year, month, day)
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """``day`` plus ``days`` calendar days, with an emrpath error past the representable range.
+
+    Example:
+        >>> add_days(dt.date(2024, 2, 20), 15)
+        datetime.date(2024, 3, 6)
+        >>> add_days(dt.date(9999, 12, 20), 15)
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.CalendarRangeError: date: 9999-12-20 + 15 days is outside the dates \
+that can be represented (0001-01-01 to 9999-12-31) (rule: date arithmetic)
+    """
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        sign = "-" if days < 0 else "+"
+        raise _out_of_range(f"{day.isoformat()} {sign} {abs(days)} days") from None
+
+
 def end_of_month(year: int, month: int) -> dt.date:
     """The last day of a month.
 
@@ -119,5 +169,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """
     index = day.year * 12 + (day.month - 1) + months
     year, month0 = divmod(index, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise _out_of_range(f"{day.isoformat()} {'-' if months < 0 else '+'} {abs(months)} months")
     last = _stdlib_calendar.monthrange(year, month0 + 1)[1]
     return dt.date(year, month0 + 1, min(day.day, last))

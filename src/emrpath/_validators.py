@@ -103,10 +103,14 @@ def boolean(rule: str) -> Validator:
     return check
 
 
-def sequence_of(value: object, kind: type[T], *, field: str, rule: str) -> tuple[T, ...]:
+def sequence_of(
+    value: object, kind: type[T], *, field: str, rule: str, whole: str | None = None
+) -> tuple[T, ...]:
     """``value`` as a tuple of ``kind``, or an error naming the field (and the bad item).
 
     A ``str`` or ``bytes`` is refused rather than read as a sequence of characters.
+    ``whole`` names the field in the error for a value that is no sequence at all
+    (``"Candidate.attempts"``; default ``field``); a bad item is ``field[index]``.
 
     Example:
         >>> sequence_of([1, "2"], int, field="counts", rule="example rule")
@@ -117,7 +121,7 @@ def sequence_of(value: object, kind: type[T], *, field: str, rule: str) -> tuple
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InputTypeError(
             f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
-            field=field,
+            field=field if whole is None else whole,
             rule=rule,
         )
     items = tuple(value)

@@ -38,6 +38,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from emrpath._dates import add_days
 from emrpath._table import html_table, key_values, text_table
 from emrpath._validators import sequence_of
 from emrpath.decisions import Reason
@@ -524,7 +525,7 @@ class _Answer:
         opens = window.opens_on(expires)
         due = window.due_on(expires)
         late = window.late_until(expires)
-        lapses = None if late is None else late + dt.timedelta(days=1)
+        lapses = None if late is None else add_days(late, 1)
         state = self.state(opens, due, expires, late)
         self.reasons.append(
             self.state_reason(state, opens, due, expires, late, met, recert_rule, window)

@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from emrpath._dates import add_months, end_of_month
+from emrpath._dates import add_days, add_months, end_of_month, make_date
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 
 __all__ = [
@@ -197,7 +197,7 @@ class FixedDaysWait:
 
     def earliest_after(self, last_attempt_on: dt.date) -> dt.date:
         """The first date a retest is allowed."""
-        return last_attempt_on + dt.timedelta(days=self.days)
+        return add_days(last_attempt_on, self.days)
 
     def describe(self) -> str:
         """The rule in words."""
@@ -392,7 +392,7 @@ class AuthorizationWindow:
     def expires_on(self, issued_on: dt.date, course_expires_on: dt.date | None) -> dt.date:
         """The last valid day."""
         if self.days is not None:
-            end = issued_on + dt.timedelta(days=self.days)
+            end = add_days(issued_on, self.days)
         else:
             end = add_months(issued_on, self.months or 0)
         if self.capped_by_course and course_expires_on is not None:
@@ -433,7 +433,7 @@ class SeasonalExpiry:
             if certified_on.month < self.split_month
             else self.years_from_split
         )
-        return dt.date(certified_on.year + years, self.month, self.day)
+        return make_date(certified_on.year + years, self.month, self.day)
 
     def describe(self) -> str:
         """The rule in words."""
@@ -468,7 +468,7 @@ class AnniversaryExpiry:
         later = add_months(certified_on, 12 * self.years)
         if self.month_end:
             return end_of_month(later.year, later.month)
-        return later - dt.timedelta(days=1)
+        return add_days(later, -1)
 
     def describe(self) -> str:
         """The rule in words."""
@@ -520,12 +520,36 @@ def _amount(value: object, *, field: str, rule: str, positive: bool) -> Decimal:
             field=field,
             rule=rule,
         )
+    if amount >= _AMOUNT_LIMIT or _decimal_places(amount) > _AMOUNT_PLACES:
+        raise InvalidRecordError(
+            f"must be less than {_AMOUNT_LIMIT:,} with at most {_AMOUNT_PLACES} decimal "
+            f"places, so that totals stay exact; got {value!r}",
+            field=field,
+            rule=rule,
+        )
     return amount
 
 
 def _num(value: Decimal) -> str:
     """A Decimal for people: ``8``, ``2.5``, never ``8.0`` or ``1E+1``."""
     return format(value.normalize(), "f")
+
+
+# Not rule numbers but the range in which amounts add up exactly: totals are computed in
+# the default decimal context (28 significant digits), and amounts below 10**12 with at
+# most 6 decimal places sum exactly however many there are in practice. Outside it a
+# total would be rounded (1E+30 + 2.5) or overflow (1E+999999999).
+_AMOUNT_LIMIT = Decimal(10) ** 12
+_AMOUNT_PLACES = 6
+
+
+def _decimal_places(amount: Decimal) -> int:
+    """Digits after the point once trailing zeros are dropped (exact: no context rounding)."""
+    _, digits, exponent = amount.as_tuple()
+    if not isinstance(exponent, int):  # NaN or infinity: refused before this is asked
+        return 0
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + trailing)) if any(digits) else 0
 
 
 def _minimum(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -721,7 +745,7 @@ class RecertificationCycle:
 
     def nominal_start(self, expires_on: dt.date) -> dt.date:
         """The first day of the cycle that ends on ``expires_on``."""
-        return _shift_expiry(expires_on, -self.months) + dt.timedelta(days=1)
+        return add_days(_shift_expiry(expires_on, -self.months), 1)
 
     def next_expiration(self, expires_on: dt.date) -> dt.date:
         """The expiration date after a recertification of the cycle ending ``expires_on``."""
@@ -881,7 +905,7 @@ class DeadlineRecertWindow:
         """The last day of reinstatement (``None``: no limit)."""
         if self.reinstatement_limit_days is None:
             return None
-        return expires_on + dt.timedelta(days=self.reinstatement_limit_days)
+        return add_days(expires_on, self.reinstatement_limit_days)
 
     def describe(self) -> str:
         """The rule in words."""
@@ -930,7 +954,7 @@ class AppealWindow:
 
     def last_day(self, notified_on: dt.date) -> dt.date:
         """The last day an appeal may be received."""
-        return notified_on + dt.timedelta(days=self.days)
+        return add_days(notified_on, self.days)
 
     def describe(self) -> str:
         """The rule in words."""

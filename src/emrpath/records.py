@@ -20,12 +20,13 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
 
+from emrpath._validators import sequence_of
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.policies import _amount
 
@@ -38,6 +39,7 @@ __all__ = [
     "CprCredential",
     "ExamAttempt",
     "PriorCourse",
+    "RecertificationRecord",
     "SkillsCompetency",
 ]
 
@@ -67,23 +69,21 @@ def _date(
     return check
 
 
+def _checked_tuple(
+    value: Any,
+    kind: type[R],
+    field: str,
+    *,
+    owner: str = "Candidate",
+    rule: str = "candidate record",
+) -> tuple[R, ...]:
+    """``value`` as a tuple of ``kind`` (in the caller's order), or a clear error."""
+    return sequence_of(value, kind, field=field, rule=rule, whole=f"{owner}.{field}")
+
+
 def _sorted_tuple(value: Any, kind: type[R], field: str, key: Callable[[R], Any]) -> tuple[R, ...]:
     """``value`` as a tuple of ``kind`` sorted by ``key``, or a clear error."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InputTypeError(
-            f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
-            field=f"Candidate.{field}",
-            rule="candidate record",
-        )
-    items = tuple(value)
-    for index, item in enumerate(items):
-        if not isinstance(item, kind):
-            raise InputTypeError(
-                f"must be a {kind.__name__}, got {type(item).__name__}",
-                field=f"{field}[{index}]",
-                rule="candidate record",
-            )
-    return tuple(sorted(items, key=key))
+    return tuple(sorted(_checked_tuple(value, kind, field), key=key))
 
 
 def _attempts(value: Any) -> tuple[ExamAttempt, ...]:
@@ -434,3 +434,50 @@ or points (int, float or Decimal), got str '2' (rule: continuing education)
     amount: Decimal = attrs.field(converter=_ce_amount)
     component: str = attrs.field(validator=_component)
     topic: str | None = attrs.field(default=None, validator=_component)
+
+
+_RECERT = "RecertificationRecord"
+
+
+def _education(value: Any) -> tuple[ContinuingEducation, ...]:
+    return _checked_tuple(
+        value, ContinuingEducation, "education", owner=_RECERT, rule="recertification"
+    )
+
+
+def _exam_attempts(value: Any) -> tuple[ExamAttempt, ...]:
+    return _checked_tuple(
+        value, ExamAttempt, "exam_attempts", owner=_RECERT, rule="recertification"
+    )
+
+
+@attrs.frozen(slots=True)
+class RecertificationRecord:
+    """A certification with the education and exam attempts of its current cycle.
+
+    The one input document of :func:`emrpath.recertification_status` (and of
+    ``emrpath status`` on the command line): the function's record arguments in one value.
+
+    Args:
+        certification: The certification and its current cycle.
+        education: Continuing education, each allocated to a component.
+        exam_attempts: Recertification-by-exam attempts in this cycle.
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> record = RecertificationRecord(
+        ...     ep.Certification(dt.date(2023, 8, 10)),
+        ...     education=[ep.ContinuingEducation(dt.date(2025, 2, 1), 8, "national")],
+        ... )
+        >>> ep.recertification_status(
+        ...     record.certification, record.education, as_of=dt.date(2026, 5, 1)
+        ... ).total_earned
+        Decimal('8')
+    """
+
+    certification: Certification = attrs.field(
+        validator=attrs.validators.instance_of(Certification)
+    )
+    education: tuple[ContinuingEducation, ...] = attrs.field(default=(), converter=_education)
+    exam_attempts: tuple[ExamAttempt, ...] = attrs.field(default=(), converter=_exam_attempts)

@@ -1,0 +1,605 @@
+"""The ``emrpath`` command: the library's answers on the command line.
+
+Subcommands:
+
+- ``emrpath status FILE --as-of DATE``: where a candidate (or a certification in its
+  recertification cycle) stands: gates, dates and reasons as a table, or ``--json``.
+  ``--example`` reads a bundled example instead of FILE; ``FILE`` ``-`` reads stdin.
+- ``emrpath plan FILE --as-of DATE`` (or ``--example``), or ``emrpath plan --course DATE
+  --first DATE``: the what-if timeline of the remaining attempts, each on its earliest
+  date, and whether each still fits the course window and its authorization to test.
+- ``emrpath dates --exam DATE`` (and ``--course``, ``--att``, ``--passed``,
+  ``--certified``, ``--notified``): the quick answers for single dates.
+- ``emrpath programs [NAME]``: the programs, or every parameter of one with its effective
+  dates, value, citation and confidence.
+- ``emrpath schema [KIND]``: the JSON Schema of an input document.
+
+Exit codes: 0 success; 1 invalid input (one line ``emrpath: error: ...`` on stderr, no
+traceback); 2 usage (argparse's message). Dates are ISO ``YYYY-MM-DD``; nothing reads the
+clock, so ``status`` needs ``--as-of``.
+
+Example:
+    >>> main(["dates", "--exam", "2026-07-02"])
+    nremt-emr quick dates
+    answer           date        parameter       source
+    ---------------  ----------  --------------  ---------
+    exam on          2026-07-02
+    result expected  2026-07-07  result_posting  secondary
+    earliest retest  2026-07-17  retest_wait     secondary
+    0
+    >>> main(["dates", "--exam", "07/02/2026"])  # stderr: emrpath: error: --exam: ...
+    1
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import enum
+import json
+import sys
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from importlib import resources
+from typing import TYPE_CHECKING, Any, TextIO
+
+import attrs
+
+from emrpath.errors import EmrpathError, InvalidRecordError, UnknownNameError
+
+if TYPE_CHECKING:
+    from emrpath.program import Program
+
+__all__ = ["main"]
+
+_RULE = "command line"
+_EXAMPLES = ("candidate", "recertification")
+_COMMANDS = "status, plan, dates, programs, schema"
+
+
+class _UsageError(Exception):
+    """A usage error found after parsing (exit 2, like argparse's own)."""
+
+
+def _programs() -> dict[str, Program]:
+    from emrpath.programs import ASCP_MLS, NREMT_EMR
+
+    return {p.key: p for p in (NREMT_EMR, ASCP_MLS)}
+
+
+def _program(key: str | None, field: str = "--program") -> Program:
+    programs = _programs()
+    if key is None:
+        return programs["nremt-emr"]
+    found = programs.get(key)
+    if found is None:
+        raise UnknownNameError(
+            f"unknown program {key!r}; choose one of {', '.join(programs)}",
+            field=field,
+            rule=_RULE,
+        )
+    return found
+
+
+def _date(text: str | None, option: str) -> dt.date | None:
+    from emrpath.jsonio import _iso_date
+
+    return None if text is None else _iso_date(text, option, "command-line date")
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+    """Rows as aligned columns under a header and a rule (the library's table renderer)."""
+    from emrpath._table import cell, text_table
+
+    head, rule, lines = text_table(header, [[cell(v) for v in row] for row in rows])
+    return [head, rule, *lines]
+
+
+# ---------------------------------------------------------------------------------------
+# status
+
+
+def _read_document(args: argparse.Namespace, program: Program) -> bytes:
+    """The document's bytes: a bundled example, stdin (``-``) or a file.
+
+    Bytes, not text, so that :func:`emrpath.loads` reports text that is not UTF-8 as one
+    clear error, wherever it comes from.
+    """
+    if args.example is not None:
+        if args.file is not None:
+            raise _UsageError("give FILE or --example, not both")
+        name = f"{program.key}-{args.example}.json"
+        return (resources.files("emrpath") / "examples" / name).read_bytes()
+    if args.file is None:
+        raise _UsageError("give FILE (or - for stdin) or --example")
+    if args.file == "-":
+        stdin = sys.stdin
+        buffer = getattr(stdin, "buffer", None)
+        if buffer is not None:
+            return bytes(buffer.read())
+        return stdin.read().encode("utf-8", "surrogatepass")  # a text stream (tests)
+    try:
+        with open(args.file, "rb") as handle:
+            return handle.read()
+    except OSError as err:
+        raise InvalidRecordError(
+            f"cannot read the file: {err.strerror or err}", field=args.file, rule=_RULE
+        ) from None
+
+
+def _status(args: argparse.Namespace) -> str:
+    from emrpath.jsonio import dumps, loads
+    from emrpath.lifecycle import recertification_status
+    from emrpath.pathway import evaluate
+    from emrpath.records import Candidate, Certification, RecertificationRecord
+
+    program = _program(args.program)
+    as_of = _date(args.as_of, "--as-of")
+    if as_of is None:  # argparse requires --as-of; this keeps the type honest
+        raise _UsageError("--as-of DATE is required")
+    document = loads(_read_document(args, program))
+    result: object
+    if isinstance(document, Candidate):
+        result = evaluate(document, as_of=as_of, program=program)
+    elif isinstance(document, (RecertificationRecord, Certification)):
+        record = (
+            document
+            if isinstance(document, RecertificationRecord)
+            else RecertificationRecord(document)
+        )
+        result = recertification_status(
+            record.certification,
+            record.education,
+            as_of=as_of,
+            program=program,
+            exam_attempts=record.exam_attempts,
+        )
+    else:
+        raise InvalidRecordError(
+            "status reads a candidate, certification or recertification_record document, "
+            f"not a {type(document).__name__}",
+            field="$.kind",
+            rule=_RULE,
+        )
+    return dumps(result) if args.json else str(result)
+
+
+# ---------------------------------------------------------------------------------------
+# plan
+
+
+def _count(text: str | None, option: str) -> int:
+    if text is None:
+        return 0
+    if not text.isascii() or not text.isdigit() or len(text) > 9:
+        raise InvalidRecordError(
+            f"must be a whole number of attempts such as 1, got {json.dumps(text)}",
+            field=option,
+            rule=_RULE,
+        )
+    return int(text)
+
+
+def _plan(args: argparse.Namespace) -> str:
+    from emrpath.jsonio import dumps, loads
+    from emrpath.pathway import evaluate
+    from emrpath.planning import plan_attempts
+    from emrpath.records import Candidate, CourseCompletion
+
+    program = _program(args.program)
+    what_if = args.course is not None or args.first is not None
+    if what_if:
+        if args.file is not None or args.example is not None or args.as_of is not None:
+            raise _UsageError("give --course and --first, or a candidate (FILE or --example)")
+        if args.course is None or args.first is None:
+            raise _UsageError("a what-if plan needs both --course and --first")
+        completed = _date(args.course, "--course")
+        first = _date(args.first, "--first")
+        if completed is None or first is None:  # both given: keeps the types honest
+            raise _UsageError("a what-if plan needs both --course and --first")
+        timeline = plan_attempts(
+            CourseCompletion(completed),
+            first,
+            program=program,
+            authorization_issued_on=_date(args.att, "--att"),
+            attempts_used=_count(args.used, "--used"),
+        )
+    else:
+        if args.att is not None or args.used is not None:
+            raise _UsageError("--att and --used go with --course and --first")
+        if args.as_of is None:
+            raise _UsageError("planning from a candidate needs --as-of DATE")
+        as_of = _date(args.as_of, "--as-of")
+        if as_of is None:  # given: keeps the types honest
+            raise _UsageError("planning from a candidate needs --as-of DATE")
+        document = loads(_read_document(args, program), Candidate)
+        status = evaluate(document, as_of=as_of, program=program)
+        if status.next_attempt_on is None:
+            raise InvalidRecordError(
+                "no further attempt can be planned under this course: "
+                + "; ".join(str(r) for r in status.gate("cognitive").reasons),
+                field="$",
+                rule="attempt limit",
+            )
+        timeline = plan_attempts(
+            document.course,
+            status.next_attempt_on,
+            program=program,
+            attempts_used=status.attempts_used,
+        )
+    return dumps(timeline) if args.json else str(timeline)
+
+
+# ---------------------------------------------------------------------------------------
+# dates
+
+
+def _dates(args: argparse.Namespace) -> str:
+    from emrpath import rules
+
+    program = _program(args.program)
+    given = {
+        name: _date(getattr(args, name), f"--{name}")
+        for name in ("exam", "course", "att", "passed", "certified", "notified")
+    }
+    if all(value is None for value in given.values()):
+        raise _UsageError(
+            "give at least one of --exam, --course, --att, --passed, --certified, --notified"
+        )
+    course = given["course"]
+    if course is None and (given["att"] is not None or given["passed"] is not None):
+        raise _UsageError("--att and --passed need --course (the course completion date)")
+
+    rows: list[tuple[str, dt.date | None, str, str]] = []
+
+    def answer(label: str, value: dt.date | None, param: str, on: dt.date) -> None:
+        parameter = getattr(program, param)
+        source = parameter.at(on).confidence.value if parameter is not None else ""
+        rows.append((label, value, param, source))
+
+    exam = given["exam"]
+    if exam is not None:
+        rows.append(("exam on", exam, "", ""))
+        answer(
+            "result expected", rules.expected_result_date(exam, program), "result_posting", exam
+        )
+        answer("earliest retest", rules.earliest_retest_date(exam, program), "retest_wait", exam)
+    if course is not None:
+        rows.append(("course completed", course, "", ""))
+        expiry = rules.course_expiration_date(course, program)
+        answer("course valid through", expiry, "course_validity", course)
+    att = given["att"]
+    if att is not None and course is not None:
+        answer(
+            "ATT valid through",
+            rules.att_expiration_date(att, course, program),
+            "authorization",
+            att,
+        )
+    passed = given["passed"]
+    if passed is not None and course is not None:
+        until = rules.portion_expiration_date(passed, course, program)
+        answer("portion valid through", until, "portion_validity", course)
+    certified = given["certified"]
+    if certified is not None:
+        expires = rules.initial_expiration_date(certified, program)
+        answer("certification expires", expires, "certification_term", certified)
+    notified = given["notified"]
+    if notified is not None:
+        answer("appeal by", rules.appeal_deadline(notified, program), "appeal_window", notified)
+
+    if args.json:
+        data = {
+            "program": program.key,
+            "answers": [
+                {
+                    "answer": label.replace(" ", "_"),
+                    "date": None if value is None else value.isoformat(),
+                    "parameter": param or None,
+                    "confidence": source or None,
+                }
+                for label, value, param, source in rows
+            ],
+        }
+        return json.dumps(data, indent=2)
+    shown = [(label, "no limit" if value is None else value, p, c) for label, value, p, c in rows]
+    lines = [f"{program.key} quick dates"]
+    lines += _table(("answer", "date", "parameter", "source"), shown)
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------
+# programs
+
+
+def _fields(value: object) -> tuple[attrs.Attribute[Any], ...]:
+    kind: Any = type(value)
+    return tuple(attrs.fields(kind))
+
+
+def _value_text(value: object) -> str:
+    """A parameter value in words: its own description, or its fields."""
+    describe = getattr(value, "describe", None)
+    if callable(describe):
+        return str(describe())
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, (tuple, list, frozenset, set)):
+        items = [_value_text(v) for v in value]
+        return (
+            "[" + ", ".join(sorted(items) if isinstance(value, (set, frozenset)) else items) + "]"
+        )
+    if attrs.has(type(value)):
+        fields = ", ".join(
+            f"{f.name}={_value_text(getattr(value, f.name))}" for f in _fields(value)
+        )
+        return f"{type(value).__name__}({fields})"
+    return str(value)
+
+
+def _value_data(value: object) -> Any:
+    """A parameter value as JSON data, with its description where it has one."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [_value_data(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(_value_data(v) for v in value)
+    if attrs.has(type(value)):
+        data: dict[str, Any] = {"type": type(value).__name__}
+        data.update({f.name: _value_data(getattr(value, f.name)) for f in _fields(value)})
+        describe = getattr(value, "describe", None)
+        if callable(describe):
+            data["description"] = describe()
+        return data
+    return str(value)
+
+
+def _program_data(program: Program) -> dict[str, Any]:
+    return {
+        "key": program.key,
+        "name": program.name,
+        "body": program.body,
+        "timezone": program.timezone,
+        "parameters": [
+            {
+                "name": param.name,
+                "description": param.description,
+                "provisions": [
+                    {
+                        "effective_from": p.effective_from.isoformat(),
+                        "value": _value_data(p.value),
+                        "confidence": p.confidence.value,
+                        "citation": {
+                            "url": p.citation.url,
+                            "title": p.citation.title,
+                            "quote": p.citation.quote,
+                        },
+                        "note": p.note,
+                    }
+                    for p in param.provisions
+                ],
+            }
+            for param in program.parameters()
+        ],
+    }
+
+
+def _program_text(program: Program) -> str:
+    lines = [f"{program.key}: {program.name} ({program.body}); dates read in {program.timezone}"]
+    for param in program.parameters():
+        lines += ["", f"{param.name}: {param.description}"]
+        for p in param.provisions:
+            lines.append(
+                f"  from {p.effective_from.isoformat()} [{p.confidence.value}]: "
+                f"{_value_text(p.value)}"
+            )
+            lines.append(f"    source: {p.citation.title} <{p.citation.url}>")
+            lines.append(f'    quote:  "{p.citation.quote}"')
+            if p.note:
+                lines.append(f"    note:   {p.note}")
+    return "\n".join(lines)
+
+
+def _programs_command(args: argparse.Namespace) -> str:
+    if args.name is not None:
+        program = _program(args.name, "NAME")
+        if args.json:
+            return json.dumps(_program_data(program), indent=2, ensure_ascii=False)
+        return _program_text(program)
+    programs = list(_programs().values())
+    if args.json:
+        return json.dumps([_program_data(p) for p in programs], indent=2, ensure_ascii=False)
+    rows = [(p.key, p.name, p.body, p.timezone) for p in programs]
+    lines = _table(("program", "name", "body", "timezone"), rows)
+    lines.append("")
+    lines.append("emrpath programs NAME lists every parameter with its dates and sources.")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------
+# schema
+
+
+def _schema(args: argparse.Namespace) -> str:
+    from emrpath.jsonio import json_schema
+
+    return json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------------------------------
+# the parser and main
+
+
+def _parser() -> argparse.ArgumentParser:
+    from emrpath.jsonio import INPUT_KINDS
+
+    parser = argparse.ArgumentParser(
+        prog="emrpath",
+        description="Certification pathway rules (NREMT EMR, ASCP MLS): exact, cited dates.",
+        epilog="Dates are ISO YYYY-MM-DD. Exit codes: 0 ok, 1 invalid input, 2 usage.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def program_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--program",
+            metavar="KEY",
+            help="the program: nremt-emr (default) or ascp-mls",
+        )
+
+    def document_options(
+        p: argparse.ArgumentParser, examples: Sequence[str], example_help: str
+    ) -> None:
+        p.add_argument("file", nargs="?", metavar="FILE", help="a JSON document; - for stdin")
+        p.add_argument(
+            "--example", nargs="?", const="candidate", choices=examples, help=example_help
+        )
+
+    status = sub.add_parser(
+        "status",
+        help="where a candidate or a certification stands on a date",
+        description="Evaluate a candidate (gates, dates, reasons) or a certification's "
+        "recertification cycle on --as-of.",
+    )
+    document_options(
+        status,
+        _EXAMPLES,
+        "read the program's bundled example (candidate, the default, or recertification)",
+    )
+    status.add_argument("--as-of", required=True, metavar="DATE", help="the date asked about")
+    program_option(status)
+    status.add_argument("--json", action="store_true", help="print the status as JSON")
+    status.set_defaults(parser=status, run=_status)
+
+    plan = sub.add_parser(
+        "plan",
+        help="the what-if timeline of the remaining attempts",
+        description="Every remaining attempt on its earliest date, assuming the one before "
+        "it fails: from a candidate on --as-of, or from --course and --first.",
+    )
+    document_options(plan, ("candidate",), "plan for the program's bundled example candidate")
+    plan.add_argument("--as-of", metavar="DATE", help="the date of the plan (with a candidate)")
+    plan.add_argument("--course", metavar="DATE", help="what-if: the course completion date")
+    plan.add_argument("--first", metavar="DATE", help="what-if: the first planned attempt")
+    plan.add_argument("--att", metavar="DATE", help="what-if: the first attempt's ATT issue date")
+    plan.add_argument("--used", metavar="N", help="what-if: attempts already used (default 0)")
+    program_option(plan)
+    plan.add_argument("--json", action="store_true", help="print the timeline as JSON")
+    plan.set_defaults(parser=plan, run=_plan)
+
+    dates = sub.add_parser(
+        "dates",
+        help="quick answers for single dates",
+        description="Result date, retest date, course and authorization expiry, portion "
+        "validity, certification expiry and appeal deadline, each with its parameter.",
+    )
+    dates.add_argument("--exam", metavar="DATE", help="an exam date")
+    dates.add_argument("--course", metavar="DATE", help="a course completion date")
+    dates.add_argument("--att", metavar="DATE", help="an authorization to test's issue date")
+    dates.add_argument(
+        "--passed", metavar="DATE", help="the pass date of an exam or skills portion"
+    )
+    dates.add_argument("--certified", metavar="DATE", help="a certification's issue date")
+    dates.add_argument("--notified", metavar="DATE", help="the date a decision was notified")
+    program_option(dates)
+    dates.add_argument("--json", action="store_true", help="print the answers as JSON")
+    dates.set_defaults(parser=dates, run=_dates)
+
+    programs = sub.add_parser(
+        "programs",
+        help="the programs, or every parameter of one",
+        description="Every parameter of a program with its effective dates, value, "
+        "citation and confidence.",
+    )
+    programs.add_argument("name", nargs="?", metavar="NAME", help="a program key")
+    programs.add_argument("--json", action="store_true", help="print as JSON")
+    programs.set_defaults(parser=programs, run=_programs_command)
+
+    schema = sub.add_parser(
+        "schema",
+        help="the JSON Schema of an input document",
+        description=f"The JSON Schema of a document kind: {', '.join(INPUT_KINDS)} "
+        "(the input documents) or any other kind.",
+    )
+    schema.add_argument("kind", nargs="?", default="candidate", metavar="KIND")
+    schema.set_defaults(parser=schema, run=_schema)
+    return parser
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``emrpath`` command; return its exit code (0 ok, 1 invalid input, 2 usage).
+
+    Args:
+        argv: The arguments after the program name (``None``: ``sys.argv[1:]``).
+
+    Example:
+        >>> main(["dates", "--certified", "2025-08-01", "--json"])
+        {
+          "program": "nremt-emr",
+          "answers": [
+            {
+              "answer": "certification_expires",
+              "date": "2028-09-30",
+              "parameter": "certification_term",
+              "confidence": "primary"
+            }
+          ]
+        }
+        0
+        >>> main(["status", "--example"])  # stderr: the following arguments are required: --as-of
+        2
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse: --help (0) or a usage error (2)
+        return stop.code if isinstance(stop.code, int) else 2
+    if args.version:
+        from emrpath import __version__
+
+        return _print(sys.stdout, f"emrpath {__version__}")
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        print(
+            "emrpath: error: a COMMAND is required (status, dates, programs, schema)",
+            file=sys.stderr,
+        )
+        return 2
+    run: Callable[[argparse.Namespace], str] = args.run
+    try:
+        text = run(args)
+    except _UsageError as err:
+        args.parser.print_usage(sys.stderr)
+        print(f"emrpath {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except EmrpathError as err:
+        print(f"emrpath: error: {_one_line(str(err))}", file=sys.stderr)
+        return 1
+    return _print(sys.stdout, text)
+
+
+def _print(stream: TextIO, text: str) -> int:
+    try:
+        stream.write(text + "\n")
+        stream.flush()
+    except BrokenPipeError:  # `emrpath programs nremt-emr | head`: not an error
+        return 0
+    return 0

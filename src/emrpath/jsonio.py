@@ -1,0 +1,908 @@
+"""JSON in and out: every record, status and decision as a versioned JSON document.
+
+A document is a JSON object holding the record's fields plus two envelope fields:
+``schema_version`` (:data:`SCHEMA_VERSION`) and ``kind`` (``"candidate"``,
+``"pathway_status"`` … see :func:`kinds`). Inside it, dates are ISO ``YYYY-MM-DD``
+strings, enums are their values, tuples are arrays, and decimal amounts (education hours
+and points) are strings, so they round-trip exactly (a JSON number is accepted on input
+and read exactly too).
+
+Loading is strict. An unknown field, a missing field, a value of the wrong JSON type, an
+impossible date (``"2025-02-30"``), a datetime where a date belongs, or a record that
+breaks a rule raises one :class:`~emrpath.errors.EmrpathError` whose ``field`` is the JSON
+path of the problem (``$.attempts[1].taken_on``); never a cattrs exception group or a
+``KeyError``.
+
+The converter (cattrs) is built once, on first use, with every hook generated before it
+is shared; after that it is only read, so loading and dumping are
+safe from many threads.
+
+Example:
+    >>> import datetime as dt
+    >>> import emrpath as ep
+    >>> candidate = ep.Candidate(
+    ...     course=ep.CourseCompletion(dt.date(2025, 5, 2)),
+    ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=880)],
+    ... )
+    >>> text = ep.dumps(candidate, indent=None)
+    >>> text[:82]
+    '{"schema_version": 1, "kind": "candidate", "course": {"completed_on": "2025-05-02"'
+    >>> ep.loads(text, ep.Candidate) == candidate
+    True
+    >>> ep.loads(text.replace("2025-07-01", "2025-02-30"), ep.Candidate)
+    Traceback (most recent call last):
+    ...
+    emrpath.errors.InvalidRecordError: $.attempts[0].taken_on: '2025-02-30' is not a date \
+on the calendar (rule: JSON date)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+import attrs
+
+from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = [
+    "INPUT_KINDS",
+    "SCHEMA_VERSION",
+    "dumps",
+    "from_json_data",
+    "json_schema",
+    "kinds",
+    "loads",
+    "to_json_data",
+]
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+"""The version of the JSON document format; bumped on any incompatible change."""
+
+_RULE = "JSON document"
+_DATE_RULE = "JSON date"
+_ENVELOPE = ("schema_version", "kind")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# A finite decimal number as text: no sign tricks beyond one leading "-", no spaces,
+# no NaN or Infinity. Exponents are allowed so str(Decimal) always loads back.
+_DECIMAL_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_DATE_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "format": "date",
+    "pattern": f"^{_DATE_RE.pattern}$",
+}
+_DECIMAL_SCHEMA: dict[str, Any] = {
+    "type": ["string", "number"],
+    "pattern": f"^{_DECIMAL_RE.pattern}$",
+    "description": 'An exact decimal: a string such as "2.5" (preferred) or a JSON number.',
+}
+
+# The input documents an application sends in; json_schema() describes any kind, but
+# these are the ones the CLI and applications write by hand.
+INPUT_KINDS: tuple[str, ...] = (
+    "candidate",
+    "certification",
+    "practitioner",
+    "recertification_record",
+)
+"""The kinds of the input documents applications write: see :func:`json_schema`."""
+
+
+@cache
+def _registry() -> Mapping[str, type]:
+    """Kind name -> class, for every type that has a JSON document (imported on first use)."""
+    from emrpath.authority import (
+        AgencyCredential,
+        Jurisdiction,
+        PracticeDecision,
+        Practitioner,
+        StateLicense,
+    )
+    from emrpath.decisions import Gate, PathwayStatus, Reason
+    from emrpath.lifecycle import ComponentProgress, RecertificationStatus, TopicProgress
+    from emrpath.params import Citation
+    from emrpath.planning import (
+        AttemptTimeline,
+        BucketFix,
+        ErrorLog,
+        Miss,
+        PlannedAttempt,
+        RetakePlan,
+    )
+    from emrpath.records import (
+        AuthorizationToTest,
+        Candidate,
+        Certification,
+        ContinuingEducation,
+        CourseCompletion,
+        CprCredential,
+        ExamAttempt,
+        PriorCourse,
+        RecertificationRecord,
+        SkillsCompetency,
+    )
+    from emrpath.scope import ScopeDecision, SkillRow
+
+    classes: tuple[type, ...] = (
+        AgencyCredential,
+        AttemptTimeline,
+        AuthorizationToTest,
+        BucketFix,
+        Candidate,
+        Certification,
+        Citation,
+        ComponentProgress,
+        ContinuingEducation,
+        CourseCompletion,
+        CprCredential,
+        ErrorLog,
+        ExamAttempt,
+        Gate,
+        Jurisdiction,
+        Miss,
+        PathwayStatus,
+        PlannedAttempt,
+        PracticeDecision,
+        Practitioner,
+        PriorCourse,
+        Reason,
+        RecertificationRecord,
+        RecertificationStatus,
+        RetakePlan,
+        ScopeDecision,
+        SkillRow,
+        SkillsCompetency,
+        StateLicense,
+        TopicProgress,
+    )
+    return types.MappingProxyType({_snake(cls.__name__): cls for cls in classes})
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def kinds() -> tuple[str, ...]:
+    """The kind names of every JSON document, sorted.
+
+    Example:
+        >>> "candidate" in kinds(), "pathway_status" in kinds()
+        (True, True)
+    """
+    return tuple(sorted(_registry()))
+
+
+def _kind_of(kind: type | str) -> tuple[str, type]:
+    registry = _registry()
+    if isinstance(kind, str):
+        cls = registry.get(kind)
+        if cls is None:
+            raise UnknownNameError(
+                f"unknown document kind {kind!r}; known: {', '.join(sorted(registry))}",
+                field="kind",
+                rule=_RULE,
+            )
+        return kind, cls
+    if isinstance(kind, type):
+        name = _snake(kind.__name__)
+        if registry.get(name) is kind:
+            return name, kind
+    raise InputTypeError(
+        f"no JSON document for {kind!r}; known kinds: {', '.join(sorted(registry))}",
+        field="kind",
+        rule=_RULE,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# strict hooks for the leaves: no coercion, every refusal an EmrpathError
+
+
+def _type_name(value: object) -> str:
+    """The JSON name of a value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float, Decimal)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def _got(value: object) -> str:
+    """``value`` for a message: its JSON type and (shortened) JSON text."""
+    if value is None:
+        return "null"
+    try:
+        text = json.dumps(value, default=str)
+    except (ValueError, TypeError, RecursionError):
+        text = type(value).__name__
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{_type_name(value)} {text}"
+
+
+def _iso_date(value: object, field: str | None = None, rule: str = _DATE_RULE) -> dt.date:
+    """``value`` as a date if it is exactly an ISO ``YYYY-MM-DD`` string on the calendar.
+
+    Shared by the JSON loader and the command line, so both refuse the same things:
+    numbers, datetimes, week dates, ``"2025-02-30"``.
+    """
+    if not isinstance(value, str):
+        raise InputTypeError(
+            f"must be an ISO date string YYYY-MM-DD, got {_got(value)}",
+            field=field,
+            rule=rule,
+        )
+    if not _DATE_RE.fullmatch(value):
+        raise InvalidRecordError(
+            f"must be an ISO date YYYY-MM-DD (no time, no timezone), got {_got(value)}",
+            field=field,
+            rule=rule,
+        )
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidRecordError(
+            f"{value!r} is not a date on the calendar", field=field, rule=rule
+        ) from None
+
+
+def _date_hook(value: Any, _: type) -> dt.date:
+    return _iso_date(value)
+
+
+def _int_hook(value: Any, _: type) -> int:
+    if type(value) is not int:
+        raise InputTypeError(f"must be an integer, got {_got(value)}", rule=_RULE)
+    return value
+
+
+def _bool_hook(value: Any, _: type) -> bool:
+    if type(value) is not bool:
+        raise InputTypeError(f"must be true or false, got {_got(value)}", rule=_RULE)
+    return value
+
+
+def _str_hook(value: Any, _: type) -> str:
+    if type(value) is not str:
+        raise InputTypeError(f"must be a string, got {_got(value)}", rule=_RULE)
+    return value
+
+
+def _decimal_hook(value: Any, _: type) -> Decimal:
+    if isinstance(value, Decimal):  # a JSON number read exactly by loads()
+        return value
+    if isinstance(value, str):
+        if not _DECIMAL_RE.fullmatch(value):
+            raise InvalidRecordError(
+                f'must be a decimal number such as "2.5", got {_got(value)}', rule=_RULE
+            )
+        return Decimal(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # Python data (from_json_data): the record reads a float by its shortest repr.
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    raise InputTypeError(
+        f'must be a decimal number (a string such as "2.5" or a number), got {_got(value)}',
+        rule=_RULE,
+    )
+
+
+def _enum_hook_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+    members = {member.value: member for member in cls}
+    names = ", ".join(repr(v) for v in members)
+
+    def structure(value: Any, _: type) -> enum.Enum:
+        member = members.get(value) if isinstance(value, str) else None
+        if member is None:
+            raise InvalidRecordError(f"must be one of {names}, got {_got(value)}", rule=_RULE)
+        return member
+
+    return structure
+
+
+def _is_tuple(tp: Any) -> bool:
+    return typing.get_origin(tp) is tuple
+
+
+def _is_union(tp: Any) -> bool:
+    return typing.get_origin(tp) in (typing.Union, types.UnionType)
+
+
+def _item_types(tp: Any) -> tuple[Any, Any | None]:
+    """``(item, None)`` for ``tuple[item, ...]``; ``(None, (A, B))`` for ``tuple[A, B]``."""
+    args = typing.get_args(tp)
+    if len(args) == 2 and args[1] is Ellipsis:
+        return args[0], None
+    return None, args
+
+
+def _tuple_hook_factory(
+    tp: Any, converter: cattrs.Converter
+) -> Callable[[Any, type], tuple[Any, ...]]:
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
+    item_type, fixed = _item_types(tp)
+    types_ = [item_type] if fixed is None else list(fixed)
+    hooks = [converter.get_structure_hook(t) for t in types_]
+
+    def structure(value: Any, _: type) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise InputTypeError(f"must be an array, got {_got(value)}", rule=_RULE)
+        if fixed is not None and len(value) != len(fixed):
+            raise InvalidRecordError(
+                f"must be an array of {len(fixed)} items, got {len(value)}", rule=_RULE
+            )
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            at = 0 if fixed is None else index
+            try:
+                items.append(hooks[at](item, types_[at]))
+            except Exception as err:  # collected, then translated by _translate
+                note = IterableValidationNote(f"@ index {index}", index, types_[at])
+                vars(err).setdefault("__notes__", []).append(note)  # what add_note() does
+                errors.append(err)
+        if errors:
+            raise IterableValidationError(f"while structuring {tp!r}", errors, tp)
+        return tuple(items)
+
+    return structure
+
+
+def _attrs_hook_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
+    from cattrs.gen import make_dict_structure_fn
+
+    inner: Callable[[Any, type], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure(value: Any, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise InputTypeError(
+                f"must be an object ({cls.__name__}), got {_got(value)}",
+                rule=_RULE,
+            )
+        return inner(value, cls)
+
+    return structure
+
+
+def _union_hook_factory(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    if len(args) != len(typing.get_args(tp)) - 1 or len(args) != 1:
+        raise TypeError(f"only X | None unions have JSON documents, not {tp!r}")
+    inner_type = args[0]
+    hook = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: type) -> Any:
+        return None if value is None else hook(value, inner_type)
+
+    return structure
+
+
+def _unstructure_tuple_factory(tp: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    item_type, fixed = _item_types(tp)
+    if fixed is None:
+        item = converter.get_unstructure_hook(item_type)
+        return lambda value: [item(v) for v in value]
+    hooks = [converter.get_unstructure_hook(t) for t in fixed]
+    return lambda value: [hook(v) for hook, v in zip(hooks, value, strict=True)]
+
+
+@cache
+def _converter() -> cattrs.Converter:
+    """The shared converter, with every hook generated before it is returned.
+
+    Two threads that miss the cache at once each build a complete converter of their own
+    and one is kept; no thread ever sees one half built. After that it is only read.
+    """
+    import cattrs
+
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(dt.date, _date_hook)
+    conv.register_structure_hook(int, _int_hook)
+    conv.register_structure_hook(bool, _bool_hook)
+    conv.register_structure_hook(str, _str_hook)
+    conv.register_structure_hook(Decimal, _decimal_hook)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook_factory
+    )
+    conv.register_structure_hook_factory(_is_union, _union_hook_factory)
+    conv.register_structure_hook_factory(_is_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_factory)
+    for cls in _registry().values():
+        attrs.resolve_types(cls)
+        conv.get_structure_hook(cls)
+        conv.get_unstructure_hook(cls)
+    return conv
+
+
+# ---------------------------------------------------------------------------------------
+# errors: one EmrpathError with the JSON path, whatever cattrs collected
+
+
+def _attrs_class(tp: Any) -> type | None:
+    if _is_union(tp):
+        found = [a for a in typing.get_args(tp) if attrs.has(a)]
+        return found[0] if len(found) == 1 else None
+    return tp if isinstance(tp, type) and attrs.has(tp) else None
+
+
+def _problems(
+    exc: BaseException, path: str, cls: type | None, node: object
+) -> Iterator[tuple[str, BaseException, type | None, object]]:
+    """Every leaf error under ``exc``: its JSON path, the class built there, the JSON there."""
+    from cattrs.errors import ClassValidationError, IterableValidationError
+
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, attr_note in with_notes:
+            child = node.get(attr_note.name) if isinstance(node, dict) else None
+            where = _attrs_class(attr_note.type)
+            yield from _problems(sub, f"{path}.{attr_note.name}", where, child)
+        for sub in without:
+            yield from _problems(sub, path, exc.cl, node)
+    elif isinstance(exc, IterableValidationError):
+        with_index, without = exc.group_exceptions()
+        for sub, item_note in with_index:
+            index = item_note.index
+            child = node[index] if isinstance(node, list) and isinstance(index, int) else None
+            where = _attrs_class(item_note.type)
+            yield from _problems(sub, f"{path}[{index}]", where, child)
+        for sub in without:
+            yield from _problems(sub, path, None, node)
+    else:
+        yield path, exc, cls, node
+
+
+_INDEXED = re.compile(r"([a-z_][a-z0-9_]*)\[([0-9]+)\](.*)", re.DOTALL)
+
+
+def _json_index(cls: type, name: str, index: int, node: object) -> int:
+    """The position in the JSON array of item ``index`` of a field the record sorts.
+
+    A record keeps some tuples in date order (attempts, authorizations, history), so an
+    index in its own error message counts the sorted items; the caller's JSON may list
+    them in another order. Rebuild the items and sort them with the field's own
+    converter to find which JSON element the record meant.
+    """
+    field = attrs.fields_dict(cls)[name]
+    items_json = node.get(name) if isinstance(node, dict) else None
+    if field.converter is None or not isinstance(items_json, list):
+        return index
+    item_type = _item_types(field.type)[0] if _is_tuple(field.type) else None
+    if item_type is None:
+        return index
+    try:
+        items = [_converter().structure(item, item_type) for item in items_json]
+        convert = typing.cast(Callable[[Any], tuple[Any, ...]], field.converter)
+        ordered = convert(tuple(items))
+        target = ordered[index]
+    except Exception:  # the items themselves are broken: keep the record's count
+        return index
+    return next((k for k, item in enumerate(items) if item is target), index)
+
+
+_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _member(path: str, key: str) -> str:
+    """``path.key``, or ``path["key"]`` for a key that is not a plain name (one line)."""
+    if _NAME_RE.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key)}]"
+
+
+def _record_path(path: str, field: str | None, cls: type | None, node: object) -> str:
+    """Join a record's own field name (``"Candidate.attempts[0].taken_on"``) to ``path``."""
+    if not field or cls is None:
+        return path
+    rel = field.removeprefix(f"{cls.__name__}.")
+    head = re.split(r"[.\[]", rel, maxsplit=1)[0]
+    if head not in attrs.fields_dict(cls):
+        return path
+    indexed = _INDEXED.fullmatch(rel)
+    if indexed is not None:
+        name, index, rest = indexed.group(1), int(indexed.group(2)), indexed.group(3)
+        rel = f"{name}[{_json_index(cls, name, index, node)}]{rest}"
+    return f"{path}.{rel}"
+
+
+def _leaf_error(
+    path: str, exc: BaseException, cls: type | None, node: object
+) -> EmrpathError | None:
+    from cattrs.errors import ForbiddenExtraKeysError
+
+    if isinstance(exc, EmrpathError):
+        field = _record_path(path, exc.field, cls, node)
+        return type(exc)(exc.message, field=field, rule=exc.rule)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        odd = [key for key in exc.extra_fields if not isinstance(key, str)]
+        if odd:  # Python data handed to from_json_data: JSON keys are always strings
+            return InputTypeError(
+                f"object keys must be strings, got {_got(odd[0])}",
+                field=path,
+                rule=_RULE,
+            )
+        extra = sorted(exc.extra_fields)
+        known = ", ".join(a.name for a in attrs.fields(exc.cl))
+        return InvalidRecordError(
+            f"unknown field{'s' if len(extra) > 1 else ''} "
+            f"{', '.join(json.dumps(k) for k in extra)}; "
+            f"{exc.cl.__name__} has {known}",
+            field=_member(path, extra[0]),
+            rule=_RULE,
+        )
+    if isinstance(exc, KeyError) and exc.args:
+        return InvalidRecordError("required field missing", field=path, rule=_RULE)
+    return None
+
+
+def _translate(exc: BaseException, cls: type, body: object) -> EmrpathError | None:
+    """One EmrpathError for everything wrong in a document, or None for an unknown failure."""
+    found: list[EmrpathError] = []
+    for path, leaf, where, node in _problems(exc, "$", cls, body):
+        error = _leaf_error(path, leaf, where, node)
+        if error is None:
+            return None  # not a known kind of bad input: let the original surface
+        found.append(error)
+    if not found:
+        return None
+    first = found[0]
+    if len(found) == 1:
+        return first
+    more = len(found) - 1
+    return type(first)(
+        f"{first.message} (and {more} more problem{'s' if more > 1 else ''})",
+        field=first.field,
+        rule=first.rule,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# public API
+
+
+def to_json_data(obj: object) -> dict[str, Any]:
+    """``obj`` as JSON-ready Python data: a dict of str, int, bool, None, lists and dicts.
+
+    Args:
+        obj: A record, status or decision (any of :func:`kinds`).
+
+    Returns:
+        The document, with ``schema_version`` and ``kind`` first.
+
+    Raises:
+        InputTypeError: ``obj`` has no JSON document.
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> to_json_data(ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=880))
+        {'schema_version': 1, 'kind': 'exam_attempt', 'taken_on': '2025-07-01', \
+'passed': False, 'scaled_score': 880}
+    """
+    name, cls = _kind_of(type(obj))
+    body = _converter().unstructure(obj, unstructure_as=cls)
+    return {"schema_version": SCHEMA_VERSION, "kind": name, **body}
+
+
+@overload
+def from_json_data(data: object, kind: type[T]) -> T: ...
+@overload
+def from_json_data(data: object, kind: str | None = None) -> Any: ...
+def from_json_data(data: object, kind: type | str | None = None) -> Any:
+    """Build a record, status or decision from JSON data (as ``json.loads`` returns it).
+
+    Args:
+        data: The document: a dict with ``schema_version``, ``kind`` and the fields.
+        kind: The class (``emrpath.Candidate``) or kind name (``"candidate"``) expected;
+            ``None`` takes the kind the document names.
+
+    Returns:
+        The value, validated exactly as if it had been built in Python.
+
+    Raises:
+        InputTypeError: A value has the wrong JSON type (the ``field`` is its JSON path).
+        InvalidRecordError: An unknown or missing field, an impossible date, a schema
+            version or kind other than the one expected, or a record that breaks a rule.
+        UnknownNameError: ``kind`` (or the document's kind) is not a known kind.
+
+    Example:
+        >>> import emrpath as ep
+        >>> doc = {"schema_version": 1, "kind": "course_completion",
+        ...        "completed_on": "2025-05-02", "verified_on": None, "route": None}
+        >>> from_json_data(doc)
+        CourseCompletion(completed_on=datetime.date(2025, 5, 2), verified_on=None, route=None)
+        >>> from_json_data({**doc, "verified": True}, ep.CourseCompletion)
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: $.verified: unknown field "verified"; \
+CourseCompletion has completed_on, verified_on, route (rule: JSON document)
+    """
+    if not isinstance(data, dict):
+        raise InputTypeError(
+            f"a document must be a JSON object, got {_got(data)}",
+            field="$",
+            rule=_RULE,
+        )
+    version = data.get("schema_version")
+    if "schema_version" not in data:
+        raise InvalidRecordError(
+            f"required field missing; this library reads schema_version {SCHEMA_VERSION}",
+            field="$.schema_version",
+            rule=_RULE,
+        )
+    if type(version) is not int or version != SCHEMA_VERSION:
+        raise InvalidRecordError(
+            f"unsupported schema_version {_got(version)}; this library reads {SCHEMA_VERSION}",
+            field="$.schema_version",
+            rule=_RULE,
+        )
+    if "kind" not in data:
+        raise InvalidRecordError("required field missing", field="$.kind", rule=_RULE)
+    named = data["kind"]
+    if not isinstance(named, str):
+        raise InputTypeError(
+            f"must be a string, got {_got(named)}",
+            field="$.kind",
+            rule=_RULE,
+        )
+    if kind is None:
+        name, cls = _kind_of(named)
+    else:
+        name, cls = _kind_of(kind)
+        if named != name:
+            raise InvalidRecordError(
+                f"expected a {name!r} document, got kind {_got(named)}",
+                field="$.kind",
+                rule=_RULE,
+            )
+    body = {key: value for key, value in data.items() if key not in _ENVELOPE}
+    try:
+        return _converter().structure(body, cls)
+    except Exception as exc:
+        error = _translate(exc, cls, body)
+        if error is None:
+            raise
+        raise error from None
+
+
+def dumps(obj: object, *, indent: int | None = 2) -> str:
+    """``obj`` as a JSON document (see :func:`to_json_data`).
+
+    Args:
+        obj: A record, status or decision.
+        indent: Spaces per level; ``None`` for one line.
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> print(dumps(ep.SkillsCompetency(dt.date(2025, 6, 3))))
+        {
+          "schema_version": 1,
+          "kind": "skills_competency",
+          "passed_on": "2025-06-03"
+        }
+    """
+    return json.dumps(to_json_data(obj), indent=indent, ensure_ascii=False)
+
+
+def _refuse_constant(name: str) -> object:
+    raise InvalidRecordError(f"{name} is not a number JSON allows", field="$", rule=_RULE)
+
+
+@overload
+def loads(text: str | bytes, kind: type[T]) -> T: ...
+@overload
+def loads(text: str | bytes, kind: str | None = None) -> Any: ...
+def loads(text: str | bytes, kind: type | str | None = None) -> Any:
+    """Parse a JSON document and build the value it describes (see :func:`from_json_data`).
+
+    JSON numbers with a fraction or exponent are read as exact decimals, so an amount of
+    ``2.1`` hours is ``Decimal('2.1')``; where an integer belongs they are refused.
+
+    Args:
+        text: The document, as text or UTF-8 bytes.
+        kind: The class or kind name expected (``None``: the one the document names).
+
+    Raises:
+        InvalidRecordError: The text is not JSON, or the document is invalid.
+        InputTypeError: ``text`` is not str or bytes, or a value has the wrong JSON type.
+
+    Example:
+        >>> import emrpath as ep
+        >>> loads('{"schema_version": 1, "kind": "skills_competency", "passed_on": 20250603}')
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InputTypeError: $.passed_on: must be an ISO date string YYYY-MM-DD, \
+got number 20250603 (rule: JSON date)
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InvalidRecordError(
+                f"not UTF-8 text: {err.reason} at byte {err.start}", field="$", rule=_RULE
+            ) from None
+    if not isinstance(text, str):
+        raise InputTypeError(
+            f"expected JSON text (str or bytes), got {type(text).__name__}",
+            field="text",
+            rule=_RULE,
+        )
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    except EmrpathError:
+        raise
+    except json.JSONDecodeError as err:
+        raise InvalidRecordError(
+            f"not valid JSON: {err.msg} at line {err.lineno} column {err.colno}",
+            field="$",
+            rule=_RULE,
+        ) from None
+    except RecursionError:
+        raise InvalidRecordError("nested too deeply to read", field="$", rule=_RULE) from None
+    except ValueError:  # an integer longer than Python's digit limit
+        raise InvalidRecordError(
+            "a number has more digits than can be read", field="$", rule=_RULE
+        ) from None
+    return from_json_data(data, kind)
+
+
+# ---------------------------------------------------------------------------------------
+# JSON Schema
+
+
+def _field_docs(cls: type) -> dict[str, str]:
+    """Field descriptions from the Google-style ``Args:`` or ``Attributes:`` section."""
+    doc = cls.__doc__ or ""
+    found: dict[str, str] = {}
+    section = False
+    current: str | None = None
+    for line in doc.splitlines():
+        stripped = line.strip()
+        if stripped in ("Args:", "Attributes:"):
+            section = True
+            continue
+        if not section:
+            continue
+        if not stripped or (stripped.endswith(":") and " " not in stripped):
+            section = stripped == "" and current is not None
+            current = None if not stripped else current
+            continue
+        match = re.match(r"([a-z_][a-z0-9_]*): (.*)", stripped)
+        if match and line.startswith(" " * 8) and not line.startswith(" " * 12):
+            current = match.group(1)
+            found[current] = match.group(2)
+        elif current is not None:
+            found[current] += " " + stripped
+    return found
+
+
+def _plain(text: str) -> str:
+    """Docstring markup (``code``, :func:`name`) as plain text for a schema description."""
+    text = re.sub(r":[a-z]+:`~?([^`]+)`", r"\1", text)
+    return text.replace("``", "")
+
+
+def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    if tp is dt.date:
+        return dict(_DATE_SCHEMA)
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is str:
+        return {"type": "string"}
+    if tp is Decimal:
+        return dict(_DECIMAL_SCHEMA)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"type": "string", "enum": [m.value for m in tp]}
+    if _is_union(tp):
+        (inner,) = (a for a in typing.get_args(tp) if a is not type(None))
+        return {"anyOf": [_schema_of(inner, defs), {"type": "null"}]}
+    if _is_tuple(tp):
+        item_type, fixed = _item_types(tp)
+        if fixed is None:
+            return {"type": "array", "items": _schema_of(item_type, defs)}
+        return {
+            "type": "array",
+            "prefixItems": [_schema_of(t, defs) for t in fixed],
+            "items": False,
+            "minItems": len(fixed),
+        }
+    if isinstance(tp, type) and attrs.has(tp):
+        if tp.__name__ not in defs:
+            defs[tp.__name__] = {}  # placeholder: recursion stops here
+            defs[tp.__name__] = _object_schema(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    raise TypeError(f"no JSON schema for {tp!r}")  # a new field type: extend _schema_of
+
+
+def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    attrs.resolve_types(cls)
+    docs = _field_docs(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        prop = _schema_of(field.type, defs)
+        if field.name in docs:
+            prop = {**prop, "description": _plain(docs[field.name])}
+        properties[field.name] = prop
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    summary = _plain((cls.__doc__ or cls.__name__).strip().splitlines()[0])
+    return {
+        "type": "object",
+        "description": summary,
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def json_schema(kind: type | str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a document kind, for application developers.
+
+    The schema checks the shape (fields, JSON types, ISO dates); the rules between fields
+    (an attempt before its course, two attempts on one day …) are checked on loading.
+    The input documents are ``"candidate"`` (for :func:`emrpath.evaluate`),
+    ``"certification"`` and ``"recertification_record"`` (for
+    :func:`emrpath.recertification_status`) and ``"practitioner"`` (for
+    :func:`emrpath.practice_authority`); every other kind has a schema too.
+
+    Args:
+        kind: The class or kind name.
+
+    Raises:
+        UnknownNameError: ``kind`` is not a known kind name.
+        InputTypeError: ``kind`` is a class without a JSON document.
+
+    Example:
+        >>> schema = json_schema("candidate")
+        >>> schema["properties"]["kind"], schema["required"][:3]
+        ({'const': 'candidate'}, ['schema_version', 'kind', 'course'])
+        >>> schema["$defs"]["ExamAttempt"]["properties"]["taken_on"]["format"]
+        'date'
+    """
+    name, cls = _kind_of(kind)
+    defs: dict[str, Any] = {}
+    body = _object_schema(cls, defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"emrpath {name} document, schema version {SCHEMA_VERSION}",
+        **body,
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "kind": {"const": name},
+            **body["properties"],
+        },
+        "required": ["schema_version", "kind", *body["required"]],
+        "$defs": defs,
+    }

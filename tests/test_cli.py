@@ -1,0 +1,492 @@
+"""The emrpath command: every subcommand, exit codes 0/1/2, one-line errors, JSON output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import emrpath as ep
+from emrpath.cli import main
+
+D = dt.date
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def example(name: str) -> str:
+    return (resources.files("emrpath") / "examples" / name).read_text("utf-8")
+
+
+def write(tmp_path: Path, value: object) -> str:
+    """``value``'s JSON document in a file; its path."""
+    path = tmp_path / "document.json"
+    path.write_text(ep.dumps(value), encoding="utf-8")
+    return str(path)
+
+
+def assert_one_line_error(err: str, *fragments: str) -> None:
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("emrpath: error: ")
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+# ---------------------------------------------------------------------------------------
+# status
+
+
+def test_status_of_the_bundled_example_is_a_readable_table(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The README's main job: `emrpath status --example --as-of 2025-08-20`."""
+    code, out, err = run(capsys, "status", "--example", "--as-of", "2025-08-20")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "nremt-emr pathway on 2025-08-20"
+    assert lines[1].split() == ["gate", "state", "valid", "until", "expected", "on"]
+    assert set(lines[2]) == {"-", " "}
+    # the state column starts at the same offset in every gate row
+    offset = lines[1].index("state")
+    for name in ("course ", "cognitive ", "certification "):
+        row = next(line for line in lines if line.startswith(name))
+        assert row[offset - 1] == " "
+        assert row[offset] != " "
+    assert "attempts used: 2, remaining: 1" in lines[-1]
+    assert "Retest allowed from 2025-07-30" in out
+
+
+def test_status_json_is_the_pathway_status_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "status", "--example", "--as-of", "2025-08-20", "--json")
+    assert code == 0
+    status = ep.loads(out, ep.PathwayStatus)
+    candidate = ep.loads(example("nremt-emr-candidate.json"), ep.Candidate)
+    assert status == ep.evaluate(candidate, as_of=D(2025, 8, 20))
+    assert json.loads(out)["kind"] == "pathway_status"
+
+
+def test_status_example_for_ascp(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "status", "--example", "--program", "ascp-mls", "--as-of", "2025-08-20"
+    )
+    assert code == 0
+    assert out.startswith("ascp-mls pathway on 2025-08-20")
+    assert "remaining: 4" in out
+
+
+@pytest.mark.parametrize(
+    ("program", "as_of", "first"),
+    [
+        ("nremt-emr", "2026-05-01", "nremt-emr recertification on 2026-05-01: open"),
+        ("ascp-mls", "2025-03-01", "ascp-mls recertification on 2025-03-01: open"),
+    ],
+)
+def test_status_of_a_recertification_example(
+    capsys: pytest.CaptureFixture[str], program: str, as_of: str, first: str
+) -> None:
+    code, out, _ = run(
+        capsys, "status", "--example", "recertification", "--program", program, "--as-of", as_of
+    )
+    assert code == 0
+    assert out.splitlines()[0] == first
+    code, out, _ = run(
+        capsys,
+        "status",
+        "--example",
+        "recertification",
+        "--program",
+        program,
+        "--as-of",
+        as_of,
+        "--json",
+    )
+    assert code == 0
+    assert isinstance(ep.loads(out), ep.RecertificationStatus)
+
+
+def test_status_reads_a_file_and_stdin(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "candidate.json"
+    path.write_text(example("nremt-emr-candidate.json"), encoding="utf-8")
+    code, from_file, _ = run(capsys, "status", str(path), "--as-of", "2025-08-20")
+    assert code == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO(example("nremt-emr-candidate.json")))
+    code, from_stdin, _ = run(capsys, "status", "-", "--as-of", "2025-08-20")
+    assert code == 0
+    assert from_file == from_stdin
+
+
+def test_status_of_a_bare_certification(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path, ep.Certification(D(2023, 8, 10)))
+    code, out, _ = run(capsys, "status", path, "--as-of", "2026-10-15")
+    assert code == 0
+    assert out.startswith("nremt-emr recertification on 2026-10-15: reinstatement")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("status", "--example"),  # --as-of is required: nothing reads the clock
+        ("status", "x.json", "--example", "--as-of", "2025-08-20"),
+        ("status", "--as-of", "2025-08-20"),
+        ("status", "--example", "other", "--as-of", "2025-08-20"),
+        ("status", "--as-of", "2025-08-20", "--example", "--bogus"),
+        (),
+        ("frobnicate",),
+        ("dates",),
+        ("dates", "--att", "2025-01-01"),
+        ("dates", "--passed", "2025-01-01"),
+    ],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert "usage: emrpath" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "as_of",
+    ["2025/08/20", "08/20/2025", "20250820", "2025-08-20T00:00", "2025-02-30", "today", ""],
+)
+def test_dates_on_the_command_line_are_iso_only(
+    capsys: pytest.CaptureFixture[str], as_of: str
+) -> None:
+    """Issue 6: "Dates on the command line are ISO dates; anything else is refused"."""
+    code, out, err = run(capsys, "status", "--example", "--as-of", as_of)
+    assert (code, out) == (1, "")
+    assert_one_line_error(err, "--as-of")
+
+
+def test_unknown_program_exits_1_naming_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "status", "--example", "--as-of", "2025-08-20", "--program", "emt")
+    assert code == 1
+    assert_one_line_error(err, "'emt'", "nremt-emr", "ascp-mls")
+
+
+def test_bad_files_exit_1_with_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "missing.json"
+    code, _, err = run(capsys, "status", str(missing), "--as-of", "2025-08-20")
+    assert code == 1
+    assert_one_line_error(err, "missing.json", "cannot read")
+
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "status", str(broken), "--as-of", "2025-08-20")
+    assert code == 1
+    assert_one_line_error(err, "not valid JSON")
+
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(b'{"kind": "caf\xe9"}')
+    code, _, err = run(capsys, "status", str(latin), "--as-of", "2025-08-20")
+    assert code == 1
+    assert_one_line_error(err, "not UTF-8")
+
+    code, _, err = run(capsys, "status", str(tmp_path), "--as-of", "2025-08-20")
+    assert code == 1
+    assert_one_line_error(err, "cannot read")
+
+
+def test_invalid_documents_exit_1_with_the_json_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = json.loads(example("nremt-emr-candidate.json"))
+    data["attempts"][1]["taken_on"] = "2025-02-30"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run(capsys, "status", str(path), "--as-of", "2025-08-20")
+    assert code == 1
+    assert_one_line_error(err, "$.attempts[1].taken_on", "2025-02-30")
+
+
+def test_rule_errors_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """An attempt after --as-of is an invalid record (design: attempts after as_of)."""
+    code, _, err = run(capsys, "status", "--example", "--as-of", "2025-07-01")
+    assert code == 1
+    assert_one_line_error(err, "attempts")
+
+
+def test_status_refuses_documents_it_does_not_evaluate(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path, ep.SkillsCompetency(D(2025, 1, 1)))
+    code, _, err = run(capsys, "status", path, "--as-of", "2025-08-20")
+    assert code == 1
+    assert_one_line_error(err, "$.kind", "SkillsCompetency")
+
+
+# ---------------------------------------------------------------------------------------
+# dates
+
+
+def test_dates_for_an_exam(capsys: pytest.CaptureFixture[str]) -> None:
+    """Design: "Friday exam → Tuesday"; "earliest retest = last attempt date + 15 calendar
+    days"."""
+    code, out, _ = run(capsys, "dates", "--exam", "2025-12-05")
+    assert code == 0
+    rows = {line[:17].strip(): line.split() for line in out.splitlines()[3:]}
+    assert rows["result expected"][2:] == ["2025-12-09", "result_posting", "secondary"]
+    assert rows["earliest retest"][2:] == ["2025-12-20", "retest_wait", "secondary"]
+
+
+def test_dates_for_every_option_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """Design: "completed 2024-02-29 → 2026-02-28"; ATT "cut off at the course expiration
+    date if that is earlier"; certified July–December → September 30 of year + 3."""
+    code, out, _ = run(
+        capsys,
+        "dates",
+        "--exam",
+        "2026-04-02",
+        "--course",
+        "2024-02-29",
+        "--att",
+        "2025-12-15",
+        "--passed",
+        "2024-03-01",
+        "--certified",
+        "2025-08-01",
+        "--notified",
+        "2025-06-02",
+        "--json",
+    )
+    assert code == 0
+    data = json.loads(out)
+    answers = {a["answer"]: a for a in data["answers"]}
+    assert data["program"] == "nremt-emr"
+    assert answers["result_expected"]["date"] == "2026-04-06"  # Good Friday is a business day
+    assert answers["course_valid_through"]["date"] == "2026-02-28"
+    assert answers["ATT_valid_through"]["date"] == "2026-02-28"
+    assert answers["portion_valid_through"]["date"] == "2026-03-01"
+    assert answers["certification_expires"]["date"] == "2028-09-30"
+    assert answers["appeal_by"]["date"] == "2025-07-02"
+    assert answers["appeal_by"]["confidence"] == "primary"
+
+
+def test_dates_for_ascp(capsys: pytest.CaptureFixture[str]) -> None:
+    """ASCP: "official result within 4 business days"; "appeals in writing within 30 days"."""
+    code, out, _ = run(capsys, "dates", "--program", "ascp-mls", "--exam", "2025-06-02", "--json")
+    assert code == 0
+    answers = {a["answer"]: a["date"] for a in json.loads(out)["answers"]}
+    assert (
+        answers["result_expected"]
+        == ep.expected_result_date(D(2025, 6, 2), ep.ASCP_MLS).isoformat()
+    )
+
+
+def test_dates_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "dates", "--exam", "2025-13-01")
+    assert code == 1
+    assert_one_line_error(err, "--exam")
+    code, _, err = run(capsys, "dates", "--course", "2025-05-01", "--passed", "2025-04-01")
+    assert code == 1
+    assert_one_line_error(err, "before the course completion")
+    code, _, err = run(capsys, "dates", "--exam", "1970-01-05")  # before any rule
+    assert code == 1
+    assert_one_line_error(err)
+
+
+# ---------------------------------------------------------------------------------------
+# programs and schema
+
+
+def test_programs_lists_both(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "programs")
+    assert code == 0
+    assert out.splitlines()[0].split()[:2] == ["program", "name"]
+    assert "nremt-emr" in out
+    assert "ascp-mls" in out
+
+
+@pytest.mark.parametrize("program", [ep.NREMT_EMR, ep.ASCP_MLS], ids=lambda p: p.key)
+def test_programs_name_prints_every_parameter_with_its_sources(
+    capsys: pytest.CaptureFixture[str], program: ep.Program
+) -> None:
+    """Issue 6: "every parameter of a program with effective dates, citation and confidence"."""
+    code, out, _ = run(capsys, "programs", program.key)
+    assert code == 0
+    for param in program.parameters():
+        assert f"\n{param.name}: {param.description}\n" in out
+        for provision in param.provisions:
+            assert (
+                f"from {provision.effective_from.isoformat()} [{provision.confidence.value}]"
+                in out
+            )
+            assert f"<{provision.citation.url}>" in out
+    code, out, _ = run(capsys, "programs", program.key, "--json")
+    data = json.loads(out)
+    assert [p["name"] for p in data["parameters"]] == [p.name for p in program.parameters()]
+    provisions = [pr for p in data["parameters"] for pr in p["provisions"]]
+    assert all(pr["citation"]["url"] and pr["confidence"] for pr in provisions)
+
+
+def test_programs_json_and_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "programs", "--json")
+    assert code == 0
+    assert [p["key"] for p in json.loads(out)] == ["nremt-emr", "ascp-mls"]
+    code, _, err = run(capsys, "programs", "emt")
+    assert code == 1
+    assert_one_line_error(err, "NAME", "nremt-emr")
+
+
+def test_schema_prints_the_input_schemas(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    assert json.loads(out) == ep.json_schema("candidate")
+    code, out, _ = run(capsys, "schema", "recertification_record")
+    assert json.loads(out)["properties"]["kind"] == {"const": "recertification_record"}
+    code, _, err = run(capsys, "schema", "nonsense")
+    assert code == 1
+    assert_one_line_error(err, "nonsense")
+
+
+def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert "status" in out
+    assert "Exit codes" in out
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.startswith("emrpath ")
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    ok = subprocess.run(
+        [sys.executable, "-m", "emrpath", "dates", "--exam", "2026-07-02"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ok.returncode == 0
+    assert "2026-07-07" in ok.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "emrpath", "dates", "--exam", "July 2"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 1
+    assert bad.stderr.count("\n") == 1
+    assert "Traceback" not in bad.stderr
+    latin = subprocess.run(
+        [sys.executable, "-m", "emrpath", "status", "-", "--as-of", "2025-08-20"],
+        input=b'{"kind": "caf\xe9"}',
+        capture_output=True,
+        check=False,
+    )
+    assert latin.returncode == 1
+    assert latin.stderr.startswith(b"emrpath: error: $: not UTF-8 text")
+    assert latin.stderr.count(b"\n") == 1
+
+
+# ---------------------------------------------------------------------------------------
+# plan
+
+
+def test_plan_for_the_example_candidate(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 6: `emrpath plan`: "the what-if timeline of remaining attempts"; the example
+    has used 2 of 3, so one attempt remains, from the earliest allowed date."""
+    code, out, _ = run(capsys, "plan", "--example", "--as-of", "2025-08-20")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].endswith("2 of 3 used")
+    assert lines[1].split()[:3] == ["attempt", "earliest", "on"]
+    assert lines[3].split()[:3] == ["3", "2025-08-20", "2025-08-22"]
+    code, out, _ = run(capsys, "plan", "--example", "--as-of", "2025-08-20", "--json")
+    timeline = ep.loads(out, ep.AttemptTimeline)
+    assert timeline.attempts_used == 2
+    assert [a.number for a in timeline.attempts] == [3]
+
+
+def test_plan_what_if(capsys: pytest.CaptureFixture[str]) -> None:
+    """Design: "if I fail on the 3rd, when can I retest, and does my third attempt still fit
+    before my course expires?" (planning's own example: course 2024-01-05, first attempt
+    2026-01-10: the third falls after 2026-01-31)."""
+    code, out, _ = run(capsys, "plan", "--course", "2024-01-05", "--first", "2026-01-10", "--json")
+    assert code == 0
+    timeline = ep.loads(out, ep.AttemptTimeline)
+    assert timeline == ep.plan_attempts(ep.CourseCompletion(D(2024, 1, 5)), D(2026, 1, 10))
+    assert [a.fits_course_window for a in timeline.attempts] == [True, True, False]
+    code, out, _ = run(
+        capsys,
+        "plan",
+        "--course",
+        "2024-01-05",
+        "--first",
+        "2026-01-10",
+        "--att",
+        "2025-12-01",
+        "--used",
+        "1",
+    )
+    assert code == 0
+    assert "1 of 3 used" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("plan", "--example"),
+        ("plan", "--course", "2024-01-05"),
+        ("plan", "--first", "2026-01-10"),
+        ("plan", "--course", "2024-01-05", "--first", "2026-01-10", "--example"),
+        ("plan", "--course", "2024-01-05", "--first", "2026-01-10", "--as-of", "2026-01-01"),
+        ("plan", "--example", "--as-of", "2025-08-20", "--used", "1"),
+        ("plan", "--example", "recertification", "--as-of", "2025-08-20"),
+    ],
+)
+def test_plan_usage_errors(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert "usage: emrpath plan" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (("--used", "two"), "--used"),
+        (("--used", "-1"), "--used"),
+        (("--used", "9" * 5000), "--used"),
+        (("--used", "3"), "attempts_used"),
+        (("--att", "2026-13-01"), "--att"),
+    ],
+)
+def test_plan_invalid_input(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], fragment: str
+) -> None:
+    code, _, err = run(capsys, "plan", "--course", "2024-01-05", "--first", "2026-01-10", *argv)
+    assert code == 1
+    assert_one_line_error(err, fragment)
+
+
+def test_plan_when_no_attempt_is_left(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Design: "after the 3rd failure no further attempt is allowed until a new full EMR
+    course is completed"."""
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13)),
+        attempts=[
+            ep.ExamAttempt(D(2025, 2, 1), passed=False),
+            ep.ExamAttempt(D(2025, 3, 1), passed=False),
+            ep.ExamAttempt(D(2025, 4, 1), passed=False),
+        ],
+    )
+    code, _, err = run(capsys, "plan", write(tmp_path, candidate), "--as-of", "2025-05-01")
+    assert code == 1
+    assert_one_line_error(err, "no further attempt can be planned")

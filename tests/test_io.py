@@ -1,0 +1,614 @@
+"""JSON in and out: round trips, strict loading with JSON paths, the JSON Schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import emrpath as ep
+from emrpath import jsonio
+from tests.strategies import (
+    CAL_LAST,
+    candidates,
+    certifications,
+    continuing_education,
+    course_completions,
+    dates,
+    recertification_records,
+)
+
+D = dt.date
+
+EXAMPLES = sorted(
+    p.name for p in (resources.files("emrpath") / "examples").iterdir() if p.name.endswith(".json")
+)
+
+
+def _round_trip(value: object) -> object:
+    return ep.loads(ep.dumps(value), type(value))
+
+
+def _document(value: object) -> dict[str, Any]:
+    return json.loads(ep.dumps(value))
+
+
+def _error(data: object, kind: type | str | None = None) -> ep.EmrpathError:
+    with pytest.raises(ep.EmrpathError) as caught:
+        ep.from_json_data(data, kind)
+    return caught.value
+
+
+BASE = ep.Candidate(
+    course=ep.CourseCompletion(D(2025, 5, 2), verified_on=D(2025, 5, 6)),
+    attempts=[
+        ep.ExamAttempt(D(2025, 6, 10), passed=False, scaled_score=880),
+        ep.ExamAttempt(D(2025, 7, 15), passed=False, scaled_score=910),
+    ],
+    skills=ep.SkillsCompetency(D(2025, 4, 26)),
+)
+
+
+# ---------------------------------------------------------------------------------------
+# round trips
+
+
+@given(candidates())
+def test_candidates_round_trip(candidate: ep.Candidate) -> None:
+    """Issue 6: "every public record ... serialises to JSON and back": load(dump(x)) == x."""
+    assert _round_trip(candidate) == candidate
+
+
+@given(st.one_of(certifications(), continuing_education(), recertification_records()))
+def test_lifecycle_records_round_trip(record: object) -> None:
+    """Issue 6: load(dump(x)) == x for certifications, education and recertification records;
+    "Decimals ... round-trip exactly" (trailing zeros and exponents too)."""
+    back = _round_trip(record)
+    assert back == record
+    if isinstance(record, ep.ContinuingEducation):
+        assert isinstance(back, ep.ContinuingEducation)
+        assert str(back.amount) == str(record.amount)
+
+
+@given(course_completions())
+def test_documents_validate_against_their_schema(course: ep.CourseCompletion) -> None:
+    """Issue 6: "Export the JSON Schema of the input documents": every dumped input
+    document is valid under json_schema() of its kind."""
+    candidate = ep.Candidate(course=course)
+    jsonschema.validate(_document(candidate), ep.json_schema("candidate"))
+    jsonschema.validate(_document(course), ep.json_schema(ep.CourseCompletion))
+
+
+@given(candidates())
+def test_generated_candidates_validate_against_the_schema(candidate: ep.Candidate) -> None:
+    """Issue 6: the schema describes what dump() writes, for any candidate."""
+    jsonschema.validate(_document(candidate), ep.json_schema(ep.Candidate))
+
+
+@given(recertification_records())
+def test_generated_recertification_records_validate(record: ep.RecertificationRecord) -> None:
+    """Issue 6: the recertification input document matches its schema."""
+    jsonschema.validate(_document(record), ep.json_schema("recertification_record"))
+
+
+def _evaluable(candidate: ep.Candidate) -> ep.Candidate:
+    """The candidate without what evaluate() refuses by program: scores, routes, history."""
+    return attrs.evolve(
+        candidate,
+        course=attrs.evolve(candidate.course, route=None),
+        attempts=[attrs.evolve(a, scaled_score=None) for a in candidate.attempts[:3]],
+        history=(),
+        transcripts_received_on=None,
+    )
+
+
+@given(candidates(history=False), st.integers(0, 800), st.sampled_from(["nremt-emr", "ascp-mls"]))
+def test_pathway_statuses_round_trip(candidate: ep.Candidate, extra: int, key: str) -> None:
+    """Issue 6: "every ... status and decision serialises to JSON and back"."""
+    program = ep.NREMT_EMR if key == "nremt-emr" else ep.ASCP_MLS
+    candidate = _evaluable(candidate)
+    days = [candidate.course.completed_on, candidate.course.verified_on]
+    days += [a.taken_on for a in candidate.attempts]
+    days += [a.issued_on for a in candidate.authorizations]
+    days += [candidate.skills.passed_on if candidate.skills else None]
+    days += [candidate.cpr.issued_on if candidate.cpr else None]
+    as_of = min(max(d for d in days if d is not None) + dt.timedelta(days=extra), CAL_LAST)
+    try:
+        status = ep.evaluate(candidate, as_of=as_of, program=program)
+    except ep.EmrpathError:
+        assume(False)
+        raise
+    assert _round_trip(status) == status
+    assert ep.loads(ep.dumps(status)) == status  # the document names its own kind
+
+
+@st.composite
+def recertification_statuses(draw: st.DrawFn) -> ep.RecertificationStatus:
+    certified = draw(dates(D(2017, 1, 1), D(2095, 1, 1)))
+    as_of = draw(dates(certified, D(2099, 1, 1)))
+    education = draw(
+        st.lists(
+            st.builds(
+                ep.ContinuingEducation,
+                dates(certified, as_of),
+                st.decimals(min_value=Decimal("0.25"), max_value=20, places=2),
+                st.sampled_from(["national", "local", "individual"]),
+            ),
+            max_size=6,
+        )
+    )
+    return ep.recertification_status(ep.Certification(certified), education, as_of=as_of)
+
+
+@given(recertification_statuses())
+def test_recertification_statuses_round_trip(status: ep.RecertificationStatus) -> None:
+    """Issue 6: RecertificationStatus (with Decimal progress) serialises to JSON and back."""
+    back = _round_trip(status)
+    assert back == status
+    assert isinstance(back, ep.RecertificationStatus)
+    assert [str(c.earned) for c in back.components] == [str(c.earned) for c in status.components]
+
+
+@given(
+    st.sampled_from(ep.NATIONAL_2019.keys) | st.text(max_size=20),
+    st.sampled_from(list(ep.Level)),
+    st.sampled_from(list(ep.UnverifiedPolicy)),
+)
+def test_scope_decisions_round_trip(
+    skill: str, level: ep.Level, policy: ep.UnverifiedPolicy
+) -> None:
+    """Issue 6: ScopeDecision (with its SkillRow and Citation) round-trips."""
+    decision = ep.is_within_scope(skill, level, unverified=policy)
+    assert _round_trip(decision) == decision
+
+
+def test_reason_gate_and_citation_round_trip() -> None:
+    status = ep.evaluate(BASE, as_of=D(2025, 8, 20))
+    for value in (status.gates[0], status.reasons[0], status.reasons[0].citation):
+        assert _round_trip(value) == value
+
+
+def test_dates_are_iso_strings_enums_values_tuples_lists() -> None:
+    status = ep.evaluate(BASE, as_of=D(2025, 8, 20))
+    doc = ep.to_json_data(status)
+    assert doc["schema_version"] == ep.SCHEMA_VERSION
+    assert doc["kind"] == "pathway_status"
+    assert doc["as_of"] == "2025-08-20"
+    assert doc["gates"][0]["name"] == "course"
+    assert doc["gates"][0]["state"] == "met"
+    assert doc["confidence"] == "secondary"
+    assert isinstance(doc["reasons"], list)
+    assert json.loads(json.dumps(doc)) == doc  # nothing but JSON types
+
+
+def test_decimal_amounts_are_exact_as_strings_and_numbers() -> None:
+    doc = _document(ep.ContinuingEducation(D(2025, 1, 1), Decimal("2.50"), "national"))
+    assert doc["amount"] == "2.50"
+    text = json.dumps({**doc, "amount": 0.1})
+    assert ep.loads(text, ep.ContinuingEducation).amount == Decimal("0.1")  # not 0.1000…0555
+    assert ep.loads(json.dumps({**doc, "amount": 3}), "continuing_education").amount == 3
+
+
+def test_to_json_data_refuses_values_without_a_document() -> None:
+    with pytest.raises(ep.InputTypeError, match="no JSON document"):
+        ep.to_json_data(ep.NREMT_EMR)
+    with pytest.raises(ep.InputTypeError):
+        ep.to_json_data({"course": None})
+
+
+def test_every_kind_has_a_schema_and_no_field_clashes_with_the_envelope() -> None:
+    for kind in ep.kinds():
+        cls = jsonio._registry()[kind]
+        assert not {"schema_version", "kind"} & set(attrs.fields_dict(cls))
+        schema = ep.json_schema(kind)
+        jsonschema.Draft202012Validator.check_schema(schema)
+    assert set(ep.INPUT_KINDS) <= set(ep.kinds())
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_bundled_examples_validate_and_load(name: str) -> None:
+    text = (resources.files("emrpath") / "examples" / name).read_text("utf-8")
+    data = json.loads(text)
+    jsonschema.validate(data, ep.json_schema(data["kind"]))
+    value = ep.loads(text)
+    assert ep.dumps(value) + "\n" == text  # the files are exactly what dumps() writes
+
+
+def test_examples_cover_both_programs_and_the_nremt_candidate_failed_twice() -> None:
+    assert {"nremt-emr-candidate.json", "ascp-mls-candidate.json"} <= set(EXAMPLES)
+    text = (resources.files("emrpath") / "examples" / "nremt-emr-candidate.json").read_text()
+    candidate = ep.loads(text, ep.Candidate)
+    assert [a.passed for a in candidate.attempts] == [False, False]
+
+
+def test_converter_is_built_once_and_safe_from_many_threads() -> None:
+    jsonio._converter.cache_clear()
+    text = ep.dumps(BASE)
+    results: list[object] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for _ in range(20):
+                results.append(ep.loads(text, ep.Candidate))
+        except BaseException as err:  # pragma: no cover - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert len(results) == 160
+    assert all(r == BASE for r in results)
+
+
+# ---------------------------------------------------------------------------------------
+# strict loading: one EmrpathError whose field is the JSON path
+
+
+def _base() -> dict[str, Any]:
+    return _document(BASE)
+
+
+def test_impossible_date_names_its_json_path() -> None:
+    """Issue 6: "impossible dates raise an EmrpathError whose message gives the JSON path
+    of the problem (e.g. attempts[1].taken_on)"."""
+    data = _base()
+    data["attempts"][1]["taken_on"] = "2025-02-30"
+    err = _error(data)
+    assert isinstance(err, ep.InvalidRecordError)
+    assert err.field == "$.attempts[1].taken_on"
+    assert str(err).startswith("$.attempts[1].taken_on: '2025-02-30' is not a date")
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "text"),
+    [
+        (20250610, ep.InputTypeError, "got number 20250610"),
+        ("2025-06-10T09:00:00", ep.InvalidRecordError, "no time"),
+        ("2025-06-10T09:00:00+00:00", ep.InvalidRecordError, "no time"),
+        ("20250610", ep.InvalidRecordError, "YYYY-MM-DD"),
+        ("2025-W24-2", ep.InvalidRecordError, "YYYY-MM-DD"),
+        (" 2025-06-10", ep.InvalidRecordError, "YYYY-MM-DD"),
+        ("0000-01-01", ep.InvalidRecordError, "not a date on the calendar"),
+        (None, ep.InputTypeError, "got null"),
+        ({"y": 2025}, ep.InputTypeError, "got object"),
+    ],
+)
+def test_dates_are_strict_iso(value: object, error: type, text: str) -> None:
+    data = _base()
+    data["attempts"][0]["taken_on"] = value
+    err = _error(data)
+    assert type(err) is error
+    assert err.field == "$.attempts[0].taken_on"
+    assert text in str(err)
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "field", "text"),
+    [
+        (lambda d: d.update(nickname="x"), ep.InvalidRecordError, "$.nickname", "unknown field"),
+        (
+            lambda d: d["course"].update(verfied_on="2025-05-06"),
+            ep.InvalidRecordError,
+            "$.course.verfied_on",
+            "CourseCompletion has completed_on, verified_on, route",
+        ),
+        (lambda d: d.pop("course"), ep.InvalidRecordError, "$.course", "required field missing"),
+        (
+            lambda d: d["attempts"][1].pop("passed"),
+            ep.InvalidRecordError,
+            "$.attempts[1].passed",
+            "required field missing",
+        ),
+        (
+            lambda d: d["attempts"][1].update(passed="no"),
+            ep.InputTypeError,
+            "$.attempts[1].passed",
+            'must be true or false, got string "no"',
+        ),
+        (
+            lambda d: d["attempts"][0].update(scaled_score="880"),
+            ep.InputTypeError,
+            "$.attempts[0].scaled_score",
+            "must be an integer",
+        ),
+        (
+            lambda d: d["attempts"][0].update(scaled_score=True),
+            ep.InputTypeError,
+            "$.attempts[0].scaled_score",
+            "got boolean true",
+        ),
+        (
+            lambda d: d["attempts"][0].update(scaled_score=88.5),
+            ep.InputTypeError,
+            "$.attempts[0].scaled_score",
+            "must be an integer",
+        ),
+        (lambda d: d.update(attempts={}), ep.InputTypeError, "$.attempts", "must be an array"),
+        (lambda d: d.update(attempts="a"), ep.InputTypeError, "$.attempts", "must be an array"),
+        (lambda d: d.update(course=[]), ep.InputTypeError, "$.course", "must be an object"),
+        (lambda d: d["course"].update(route=7), ep.InputTypeError, "$.course.route", "string"),
+        (
+            lambda d: d["course"].update(verified_on="2025-05-01"),
+            ep.InvalidRecordError,
+            "$.course.verified_on",
+            "before the course completion",
+        ),
+        (
+            lambda d: d["attempts"][1].update(taken_on="2025-04-01"),
+            ep.InvalidRecordError,
+            "$.attempts[1].taken_on",
+            "before the course completion",
+        ),
+        (
+            lambda d: d.update(cpr={"expires_on": "2025-01-01", "issued_on": "2025-02-01"}),
+            ep.InvalidRecordError,
+            "$.cpr.issued_on",
+            "after it expires",
+        ),
+        (
+            lambda d: d.update(history=[{"course": {"completed_on": "2026-01-01"}}]),
+            ep.InvalidRecordError,
+            "$.history[0].course.completed_on",
+            "is not before the current course",
+        ),
+        (
+            lambda d: d.update(
+                history=[
+                    {
+                        "course": {"completed_on": "2024-01-02"},
+                        "attempts": [{"taken_on": "2024-01-01", "passed": False}],
+                    }
+                ]
+            ),
+            ep.InvalidRecordError,
+            "$.history[0].attempts[0].taken_on",
+            "before the course completion",
+        ),
+        (
+            lambda d: d.update(authorizations=[{"issued_on": "2025-01-01"}]),
+            ep.InvalidRecordError,
+            "$.authorizations[0].issued_on",
+            "before the course completion",
+        ),
+    ],
+)
+def test_bad_documents_raise_one_error_with_the_json_path(
+    change: Any, error: type, field: str, text: str
+) -> None:
+    """Issue 6: "unknown fields, missing fields, wrong types and impossible dates raise an
+    EmrpathError whose message gives the JSON path of the problem"; record validators come
+    out "as one clear EmrpathError with the path prefixed"."""
+    data = _base()
+    change(data)
+    err = _error(data, ep.Candidate)
+    assert type(err) is error
+    assert err.field == field
+    assert text in str(err)
+    assert "\n" not in str(err)
+
+
+def test_record_errors_point_at_the_json_element_even_out_of_date_order() -> None:
+    """A Candidate keeps attempts in date order; the path names the caller's element."""
+    data = _base()
+    data["attempts"] = [
+        {"taken_on": "2025-09-01", "passed": False},
+        {"taken_on": "2025-06-01", "passed": True},
+        {"taken_on": "2025-07-01", "passed": False},
+    ]
+    err = _error(data, ep.Candidate)
+    assert err.field == "$.attempts[2].taken_on"
+    assert "follows a passed attempt" in str(err)
+    data["attempts"] = [
+        {"taken_on": "2025-09-01", "passed": False},
+        {"taken_on": "2025-03-01", "passed": False},
+    ]
+    assert _error(data).field == "$.attempts[1].taken_on"
+
+
+def test_several_problems_are_counted_in_one_error() -> None:
+    data = _base()
+    data["attempts"][0]["passed"] = 1
+    data["attempts"][1]["taken_on"] = "x"
+    data["extra"] = 1
+    err = _error(data)
+    assert err.field == "$.attempts[0].passed"
+    assert "(and 2 more problems)" in str(err)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "text"),
+    [
+        (lambda d: d.pop("schema_version"), "$.schema_version", "required field missing"),
+        (lambda d: d.update(schema_version=2), "$.schema_version", "unsupported"),
+        (lambda d: d.update(schema_version=True), "$.schema_version", "unsupported"),
+        (lambda d: d.update(schema_version="1"), "$.schema_version", "unsupported"),
+        (lambda d: d.pop("kind"), "$.kind", "required field missing"),
+        (lambda d: d.update(kind="gate"), "$.kind", "expected a 'candidate' document"),
+        (lambda d: d.update(kind=3), "$.kind", "must be a string"),
+    ],
+)
+def test_the_envelope_is_checked(change: Any, field: str, text: str) -> None:
+    """Issue 6: documents carry "a schema_version field"; a wrong one is refused."""
+    data = _base()
+    change(data)
+    err = _error(data, ep.Candidate)
+    assert err.field == field
+    assert text in str(err)
+
+
+def test_unknown_kinds_are_refused() -> None:
+    err = _error({"schema_version": 1, "kind": "program"})
+    assert isinstance(err, ep.UnknownNameError)
+    assert "known: " in str(err)
+    with pytest.raises(ep.UnknownNameError):
+        ep.json_schema("program")
+    with pytest.raises(ep.InputTypeError):
+        ep.json_schema(ep.Program)
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "message"),
+    [
+        ("", ep.InvalidRecordError, "not valid JSON"),
+        ("{", ep.InvalidRecordError, "not valid JSON"),
+        ("[1, 2]", ep.InputTypeError, "must be a JSON object"),
+        ('"candidate"', ep.InputTypeError, "must be a JSON object"),
+        ('{"schema_version": NaN}', ep.InvalidRecordError, "NaN is not a number JSON allows"),
+        ('{"a": Infinity}', ep.InvalidRecordError, "Infinity"),
+        ("[" * 100_000 + "]" * 100_000, ep.InvalidRecordError, "nested too deeply"),
+        ('{"a": ' + "9" * 5000 + "}", ep.InvalidRecordError, "more digits"),
+        (b"\xff\xfe{}", ep.InvalidRecordError, "not UTF-8"),
+    ],
+)
+def test_text_that_is_not_a_document_is_refused(
+    text: str | bytes, error: type, message: str
+) -> None:
+    with pytest.raises(error, match=message) as caught:
+        ep.loads(text)
+    assert caught.value.field == "$"
+
+
+def test_loads_refuses_non_text() -> None:
+    with pytest.raises(ep.InputTypeError, match="str or bytes"):
+        ep.loads(42)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    ("amount", "error", "text"),
+    [
+        ("NaN", ep.InvalidRecordError, "decimal number"),
+        ("Infinity", ep.InvalidRecordError, "decimal number"),
+        ("2,5", ep.InvalidRecordError, "decimal number"),
+        (" 2", ep.InvalidRecordError, "decimal number"),
+        ("0", ep.InvalidRecordError, "more than 0"),
+        ("-1", ep.InvalidRecordError, "more than 0"),
+        (True, ep.InputTypeError, "decimal number"),
+        ([2], ep.InputTypeError, "decimal number"),
+    ],
+)
+def test_education_amounts_are_strict(amount: object, error: type, text: str) -> None:
+    doc = _document(ep.ContinuingEducation(D(2025, 1, 1), 2, "national"))
+    doc["amount"] = amount
+    err = _error(doc, ep.ContinuingEducation)
+    assert type(err) is error
+    assert err.field == "$.amount"
+    assert text in str(err)
+
+
+def test_recertification_record_paths() -> None:
+    record = ep.RecertificationRecord(
+        ep.Certification(D(2023, 8, 10)),
+        education=[ep.ContinuingEducation(D(2025, 1, 1), 2, "national")],
+    )
+    doc = _document(record)
+    doc["education"][0]["component"] = " "
+    err = _error(doc)
+    assert err.field == "$.education[0].component"
+    doc = _document(record)
+    doc["certification"]["cycle_started_on"] = "2024-01-01"
+    err = _error(doc)
+    assert err.field == "$.certification.expires_on"
+    assert "recertified cycle needs its expiration date" in str(err)
+
+
+def test_scope_decision_values_are_checked_on_load() -> None:
+    doc = _document(ep.is_within_scope("cpap", "emr"))
+    doc["level"] = "EMR"
+    err = _error(doc, ep.ScopeDecision)
+    assert err.field == "$.level"
+    assert "must be one of 'emr', 'emt', 'aemt', 'paramedic'" in str(err)
+    doc = _document(ep.is_within_scope("cpap", "emr"))
+    doc["row"]["citation"]["url"] = ""
+    assert _error(doc).field == "$.row.citation.url"
+
+
+# ---------------------------------------------------------------------------------------
+# planning and practice authority documents
+
+
+@given(
+    course_completions(D(2015, 1, 1), D(2090, 1, 1)),
+    st.integers(0, 800),
+    st.integers(0, 2),
+    st.booleans(),
+)
+def test_attempt_timelines_round_trip(
+    course: ep.CourseCompletion, offset: int, used: int, with_att: bool
+) -> None:
+    """Issue 6: the what-if timeline (a status of the planning rules) round-trips."""
+    first = course.completed_on + dt.timedelta(days=offset)
+    timeline = ep.plan_attempts(
+        course, first, attempts_used=used, authorization_issued_on=first if with_att else None
+    )
+    assert _round_trip(timeline) == timeline
+
+
+@given(st.lists(st.sampled_from(list(ep.MissBucket)), max_size=8), st.integers(0, 30))
+def test_retake_plans_round_trip(buckets: list[ep.MissBucket], days: int) -> None:
+    """Issue 6: RetakePlan, with its (bucket, count) pairs and fixes, round-trips."""
+    failed = ep.ExamAttempt(D(2025, 7, 11), passed=False, scaled_score=905)
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 5, 2), verified_on=D(2025, 5, 9)),
+        attempts=[failed],
+        skills=ep.SkillsCompetency(D(2025, 4, 28)),
+    )
+    log = ep.ErrorLog([ep.Miss(b) for b in buckets], attempt_on=failed.taken_on)
+    plan = ep.retake_plan(log, failed, candidate, as_of=D(2025, 7, 11) + dt.timedelta(days=days))
+    assert _round_trip(log) == log
+    assert _round_trip(plan) == plan
+    doc = _document(plan)
+    assert all(len(pair) == 2 for pair in doc["counts"])
+
+
+@given(
+    st.sampled_from(["MT", "WY", "CA", "TX", "ZZ"]),
+    dates(D(2024, 1, 1), D(2030, 12, 31)),
+    st.booleans(),
+)
+def test_practice_decisions_round_trip(code: str, on: dt.date, agency: bool) -> None:
+    """Issue 6: PracticeDecision and the Practitioner input document round-trip."""
+    person = ep.Practitioner(
+        licenses=[ep.StateLicense("MT", "emr", D(2025, 7, 1), D(2027, 6, 30))],
+        certification=ep.Certification(D(2025, 6, 2)),
+        agency_credentials=[ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))],
+    )
+    decision = ep.practice_authority(person, code, on=on, require_agency_credential=agency)
+    assert _round_trip(person) == person
+    assert _round_trip(decision) == decision
+    jsonschema.validate(_document(person), ep.json_schema("practitioner"))
+
+
+def test_fixed_length_pairs_are_checked() -> None:
+    log = ep.ErrorLog([ep.Miss("sequence")])
+    failed = ep.ExamAttempt(D(2025, 7, 11), passed=False)
+    candidate = ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2)), attempts=[failed])
+    doc = _document(ep.retake_plan(log, failed, candidate, as_of=D(2025, 7, 14)))
+    doc["counts"][0] = ["sequence"]
+    err = _error(doc)
+    assert err.field == "$.counts[0]"
+    assert "array of 2 items" in str(err)
+    doc["counts"][0] = ["sequence", "1"]
+    assert _error(doc).field == "$.counts[0][1]"
+
+
+@given(st.dates())
+def test_iso_dates_read_back_exactly(day: dt.date) -> None:
+    """Issue 6: "Dates ISO YYYY-MM-DD strictly": every date, year 1 to 9999, is written as
+    its ISO string and read back as the same date (the inverse of date.isoformat)."""
+    course = ep.CourseCompletion(day)
+    doc = ep.to_json_data(course)
+    assert doc["completed_on"] == day.isoformat()
+    assert ep.from_json_data(doc, ep.CourseCompletion) == course
