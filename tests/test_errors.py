@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import pickle
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -125,3 +126,44 @@ def test_errors_module_doctest_example():
         cal.is_business_day("2025-01-02")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="outside this calendar's years"):
         cal.is_business_day(dt.date(2101, 1, 1))
+
+
+_CITE = ep.Citation("https://example.org/rule", "a quote", "a title")
+_COURSE = ep.CourseCompletion(dt.date(2025, 5, 2))
+_WRONG_TYPES = [
+    ("Candidate.course", lambda: ep.Candidate(course="2025-05-02")),
+    ("Candidate.skills", lambda: ep.Candidate(course=_COURSE, skills="yes")),
+    ("Candidate.cpr", lambda: ep.Candidate(course=_COURSE, cpr=dt.date(2027, 1, 1))),
+    ("PriorCourse.course", lambda: ep.PriorCourse(course=None)),
+    ("RecertificationRecord.certification", lambda: ep.RecertificationRecord("x")),
+    ("DayOverride.name", lambda: ep.DayOverride(dt.date(2025, 1, 9), 1, _CITE)),
+    ("DayOverride.citation", lambda: ep.DayOverride(dt.date(2025, 1, 9), "x", None)),
+    ("Provision.citation", lambda: ep.Provision(dt.date(2020, 1, 1), 1, None, "primary")),
+    (
+        "Provision.confidence",
+        lambda: ep.Provision(dt.date(2020, 1, 1), 1, _CITE, "primary"),
+    ),
+    (
+        "Provision.note",
+        lambda: ep.Provision(dt.date(2020, 1, 1), 1, _CITE, ep.Confidence.PRIMARY, note=1),
+    ),
+    ("AttemptLimit.after_limit", lambda: ep.AttemptLimit(3, "new_course")),
+    (
+        "AttemptLimit.scope",
+        lambda: ep.AttemptLimit(3, ep.AfterLimit.NEW_COURSE, scope="per_route"),
+    ),
+    ("AuthorizationWindow.capped_by_course", lambda: ep.AuthorizationWindow(90, None, 1)),
+    ("AnniversaryExpiry.month_end", lambda: ep.AnniversaryExpiry(3, month_end="yes")),
+    ("MonthsCeWindow.lookback_after_expiry", lambda: ep.MonthsCeWindow(36, 0)),
+]
+
+
+@pytest.mark.parametrize(("field", "build"), _WRONG_TYPES, ids=[f for f, _ in _WRONG_TYPES])
+def test_a_wrongly_typed_field_is_an_input_type_error_naming_it(field: str, build: Any) -> None:
+    """Design principle 6: every invalid argument raises an EmrpathError (here also a
+    TypeError) whose message names the field and the rule; never attrs' bare TypeError."""
+    with pytest.raises(ep.InputTypeError) as caught:
+        build()
+    assert caught.value.field == field
+    assert caught.value.rule
+    assert str(caught.value).startswith(f"{field}: must be ")

@@ -40,6 +40,12 @@ T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
 
 
+def _a(kind: type) -> str:
+    """``kind``'s name with its article: "a Citation", "an AfterLimit"."""
+    name = kind.__name__
+    return f"{'an' if name[0] in 'AEIOUaeiou' else 'a'} {name}"
+
+
 def field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
     """``Class.field``: how errors name a record's field."""
     return f"{type(instance).__name__}.{attribute.name}"
@@ -62,7 +68,7 @@ def instance_of(kind: type, rule: str, *, optional: bool = False) -> Validator:
             return
         if not isinstance(value, kind):
             raise InputTypeError(
-                f"must be a {kind.__name__}{' or None' if optional else ''}, got "
+                f"must be {_a(kind)}{' or None' if optional else ''}, got "
                 f"{type(value).__name__}",
                 field=field_name(instance, attribute),
                 rule=rule,
@@ -116,7 +122,7 @@ def sequence_of(
         >>> sequence_of([1, "2"], int, field="counts", rule="example rule")
         Traceback (most recent call last):
         ...
-        emrpath.errors.InputTypeError: counts[1]: must be a int, got str (rule: example rule)
+        emrpath.errors.InputTypeError: counts[1]: must be an int, got str (rule: example rule)
     """
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InputTypeError(
@@ -128,7 +134,7 @@ def sequence_of(
     for index, item in enumerate(items):
         if not isinstance(item, kind):
             raise InputTypeError(
-                f"must be a {kind.__name__}, got {type(item).__name__}",
+                f"must be {_a(kind)}, got {type(item).__name__}",
                 field=f"{field}[{index}]",
                 rule=rule,
             )
@@ -146,7 +152,7 @@ def parse_enum(kind: type[E], value: object, *, field: str, rule: str, noun: str
         return value
     if not isinstance(value, str):
         raise InputTypeError(
-            f"must be a {kind.__name__} or its string value, got {type(value).__name__}",
+            f"must be {_a(kind)} or its string value, got {type(value).__name__}",
             field=field,
             rule=rule,
         )

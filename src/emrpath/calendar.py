@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from emrpath._dates import as_date
+from emrpath._validators import instance_of
 from emrpath.errors import CalendarRangeError, InputTypeError, InvalidRecordError
 from emrpath.params import Citation
 
@@ -53,8 +54,8 @@ class DayOverride:
     """
 
     on: dt.date = attrs.field()
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
-    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    name: str = attrs.field(validator=instance_of(str, "calendar closure"))
+    citation: Citation = attrs.field(validator=instance_of(Citation, "calendar closure"))
 
     @on.validator
     def _check_on(self, attribute: attrs.Attribute[Any], value: object) -> None:

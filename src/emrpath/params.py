@@ -34,6 +34,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from emrpath._dates import as_date
+from emrpath._validators import instance_of
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError
 
 __all__ = ["Citation", "Confidence", "Param", "Provision", "weakest"]
@@ -151,9 +152,9 @@ class Provision(Generic[T]):
 
     effective_from: dt.date = attrs.field(validator=_check_date)
     value: T
-    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
-    confidence: Confidence = attrs.field(validator=attrs.validators.instance_of(Confidence))
-    note: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    citation: Citation = attrs.field(validator=instance_of(Citation, "rule data"))
+    confidence: Confidence = attrs.field(validator=instance_of(Confidence, "rule data"))
+    note: str = attrs.field(default="", validator=instance_of(str, "rule data"))
 
 
 def _sorted_provisions(value: Iterable[Provision[Any]]) -> tuple[Provision[Any], ...]:

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from emrpath._dates import add_days, add_months, end_of_month, make_date
+from emrpath._validators import boolean, instance_of
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 
 __all__ = [
@@ -289,9 +290,9 @@ class AttemptLimit:
     """
 
     max_attempts: int = attrs.field(validator=_positive)
-    after_limit: AfterLimit = attrs.field(validator=attrs.validators.instance_of(AfterLimit))
+    after_limit: AfterLimit = attrs.field(validator=instance_of(AfterLimit, "program parameter"))
     scope: AttemptScope = attrs.field(
-        default=AttemptScope.PER_COURSE, validator=attrs.validators.instance_of(AttemptScope)
+        default=AttemptScope.PER_COURSE, validator=instance_of(AttemptScope, "program parameter")
     )
 
     def describe(self) -> str:
@@ -369,9 +370,7 @@ class AuthorizationWindow:
 
     days: int | None = None
     months: int | None = None
-    capped_by_course: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool)
-    )
+    capped_by_course: bool = attrs.field(default=False, validator=boolean("program parameter"))
 
     def __attrs_post_init__(self) -> None:
         if (self.days is None) == (self.months is None):
@@ -461,7 +460,7 @@ class AnniversaryExpiry:
     """
 
     years: int = attrs.field(validator=_positive)
-    month_end: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    month_end: bool = attrs.field(default=False, validator=boolean("program parameter"))
 
     def expires_on(self, certified_on: dt.date) -> dt.date | None:
         """The last valid day of a certification issued on ``certified_on``."""
@@ -808,7 +807,7 @@ class MonthsCeWindow:
 
     months: int = attrs.field(validator=_positive)
     lookback_after_expiry: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool)
+        default=False, validator=boolean("program parameter")
     )
 
     def window(

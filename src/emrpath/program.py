@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from emrpath._dates import as_date, timezone
+from emrpath._validators import instance_of
 from emrpath.calendar import BusinessCalendar, CalendarSpec
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Param
@@ -118,7 +119,9 @@ class Program:
     name: str
     body: str
     timezone: str = attrs.field(validator=_tz)
-    calendar_spec: CalendarSpec = attrs.field(validator=attrs.validators.instance_of(CalendarSpec))
+    calendar_spec: CalendarSpec = attrs.field(
+        validator=instance_of(CalendarSpec, "program definition")
+    )
     result_posting: Param[ResultPosting] = attrs.field(validator=_required)
     score_scale: Param[ScoreScale | None] = attrs.field(validator=_required)
     retest_wait: Param[RetestWait] = attrs.field(validator=_required)

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from emrpath._validators import sequence_of
+from emrpath._validators import instance_of, sequence_of
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.policies import _amount
 
@@ -247,7 +247,7 @@ class PriorCourse:
     """An earlier course and the attempts made under it (for a candidate's history)."""
 
     course: CourseCompletion = attrs.field(
-        validator=attrs.validators.instance_of(CourseCompletion)
+        validator=instance_of(CourseCompletion, "candidate record")
     )
     attempts: tuple[ExamAttempt, ...] = attrs.field(default=(), converter=_attempts)
 
@@ -278,12 +278,12 @@ class Candidate:
     """
 
     course: CourseCompletion = attrs.field(
-        validator=attrs.validators.instance_of(CourseCompletion)
+        validator=instance_of(CourseCompletion, "candidate record")
     )
     attempts: tuple[ExamAttempt, ...] = attrs.field(default=(), converter=_attempts)
     skills: SkillsCompetency | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(SkillsCompetency)),
+        validator=instance_of(SkillsCompetency, "candidate record", optional=True),
     )
     authorizations: tuple[AuthorizationToTest, ...] = attrs.field(
         default=(),
@@ -291,7 +291,7 @@ class Candidate:
     )
     cpr: CprCredential | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(CprCredential)),
+        validator=instance_of(CprCredential, "candidate record", optional=True),
     )
     history: tuple[PriorCourse, ...] = attrs.field(
         default=(),
@@ -477,7 +477,7 @@ class RecertificationRecord:
     """
 
     certification: Certification = attrs.field(
-        validator=attrs.validators.instance_of(Certification)
+        validator=instance_of(Certification, "recertification record")
     )
     education: tuple[ContinuingEducation, ...] = attrs.field(default=(), converter=_education)
     exam_attempts: tuple[ExamAttempt, ...] = attrs.field(default=(), converter=_exam_attempts)
