@@ -22,6 +22,7 @@ BUILTIN_OF: dict[type[ep.EmrpathError], type[Exception]] = {
     ep.CalendarRangeError: ValueError,
     ep.NoRuleInForceError: LookupError,
     ep.UnknownNameError: LookupError,
+    ep.MissingExtraError: ImportError,
 }
 
 
@@ -41,7 +42,7 @@ def test_each_error_is_an_emrpath_error_and_its_builtin(cls: type[ep.EmrpathErro
     the fitting builtin (ValueError, TypeError, LookupError)"."""
     assert issubclass(cls, ep.EmrpathError)
     assert issubclass(cls, BUILTIN_OF[cls])
-    others = {ValueError, TypeError, LookupError} - {BUILTIN_OF[cls]}
+    others = {ValueError, TypeError, LookupError, ImportError} - {BUILTIN_OF[cls]}
     assert not any(issubclass(cls, other) for other in others)
     with pytest.raises(BUILTIN_OF[cls]):
         raise cls("bad", field="f", rule="r")
@@ -54,7 +55,7 @@ def test_naive_datetime_error_is_an_input_type_error():
     a kind of wrong-type input, so catching InputTypeError catches it."""
     assert issubclass(ep.NaiveDatetimeError, ep.InputTypeError)
     assert issubclass(ep.EmrpathError, Exception)
-    assert not issubclass(ep.EmrpathError, (ValueError, TypeError, LookupError))
+    assert not issubclass(ep.EmrpathError, (ValueError, TypeError, LookupError, ImportError))
 
 
 texts = st.text(max_size=40)

@@ -248,9 +248,11 @@ def test_cli_plan_what_if_on_any_dates(
     course: str, first: str, att: str | None, used: str | None, key: str
 ) -> None:
     """Issue 7: the what-if timeline for any dates and counts: exit 0, or exit 1 (one line)."""
-    argv = ["plan", "--course", course, "--first", first, "--program", key]
-    argv += [] if att is None else ["--att", att]
-    argv += [] if used is None else ["--used", used]
+    # Values go in the --option=VALUE form: a separate value that starts with "-" is an
+    # option to argparse, a usage error (exit 2) rather than an invalid value.
+    argv = ["plan", f"--course={course}", f"--first={first}", "--program", key]
+    argv += [] if att is None else [f"--att={att}"]
+    argv += [] if used is None else [f"--used={used}"]
     _check_cli(*_cli(argv))
 
 

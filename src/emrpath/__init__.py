@@ -16,6 +16,7 @@ from emrpath.errors import (
     EmrpathError,
     InputTypeError,
     InvalidRecordError,
+    MissingExtraError,
     NaiveDatetimeError,
     NoRuleInForceError,
     UnknownNameError,
@@ -85,6 +86,9 @@ if TYPE_CHECKING:
         plan_attempts,
         retake_plan,
     )
+    from emrpath.plot import (
+        plot_pathway,
+    )
     from emrpath.policies import (
         AfterLimit,
         AnniversaryExpiry,
@@ -129,6 +133,11 @@ if TYPE_CHECKING:
         PriorCourse,
         RecertificationRecord,
         SkillsCompetency,
+    )
+    from emrpath.report import (
+        describe_value,
+        parameter_markdown,
+        parameter_rows,
     )
     from emrpath.rules import (
         appeal_deadline,
@@ -246,6 +255,7 @@ _LAZY: dict[str, str] = {
     "can_cannot_list": "emrpath.scope",
     "check_score": "emrpath.rules",
     "course_expiration_date": "emrpath.rules",
+    "describe_value": "emrpath.report",
     "dumps": "emrpath.jsonio",
     "earliest_retest_date": "emrpath.rules",
     "evaluate": "emrpath.pathway",
@@ -257,7 +267,10 @@ _LAZY: dict[str, str] = {
     "json_schema": "emrpath.jsonio",
     "kinds": "emrpath.jsonio",
     "loads": "emrpath.jsonio",
+    "parameter_markdown": "emrpath.report",
+    "parameter_rows": "emrpath.report",
     "plan_attempts": "emrpath.planning",
+    "plot_pathway": "emrpath.plot",
     "portion_expiration_date": "emrpath.rules",
     "practice_authority": "emrpath.authority",
     "recertification_status": "emrpath.lifecycle",
@@ -316,6 +329,7 @@ __all__ = [
     "Level",
     "Miss",
     "MissBucket",
+    "MissingExtraError",
     "MonthEndValidity",
     "MonthsCeWindow",
     "MonthsValidity",
@@ -361,6 +375,7 @@ __all__ = [
     "can_cannot_list",
     "check_score",
     "course_expiration_date",
+    "describe_value",
     "dumps",
     "earliest_retest_date",
     "evaluate",
@@ -372,7 +387,10 @@ __all__ = [
     "json_schema",
     "kinds",
     "loads",
+    "parameter_markdown",
+    "parameter_rows",
     "plan_attempts",
+    "plot_pathway",
     "portion_expiration_date",
     "practice_authority",
     "recertification_status",

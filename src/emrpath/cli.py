@@ -317,32 +317,6 @@ def _fields(value: object) -> tuple[attrs.Attribute[Any], ...]:
     return tuple(attrs.fields(kind))
 
 
-def _value_text(value: object) -> str:
-    """A parameter value in words: its own description, or its fields."""
-    describe = getattr(value, "describe", None)
-    if callable(describe):
-        return str(describe())
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    if isinstance(value, (tuple, list, frozenset, set)):
-        items = [_value_text(v) for v in value]
-        return (
-            "[" + ", ".join(sorted(items) if isinstance(value, (set, frozenset)) else items) + "]"
-        )
-    if attrs.has(type(value)):
-        fields = ", ".join(
-            f"{f.name}={_value_text(getattr(value, f.name))}" for f in _fields(value)
-        )
-        return f"{type(value).__name__}({fields})"
-    return str(value)
-
-
 def _value_data(value: object) -> Any:
     """A parameter value as JSON data, with its description where it has one."""
     if value is None or isinstance(value, (bool, int, str)):
@@ -398,18 +372,22 @@ def _program_data(program: Program) -> dict[str, Any]:
 
 
 def _program_text(program: Program) -> str:
+    # The rows are emrpath.parameter_rows, which the documentation's rules page also shows.
+    from emrpath.report import parameter_rows
+
     lines = [f"{program.key}: {program.name} ({program.body}); dates read in {program.timezone}"]
-    for param in program.parameters():
-        lines += ["", f"{param.name}: {param.description}"]
-        for p in param.provisions:
-            lines.append(
-                f"  from {p.effective_from.isoformat()} [{p.confidence.value}]: "
-                f"{_value_text(p.value)}"
-            )
-            lines.append(f"    source: {p.citation.title} <{p.citation.url}>")
-            lines.append(f'    quote:  "{p.citation.quote}"')
-            if p.note:
-                lines.append(f"    note:   {p.note}")
+    current = None
+    for row in parameter_rows(program):
+        if row["parameter"] != current:
+            current = row["parameter"]
+            lines += ["", f"{current}: {row['description']}"]
+        lines.append(
+            f"  from {row['effective_from'].isoformat()} [{row['confidence']}]: {row['value']}"
+        )
+        lines.append(f"    source: {row['citation_title']} <{row['citation_url']}>")
+        lines.append(f'    quote:  "{row["citation_quote"]}"')
+        if row["note"]:
+            lines.append(f"    note:   {row['note']}")
     return "\n".join(lines)
 
 

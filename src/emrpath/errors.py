@@ -21,6 +21,7 @@ __all__ = [
     "EmrpathError",
     "InputTypeError",
     "InvalidRecordError",
+    "MissingExtraError",
     "NaiveDatetimeError",
     "NoRuleInForceError",
     "UnknownNameError",
@@ -86,3 +87,10 @@ class NoRuleInForceError(EmrpathError, LookupError):
 
 class UnknownNameError(EmrpathError, LookupError):
     """A program, skill or other name is not known."""
+
+
+class MissingExtraError(EmrpathError, ImportError):
+    """An optional feature needs a package that is not installed.
+
+    The message names the extra that installs it (``pip install "emrpath[plot]"``).
+    """

@@ -39,13 +39,13 @@ from typing import Any, TypeVar
 import attrs
 
 from emrpath._dates import add_days
-from emrpath._table import key_values, text_table
+from emrpath._table import html_table, key_values, text_table
 from emrpath._validators import sequence_of
 from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, Provision, weakest
 from emrpath.pathway import _Reader
-from emrpath.policies import CeComponent, CeRequirement, RecertWindow
+from emrpath.policies import CeComponent, CeRequirement, RecertWindow, _num
 from emrpath.program import Program
 from emrpath.programs import NREMT_EMR
 from emrpath.records import Certification, ContinuingEducation, ExamAttempt
@@ -87,11 +87,6 @@ class RecertificationState(enum.Enum):
     def rank(self) -> int:
         """Position in time order (0 for ``NOT_TIME_LIMITED``)."""
         return list(RecertificationState).index(self)
-
-
-def _num(value: Decimal) -> str:
-    """A Decimal for people: ``8``, ``2.5``, never ``8.0`` or ``1E+1``."""
-    return format(value.normalize(), "f")
 
 
 @attrs.frozen(slots=True)
@@ -272,9 +267,8 @@ weakest source: primary'
         parts.append(f"weakest source: {self.confidence.value}")
         return " | ".join(parts)
 
-    def __str__(self) -> str:
-        state = self.state.value.replace("_", " ")
-        lines = [f"{self.program} recertification on {self.as_of.isoformat()}: {state}"]
+    def _dates(self) -> list[tuple[str, str]]:
+        """The dates that are set, as (label, text) pairs, for ``__str__`` and HTML."""
         dates = [
             ("certified", self.certified_on),
             ("cycle start", self.cycle_start),
@@ -284,7 +278,7 @@ weakest source: primary'
             ("late until", self.reinstatement_until),
             ("lapses on", self.lapses_on),
         ]
-        shown: list[tuple[str, object]] = [(k, v) for k, v in dates if v is not None]
+        shown = [(k, v.isoformat()) for k, v in dates if v is not None]
         if self.counts_from is not None and self.counts_through is not None:
             shown.append(
                 (
@@ -292,35 +286,60 @@ weakest source: primary'
                     f"{self.counts_from.isoformat()} to {self.counts_through.isoformat()}",
                 )
             )
-        lines.extend(key_values(shown))
+        return shown
+
+    def _progress(self) -> list[tuple[str, str, str, str]]:
+        """Required, earned and short per component, topic (indented) and the total."""
+        rows = []
+        for comp in self.components:
+            rows.append((comp.name, _num(comp.required), _num(comp.earned), _num(comp.short)))
+            for topic in comp.topics:
+                rows.append(
+                    (
+                        f"  {topic.name}",
+                        _num(topic.required),
+                        _num(topic.earned),
+                        _num(topic.short),
+                    )
+                )
+        rows.append(
+            (
+                "total",
+                _num(self.total_required),
+                _num(self.total_earned),
+                _num(max(self.total_required - self.total_earned, _ZERO)),
+            )
+        )
+        return rows
+
+    def __str__(self) -> str:
+        state = self.state.value.replace("_", " ")
+        lines = [f"{self.program} recertification on {self.as_of.isoformat()}: {state}"]
+        lines.extend(key_values(self._dates()))
         if self.components:
             header = (self.unit, "required", "earned", "short")
-            rows = [header]
-            for comp in self.components:
-                rows.append((comp.name, _num(comp.required), _num(comp.earned), _num(comp.short)))
-                for topic in comp.topics:
-                    rows.append(
-                        (
-                            f"  {topic.name}",
-                            _num(topic.required),
-                            _num(topic.earned),
-                            _num(topic.short),
-                        )
-                    )
-            rows.append(
-                (
-                    "total",
-                    _num(self.total_required),
-                    _num(self.total_earned),
-                    _num(max(self.total_required - self.total_earned, _ZERO)),
-                )
-            )
-            head, rule, body = text_table(rows[0], rows[1:], right={1, 2, 3})
+            head, rule, body = text_table(header, self._progress(), right={1, 2, 3})
             lines.extend("  " + line for line in (head, rule, *body))
         for reason in self.reasons:
             lines.append(f"    - {reason}")
         lines.append(self.summary())
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        import html  # only notebooks need it; keep it off import time
+
+        state = html.escape(self.state.value.replace("_", " "))
+        parts = [
+            f"<div><strong>{html.escape(self.program)}</strong> recertification on "
+            f"{self.as_of.isoformat()}: {state}",
+            html_table(("date", "value"), list(self._dates())),
+        ]
+        if self.components:
+            header = (self.unit, "required", "earned", "short")
+            parts.append(html_table(header, list(self._progress())))
+        parts.append(html_table(("reasons",), [(tuple(str(r) for r in self.reasons),)]))
+        parts.append(f"<p>{html.escape(self.summary())}</p></div>")
+        return "".join(parts)
 
     def __repr__(self) -> str:
         return (

@@ -139,6 +139,20 @@ class ResultPosting:
     business_days: int = attrs.field(validator=_positive)
     held_until: frozenset[Requirement] = attrs.field(default=frozenset(), converter=_requirements)
 
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> ResultPosting(2, {Requirement.TRANSCRIPTS_RECEIVED}).describe()
+            'expected on business day 2 strictly after the exam date; held until the official
+            transcripts'
+        """
+        text = f"expected on business day {self.business_days} strictly after the exam date"
+        if not self.held_until:
+            return text
+        held = sorted(item.label for item in self.held_until)
+        return f"{text}; held until {' and '.join(held)}"
+
 
 @attrs.frozen(slots=True)
 class ScoreScale:
@@ -164,6 +178,10 @@ class ScoreScale:
     def passes(self, score: int) -> bool:
         """Whether ``score`` is at or above the passing point."""
         return score >= self.passing
+
+    def describe(self) -> str:
+        """The rule in words."""
+        return f"integer scaled score {self.minimum}-{self.maximum}, passing at {self.passing}"
 
 
 @attrs.frozen(slots=True)
@@ -276,6 +294,19 @@ class AttemptLimit:
         default=AttemptScope.PER_COURSE, validator=attrs.validators.instance_of(AttemptScope)
     )
 
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> AttemptLimit(3, AfterLimit.NEW_COURSE).describe()
+            '3 attempts per course; then a new full course, which starts a fresh count'
+        """
+        plural = "" if self.max_attempts == 1 else "s"
+        return (
+            f"{self.max_attempts} attempt{plural} per {self.scope.noun}; "
+            f"then {self.after_limit.next_step}"
+        )
+
 
 @attrs.frozen(slots=True)
 class MonthEndValidity:
@@ -293,6 +324,10 @@ class MonthEndValidity:
         later = add_months(start.replace(day=1), self.months)
         return end_of_month(later.year, later.month)
 
+    def describe(self) -> str:
+        """The rule in words."""
+        return f"valid through the last day of the completion month, {self.months} months later"
+
 
 @attrs.frozen(slots=True)
 class MonthsValidity:
@@ -308,6 +343,10 @@ class MonthsValidity:
     def expires_on(self, start: dt.date) -> dt.date:
         """The last valid day."""
         return add_months(start, self.months)
+
+    def describe(self) -> str:
+        """The rule in words."""
+        return f"valid through the same day {self.months} months later (clamped to month end)"
 
 
 CourseValidity = MonthEndValidity | MonthsValidity
@@ -491,6 +530,11 @@ def _amount(value: object, *, field: str, rule: str, positive: bool) -> Decimal:
     return amount
 
 
+def _num(value: Decimal) -> str:
+    """A Decimal for people: ``8``, ``2.5``, never ``8.0`` or ``1E+1``."""
+    return format(value.normalize(), "f")
+
+
 # Not rule numbers but the range in which amounts add up exactly: totals are computed in
 # the default decimal context (28 significant digits), and amounts below 10**12 with at
 # most 6 decimal places sum exactly however many there are in practice. Outside it a
@@ -649,6 +693,20 @@ class CeRequirement:
     def component_names(self) -> tuple[str, ...]:
         """The names of the components, in order."""
         return tuple(c.name for c in self.components)
+
+    def describe(self) -> str:
+        """The requirement in words.
+
+        Example:
+            >>> national = CeComponent("national", 8, (CeTopic("trauma", 1.5),))
+            >>> CeRequirement("hours", 16, (national, CeComponent("local", 4))).describe()
+            '16 hours: national 8 (trauma 1.5), local 4'
+        """
+        parts = []
+        for comp in self.components:
+            topics = ", ".join(f"{t.name} {_num(t.minimum)}" for t in comp.topics)
+            parts.append(f"{comp.name} {_num(comp.minimum)}" + (f" ({topics})" if topics else ""))
+        return f"{_num(self.total)} {self.unit}: {', '.join(parts)}"
 
     def component(self, name: str) -> CeComponent:
         """The component called ``name``.

@@ -1,0 +1,102 @@
+"""Sphinx configuration: MyST Markdown pages, API reference from docstrings.
+
+Two kinds of page are generated here at every build, so they can never go stale:
+``reference/rules.md`` from the programs' cited parameter tables
+(``emrpath.parameter_markdown``), and ``reference/api/emrpath*.md``, one automodule page
+per public module found in the package.
+Both are git-ignored.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+import emrpath  # noqa: E402
+
+project = "emrpath"
+author = "emrpath developers"
+copyright = "emrpath developers"
+release = emrpath.__version__
+version = release
+
+extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon"]
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "README.md"]
+myst_heading_anchors = 3
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+suppress_warnings = ["myst.header"]
+smartquotes = False  # citation quotes are verbatim: never curl their quote marks
+
+try:
+    import furo  # noqa: F401
+
+    html_theme = "furo"
+except ImportError:  # the docs extra pins furo; alabaster ships with Sphinx
+    html_theme = "alabaster"
+html_title = f"emrpath {release}"
+html_static_path = ["_static"]
+
+RULES_HEADER = """\
+# Rules: every parameter, with its source
+
+This page is generated at build time from `Program.parameters()` of `emrpath.NREMT_EMR` and
+`emrpath.ASCP_MLS` by {py:func}`emrpath.parameter_markdown`, so it always shows the data
+the rules read. Each provision gives its effective dates, its value in words, its
+confidence (*primary*: the certifying body's own text; *secondary*: third-party sources
+only), the citation with a verbatim quote, and a note where the source left a choice.
+The same rows are available as data from {py:func}`emrpath.parameter_rows`.
+"""
+
+
+def public_modules() -> list[str]:
+    """Every public module of the package: no part of its dotted name starts with ``_``."""
+    names = ["emrpath"]
+    for info in pkgutil.walk_packages(emrpath.__path__, prefix="emrpath."):
+        if not any(part.startswith("_") for part in info.name.split(".")):
+            names.append(info.name)
+    return sorted(names)
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Write ``text`` unless ``path`` holds it already (keeps incremental builds quiet)."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def generate(_app: object = None, root: Path = HERE) -> None:
+    """Write ``reference/rules.md`` and the API pages under ``root``."""
+    reference = root / "reference"
+    reference.mkdir(exist_ok=True)
+    rules = [RULES_HEADER]
+    rules += [emrpath.parameter_markdown(p) for p in (emrpath.NREMT_EMR, emrpath.ASCP_MLS)]
+    write_if_changed(reference / "rules.md", "\n".join(rules))
+    api = reference / "api"
+    api.mkdir(exist_ok=True)
+    wanted = set()
+    for name in public_modules():
+        page = api / f"{name}.md"
+        wanted.add(page)
+        # The package page lists no members: every public name is documented once, in
+        # the module that defines it. Docstrings are reStructuredText, so autodoc runs
+        # inside eval-rst (under MyST its output would be read as Markdown).
+        options = "   :no-members:\n" if name == "emrpath" else ""
+        write_if_changed(
+            page, f"# `{name}`\n\n```{{eval-rst}}\n.. automodule:: {name}\n{options}```\n"
+        )
+    for stale in api.glob("emrpath*.md"):
+        if stale not in wanted:
+            stale.unlink()
+
+
+def setup(app: object) -> None:
+    """Generate the pages before Sphinx reads the sources."""
+    app.connect("builder-inited", generate)  # type: ignore[attr-defined]

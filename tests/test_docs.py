@@ -1,0 +1,88 @@
+"""The documentation: every Python example is a doctest, and the generated pages are whole."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+import emrpath as ep
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+GENERATED = {DOCS / "reference" / "rules.md"}
+
+
+def _written_by_hand(page: Path) -> bool:
+    parts = page.relative_to(DOCS).parts
+    return "_build" not in parts and "api" not in parts and page not in GENERATED
+
+
+PAGES = [*sorted(p for p in DOCS.rglob("*.md") if _written_by_hand(p)), ROOT / "README.md"]
+FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.M | re.S)
+
+
+def python_blocks(page: Path) -> list[str]:
+    return [body for lang, body in FENCE.findall(page.read_text("utf-8")) if lang == "python"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_python_example_is_a_doctest_that_ends_before_its_fence(page: Path):
+    """Issue 6: "Every code example in the docs runs as a test": each ```python block is a
+    doctest, and ends with a blank line so the closing fence is not read as output."""
+    for body in python_blocks(page):
+        assert body.lstrip().startswith(">>>"), f"{page.name}: a python block that is not run"
+        assert body.endswith("\n\n"), f"{page.name}: blank line missing before ``` in\n{body}"
+
+
+def test_the_pages_have_examples():
+    with_examples = [p.name for p in PAGES if python_blocks(p)]
+    for name in ("first-what-if.md", "calendars.md", "design.md", "README.md", "index.md"):
+        assert name in with_examples
+
+
+def load_conf():
+    spec = importlib.util.spec_from_file_location("docs_conf", DOCS / "conf.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_rules_page_lists_every_provision_with_its_source(tmp_path: Path):
+    """Issue 6: "a rules page generated from the programs' parameter tables (every value,
+    effective date, citation and confidence)"."""
+    load_conf().generate(root=tmp_path)
+    text = (tmp_path / "reference" / "rules.md").read_text("utf-8")
+    items = [line for line in text.splitlines() if line.startswith("- **From ")]
+    rows = [*ep.parameter_rows(ep.NREMT_EMR), *ep.parameter_rows(ep.ASCP_MLS)]
+    assert len(items) == len(rows)
+    for item, row in zip(items, rows, strict=True):
+        assert item.startswith(f"- **From {row['effective_from'].isoformat()}")
+        assert f"Confidence: *{row['confidence']}*" in item
+        assert f"(<{row['citation_url']}>)" in item
+    for program in (ep.NREMT_EMR, ep.ASCP_MLS):
+        for param in program.parameters():
+            assert f"### `{param.name}`" in text
+
+
+def test_api_pages_cover_every_public_module_and_no_private_one(tmp_path: Path):
+    conf = load_conf()
+    conf.generate(root=tmp_path)
+    pages = {p.stem for p in (tmp_path / "reference" / "api").glob("*.md")}
+    assert pages == set(conf.public_modules())
+    assert {"emrpath", "emrpath.pathway", "emrpath.report", "emrpath.plot"} <= pages
+    assert not any("._" in name for name in pages)
+    assert set(ep._LAZY.values()) <= pages  # every module the package exports from
+
+
+def test_a_stale_api_page_is_removed(tmp_path: Path):
+    conf = load_conf()
+    api = tmp_path / "reference" / "api"
+    api.mkdir(parents=True)
+    (api / "emrpath.gone.md").write_text("# old\n", "utf-8")
+    conf.generate(root=tmp_path)
+    assert not (api / "emrpath.gone.md").exists()
