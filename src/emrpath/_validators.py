@@ -68,8 +68,7 @@ def instance_of(kind: type, rule: str, *, optional: bool = False) -> Validator:
             return
         if not isinstance(value, kind):
             raise InputTypeError(
-                f"must be {_a(kind)}{' or None' if optional else ''}, got "
-                f"{type(value).__name__}",
+                f"must be {_a(kind)}{' or None' if optional else ''}, got {type(value).__name__}",
                 field=field_name(instance, attribute),
                 rule=rule,
             )
