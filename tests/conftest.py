@@ -32,16 +32,28 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
+def _empty_the_caches() -> None:
+    from emrpath import _dates, calendar
+
+    calendar._CACHE.clear()
+    _dates.timezone.cache_clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _fresh_calendars_under_mutmut() -> None:
     """Under mutmut, build every calendar with the code under test.
 
     mutmut forks each mutant's test run from a process that has already run the suite,
     so its calendar cache is full and a mutant in the code that builds calendars would
-    never run. mutmut sets MUTANT_UNDER_TEST in every such run; empty the cache there.
+    never run. mutmut sets MUTANT_UNDER_TEST in every such run: empty the caches there.
     """
     if os.environ.get("MUTANT_UNDER_TEST"):
-        from emrpath import _dates, calendar
+        _empty_the_caches()
 
-        calendar._CACHE.clear()
-        _dates.timezone.cache_clear()
+
+@pytest.fixture(autouse=True)
+def _calendar_builds_seen_by_every_test_under_mutmut_stats() -> None:
+    """While mutmut records which tests call which functions (MUTANT_UNDER_TEST=stats),
+    let every test build its own calendars, so each is tied to the code that builds them."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        _empty_the_caches()

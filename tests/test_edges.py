@@ -12,6 +12,7 @@ import itertools
 import operator
 from collections.abc import Callable
 
+import attrs
 import pytest
 
 import emrpath as ep
@@ -153,3 +154,195 @@ def test_a_date_outside_the_calendar_names_the_field_and_the_rule(
         call(ep.BusinessCalendar.us_federal())
     assert (info.value.field, info.value.rule) == (field, "business day")
     assert "(1990-2100)" in info.value.message
+
+
+# -- calendar specs: every refused value names its field and the rule --------------------
+
+
+YEAR = "must be a year as an int between 1 and 9998, got "
+WEEKEND = "weekend days are ints 0 (Monday) to 6 (Sunday)"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field", "message"),
+    [
+        ({"first_year": 0}, "CalendarSpec.first_year", YEAR + "0"),
+        ({"first_year": 9999, "last_year": 9999}, "CalendarSpec.first_year", YEAR + "9999"),
+        ({"first_year": "2025"}, "CalendarSpec.first_year", YEAR + "'2025'"),
+        ({"last_year": True}, "CalendarSpec.last_year", YEAR + "True"),
+        ({"weekend": [-1]}, "CalendarSpec.weekend", WEEKEND),
+        ({"weekend": [7]}, "CalendarSpec.weekend", WEEKEND),
+        ({"weekend": ["5"]}, "CalendarSpec.weekend", WEEKEND),
+        ({"weekend": [5.0]}, "CalendarSpec.weekend", WEEKEND),
+        (
+            {"first_year": 2025, "last_year": 2024},
+            "CalendarSpec.last_year",
+            "last_year 2024 is before first_year 2025",
+        ),
+        (
+            {"closures": ["2025-01-09"]},
+            "CalendarSpec.closures/working_days",
+            "expected DayOverride values, got str",
+        ),
+        (
+            {"working_days": [D(2025, 1, 4)]},
+            "CalendarSpec.closures/working_days",
+            "expected DayOverride values, got date",
+        ),
+    ],
+)
+def test_a_bad_calendar_spec_names_its_field_and_the_rule(
+    kwargs: dict[str, object], field: str, message: str
+) -> None:
+    """Principle 6: nothing silently clamped or defaulted: a year outside 1-9998 (or not an
+    int), a weekday outside 0-6, years out of order or a closure that is not a cited
+    DayOverride is refused, naming the field."""
+    with pytest.raises(ep.InvalidRecordError) as info:
+        ep.CalendarSpec(**kwargs)  # type: ignore[arg-type]
+    err = info.value
+    assert (err.field, err.rule, err.message) == (field, "business day", message)
+
+
+def test_calendar_spec_bounds_and_normal_forms_are_kept() -> None:
+    """The edges that are accepted: years 1 and 9998, one-year ranges, weekdays 0 and 6;
+    categories and closures are kept in one normal form, so equal calendars share a spec."""
+    assert ep.CalendarSpec(country=None, first_year=1, last_year=1).first_year == 1
+    assert ep.CalendarSpec(country=None, first_year=9998, last_year=9998).last_year == 9998
+    assert ep.CalendarSpec(weekend=[0, 6]).weekend == frozenset({0, 6})
+    assert ep.CalendarSpec(categories="public").categories == ("public",)
+    assert ep.CalendarSpec(categories=["unofficial", "public", "public"]).categories == (
+        "public",
+        "unofficial",
+    )
+    early = ep.DayOverride(D(2025, 1, 2), "early", CITE)
+    late = ep.DayOverride(D(2025, 3, 4), "late", CITE)
+    assert ep.CalendarSpec(closures=[late, early]).closures == (early, late)
+    assert ep.CalendarSpec(closures=[late, early]) == ep.CalendarSpec(closures=[early, late])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "field", "message"),
+    [
+        (
+            {"country": "ZZ"},
+            ep.InvalidRecordError,
+            "CalendarSpec.country",
+            "the holidays package has no calendar for 'ZZ'/None",
+        ),
+        (
+            {"country": "US", "subdiv": "ZZ"},
+            ep.InvalidRecordError,
+            "CalendarSpec.country",
+            "the holidays package has no calendar for 'US'/'ZZ'",
+        ),
+        (
+            {"first_year": 2100, "last_year": 2101},
+            ep.CalendarRangeError,
+            "CalendarSpec.last_year",
+            "the holidays package has US data only through 2100; a calendar to 2101 would "
+            "answer wrongly for the missing years",
+        ),
+        (
+            {"first_year": 1776, "last_year": 1776},
+            ep.CalendarRangeError,
+            "CalendarSpec.first_year",
+            "the holidays package has US data only from 1777",
+        ),
+    ],
+    ids=["country", "subdivision", "after-data", "before-data"],
+)
+def test_a_calendar_the_holiday_source_cannot_back_is_refused(
+    kwargs: dict[str, object], error: type[ep.EmrpathError], field: str, message: str
+) -> None:
+    """A calendar raises "instead of answering wrongly": no holiday data, no calendar."""
+    with pytest.raises(error) as info:
+        ep.BusinessCalendar.from_spec(ep.CalendarSpec(**kwargs))  # type: ignore[arg-type]
+    assert (info.value.field, info.value.rule, info.value.message) == (
+        field,
+        "business day",
+        message,
+    )
+
+
+def test_the_first_and_last_years_of_the_holiday_data_are_usable() -> None:
+    first = ep.BusinessCalendar.from_holidays("US", first_year=1777, last_year=1777)
+    assert (first.first_day, first.last_day) == (D(1777, 1, 1), D(1777, 12, 31))
+    last = ep.BusinessCalendar.from_holidays("US", first_year=2100, last_year=2100)
+    assert not last.is_business_day(D(2100, 12, 24))  # Christmas observed, a Friday
+
+
+def test_closures_on_the_first_and_last_covered_day_count_and_others_are_ignored() -> None:
+    """Cited closures close the covered days they name, including the first and last."""
+    first = ep.DayOverride(D(2025, 1, 1), "first day", CITE)
+    last = ep.DayOverride(D(2025, 12, 31), "last day", CITE)
+    outside = ep.DayOverride(D(2026, 1, 2), "outside", CITE)
+    cal = ep.BusinessCalendar.from_spec(
+        ep.CalendarSpec(
+            country=None, first_year=2025, last_year=2025, closures=[first, last, outside]
+        )
+    )
+    assert cal.closure_reason(D(2025, 1, 1)) == "first day"
+    assert cal.closure_reason(D(2025, 12, 31)) == "last day"
+    assert (cal.first_day, cal.last_day) == (D(2025, 1, 1), D(2025, 12, 31))
+    # 261 weekdays in 2025, less the two closures
+    assert len(cal.business_days_in(D(2025, 1, 1), D(2025, 12, 31))) == 259
+    with pytest.raises(ep.CalendarRangeError):
+        cal.is_business_day(D(2026, 1, 1))
+
+
+def test_a_cited_working_day_opens_that_day_only() -> None:
+    """working_days: "Cited days that are business days whatever the holiday source
+    says": one opened Saturday leaves every other day as it was."""
+    saturday = ep.DayOverride(D(2025, 3, 8), "open Saturday", CITE)
+    cal = ep.BusinessCalendar.from_spec(
+        ep.CalendarSpec(country=None, first_year=2025, last_year=2025, working_days=[saturday])
+    )
+    assert cal.is_business_day(D(2025, 3, 8))
+    assert not cal.is_business_day(D(2025, 3, 15))  # the next Saturday
+    assert cal.is_business_day(D(2025, 3, 7))  # a Friday stays open
+    assert len(cal.business_days_in(D(2025, 1, 1), D(2025, 12, 31))) == 262
+
+
+# -- programs without a rule -------------------------------------------------------------
+
+
+def test_a_program_without_an_appeal_rule_says_so_naming_program() -> None:
+    bare = attrs.evolve(ep.NREMT_EMR, appeal_window=None)
+    with pytest.raises(ep.NoRuleInForceError) as info:
+        ep.appeal_deadline(D(2025, 3, 1), bare)
+    assert (info.value.field, info.value.rule, info.value.message) == (
+        "program",
+        "appeal",
+        "program 'nremt-emr' defines no appeal rule",
+    )
+
+
+def test_a_gate_the_program_does_not_have_is_met_and_says_so() -> None:
+    """pathway: "A gate the program does not have (its parameter is None) is met, with a
+    reason saying it is not part of the pathway." ASCP MLS has no CPR or skills gate."""
+    status = ep.evaluate(
+        ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2))),
+        as_of=D(2025, 6, 1),
+        program=ep.ASCP_MLS,
+    )
+    for name in (ep.GateName.CPR, ep.GateName.SKILLS):
+        gate = status.gate(name)
+        assert gate.state is ep.GateState.MET
+        assert [(r.code, r.message) for r in gate.reasons] == [
+            (f"{name.value}_not_required", "Not part of this program's pathway.")
+        ]
+
+
+def test_portions_without_a_limit_never_expire() -> None:
+    """portion_expiration_date: "``None``: no limit": for a program with no portion rule,
+    and for one whose rule in force says there is none."""
+    assert ep.portion_expiration_date(D(2025, 3, 1), D(2025, 1, 5), ep.ASCP_MLS) is None
+    unlimited = attrs.evolve(
+        ep.NREMT_EMR,
+        portion_validity=Param(
+            "portion_validity",
+            "No limit.",
+            (Provision(D(2015, 1, 1), None, CITE, Confidence.PRIMARY),),
+        ),
+    )
+    assert ep.portion_expiration_date(D(2025, 3, 1), D(2025, 1, 5), unlimited) is None

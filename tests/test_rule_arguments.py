@@ -98,20 +98,25 @@ def test_an_aware_datetime_is_read_in_the_programs_timezone(
 
 
 @pytest.mark.parametrize(
-    ("function", "args", "later", "earlier"),
+    ("function", "rule", "later", "earlier"),
     [
-        (ep.att_expiration_date, {}, "issued_on", "course_completed_on"),
-        (ep.portion_expiration_date, {}, "passed_on", "course_completed_on"),
+        (ep.att_expiration_date, "authorization to test", "issued_on", "course_completed_on"),
+        (
+            ep.portion_expiration_date,
+            "passed portion validity",
+            "passed_on",
+            "course_completed_on",
+        ),
     ],
     ids=["att", "portion"],
 )
 def test_a_record_dated_before_its_course_is_refused_naming_the_later_field(
-    function: Callable[..., Any], args: dict[str, Any], later: str, earlier: str
+    function: Callable[..., Any], rule: str, later: str, earlier: str
 ) -> None:
     """An authorization to test, or a passed portion, cannot predate the course it is
     under; the error names the field that is out of order."""
     with pytest.raises(ep.InvalidRecordError) as info:
         function(**{later: D(2024, 1, 4), earlier: D(2024, 1, 5)})
-    assert info.value.field == later
+    assert (info.value.field, info.value.rule) == (later, rule)
     assert "before the course completion 2024-01-05" in info.value.message
     assert function(**{later: D(2024, 1, 5), earlier: D(2024, 1, 5)}) is not None
