@@ -346,3 +346,78 @@ def test_portions_without_a_limit_never_expire() -> None:
         ),
     )
     assert ep.portion_expiration_date(D(2025, 3, 1), D(2025, 1, 5), unlimited) is None
+
+
+# -- add_business_days_many: the batch is the scalar, edges and errors included ----------
+
+
+def test_the_batch_is_the_scalar_on_every_day_of_awkward_weeks() -> None:
+    """add_business_days_many(days, n) == [add_business_days(d, n) for d in days], here
+    on every day (weekends and holidays as starts) of three weeks around holidays, for
+    small n of both signs, where an off-by-one in the folded offset would show."""
+    cal = ep.BusinessCalendar.us_federal()
+    days = [
+        start + dt.timedelta(days=i)
+        for start in (D(2025, 6, 14), D(2026, 6, 27), D(2025, 12, 20))
+        for i in range(21)
+    ]
+    for n in (-3, -2, -1, 0, 1, 2, 3):
+        assert cal.add_business_days_many(days, n) == [cal.add_business_days(d, n) for d in days]
+
+
+def test_the_batch_reaches_the_first_and_last_business_days_and_no_further() -> None:
+    """Contract: a calendar raises "for a date outside the years it was built for,
+    instead of answering wrongly"; the first and last business days are still answers."""
+    cal = ep.BusinessCalendar.us_federal()
+    first, last = cal.business_days_in(D(1990, 1, 1), D(1990, 1, 31))[0], D(2100, 12, 30)
+    assert first == D(1990, 1, 2)  # 1990-01-01 is New Year's Day
+    assert cal.add_business_days_many([D(1990, 1, 3)], -1) == [first]
+    assert cal.add_business_days_many([D(2100, 12, 29)], 1) == [last]
+    for days, n in (([D(2000, 1, 3), first], -1), ([D(2000, 1, 3), last], 1)):
+        with pytest.raises(ep.CalendarRangeError) as info:
+            cal.add_business_days_many(days, n)
+        assert (info.value.field, info.value.rule) == ("days[1]", "business day")
+        assert f"{n} business days from {days[1]} falls outside" in info.value.message
+
+
+def test_batch_errors_name_the_position_and_the_rule() -> None:
+    cal = ep.BusinessCalendar.us_federal()
+    with pytest.raises(ep.InputTypeError) as info:
+        cal.add_business_days_many([D(2025, 1, 2)], 1.5)  # type: ignore[arg-type]
+    assert (info.value.field, info.value.rule) == ("n", "business day")
+    assert info.value.message == "expected an int number of business days, got float 1.5"
+    with pytest.raises(ep.CalendarRangeError) as range_info:
+        cal.add_business_days_many([D(2025, 1, 2), D(2101, 1, 3)], 1)
+    assert range_info.value.field == "days[1]"
+    assert range_info.value.message.startswith("2101-01-03 is outside")
+    noon = dt.datetime(2025, 1, 2, 12, tzinfo=dt.timezone.utc)
+    with pytest.raises(ep.InputTypeError) as type_info:
+        cal.add_business_days_many([D(2025, 1, 2), noon], 1)  # type: ignore[list-item]
+    assert type_info.value.field == "days[1]"
+    assert "datetime" in type_info.value.message
+
+
+# -- gates a program switches off with a False parameter ---------------------------------
+
+
+def _switched_off(name: str) -> Param[bool]:
+    return Param(
+        name, "Not required.", (Provision(D(2015, 1, 1), False, CITE, Confidence.PRIMARY),)
+    )
+
+
+def test_a_requirement_switched_off_by_its_parameter_is_met_without_reasons() -> None:
+    """A program parameter, not code, says whether verification and CPR are required: set
+    to False, the gate is met and says nothing."""
+    program = attrs.evolve(
+        ep.NREMT_EMR,
+        verification_required=_switched_off("verification_required"),
+        cpr_required=_switched_off("cpr_required"),
+    )
+    status = ep.evaluate(
+        ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2))),
+        as_of=D(2025, 6, 1),
+        program=program,
+    )
+    for name in (ep.GateName.VERIFICATION, ep.GateName.CPR):
+        assert status.gate(name) == ep.Gate(name, ep.GateState.MET, ())

@@ -156,6 +156,38 @@ SCENARIOS: list[tuple[str, ep.Candidate, dt.date, ep.Program]] = [
         ep.NREMT_EMR,
     ),
     (
+        "attempts on the day an authorization is issued and on its last valid day are "
+        "covered; a later attempt it does not reach is reported; an attempt on the CPR "
+        "card's expiry day is not",
+        ep.Candidate(
+            course=COURSE,
+            attempts=[
+                ep.ExamAttempt(D(2025, 2, 6), passed=False, scaled_score=880),
+                ep.ExamAttempt(D(2025, 5, 7), passed=False, scaled_score=890),
+                ep.ExamAttempt(D(2025, 8, 5), passed=False, scaled_score=900),
+            ],
+            skills=SKILLS,
+            authorizations=[
+                ep.AuthorizationToTest(D(2025, 2, 6)),  # valid through 2025-05-07
+            ],
+            cpr=ep.CprCredential(D(2025, 5, 7)),
+        ),
+        D(2025, 8, 10),
+        ep.NREMT_EMR,
+    ),
+    (
+        "on the last day of the course window the course still qualifies",
+        ep.Candidate(course=COURSE, attempts=[FAIL_1], skills=SKILLS),
+        D(2027, 1, 31),
+        ep.NREMT_EMR,
+    ),
+    (
+        "passed, neither verified nor skills on record: the result waits for both",
+        ep.Candidate(course=ep.CourseCompletion(D(2025, 1, 10)), attempts=[PASS_2]),
+        D(2025, 3, 20),
+        ep.NREMT_EMR,
+    ),
+    (
         "ASCP MLS: passed, the result held until transcripts arrive",
         ep.Candidate(
             course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 20), route="1"),
