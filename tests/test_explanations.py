@@ -188,6 +188,34 @@ SCENARIOS: list[tuple[str, ep.Candidate, dt.date, ep.Program]] = [
         ep.NREMT_EMR,
     ),
     (
+        "certified: on the expiry day still met, portions no longer checked after issue",
+        ep.Candidate(course=COURSE, attempts=[FAIL_1, PASS_2], skills=SKILLS),
+        D(2027, 9, 30),
+        ep.NREMT_EMR,
+    ),
+    (
+        "the day after the expiry day: the certification expired",
+        ep.Candidate(course=COURSE, attempts=[FAIL_1, PASS_2], skills=SKILLS),
+        D(2027, 10, 1),
+        ep.NREMT_EMR,
+    ),
+    (
+        "the result posts on the skills competency's last valid day: certified",
+        ep.Candidate(
+            course=COURSE, attempts=[ep.ExamAttempt(D(2027, 1, 6), passed=True)], skills=SKILLS
+        ),
+        D(2027, 1, 15),
+        ep.NREMT_EMR,
+    ),
+    (
+        "the result posts the business day after it: skills expired first, not certified",
+        ep.Candidate(
+            course=COURSE, attempts=[ep.ExamAttempt(D(2027, 1, 7), passed=True)], skills=SKILLS
+        ),
+        D(2027, 1, 15),
+        ep.NREMT_EMR,
+    ),
+    (
         "ASCP MLS: passed, the result held until transcripts arrive",
         ep.Candidate(
             course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 20), route="1"),
