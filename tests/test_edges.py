@@ -421,3 +421,69 @@ def test_a_requirement_switched_off_by_its_parameter_is_met_without_reasons() ->
     )
     for name in (ep.GateName.VERIFICATION, ep.GateName.CPR):
         assert status.gate(name) == ep.Gate(name, ep.GateState.MET, ())
+
+
+# -- more names and messages -------------------------------------------------------------
+
+
+def test_weakest_refuses_what_is_not_a_level() -> None:
+    with pytest.raises(ep.InputTypeError) as info:
+        ep.weakest([Confidence.PRIMARY, "primary"])  # type: ignore[list-item]
+    assert (info.value.field, info.value.rule, info.value.message) == (
+        "levels",
+        "confidence",
+        "expected Confidence values, got 'primary'",
+    )
+
+
+def test_a_date_before_every_provision_names_the_parameter_and_its_rule() -> None:
+    """Param.at: "NoRuleInForceError: ``on`` is before the first effective date"."""
+    wait = ep.NREMT_EMR.retest_wait
+    with pytest.raises(ep.NoRuleInForceError) as info:
+        wait.at(D(2000, 1, 1))
+    assert (info.value.field, info.value.rule, info.value.message) == (
+        "retest_wait",
+        wait.description,
+        "no provision in force on 2000-01-01; the first takes effect 2015-01-01",
+    )
+
+
+def test_calendar_arguments_name_the_field_and_the_rule() -> None:
+    cal = ep.BusinessCalendar.us_federal()
+    with pytest.raises(ep.InputTypeError) as info:
+        ep.BusinessCalendar.from_spec("US")  # type: ignore[arg-type]
+    assert (info.value.field, info.value.rule, info.value.message) == (
+        "spec",
+        "business day",
+        "expected a CalendarSpec, got str",
+    )
+    with pytest.raises(ep.InputTypeError) as info:
+        cal.add_business_days(D(2025, 1, 2), 1.5)  # type: ignore[arg-type]
+    assert (info.value.field, info.value.rule, info.value.message) == (
+        "n",
+        "business day",
+        "expected an int number of business days, got float 1.5",
+    )
+    noon = dt.datetime(2025, 1, 2, 12, tzinfo=dt.timezone.utc)
+    with pytest.raises(ep.InputTypeError) as info:
+        cal.is_business_day(noon)  # type: ignore[arg-type]
+    assert info.value.message == (
+        f"expected a datetime.date, got a datetime ({noon!r}); pass value.date() in the "
+        "timezone you mean"
+    )
+    with pytest.raises(ep.CalendarRangeError) as range_info:
+        cal.is_business_day(D(1989, 12, 31))
+    assert range_info.value.message.startswith("1989-12-31 is outside this calendar's years")
+
+
+def test_a_calendar_includes_the_holidays_of_its_first_and_last_days() -> None:
+    """The first covered day of a calendar is a day like any other: New Year's Day closes
+    it; and stepping back to the first business day is an answer, not an error."""
+    cal = ep.BusinessCalendar.from_holidays("US", first_year=2025, last_year=2025)
+    assert cal.closure_reason(D(2025, 1, 1)) == "New Year's Day"
+    assert cal.closure_reason(D(2025, 12, 25)) == "Christmas Day"
+    federal = ep.BusinessCalendar.us_federal()
+    assert federal.closure_reason(D(1990, 1, 1)) == "New Year's Day"
+    assert federal.add_business_days(D(1990, 1, 3), -1) == D(1990, 1, 2)
+    with pytest.raises(ep.CalendarRangeError):
+        federal.add_business_days(D(1990, 1, 2), -1)

@@ -72,6 +72,7 @@ def test_a_program_that_is_not_a_program_names_program_and_the_rule(
     with pytest.raises(ep.InputTypeError) as info:
         function(**args, program="NREMT_EMR")
     assert (info.value.field, info.value.rule) == ("program", rule)
+    assert info.value.message == "expected a Program (such as emrpath.NREMT_EMR), got str"
 
 
 @pytest.mark.parametrize(("function", "args", "field", "rule"), CASES)
