@@ -394,7 +394,9 @@ def test_batch_errors_name_the_position_and_the_rule() -> None:
     with pytest.raises(ep.InputTypeError) as type_info:
         cal.add_business_days_many([D(2025, 1, 2), noon], 1)  # type: ignore[list-item]
     assert type_info.value.field == "days[1]"
-    assert "datetime" in type_info.value.message
+    assert type_info.value.message.startswith(
+        f"expected a datetime.date, got a datetime ({noon!r})"
+    )
 
 
 # -- gates a program switches off with a False parameter ---------------------------------
@@ -413,13 +415,14 @@ def test_a_requirement_switched_off_by_its_parameter_is_met_without_reasons() ->
         ep.NREMT_EMR,
         verification_required=_switched_off("verification_required"),
         cpr_required=_switched_off("cpr_required"),
+        skills_required=_switched_off("skills_required"),
     )
     status = ep.evaluate(
         ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2))),
         as_of=D(2025, 6, 1),
         program=program,
     )
-    for name in (ep.GateName.VERIFICATION, ep.GateName.CPR):
+    for name in (ep.GateName.VERIFICATION, ep.GateName.CPR, ep.GateName.SKILLS):
         assert status.gate(name) == ep.Gate(name, ep.GateState.MET, ())
 
 
@@ -487,3 +490,38 @@ def test_a_calendar_includes_the_holidays_of_its_first_and_last_days() -> None:
     assert federal.add_business_days(D(1990, 1, 3), -1) == D(1990, 1, 2)
     with pytest.raises(ep.CalendarRangeError):
         federal.add_business_days(D(1990, 1, 2), -1)
+
+
+def _only(name: str, value: object) -> Param[object]:
+    return Param(name, "Test rule.", (Provision(D(2015, 1, 1), value, CITE, Confidence.PRIMARY),))
+
+
+def test_without_a_portion_limit_or_an_expiry_the_messages_name_no_date() -> None:
+    """A program whose passes never lapse and whose certification never expires says so
+    by naming no end date, rather than "valid through None"."""
+    program = attrs.evolve(
+        ep.NREMT_EMR,
+        portion_validity=_only("portion_validity", None),
+        certification_term=_only("certification_term", ep.NoExpiry()),
+    )
+    done = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13)),
+        attempts=[ep.ExamAttempt(D(2025, 2, 6), passed=True)],
+        skills=ep.SkillsCompetency(D(2025, 1, 8)),
+    )
+    status = ep.evaluate(done, as_of=D(2030, 1, 1), program=program)
+    assert status.certified
+    messages = {r.code: r.message for r in status.reasons}
+    assert messages["skills_passed"] == "Skills competency passed 2025-01-08."
+    assert messages["cognitive_passed"] == "Cognitive exam passed on 2025-02-06."
+    assert messages["certified"] == "Certified 2025-02-10."
+
+
+def test_a_score_where_the_program_never_reports_scores_is_refused() -> None:
+    """Score report: a scaled score on an attempt from a period with no scaled report is an
+    invalid record, also for a program that has never had one."""
+    program = attrs.evolve(ep.NREMT_EMR, score_scale=_only("score_scale", None))
+    attempt = ep.ExamAttempt(D(2025, 2, 6), passed=False, scaled_score=800)
+    with pytest.raises(ep.InvalidRecordError) as info:
+        ep.check_score(attempt, program)
+    assert info.value.message == "the attempt on 2025-02-06 has no scaled score report"

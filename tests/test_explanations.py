@@ -216,6 +216,58 @@ SCENARIOS: list[tuple[str, ep.Candidate, dt.date, ep.Program]] = [
         ep.NREMT_EMR,
     ),
     (
+        "an authorization issued on the day of the last attempt was used by it",
+        ep.Candidate(
+            course=COURSE,
+            attempts=[FAIL_1],
+            skills=SKILLS,
+            authorizations=[ep.AuthorizationToTest(D(2025, 2, 6))],
+        ),
+        D(2025, 2, 10),
+        ep.NREMT_EMR,
+    ),
+    (
+        "an authorization issued near the end of the course window ends with it",
+        ep.Candidate(
+            course=COURSE,
+            attempts=[FAIL_1],
+            skills=SKILLS,
+            authorizations=[ep.AuthorizationToTest(D(2027, 1, 1))],
+        ),
+        D(2027, 1, 5),
+        ep.NREMT_EMR,
+    ),
+    (
+        "verified on the cognitive pass's last valid day: certified",
+        ep.Candidate(
+            course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2027, 3, 6)),
+            attempts=[PASS_2],
+            skills=ep.SkillsCompetency(D(2026, 6, 1)),
+        ),
+        D(2027, 3, 20),
+        ep.NREMT_EMR,
+    ),
+    (
+        "verified the day after: the cognitive pass expired first, not certified",
+        ep.Candidate(
+            course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2027, 3, 7)),
+            attempts=[PASS_2],
+            skills=ep.SkillsCompetency(D(2026, 6, 1)),
+        ),
+        D(2027, 3, 20),
+        ep.NREMT_EMR,
+    ),
+    (
+        "ASCP MLS: passed and transcripts received, but the program director has not verified",
+        ep.Candidate(
+            course=ep.CourseCompletion(D(2025, 1, 10), route="1"),
+            attempts=[ep.ExamAttempt(D(2025, 3, 6), passed=True)],
+            transcripts_received_on=D(2025, 3, 1),
+        ),
+        D(2025, 4, 1),
+        ep.ASCP_MLS,
+    ),
+    (
         "ASCP MLS: passed, the result held until transcripts arrive",
         ep.Candidate(
             course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 20), route="1"),
