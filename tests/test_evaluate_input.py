@@ -41,6 +41,18 @@ def on_route(completed: dt.date, attempts: int) -> ep.PriorCourse:
 
 ASCP_COURSE = ep.CourseCompletion(D(2025, 1, 10), route="1")
 
+
+def on_one_route(*, now: int, before: int) -> ep.PathwayStatus:
+    """evaluate() of an ASCP candidate with ``now`` attempts under this course and
+    ``before`` under an earlier course on the same eligibility route."""
+    candidate = ep.Candidate(
+        course=ASCP_COURSE,
+        attempts=fails(now, D(2025, 2, 1)),
+        history=[on_route(D(2020, 1, 10), before)],
+    )
+    return ep.evaluate(candidate, as_of=D(2025, 6, 1), program=ep.ASCP_MLS)
+
+
 BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]] = [
     (
         "verified after as_of",
@@ -136,15 +148,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     ),
     (
         "a 6th ASCP attempt on one route, the 6th in this course",
-        lambda: ep.evaluate(
-            ep.Candidate(
-                course=ASCP_COURSE,
-                attempts=fails(2, D(2025, 2, 1)),
-                history=[on_route(D(2020, 1, 10), 4)],
-            ),
-            as_of=D(2025, 6, 1),
-            program=ep.ASCP_MLS,
-        ),
+        lambda: on_one_route(now=2, before=4),
         ep.InvalidRecordError,
         "attempts[1]",
         "attempt limit",
@@ -153,15 +157,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     ),
     (
         "a 6th ASCP attempt on one route, the first in this course",
-        lambda: ep.evaluate(
-            ep.Candidate(
-                course=ASCP_COURSE,
-                attempts=fails(1, D(2025, 2, 1)),
-                history=[on_route(D(2020, 1, 10), 5)],
-            ),
-            as_of=D(2025, 6, 1),
-            program=ep.ASCP_MLS,
-        ),
+        lambda: on_one_route(now=1, before=5),
         ep.InvalidRecordError,
         "attempts[0]",
         "attempt limit",
@@ -170,11 +166,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     ),
     (
         "a history already over the route's limit",
-        lambda: ep.evaluate(
-            ep.Candidate(course=ASCP_COURSE, history=[on_route(D(2020, 1, 10), 6)]),
-            as_of=D(2025, 6, 1),
-            program=ep.ASCP_MLS,
-        ),
+        lambda: on_one_route(now=0, before=6),
         ep.InvalidRecordError,
         "history",
         "attempt limit",
@@ -281,10 +273,7 @@ def test_the_boundaries_just_inside_are_accepted() -> None:
     assert "retest_wait_not_kept" not in [
         r.code for r in ep.evaluate(kept, as_of=D(2025, 3, 1)).reasons
     ]
-    five = ep.Candidate(
-        course=ASCP_COURSE, attempts=fails(1, D(2025, 2, 1)), history=[on_route(D(2020, 1, 10), 4)]
-    )
-    status = ep.evaluate(five, as_of=D(2025, 6, 1), program=ep.ASCP_MLS)
+    status = on_one_route(now=1, before=4)
     assert (status.attempts_used, status.attempts_remaining) == (5, 0)
 
 

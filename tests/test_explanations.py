@@ -31,6 +31,31 @@ FAIL_2 = ep.ExamAttempt(D(2025, 3, 6), passed=False, scaled_score=905)
 FAIL_3 = ep.ExamAttempt(D(2025, 4, 7), passed=False, scaled_score=930)
 PASS_2 = ep.ExamAttempt(D(2025, 3, 6), passed=True)
 
+
+def one_failure(
+    *, authorizations: list[ep.AuthorizationToTest], cpr: ep.CprCredential | None = None
+) -> ep.Candidate:
+    """One failed attempt under the verified course, skills on record, and these records."""
+    return ep.Candidate(
+        course=COURSE, attempts=[FAIL_1], skills=SKILLS, authorizations=authorizations, cpr=cpr
+    )
+
+
+def passed_then_verified_on(day: dt.date) -> ep.Candidate:
+    """Passed on 2025-03-06 (valid through 2027-03-06), skills in 2026, verified on ``day``."""
+    return ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 1, 10), verified_on=day),
+        attempts=[PASS_2],
+        skills=ep.SkillsCompetency(D(2026, 6, 1)),
+    )
+
+
+TWO_AUTHORIZATIONS = [
+    ep.AuthorizationToTest(D(2025, 1, 20)),
+    ep.AuthorizationToTest(D(2025, 2, 10)),
+]
+
+
 SCENARIOS: list[tuple[str, ep.Candidate, dt.date, ep.Program]] = [
     (
         "a new course and nothing else: verification, CPR, authorization pending",
@@ -40,14 +65,8 @@ SCENARIOS: list[tuple[str, ep.Candidate, dt.date, ep.Program]] = [
     ),
     (
         "one failure; CPR and a fresh authorization current; waiting out the retest wait",
-        ep.Candidate(
-            course=COURSE,
-            attempts=[FAIL_1],
-            skills=SKILLS,
-            authorizations=[
-                ep.AuthorizationToTest(D(2025, 1, 20)),
-                ep.AuthorizationToTest(D(2025, 2, 10)),
-            ],
+        one_failure(
+            authorizations=TWO_AUTHORIZATIONS,
             cpr=ep.CprCredential(D(2026, 6, 30), issued_on=D(2024, 6, 30)),
         ),
         D(2025, 2, 12),
@@ -55,31 +74,13 @@ SCENARIOS: list[tuple[str, ep.Candidate, dt.date, ep.Program]] = [
     ),
     (
         "CPR and authorization both on their last valid day",
-        ep.Candidate(
-            course=COURSE,
-            attempts=[FAIL_1],
-            skills=SKILLS,
-            authorizations=[
-                ep.AuthorizationToTest(D(2025, 1, 20)),
-                ep.AuthorizationToTest(D(2025, 2, 10)),
-            ],
-            cpr=ep.CprCredential(D(2025, 5, 11)),
-        ),
+        one_failure(authorizations=TWO_AUTHORIZATIONS, cpr=ep.CprCredential(D(2025, 5, 11))),
         D(2025, 5, 11),
         ep.NREMT_EMR,
     ),
     (
         "the day after: CPR and the unused authorization expired",
-        ep.Candidate(
-            course=COURSE,
-            attempts=[FAIL_1],
-            skills=SKILLS,
-            authorizations=[
-                ep.AuthorizationToTest(D(2025, 1, 20)),
-                ep.AuthorizationToTest(D(2025, 2, 10)),
-            ],
-            cpr=ep.CprCredential(D(2025, 5, 10)),
-        ),
+        one_failure(authorizations=TWO_AUTHORIZATIONS, cpr=ep.CprCredential(D(2025, 5, 10))),
         D(2025, 5, 12),
         ep.NREMT_EMR,
     ),
@@ -217,43 +218,25 @@ SCENARIOS: list[tuple[str, ep.Candidate, dt.date, ep.Program]] = [
     ),
     (
         "an authorization issued on the day of the last attempt was used by it",
-        ep.Candidate(
-            course=COURSE,
-            attempts=[FAIL_1],
-            skills=SKILLS,
-            authorizations=[ep.AuthorizationToTest(D(2025, 2, 6))],
-        ),
+        one_failure(authorizations=[ep.AuthorizationToTest(D(2025, 2, 6))]),
         D(2025, 2, 10),
         ep.NREMT_EMR,
     ),
     (
         "an authorization issued near the end of the course window ends with it",
-        ep.Candidate(
-            course=COURSE,
-            attempts=[FAIL_1],
-            skills=SKILLS,
-            authorizations=[ep.AuthorizationToTest(D(2027, 1, 1))],
-        ),
+        one_failure(authorizations=[ep.AuthorizationToTest(D(2027, 1, 1))]),
         D(2027, 1, 5),
         ep.NREMT_EMR,
     ),
     (
         "verified on the cognitive pass's last valid day: certified",
-        ep.Candidate(
-            course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2027, 3, 6)),
-            attempts=[PASS_2],
-            skills=ep.SkillsCompetency(D(2026, 6, 1)),
-        ),
+        passed_then_verified_on(D(2027, 3, 6)),
         D(2027, 3, 20),
         ep.NREMT_EMR,
     ),
     (
         "verified the day after: the cognitive pass expired first, not certified",
-        ep.Candidate(
-            course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2027, 3, 7)),
-            attempts=[PASS_2],
-            skills=ep.SkillsCompetency(D(2026, 6, 1)),
-        ),
+        passed_then_verified_on(D(2027, 3, 7)),
         D(2027, 3, 20),
         ep.NREMT_EMR,
     ),
