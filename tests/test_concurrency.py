@@ -14,7 +14,7 @@ from functools import partial
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import emrpath as ep
@@ -177,6 +177,9 @@ def test_every_public_type_pickles_equal(name: str) -> None:
             "tests/public_values.py (see its docstring)"
         )
 
+    # Pickling is structural: 50 instances of each type are plenty, and keep the ~80 names
+    # of this test from dominating CI's 500-example profile.
+    @settings(max_examples=min(settings().max_examples, 50))
     @given(strategy)
     def check(value: object) -> None:
         if inspect.isclass(getattr(ep, name)):
