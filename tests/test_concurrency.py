@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+import multiprocessing
 import pickle
 import sys
 import threading
+import types
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import emrpath as ep
+from tests.public_values import strategy_for
 from tests.strategies import dates
 
 D = dt.date
@@ -45,25 +50,46 @@ def registry(size: int) -> list[ep.Candidate]:
 
 
 AS_OF = D(2026, 6, 1)
+REGISTRY = registry(200)
+# The same people for ASCP MLS, whose 100-999 scale would refuse NREMT scaled scores.
+REGISTRY_ASCP = [
+    attrs.evolve(c, attempts=[attrs.evolve(a, scaled_score=None) for a in c.attempts])
+    for c in REGISTRY
+]
+DAYS = [D(2020, 1, 1) + dt.timedelta(days=i) for i in range(2000)]
+
+
+def answers(
+    cal: ep.BusinessCalendar, spec: ep.CalendarSpec
+) -> tuple[
+    list[ep.PathwayStatus], list[ep.PathwayStatus], list[dt.date], list[int], list[dt.date]
+]:
+    """Everything the concurrent runs must reproduce: both programs, the default calendar
+    and a calendar built from ``spec`` on first use (inside the worker, for the threads)."""
+    fresh = ep.BusinessCalendar.from_spec(spec)
+    return (
+        [ep.evaluate(c, as_of=AS_OF) for c in REGISTRY],
+        [ep.evaluate(c, as_of=AS_OF, program=ep.ASCP_MLS) for c in REGISTRY_ASCP],
+        [cal.add_business_days(d, 7) for d in DAYS],
+        [cal.business_days_between(d, D(2025, 1, 9)) for d in DAYS],
+        [fresh.add_business_days(D(2031, 1, 1) + dt.timedelta(days=i), 3) for i in range(300)],
+    )
 
 
 def test_eight_threads_get_the_single_thread_answers() -> None:
     """Principle 4: "rule functions with no side effects and no global mutable state: safe
-    from many threads"."""
-    people = registry(300)
-    expected = [ep.evaluate(c, as_of=AS_OF) for c in people]
+    from many threads". Eight threads, switching every microsecond, each evaluating the
+    same registry under both programs and stepping the same dates, and all building the
+    same new calendar at once, give the single-thread answers."""
     cal = ep.BusinessCalendar.us_federal()
-    days = [D(2020, 1, 1) + dt.timedelta(days=i) for i in range(2000)]
-    expected_days = [cal.add_business_days(d, 7) for d in days]
-    results: dict[int, tuple[list[ep.PathwayStatus], list[dt.date]]] = {}
+    expected = answers(cal, ep.CalendarSpec(first_year=2030, last_year=2031))
+    spec = ep.CalendarSpec(first_year=2031, last_year=2032)  # never built before: a race
+    results: dict[int, object] = {}
     barrier = threading.Barrier(8)
 
     def work(k: int) -> None:
         barrier.wait()
-        results[k] = (
-            [ep.evaluate(c, as_of=AS_OF) for c in people],
-            [cal.add_business_days(d, 7) for d in days],
-        )
+        results[k] = answers(cal, spec)
 
     old = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)
@@ -75,21 +101,31 @@ def test_eight_threads_get_the_single_thread_answers() -> None:
             t.join()
     finally:
         sys.setswitchinterval(old)
-    assert len(results) == 8
-    for statuses, stepped in results.values():
-        assert statuses == expected
-        assert stepped == expected_days
+    assert sorted(results) == list(range(8))
+    for got in results.values():
+        assert got == expected
 
 
 def test_a_process_pool_gets_the_single_process_answers() -> None:
-    """evaluate_many over chunks in a process pool equals one evaluate_many in-process."""
-    people = registry(200)
-    expected = ep.evaluate_many(people, as_of=AS_OF)
-    chunks = [people[i : i + 50] for i in range(0, len(people), 50)]
-    work = partial(ep.evaluate_many, as_of=AS_OF, program=ep.NREMT_EMR)
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        got = [s for part in pool.map(work, chunks) for s in part]
-    assert got == expected
+    """evaluate_many over chunks, and a pickled calendar's bound methods, in a pool of fresh
+    interpreters ("spawn", as on macOS, Windows and most cluster workers) give the answers
+    of one process."""
+    cal = ep.BusinessCalendar.us_federal()
+    day_chunks = [DAYS[i : i + 500] for i in range(0, len(DAYS), 500)]
+    with ProcessPoolExecutor(
+        max_workers=2, mp_context=multiprocessing.get_context("spawn")
+    ) as pool:
+        for program, people in ((ep.NREMT_EMR, REGISTRY), (ep.ASCP_MLS, REGISTRY_ASCP)):
+            work = partial(ep.evaluate_many, as_of=AS_OF, program=program)
+            chunks = [people[i : i + 50] for i in range(0, len(people), 50)]
+            got = [s for part in pool.map(work, chunks) for s in part]
+            assert got == ep.evaluate_many(people, as_of=AS_OF, program=program)
+        stepped = [
+            d
+            for part in pool.map(partial(cal.add_business_days_many, n=7), day_chunks)
+            for d in part
+        ]
+        assert stepped == cal.add_business_days_many(DAYS, 7)
 
 
 def test_evaluate_many_names_the_position_of_a_bad_record() -> None:
@@ -100,21 +136,86 @@ def test_evaluate_many_names_the_position_of_a_bad_record() -> None:
     assert info.value.field == "[5].course.completed_on"
 
 
+# Public names that are not values to pickle, with why. SCOPE_SOURCES is a read-only view
+# (types.MappingProxyType never pickles); its citations do, and a worker imports the module
+# constant rather than receiving it.
+NOT_PICKLED = {"BUCKET_FIXES": types.MappingProxyType, "SCOPE_SOURCES": types.MappingProxyType}
+FUNCTIONS = sorted(n for n in ep.__all__ if inspect.isfunction(getattr(ep, n)))
+VALUES = sorted(n for n in ep.__all__ if n not in FUNCTIONS and n not in NOT_PICKLED)
+
+
+def round_trip(value: object) -> None:
+    """Pickle with every protocol from 2 up: the same type, equal, and equally hashed."""
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        again = pickle.loads(pickle.dumps(value, protocol=protocol))
+        assert type(again) is type(value)
+        if isinstance(value, ep.EmrpathError):  # exceptions compare by identity
+            assert isinstance(again, ep.EmrpathError)
+            assert (again.message, again.field, again.rule, again.args, str(again)) == (
+                value.message,
+                value.field,
+                value.rule,
+                value.args,
+                str(value),
+            )
+            continue
+        assert again == value
+        if getattr(type(value), "__hash__", None) is not None:
+            assert hash(again) == hash(value)
+
+
+@pytest.mark.parametrize("name", VALUES)
+def test_every_public_type_pickles_equal(name: str) -> None:
+    """Principle 4: "Frozen, slotted attrs classes [...] safe from many threads, picklable,
+    cacheable": every public class (instances drawn from tests/public_values.py) and every
+    public constant unpickles equal to what was pickled. A public class with no strategy
+    fails here: add one to STRATEGIES in tests/public_values.py."""
+    strategy = strategy_for(name)
+    if strategy is None:
+        pytest.fail(
+            f"emrpath.{name} is public but has no strategy: add one to STRATEGIES in "
+            "tests/public_values.py (see its docstring)"
+        )
+
+    # Pickling is structural: 50 instances of each type are plenty, and keep the ~80 names
+    # of this test from dominating CI's 500-example profile.
+    @settings(max_examples=min(settings().max_examples, 50))
+    @given(strategy)
+    def check(value: object) -> None:
+        if inspect.isclass(getattr(ep, name)):
+            assert isinstance(value, getattr(ep, name))
+        round_trip(value)
+
+    check()
+
+
+def test_every_public_function_pickles_by_reference() -> None:
+    """A worker receives a function as its qualified name and gets the same function."""
+    for name in FUNCTIONS:
+        function = getattr(ep, name)
+        assert pickle.loads(pickle.dumps(function)) is function, name
+
+
+def test_the_names_left_out_of_pickling_are_what_the_list_says() -> None:
+    for name, kind in NOT_PICKLED.items():
+        assert type(getattr(ep, name)) is kind, name
+        with pytest.raises(TypeError):
+            pickle.dumps(getattr(ep, name))
+    round_trip(dict(ep.SCOPE_SOURCES))
+    round_trip(dict(ep.BUCKET_FIXES))
+
+
 @given(st.integers(0, 199), dates(D(2024, 1, 1), D(2030, 1, 1)))
-def test_every_value_pickles_equal(index: int, as_of: dt.date) -> None:
+def test_statuses_and_their_errors_pickle_equal(index: int, as_of: dt.date) -> None:
     """Statuses, records, programs, calendars and errors survive pickling unchanged."""
-    candidate = registry(200)[index]
+    candidate = REGISTRY[index]
     try:
         status = ep.evaluate(candidate, as_of=as_of)
     except ep.EmrpathError as err:
-        error: ep.EmrpathError = err
+        round_trip(err)
     else:
         for value in (candidate, status, ep.NREMT_EMR, ep.NREMT_EMR.calendar, *status.reasons):
-            assert pickle.loads(pickle.dumps(value)) == value
-        return
-    again = pickle.loads(pickle.dumps(error))
-    assert type(again) is type(error)
-    assert (again.field, again.rule, str(again)) == (error.field, error.rule, str(error))
+            round_trip(value)
 
 
 def test_authority_and_planning_values_pickle_equal() -> None:

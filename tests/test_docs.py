@@ -22,10 +22,24 @@ def _written_by_hand(page: Path) -> bool:
 
 PAGES = [*sorted(p for p in DOCS.rglob("*.md") if _written_by_hand(p)), ROOT / "README.md"]
 FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.M | re.S)
+# A block that cannot run here (it needs Dask or Spark, or a module file of its own) says so
+# on the line before its fence, with the reason, and is shown but not run.
+NOT_RUN = re.compile(r"<!-- not run: (?P<why>[^>]+?) -->\n\n?$")
+
+
+def _blocks(page: Path) -> list[tuple[str, str | None]]:
+    """(body, reason it is not run, or None) for every ```python block of ``page``."""
+    text = page.read_text("utf-8")
+    found = []
+    for match in FENCE.finditer(text):
+        if match.group(1) == "python":
+            marker = NOT_RUN.search(text, 0, match.start())
+            found.append((match.group(2), marker.group("why") if marker else None))
+    return found
 
 
 def python_blocks(page: Path) -> list[str]:
-    return [body for lang, body in FENCE.findall(page.read_text("utf-8")) if lang == "python"]
+    return [body for body, why in _blocks(page) if why is None]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
@@ -35,6 +49,16 @@ def test_every_python_example_is_a_doctest_that_ends_before_its_fence(page: Path
     for body in python_blocks(page):
         assert body.lstrip().startswith(">>>"), f"{page.name}: a python block that is not run"
         assert body.endswith("\n\n"), f"{page.name}: blank line missing before ``` in\n{body}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_block_that_is_not_run_says_why_and_is_no_doctest(page: Path):
+    """A shown-but-not-run block names what it needs, and holds no ``>>>`` output that
+    nothing would check."""
+    for body, why in _blocks(page):
+        if why is not None:
+            assert why.strip(), f"{page.name}: a not-run marker without a reason"
+            assert ">>>" not in body, f"{page.name}: a doctest marked not run"
 
 
 def test_the_pages_have_examples():

@@ -1,0 +1,70 @@
+"""Print the mutation score from ``mutmut results --all true`` output.
+
+Usage: ``python scripts/mutation_score.py RESULTS DOCS``. ``RESULTS`` holds lines
+``<mutant name>: <status>``; ``DOCS`` (docs/testing.md) lists the mutants judged
+equivalent as table rows whose first cell is the mutant name in backquotes. The score is
+killed / (total - equivalent): a timeout counts as killed (the mutant changed behaviour
+enough to hang), anything else that is not killed counts against the score. Exits 1 when
+an equivalent mutant listed in DOCS was killed (the list is stale) or the score is < 90%.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+KILLED = {"killed", "timeout", "caught by type check"}
+GOAL = 0.90
+
+
+def main(results: str, docs: str) -> int:
+    status: dict[str, str] = {}
+    for line in Path(results).read_text(encoding="utf-8").splitlines():
+        name, sep, state = line.strip().rpartition(": ")
+        if sep:
+            status[name] = state
+    equivalent = set(re.findall(r"^\| `([^`]+__mutmut_\d+)`", Path(docs).read_text("utf-8"), re.M))
+    per_module: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, state in status.items():
+        module = re.split(r"\.x_|\.xǁ", name)[0]
+        kind = "equivalent" if name in equivalent and state not in KILLED else state
+        per_module[module][kind] += 1
+    stale = sorted(n for n in equivalent if status.get(n) in KILLED)
+    missing = sorted(n for n in equivalent if n not in status)
+    print(f"{'module':32} {'mutants':>8} {'killed':>7} {'equiv.':>7} {'other':>6} {'score':>7}")
+    total = Counter[str]()
+    for module in sorted(per_module):
+        c = per_module[module]
+        total.update(c)
+        print(_row(module, c))
+    print(_row("all", total))
+    survivors = sorted(n for n, s in status.items() if s not in KILLED and n not in equivalent)
+    for name in survivors:
+        print(f"not killed: {name} ({status[name]})")
+    for name in stale:
+        print(f"listed as equivalent but killed: {name}")
+    for name in missing:
+        print(f"listed as equivalent but not among the mutants: {name}")
+    score = _score(total)
+    return 0 if score >= GOAL and not stale else 1
+
+
+def _score(c: Counter[str]) -> float:
+    killed = sum(c[k] for k in KILLED)
+    counted = sum(c.values()) - c["equivalent"]
+    return killed / counted if counted else 1.0
+
+
+def _row(module: str, c: Counter[str]) -> str:
+    killed = sum(c[k] for k in KILLED)
+    other = sum(c.values()) - killed - c["equivalent"]
+    return (
+        f"{module:32} {sum(c.values()):8d} {killed:7d} {c['equivalent']:7d} {other:6d} "
+        f"{_score(c):7.1%}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:3]))
