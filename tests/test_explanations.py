@@ -126,8 +126,8 @@ SCENARIOS: list[tuple[str, ep.Candidate, dt.date, ep.Program]] = [
         ep.NREMT_EMR,
     ),
     (
-        "passed long ago, never certified: the skills portion expired (the cognitive gate "
-        "still says met after its valid_until: reported to the lead, not decided here)",
+        "passed long ago, never certified: both portions expired before certification, and "
+        "the course too, so a new course is needed",
         ep.Candidate(course=ep.CourseCompletion(D(2025, 1, 10)), attempts=[PASS_2], skills=SKILLS),
         D(2027, 4, 1),
         ep.NREMT_EMR,

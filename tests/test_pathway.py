@@ -101,7 +101,14 @@ def test_contract_fields_mean_what_design_says(case: tuple[ep.Candidate, dt.date
         assert status.remediation_required == expected_block
         assert status.attempts_remaining == (0 if expected_block else 3 - used)
     else:
-        assert not status.remediation_required
+        # A pass needs no new course, unless it stopped being valid before it earned
+        # certification and the course no longer qualifies (or its attempts are used up).
+        end = ep.portion_expiration_date(
+            candidate.attempts[-1].taken_on, candidate.course.completed_on
+        )
+        earned = status.certified_on is not None and status.certified_on <= as_of
+        lapsed = end is not None and as_of > end and not earned
+        assert status.remediation_required == (lapsed and (as_of > course_end or used >= 3))
         assert status.attempts_remaining == 0
     assert status.attempts_used == used
 
@@ -420,3 +427,42 @@ def test_aware_as_of_equals_its_new_york_date(completed: dt.date, lag: int) -> N
     ny_date = late_utc.astimezone(__import__("zoneinfo").ZoneInfo("America/New_York")).date()
     assume(ny_date >= completed)
     assert ep.evaluate(candidate, as_of=late_utc) == ep.evaluate(candidate, as_of=ny_date)
+
+
+@given(st.integers(0, 60), st.integers(1, 800))
+def test_a_pass_never_counts_past_its_validity_unless_it_earned_certification(
+    gap: int, later: int
+) -> None:
+    """design.md: "certified is true on as_of when the course is verified, a cognitive
+    attempt is passed and a skills competency is passed, each still valid on as_of"; and
+    "a passed cognitive exam ... stay[s] valid 24 months from the pass date". A pass past
+    that date that earned no certification is expired, never met."""
+    course = ep.CourseCompletion(D(2024, 1, 10), verified_on=D(2024, 1, 12))
+    passed = ep.ExamAttempt(D(2024, 2, 1) + dt.timedelta(days=gap), passed=True)
+    candidate = ep.Candidate(course=course, attempts=[passed])  # no skills: never certified
+    end = ep.portion_expiration_date(passed.taken_on, course.completed_on)
+    status = ep.evaluate(candidate, as_of=end + dt.timedelta(days=later))
+    gate = status.gate(ep.GateName.COGNITIVE)
+    assert gate.state is ep.GateState.EXPIRED
+    assert gate.valid_until == end
+    assert not status.certified
+    assert status.next_attempt_on is None
+    assert "cognitive_expired" in {r.code for r in gate.reasons}
+    # On its last valid day the same pass is still met.
+    assert ep.evaluate(candidate, as_of=end).gate(ep.GateName.COGNITIVE).state is (
+        ep.GateState.MET
+    )
+
+
+def test_a_pass_that_earned_certification_stays_met_after_its_validity() -> None:
+    """A certification already issued keeps the portions that earned it (design.md:
+    certification is issued when course verified, cognitive passed and skills passed, each
+    still valid)."""
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2024, 1, 10), verified_on=D(2024, 1, 12)),
+        attempts=[ep.ExamAttempt(D(2024, 2, 1), passed=True)],
+        skills=ep.SkillsCompetency(D(2024, 1, 20)),
+    )
+    status = ep.evaluate(candidate, as_of=D(2026, 6, 1))
+    assert status.certified
+    assert status.gate(ep.GateName.COGNITIVE).state is ep.GateState.MET

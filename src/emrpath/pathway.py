@@ -498,8 +498,12 @@ class _Evaluation:
             ),
         )
 
-    def cognitive_gate(self) -> tuple[Gate, dt.date | None, bool]:
-        """The cognitive gate, the next attempt date, and whether a new course is needed."""
+    def cognitive_gate(self, issued_on: dt.date | None) -> tuple[Gate, dt.date | None, bool]:
+        """The cognitive gate, the next attempt date, and whether a new course is needed.
+
+        ``issued_on`` is the certification date when certification was issued on or before
+        ``as_of``: a pass that earned a certification stays met, as the skills gate does.
+        """
         attempts = self.c.attempts
         limit = self.limit_rule.value
         reasons: list[Reason] = []
@@ -520,6 +524,9 @@ class _Evaluation:
         if self.passed is not None:
             end = self.portion_end(self.passed.taken_on)
             result_on, posting = self.result_date(self.passed.taken_on)
+            checked_on = issued_on if issued_on is not None else self.as_of
+            if end is not None and checked_on > end:
+                return self.expired_pass_gate(self.passed, end, result_on, reasons)
             reasons.append(
                 self.portion_reason(
                     "cognitive_passed",
@@ -601,6 +608,49 @@ class _Evaluation:
             earliest,
             False,
         )
+
+    def expired_pass_gate(
+        self, passed: ExamAttempt, end: dt.date, result_on: dt.date, reasons: list[Reason]
+    ) -> tuple[Gate, dt.date | None, bool]:
+        """A pass that stopped being valid before it earned a certification.
+
+        The record holds nothing after a pass, so no next attempt is offered under it; a new
+        course is needed when this one no longer qualifies or its attempts are used up.
+        """
+        limit = self.limit_rule.value
+        used = self.prior_attempts + len(self.c.attempts)
+        course_over = self.as_of > self.course_end
+        remediation = course_over or used >= limit.max_attempts
+        reasons.append(
+            self.portion_reason(
+                "cognitive_expired",
+                f"Cognitive exam passed on {passed.taken_on} stopped being valid after "
+                f"{end}, before it earned certification; it must be passed again.",
+            )
+        )
+        if remediation:
+            why = (
+                f"the course stopped qualifying after {self.course_end}"
+                if course_over
+                else f"all {limit.max_attempts} attempts under this {limit.scope.noun} are used"
+            )
+            reasons.append(
+                self.reason(
+                    "course_expired_before_pass" if course_over else "attempts_used_up",
+                    f"{why[0].upper()}{why[1:]}; the next attempt needs "
+                    f"{limit.after_limit.next_step}.",
+                    self.p.course_validity if course_over else self.p.attempt_limit,
+                    self.course_rule if course_over else self.limit_rule,
+                )
+            )
+        gate = Gate(
+            GateName.COGNITIVE,
+            GateState.EXPIRED,
+            tuple(reasons),
+            valid_until=end,
+            expected_on=result_on,
+        )
+        return gate, None, remediation
 
     def skills_gate(self, certification_on: dt.date | None) -> Gate:
         p = self.p.skills_required
@@ -689,6 +739,10 @@ class _Evaluation:
             else:
                 dates.append(on)
         if missing:
+            if self.passed is not None:
+                end = self.portion_end(self.passed.taken_on)
+                if end is not None and self.as_of > end:
+                    missing.insert(0, f"a valid cognitive pass (the pass expired after {end})")
             return None, missing
         on = max(dates)
         expired = []
@@ -816,9 +870,10 @@ class _Evaluation:
 
     def run(self) -> PathwayStatus:
         self.check_attempts()
-        cognitive, next_on, remediation = self.cognitive_gate()
-        attempt_possible = next_on is not None
         cert_on, missing = self.certification_date()
+        issued_on = cert_on if cert_on is not None and cert_on <= self.as_of else None
+        cognitive, next_on, remediation = self.cognitive_gate(issued_on)
+        attempt_possible = next_on is not None
         certification, certified, expires = self.certification_gate(cert_on, missing, remediation)
         gates = (
             self.course_gate(),
@@ -826,7 +881,7 @@ class _Evaluation:
             self.cpr_gate(attempt_possible),
             self.authorization_gate(attempt_possible),
             cognitive,
-            self.skills_gate(cert_on if cert_on is not None and cert_on <= self.as_of else None),
+            self.skills_gate(issued_on),
             certification,
         )
         reasons = tuple(self.record_reasons) + tuple(r for g in gates for r in g.reasons)
