@@ -742,21 +742,25 @@ class _Evaluation:
             if self.passed is not None:
                 end = self.portion_end(self.passed.taken_on)
                 if end is not None and self.as_of > end:
-                    missing.insert(0, f"a valid cognitive pass (the pass expired after {end})")
+                    missing.insert(
+                        0, f"a new cognitive pass (the one on record was valid through {end})"
+                    )
             return None, missing
         on = max(dates)
-        expired = []
+        expired: list[tuple[str, dt.date]] = []
         if self.passed is not None:
             end = self.portion_end(self.passed.taken_on)
             if end is not None and on > end:
-                expired.append(f"the cognitive pass (valid through {end})")
+                expired.append(("cognitive pass", end))
         if self.c.skills is not None:
             end = self.portion_end(self.c.skills.passed_on)
             if end is not None and on > end:
-                expired.append(f"the skills competency (valid through {end})")
+                expired.append(("skills competency", end))
         if expired:
             return None, [
-                f"{item} expired before the other requirements were complete" for item in expired
+                f"a new {what} (the one on record was valid through {end} and lapsed before "
+                "the other requirements were complete)"
+                for what, end in expired
             ]
         return on, []
 
