@@ -31,12 +31,17 @@ else:  # pragma: no cover
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# What the package ships: its modules, the typing marker, and the example documents the
+# CLI's --example loads (package data read with importlib.resources).
+_SHIPPED_SUFFIXES = {".py", ".typed", ".json"}
+
+
 def _expected_modules() -> set[str]:
     src = ROOT / "src"
     return {
         p.relative_to(src).as_posix()
         for p in (src / "emrpath").rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix in {".py", ".typed"}
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix in _SHIPPED_SUFFIXES
     }
 
 
