@@ -70,9 +70,19 @@ def test_contract_fields_mean_what_design_says(case: tuple[ep.Candidate, dt.date
     candidate, as_of = case
     status = ep.evaluate(candidate, as_of=as_of)
     assert [g.name.value for g in status.gates] == GATE_ORDER
-    passed = candidate.passed_attempt is not None
     course_end = ep.course_expiration_date(candidate.course.completed_on)
     used = len(candidate.attempts)
+    # A pass counts only while valid, or once it has earned certification.
+    pass_end = (
+        None
+        if candidate.passed_attempt is None
+        else ep.portion_expiration_date(
+            candidate.passed_attempt.taken_on, candidate.course.completed_on
+        )
+    )
+    earned = status.certified_on is not None and status.certified_on <= as_of
+    lapsed = pass_end is not None and as_of > pass_end and not earned
+    passed = candidate.passed_attempt is not None and not lapsed
     if status.next_attempt_on is None:
         assert passed or status.remediation_required
     else:
@@ -101,14 +111,7 @@ def test_contract_fields_mean_what_design_says(case: tuple[ep.Candidate, dt.date
         assert status.remediation_required == expected_block
         assert status.attempts_remaining == (0 if expected_block else 3 - used)
     else:
-        # A pass needs no new course, unless it stopped being valid before it earned
-        # certification and the course no longer qualifies (or its attempts are used up).
-        end = ep.portion_expiration_date(
-            candidate.attempts[-1].taken_on, candidate.course.completed_on
-        )
-        earned = status.certified_on is not None and status.certified_on <= as_of
-        lapsed = end is not None and as_of > end and not earned
-        assert status.remediation_required == (lapsed and (as_of > course_end or used >= 3))
+        assert not status.remediation_required
         assert status.attempts_remaining == 0
     assert status.attempts_used == used
 
@@ -466,3 +469,30 @@ def test_a_pass_that_earned_certification_stays_met_after_its_validity() -> None
     status = ep.evaluate(candidate, as_of=D(2026, 6, 1))
     assert status.certified
     assert status.gate(ep.GateName.COGNITIVE).state is ep.GateState.MET
+
+
+def test_a_lapsed_pass_leaves_the_remaining_attempts_of_a_course_still_open() -> None:
+    """Handbook: "EMR ... examination results are valid for 24 months" and the course
+    qualifies "through the last day of the month ... two years" on. A pass on 2024-01-08
+    under a course completed 2024-01-05 lapses after 2026-01-08, while the course still
+    qualifies through 2026-01-31: attempt 2 of 3 is open, and it can be recorded."""
+    course = ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 6))
+    lapsed = ep.Candidate(course=course, attempts=[ep.ExamAttempt(D(2024, 1, 8), passed=True)])
+    status = ep.evaluate(lapsed, as_of=D(2026, 1, 20))
+    assert status.gate(ep.GateName.COGNITIVE).state is ep.GateState.EXPIRED
+    assert status.next_attempt_on == D(2026, 1, 20)
+    assert (status.attempts_remaining, status.remediation_required) == (2, False)
+    again = attrs.evolve(
+        lapsed,
+        attempts=[*lapsed.attempts, ep.ExamAttempt(D(2026, 1, 20), passed=True)],
+        skills=ep.SkillsCompetency(D(2026, 1, 21)),
+    )
+    after = ep.evaluate(again, as_of=D(2026, 1, 27))
+    assert after.certified
+    assert after.certified_on == D(2026, 1, 22)  # 2 business days after the new pass
+    with pytest.raises(ep.InvalidRecordError, match="is valid through 2026-01-08") as err:
+        ep.evaluate(
+            attrs.evolve(lapsed, attempts=[*lapsed.attempts, ep.ExamAttempt(D(2025, 1, 8), True)]),
+            as_of=D(2026, 1, 20),
+        )
+    assert err.value.field == "attempts[1].taken_on"

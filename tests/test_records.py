@@ -74,12 +74,17 @@ def test_records_pickle() -> None:
             "attempts[0].taken_on",
         ),
         (
-            lambda: ep.Candidate(
-                course=ep.CourseCompletion(D(2025, 5, 2)),
-                attempts=[
-                    ep.ExamAttempt(D(2025, 6, 1), passed=True),
-                    ep.ExamAttempt(D(2025, 7, 1), passed=False),
-                ],
+            # An attempt after a pass that is still valid: the record cannot know the
+            # program's portion validity, so evaluate() refuses it.
+            lambda: ep.evaluate(
+                ep.Candidate(
+                    course=ep.CourseCompletion(D(2025, 5, 2)),
+                    attempts=[
+                        ep.ExamAttempt(D(2025, 6, 1), passed=True),
+                        ep.ExamAttempt(D(2025, 7, 1), passed=False),
+                    ],
+                ),
+                as_of=D(2025, 8, 1),
             ),
             ep.InvalidRecordError,
             "attempts[1].taken_on",

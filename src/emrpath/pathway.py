@@ -30,6 +30,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeVar
 
+import attrs
+
 from emrpath.decisions import Gate, GateName, GateState, PathwayStatus, Reason
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Param, Provision, weakest
@@ -249,6 +251,8 @@ class _Evaluation:
                 )
             if index:
                 before = attempts[index - 1].taken_on
+                if attempts[index - 1].passed:
+                    self.check_pass_lapsed(before, attempt.taken_on, f"{where}.taken_on")
                 wait = self.r.read(self.p.retest_wait, before)
                 earliest = wait.value.earliest_after(before)
                 if attempt.taken_on < earliest:
@@ -264,6 +268,17 @@ class _Evaluation:
                     )
         self.check_authorizations_cover_attempts()
         self.check_cpr_covers_attempts()
+
+    def check_pass_lapsed(self, passed_on: dt.date, next_on: dt.date, field: str) -> None:
+        """An attempt may follow a pass only after that pass stopped being valid."""
+        end = self.portion_end(passed_on)
+        if end is None or next_on <= end:
+            valid = "has no time limit" if end is None else f"is valid through {end}"
+            raise InvalidRecordError(
+                f"attempt on {next_on} follows a passed attempt on {passed_on}, which {valid}",
+                field=field,
+                rule="exam attempt",
+            )
 
     def check_authorizations_cover_attempts(self) -> None:
         if not self.c.authorizations:
@@ -505,7 +520,6 @@ class _Evaluation:
         ``as_of``: a pass that earned a certification stays met, as the skills gate does.
         """
         attempts = self.c.attempts
-        limit = self.limit_rule.value
         reasons: list[Reason] = []
         if attempts:
             last = attempts[-1]
@@ -526,7 +540,19 @@ class _Evaluation:
             result_on, posting = self.result_date(self.passed.taken_on)
             checked_on = issued_on if issued_on is not None else self.as_of
             if end is not None and checked_on > end:
-                return self.expired_pass_gate(self.passed, end, result_on, reasons)
+                # A pass that lapsed before it earned certification counts for nothing but
+                # an attempt used: the next attempt is worked out as after a failure.
+                reasons.append(
+                    self.portion_reason(
+                        "cognitive_expired",
+                        f"Cognitive exam passed on {self.passed.taken_on} stopped being "
+                        f"valid after {end}, before it earned certification; it must be "
+                        "passed again.",
+                    )
+                )
+                gate, next_on, remediation = self.next_attempt_gate(reasons)
+                lapsed = attrs.evolve(gate, state=GateState.EXPIRED, valid_until=end)
+                return lapsed, next_on, remediation
             reasons.append(
                 self.portion_reason(
                     "cognitive_passed",
@@ -545,6 +571,12 @@ class _Evaluation:
                 None,
                 False,
             )
+        return self.next_attempt_gate(reasons)
+
+    def next_attempt_gate(self, reasons: list[Reason]) -> tuple[Gate, dt.date | None, bool]:
+        """The cognitive gate with no valid pass: when the next attempt may be taken."""
+        attempts = self.c.attempts
+        limit = self.limit_rule.value
         used = self.prior_attempts + len(attempts)
         limit_param = self.p.attempt_limit
         after = limit.after_limit.next_step
@@ -608,49 +640,6 @@ class _Evaluation:
             earliest,
             False,
         )
-
-    def expired_pass_gate(
-        self, passed: ExamAttempt, end: dt.date, result_on: dt.date, reasons: list[Reason]
-    ) -> tuple[Gate, dt.date | None, bool]:
-        """A pass that stopped being valid before it earned a certification.
-
-        The record holds nothing after a pass, so no next attempt is offered under it; a new
-        course is needed when this one no longer qualifies or its attempts are used up.
-        """
-        limit = self.limit_rule.value
-        used = self.prior_attempts + len(self.c.attempts)
-        course_over = self.as_of > self.course_end
-        remediation = course_over or used >= limit.max_attempts
-        reasons.append(
-            self.portion_reason(
-                "cognitive_expired",
-                f"Cognitive exam passed on {passed.taken_on} stopped being valid after "
-                f"{end}, before it earned certification; it must be passed again.",
-            )
-        )
-        if remediation:
-            why = (
-                f"the course stopped qualifying after {self.course_end}"
-                if course_over
-                else f"all {limit.max_attempts} attempts under this {limit.scope.noun} are used"
-            )
-            reasons.append(
-                self.reason(
-                    "course_expired_before_pass" if course_over else "attempts_used_up",
-                    f"{why[0].upper()}{why[1:]}; the next attempt needs "
-                    f"{limit.after_limit.next_step}.",
-                    self.p.course_validity if course_over else self.p.attempt_limit,
-                    self.course_rule if course_over else self.limit_rule,
-                )
-            )
-        gate = Gate(
-            GateName.COGNITIVE,
-            GateState.EXPIRED,
-            tuple(reasons),
-            valid_until=end,
-            expected_on=result_on,
-        )
-        return gate, None, remediation
 
     def skills_gate(self, certification_on: dt.date | None) -> Gate:
         p = self.p.skills_required
@@ -891,7 +880,8 @@ class _Evaluation:
         reasons = tuple(self.record_reasons) + tuple(r for g in gates for r in g.reasons)
         limit = self.limit_rule.value.max_attempts
         used = self.prior_attempts + len(self.c.attempts)
-        remaining = 0 if (self.passed is not None or remediation) else limit - used
+        has_valid_pass = cognitive.state is GateState.MET and self.passed is not None
+        remaining = 0 if (has_valid_pass or remediation) else limit - used
         return PathwayStatus(
             program=self.p.key,
             as_of=self.as_of,

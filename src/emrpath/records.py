@@ -213,7 +213,11 @@ class CprCredential:
 def _attempt_rules(
     course: CourseCompletion, attempts: tuple[ExamAttempt, ...], prefix: str
 ) -> None:
-    """Checks on a course's attempts that need no program: order, dates, nothing after a pass."""
+    """Checks on a course's attempts that need no program: none before it, none on one day.
+
+    An attempt may follow a pass only once that pass has lapsed, which depends on the
+    program's portion validity: :func:`emrpath.evaluate` checks it.
+    """
     previous: ExamAttempt | None = None
     for index, attempt in enumerate(attempts):
         where = f"{prefix}attempts[{index}].taken_on"
@@ -225,20 +229,12 @@ def _attempt_rules(
                 field=where,
                 rule="attempt limit",
             )
-        if previous is not None:
-            if previous.passed:
-                raise InvalidRecordError(
-                    f"attempt on {attempt.taken_on} follows a passed attempt on "
-                    f"{previous.taken_on}",
-                    field=where,
-                    rule="exam attempt",
-                )
-            if attempt.taken_on == previous.taken_on:
-                raise InvalidRecordError(
-                    f"two attempts on {attempt.taken_on}",
-                    field=where,
-                    rule="retest wait",
-                )
+        if previous is not None and attempt.taken_on == previous.taken_on:
+            raise InvalidRecordError(
+                f"two attempts on {attempt.taken_on}",
+                field=where,
+                rule="retest wait",
+            )
         previous = attempt
 
 
@@ -273,8 +269,10 @@ class Candidate:
 
     Raises:
         InputTypeError: A field has the wrong type.
-        InvalidRecordError: An attempt before the course, two attempts on one day, an
-            attempt after a pass, or a history course that is not earlier.
+        InvalidRecordError: An attempt before the course, two attempts on one day, or a
+            history course that is not earlier. (An attempt after a pass that was still
+            valid is refused by :func:`emrpath.evaluate`, which knows the program's
+            portion validity.)
     """
 
     course: CourseCompletion = attrs.field(
@@ -322,7 +320,11 @@ class Candidate:
 
     @property
     def passed_attempt(self) -> ExamAttempt | None:
-        """The passing attempt, if there is one (it is always the last)."""
+        """The last attempt, if it passed: the pass that counts.
+
+        An earlier pass can only be one that lapsed before the next attempt (checked by
+        :func:`emrpath.evaluate`).
+        """
         if self.attempts and self.attempts[-1].passed:
             return self.attempts[-1]
         return None
