@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 from itertools import pairwise
+from typing import Any
 
 import attrs
 import pytest
@@ -525,3 +526,26 @@ def test_an_ascp_retake_counts_earlier_attempts_on_the_same_route() -> None:
     assert plan.timeline is not None
     assert [a.number for a in plan.timeline.attempts] == [5]
     assert plan.timeline.latest_first_attempt_on == plan.course_expires_on
+
+
+def test_the_cli_plan_and_retake_plan_check_the_same_unused_authorization(
+    tmp_path: Any, capsys: Any
+) -> None:
+    """Review finding: `emrpath plan` ignored the candidate's authorization to test while
+    retake_plan() checked it; both now plan from the same unused authorization."""
+    from emrpath import cli
+
+    failed = ep.ExamAttempt(dt.date(2024, 2, 1), passed=False)
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(dt.date(2024, 1, 5)),
+        attempts=[failed],
+        authorizations=[ep.AuthorizationToTest(dt.date(2024, 2, 2))],
+    )
+    plan = ep.retake_plan(ep.ErrorLog(), failed, candidate, as_of=dt.date(2024, 6, 1))
+    assert plan.timeline is not None
+    assert plan.timeline.attempts[0].fits_authorization is False  # 90 days ended 2024-05-02
+    document = tmp_path / "candidate.json"
+    document.write_text(ep.dumps(candidate), encoding="utf-8")
+    assert cli.main(["plan", str(document), "--as-of", "2024-06-01", "--json"]) == 0
+    timeline = ep.loads(capsys.readouterr().out, ep.AttemptTimeline)
+    assert timeline == plan.timeline

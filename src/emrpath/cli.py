@@ -183,7 +183,7 @@ def _count(text: str | None, option: str) -> int:
 def _plan(args: argparse.Namespace) -> str:
     from emrpath.jsonio import dumps, loads
     from emrpath.pathway import evaluate
-    from emrpath.planning import plan_attempts
+    from emrpath.planning import _timeline_after, plan_attempts
     from emrpath.records import Candidate, CourseCompletion
 
     program = _program(args.program)
@@ -214,19 +214,15 @@ def _plan(args: argparse.Namespace) -> str:
             raise _UsageError("planning from a candidate needs --as-of DATE")
         document = loads(_read_document(args, program), Candidate)
         status = evaluate(document, as_of=as_of, program=program)
-        if status.next_attempt_on is None:
+        planned = _timeline_after(document, status, program)
+        if planned is None:
             raise InvalidRecordError(
                 "no further attempt can be planned under this course: "
                 + "; ".join(str(r) for r in status.gate("cognitive").reasons),
                 field="$",
                 rule="attempt limit",
             )
-        timeline = plan_attempts(
-            document.course,
-            status.next_attempt_on,
-            program=program,
-            attempts_used=status.attempts_used,
-        )
+        timeline = planned
     return dumps(timeline) if args.json else str(timeline)
 
 

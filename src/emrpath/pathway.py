@@ -458,14 +458,8 @@ class _Evaluation:
                 GateState.NOT_YET_APPLICABLE,
                 (Reason("authorization_not_needed_now", "No further attempt is open."),),
             )
-        last_attempt = self.c.attempts[-1].taken_on if self.c.attempts else None
-        unused = [
-            att
-            for att in self.c.authorizations
-            if last_attempt is None or att.issued_on > last_attempt
-        ]
-        if unused:
-            att = unused[-1]
+        att = self.c.unused_authorization
+        if att is not None:
             rule = self.r.read(p, att.issued_on)
             end = rule.value.expires_on(att.issued_on, self.course_end)
             if end >= self.as_of:

@@ -63,7 +63,7 @@ import attrs
 from emrpath._seed import seed_citation
 from emrpath._table import cell, html_table, key_values, text_table
 from emrpath._validators import instance_of, non_empty_text, parse_enum, require, sequence_of
-from emrpath.decisions import GateName, Reason
+from emrpath.decisions import GateName, PathwayStatus, Reason
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, weakest
 from emrpath.pathway import _Reader, evaluate
@@ -875,6 +875,26 @@ class RetakePlan:
         )
 
 
+def _timeline_after(
+    candidate: Candidate, status: PathwayStatus, program: Program
+) -> AttemptTimeline | None:
+    """The remaining attempts from ``status``'s next attempt, or ``None`` if none is open.
+
+    The first is checked against the candidate's unused authorization to test, so the CLI's
+    ``plan`` and :func:`retake_plan` give the same timeline.
+    """
+    if status.next_attempt_on is None:
+        return None
+    unused = candidate.unused_authorization
+    return plan_attempts(
+        candidate.course,
+        status.next_attempt_on,
+        program=program,
+        authorization_issued_on=None if unused is None else unused.issued_on,
+        attempts_used=status.attempts_used,
+    )
+
+
 def retake_plan(
     log: ErrorLog,
     failed_attempt: ExamAttempt,
@@ -979,16 +999,7 @@ def retake_plan(
                 Confidence.SECONDARY,
             )
         )
-    timeline = None
-    if status.next_attempt_on is not None:
-        unused = [a.issued_on for a in candidate.authorizations if a.issued_on > failed_on]
-        timeline = plan_attempts(
-            candidate.course,
-            status.next_attempt_on,
-            program=program,
-            authorization_issued_on=unused[-1] if unused else None,
-            attempts_used=status.attempts_used,
-        )
+    timeline = _timeline_after(candidate, status, program)
     levels = [status.confidence, timeline.confidence if timeline else Confidence.PRIMARY]
     levels += [p.confidence for p in reader.used] + [r.confidence for r in reasons]
     return RetakePlan(

@@ -319,6 +319,27 @@ class Candidate:
                 )
 
     @property
+    def unused_authorization(self) -> AuthorizationToTest | None:
+        """The newest authorization to test issued after the last attempt (any before one).
+
+        Example:
+            >>> import datetime as dt
+            >>> candidate = Candidate(
+            ...     course=CourseCompletion(dt.date(2025, 5, 2)),
+            ...     attempts=[ExamAttempt(dt.date(2025, 7, 1), passed=False)],
+            ...     authorizations=[AuthorizationToTest(dt.date(2025, 6, 1))],
+            ... )
+            >>> candidate.unused_authorization is None
+            True
+        """
+        last = self.attempts[-1].taken_on if self.attempts else None
+        for authorization in reversed(self.authorizations):
+            if last is None or authorization.issued_on > last:
+                return authorization
+            break  # sorted by issue date: every earlier one was used too
+        return None
+
+    @property
     def passed_attempt(self) -> ExamAttempt | None:
         """The last attempt, if it passed: the pass that counts.
 
