@@ -407,6 +407,14 @@ requiring its own licence or authorization.
 def _jurisdiction_table(jurisdictions: object) -> dict[str, Jurisdiction]:
     values = jurisdictions.values() if isinstance(jurisdictions, Mapping) else jurisdictions
     items = sequence_of(values, Jurisdiction, field="jurisdictions", rule=_RULE)
+    if isinstance(jurisdictions, Mapping):
+        for key, item in zip(jurisdictions, items, strict=True):
+            if key != item.code:
+                raise InvalidRecordError(
+                    f"the key {key!r} is not the code of its entry ({item.code!r})",
+                    field=f"jurisdictions[{key!r}]",
+                    rule=_RULE,
+                )
     table: dict[str, Jurisdiction] = {}
     for index, item in enumerate(items):
         known = table.get(item.code)
@@ -455,7 +463,9 @@ def practice_authority(
 
     Raises:
         InputTypeError: An argument of the wrong type.
-        InvalidRecordError: A malformed code, or two different entries for one code.
+        InvalidRecordError: A malformed code, two different entries for one code (in
+            ``jurisdictions``, or there and as ``jurisdiction``), or a ``jurisdictions``
+            mapping key that is not its entry's code.
         UnknownNameError: ``level`` is a string that is not a level's value.
 
     Example:
@@ -484,6 +494,14 @@ def practice_authority(
     if isinstance(jurisdiction, Jurisdiction):
         place: Jurisdiction | None = jurisdiction
         code = jurisdiction.code
+        known = table.get(code)
+        if known is not None and known != jurisdiction:
+            raise InvalidRecordError(
+                f"two different entries for {code!r} (one passed as jurisdiction, "
+                "one in jurisdictions)",
+                field="jurisdiction",
+                rule=_RULE,
+            )
     elif isinstance(jurisdiction, str):
         code = _check_code(jurisdiction, "jurisdiction")
         place = table.get(code)
