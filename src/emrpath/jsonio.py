@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
+from emrpath._validators import shorten
 from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
 
 if TYPE_CHECKING:
@@ -237,9 +238,7 @@ def _got(value: object) -> str:
         text = json.dumps(value, default=str)
     except (ValueError, TypeError, RecursionError):
         text = type(value).__name__
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f"{_type_name(value)} {text}"
+    return f"{_type_name(value)} {shorten(text)}"
 
 
 def _iso_date(value: object, field: str | None = None, rule: str = _DATE_RULE) -> dt.date:
