@@ -525,3 +525,19 @@ def test_an_ascp_retake_counts_earlier_attempts_on_the_same_route() -> None:
     assert plan.timeline is not None
     assert [a.number for a in plan.timeline.attempts] == [5]
     assert plan.timeline.latest_first_attempt_on == plan.course_expires_on
+
+
+@pytest.mark.parametrize(
+    ("module", "name"), [("emrpath.planning", "_BUCKET_TEXT"), ("emrpath.plot", "_COLORS")]
+)
+def test_module_tables_are_read_only(module: str, name: str) -> None:
+    """Principle 4: "no global mutable state": a module's lookup table cannot be changed
+    by a caller (like BUCKET_FIXES)."""
+    import importlib
+    import types
+
+    table = getattr(importlib.import_module(module), name)
+    assert type(table) is types.MappingProxyType
+    key = next(iter(table))
+    with pytest.raises(TypeError):
+        table[key] = table[key]

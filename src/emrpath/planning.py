@@ -150,19 +150,21 @@ class MissBucket(enum.Enum):
         return parse_enum(cls, value, field=field, rule=_RULE, noun="bucket")
 
 
-_BUCKET_TEXT = {
-    MissBucket.DOMAIN_KNOWLEDGE: ("domain knowledge gaps", "you did not know the fact"),
-    MissBucket.SEQUENCE: (
-        "sequence errors",
-        "you knew the facts but chose the wrong order",
-    ),
-    MissBucket.SCOPE: ("scope errors", "you picked an action above EMR level"),
-    MissBucket.READING: (
-        "reading errors",
-        "you missed a key word like unresponsive or unsafe",
-    ),
-    MissBucket.PACING: ("pacing errors", "you rushed or froze"),
-}
+_BUCKET_TEXT: Mapping[MissBucket, tuple[str, str]] = types.MappingProxyType(
+    {
+        MissBucket.DOMAIN_KNOWLEDGE: ("domain knowledge gaps", "you did not know the fact"),
+        MissBucket.SEQUENCE: (
+            "sequence errors",
+            "you knew the facts but chose the wrong order",
+        ),
+        MissBucket.SCOPE: ("scope errors", "you picked an action above EMR level"),
+        MissBucket.READING: (
+            "reading errors",
+            "you missed a key word like unresponsive or unsafe",
+        ),
+        MissBucket.PACING: ("pacing errors", "you rushed or froze"),
+    }
+)
 
 
 def _fix_bucket(value: object) -> MissBucket:
