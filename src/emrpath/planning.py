@@ -93,10 +93,9 @@ __all__ = [
 
 _RULE = "retake planning"
 
-_FOCUS = seed_citation(
-    "Use the mandatory 15-day waiting period to attack the one or two buckets that cost "
-    "you the most, then retest."
-)
+# The seed's advice, without its "mandatory 15-day waiting period" (NREMT's wait): the
+# wait itself is cited from the program's own retest_wait provision.
+_FOCUS = seed_citation("attack the one or two buckets that cost you the most, then retest.")
 
 
 class MissBucket(enum.Enum):
@@ -962,12 +961,14 @@ def retake_plan(
         reasons.append(
             Reason(
                 "retake_focus",
-                f"Use the wait ({wait.value.describe()}) on the buckets that cost the most: "
+                f"Use the wait ({wait.value.describe()}) on the buckets that cost the most, "
+                "then retest: "
                 + "; ".join(f"{f} ({log.counts()[f.bucket]} missed)" for f in focus)
                 + ".",
-                None,
-                _FOCUS,
-                Confidence.SECONDARY,
+                "retest_wait",
+                wait.citation,
+                # the wait is the program's rule; what to do with it is the seed's advice
+                weakest([wait.confidence, *(f.confidence for f in focus)]),
             )
         )
     else:
