@@ -896,13 +896,12 @@ class RetakePlan:
         Example:
             >>> import datetime as dt
             >>> import emrpath as ep
-            >>> course = ep.CourseCompletion(dt.date(2025, 5, 2))
-            >>> failed = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False)
-            >>> plan = ep.retake_plan(ep.ErrorLog(), failed, ep.Candidate(course, [failed]),
-            ...                       as_of=dt.date(2025, 7, 14))
-            >>> print(plan.summary())
-            retest from: 2025-07-26 | days available: 12 | attempts remaining: 2 | \
-focus: nothing logged | weakest source: secondary
+            >>> used = [ep.ExamAttempt(dt.date(2025, 6 + m, 2), passed=False) for m in range(3)]
+            >>> person = ep.Candidate(ep.CourseCompletion(dt.date(2025, 5, 2)), used)
+            >>> log = ep.ErrorLog([ep.Miss("scope")])
+            >>> print(ep.retake_plan(log, used[-1], person, as_of=dt.date(2025, 8, 14)).summary())
+            retest from: none | days available: none | attempts remaining: 0 | \
+focus: scope errors | weakest source: secondary
         """
         focus = ", ".join(f.bucket.label for f in self.focus) or "nothing logged"
         return (
