@@ -360,3 +360,35 @@ def test_bad_arguments_are_refused() -> None:
     with pytest.raises(ep.InputTypeError) as program:
         ep.practice_authority(person, "MT", on=D(2026, 1, 1), program="nremt")  # type: ignore[arg-type]
     assert program.value.field == "program"
+
+
+def test_a_mapping_key_that_is_not_its_entrys_code_is_refused() -> None:
+    """A ``jurisdictions`` mapping's keys are codes: one that names another place is a
+    mistake to report, not an entry to drop silently."""
+    person = ep.Practitioner(licenses=[emr_license()])
+    with pytest.raises(ep.InvalidRecordError) as caught:
+        ep.practice_authority(person, "XX", on=D(2026, 1, 1), jurisdictions={"XX": MT})
+    assert type(caught.value) is ep.InvalidRecordError
+    assert caught.value.field == "jurisdictions['XX']"
+    assert "'MT'" in str(caught.value)
+    # keys that match are read as before
+    decision = ep.practice_authority(
+        person, "XX", on=D(2026, 1, 1), jurisdictions={"XX": NO_LICENSE, "MT": MT}
+    )
+    assert decision.allowed
+    assert decision.jurisdiction_known
+
+
+def test_a_jurisdiction_passed_in_does_not_override_a_different_entry_for_its_code() -> None:
+    """Two different entries for one code are refused, whether both are in
+    ``jurisdictions`` or one is passed as ``jurisdiction``."""
+    person = ep.Practitioner(licenses=[emr_license()])
+    other = ep.Jurisdiction("MT", "Montana", requires_state_license=False, citation=SOURCE)
+    with pytest.raises(ep.InvalidRecordError) as caught:
+        ep.practice_authority(person, other, on=D(2026, 1, 1), jurisdictions=[MT])
+    assert type(caught.value) is ep.InvalidRecordError
+    assert caught.value.field == "jurisdiction"
+    assert "two different entries for 'MT'" in str(caught.value)
+    # the same entry in both places is fine
+    same = ep.practice_authority(person, MT, on=D(2026, 1, 1), jurisdictions={"MT": MT})
+    assert same.allowed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import io
 import json
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import emrpath as ep
-from emrpath.cli import main
+from emrpath.cli import _parser, main
 
 D = dt.date
 
@@ -301,6 +302,50 @@ def test_dates_errors(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "dates", "--exam", "1970-01-05")  # before any rule
     assert code == 1
     assert_one_line_error(err)
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (("--exam", "9999-12-31"), "--exam"),
+        (("--course", "9999-12-31"), "--course"),
+        (("--course", "2025-01-01", "--att", "9999-12-30"), "--att"),
+        (("--course", "2025-01-01", "--att", "2024-12-30"), "--att"),
+        (("--course", "2025-01-01", "--passed", "9999-12-30"), "--passed"),
+        (("--certified", "9999-12-30"), "--certified"),
+        (("--notified", "9999-12-30"), "--notified"),
+    ],
+)
+def test_dates_errors_name_the_option(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], option: str
+) -> None:
+    """A date the rules cannot compute from is reported as the option it came in, not as
+    the rule function's inner argument (``day``, ``date``)."""
+    code, out, err = run(capsys, "dates", *argv)
+    assert (code, out) == (1, "")
+    assert_one_line_error(err)
+    assert err.startswith(f"emrpath: error: {option}: "), err
+
+
+def test_no_command_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """The usage error names every command the parser has (it once left out ``plan``)."""
+    (commands,) = (
+        action.choices
+        for action in _parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    code, _, err = run(capsys)
+    assert code == 2
+    listed = err.splitlines()[-1].split("(", 1)[1].rstrip(")").split(", ")
+    assert listed == list(commands)
+
+
+def test_the_default_program_is_the_librarys_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "dates", "--certified", "2025-08-01", "--json")
+    assert code == 0
+    assert json.loads(out)["program"] == ep.NREMT_EMR.key
 
 
 # ---------------------------------------------------------------------------------------

@@ -495,6 +495,62 @@ def test_text_that_is_not_a_document_is_refused(
     assert caught.value.field == "$"
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            '{"schema_version": 1, "kind": "skills_competency", "passed_on": "2025-06-03",'
+            ' "passed_on": "2025-06-04"}',
+            '"passed_on"',
+        ),
+        (
+            '{"schema_version": 1, "schema_version": 1, "kind": "skills_competency",'
+            ' "passed_on": "2025-06-03"}',
+            '"schema_version"',
+        ),
+        ('{"a": [{"b": 1, "b": 2}]}', '"b"'),
+    ],
+)
+def test_loads_refuses_a_key_given_twice(text: str, key: str) -> None:
+    """A JSON object with a key given twice is refused, not read as "the last one wins"."""
+    with pytest.raises(ep.InvalidRecordError) as caught:
+        ep.loads(text)
+    assert type(caught.value) is ep.InvalidRecordError
+    assert caught.value.field == "$"
+    assert f"duplicate key {key}" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("indent", "error"),
+    [
+        ([], ep.InputTypeError),
+        ("xx", ep.InputTypeError),
+        (True, ep.InputTypeError),
+        (False, ep.InputTypeError),
+        (2.0, ep.InputTypeError),
+        (10**100, ep.InvalidRecordError),
+        (17, ep.InvalidRecordError),
+        (-1, ep.InvalidRecordError),
+    ],
+)
+def test_dumps_refuses_a_bad_indent(indent: object, error: type) -> None:
+    """``indent`` is None or an int from 0 to 16: nothing else is passed on to json."""
+    with pytest.raises(ep.EmrpathError) as caught:
+        ep.dumps(ep.SkillsCompetency(D(2025, 6, 3)), indent=indent)  # type: ignore[arg-type]
+    assert type(caught.value) is error
+    assert caught.value.field == "indent"
+    assert len(str(caught.value)) < 200
+
+
+@pytest.mark.parametrize("indent", [None, 0, 1, 16])
+def test_dumps_accepts_none_and_small_indents(indent: int | None) -> None:
+    record = ep.SkillsCompetency(D(2025, 6, 3))
+    text = ep.dumps(record, indent=indent)
+    assert text == json.dumps(ep.to_json_data(record), indent=indent)
+    assert ep.loads(text) == record
+
+
 def test_loads_refuses_non_text() -> None:
     with pytest.raises(ep.InputTypeError, match="str or bytes"):
         ep.loads(42)  # type: ignore[call-overload]

@@ -123,8 +123,10 @@ def test_a_targeted_retake_after_the_first_failure() -> None:
     assert [f.bucket for f in plan.focus] == [ep.MissBucket.SCOPE, ep.MissBucket.PACING]
     focus = next(r for r in plan.reasons if r.code == "retake_focus")
     assert "15 calendar days" in focus.message
-    assert focus.citation is not None
-    assert focus.citation.quote in SEED_FIXES
+    # the wait is cited from NREMT's own retest_wait provision, the advice from the seed
+    assert focus.parameter == "retest_wait"
+    assert focus.citation == ep.NREMT_EMR.retest_wait.at(D(2025, 7, 11)).citation
+    assert all(f.citation.quote in SEED_FIXES for f in plan.focus)
     assert plan.confidence is ep.Confidence.SECONDARY
     assert plan.timeline is not None
     assert [a.number for a in plan.timeline.attempts] == [2, 3]
@@ -218,6 +220,33 @@ def test_an_ascp_retake_uses_its_own_wait_and_limit() -> None:
     assert plan.attempts_remaining == 4
     assert plan.timeline is not None
     assert [a.number for a in plan.timeline.attempts] == [2, 3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    "program", [ep.ASCP_MLS, attrs.evolve(ep.ASCP_MLS, retest_wait=RETEST_WAIT_90_DAYS)]
+)
+def test_an_ascp_retake_focus_cites_the_ascp_wait_not_nremts_15_days(
+    program: ep.Program,
+) -> None:
+    """The seed's "Use the mandatory 15-day waiting period to attack the one or two
+    buckets that cost you the most" is NREMT's wait: an ASCP plan's focus reason cites
+    ASCP's own retest_wait provision and never speaks of 15 days."""
+    course = ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 10), route="route 1")
+    attempt = ep.ExamAttempt(D(2025, 3, 3), passed=False, scaled_score=350)
+    person = ep.Candidate(course=course, attempts=[attempt])
+    plan = ep.retake_plan(
+        log_of("reading", "reading"), attempt, person, as_of=D(2025, 3, 10), program=program
+    )
+    focus = next(r for r in plan.reasons if r.code == "retake_focus")
+    provision = program.retest_wait.at(D(2025, 3, 3))
+    assert focus.parameter == "retest_wait"
+    assert focus.citation == provision.citation
+    assert provision.value.describe() in focus.message
+    assert "15" not in focus.message
+    assert focus.citation is not None
+    assert "15" not in focus.citation.quote
+    for reason in plan.reasons:
+        assert reason.citation is None or "15-day" not in reason.citation.quote
 
 
 @given(dates(D(2025, 5, 10), D(2027, 5, 31)), st.integers(0, 40))
@@ -549,3 +578,19 @@ def test_the_cli_plan_and_retake_plan_check_the_same_unused_authorization(
     assert cli.main(["plan", str(document), "--as-of", "2024-06-01", "--json"]) == 0
     timeline = ep.loads(capsys.readouterr().out, ep.AttemptTimeline)
     assert timeline == plan.timeline
+
+
+@pytest.mark.parametrize(
+    ("module", "name"), [("emrpath.planning", "_BUCKET_TEXT"), ("emrpath.plot", "_COLORS")]
+)
+def test_module_tables_are_read_only(module: str, name: str) -> None:
+    """Principle 4: "no global mutable state": a module's lookup table cannot be changed
+    by a caller (like BUCKET_FIXES)."""
+    import importlib
+    import types
+
+    table = getattr(importlib.import_module(module), name)
+    assert type(table) is types.MappingProxyType
+    key = next(iter(table))
+    with pytest.raises(TypeError):
+        table[key] = table[key]

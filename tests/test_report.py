@@ -140,19 +140,41 @@ def _item_text(markdown: str) -> tuple[str, list[str]]:
     return text, kinds
 
 
+def _first_paragraph(markdown: str) -> tuple[str, list[str]]:
+    """The plain text of the first block, which must be a paragraph, and its markup."""
+    markdown_it = pytest.importorskip("markdown_it")
+    tokens = markdown_it.MarkdownIt("commonmark").parse(markdown)
+    assert tokens[0].type == "paragraph_open", [t.type for t in tokens[:3]]
+    inline = tokens[1]
+    text = "".join(c.content for c in inline.children or [] if c.type in ("text", "text_special"))
+    kinds = [c.type for c in inline.children or [] if c.type not in ("text", "text_special")]
+    return text, kinds
+
+
 # Printable text: control characters (NUL becomes U+FFFD in CommonMark) are out of scope.
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")))
 
 
-@given(quote=TEXT.filter(str.strip), note=TEXT)
-def test_markdown_keeps_any_quote_and_note_literal(quote: str, note: str) -> None:
+# Text that starts with a block marker: a heading, list item, quote, break or ordered item.
+BLOCKISH = st.builds(
+    "".join,
+    st.tuples(st.sampled_from(["#", "# ", "- ", "+ ", "> ", "1. ", "2) ", "---", "=", ""]), TEXT),
+)
+
+
+@given(quote=TEXT.filter(str.strip), note=TEXT, description=BLOCKISH.filter(str.strip))
+def test_markdown_keeps_any_quote_and_note_literal(
+    quote: str, note: str, description: str
+) -> None:
     """ "All text from the data is escaped, so a quote can never turn into markup": the
     rendered item's text holds the quote and note verbatim (whitespace folded to one
-    space) and the only markup is the item's own bold period, emphasis and one link."""
+    space) and the only markup is the item's own bold period, emphasis and one link; the
+    description, which starts its own line, stays one paragraph of its literal text even
+    when it starts with a block marker (``#``, ``-``, ``+``, ``>``, ``1.``)."""
     cite = ep.Citation(url="https://example.org/a (b)", quote=quote, title="T [1]")
     param = ep.Param(
         "retest_wait",
-        "Wait",
+        description,
         (
             ep.Provision(
                 dt.date(2020, 1, 1), FixedDaysWait(days=15), cite, ep.Confidence.PRIMARY, note
@@ -161,6 +183,9 @@ def test_markdown_keeps_any_quote_and_note_literal(quote: str, note: str) -> Non
     )
     program = attrs.evolve(ep.NREMT_EMR, retest_wait=param)
     section = ep.parameter_markdown(program).split("### `retest_wait`")[1].split("### ")[0]
+    paragraph, para_kinds = _first_paragraph(section)
+    assert paragraph == " ".join(description.split()).rstrip(".") + "."
+    assert para_kinds == []
     text, kinds = _item_text(section)
     assert " ".join(quote.split()) in text
     assert " ".join(note.split()) in text

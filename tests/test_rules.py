@@ -283,6 +283,29 @@ def test_no_scaled_score_before_june_2023(on: dt.date, score: int) -> None:
         ep.check_score(attempt(on, score >= 950, score))
 
 
+@pytest.mark.parametrize(
+    ("passed", "score", "shown"),
+    [
+        (False, 10**400, "1" + "0" * 56 + "..."),
+        (True, -(10**400), "-1" + "0" * 55 + "..."),
+        (False, 10**5000, "an int of 5001 digits"),  # too long even for str(int)
+    ],
+    ids=["10**400", "-10**400", "10**5000"],
+)
+def test_a_huge_score_is_shortened_in_the_message(passed: bool, score: int, shown: str) -> None:
+    """An error message names the bad value, but never prints hundreds of digits of it."""
+    with pytest.raises(ep.InvalidRecordError) as info:
+        ep.check_score(attempt(dt.date(2025, 3, 3), passed, score))
+    assert type(info.value) is ep.InvalidRecordError
+    assert info.value.field == "attempt.scaled_score"
+    assert f": {shown} is " in str(info.value)
+    assert len(str(info.value)) < 250
+    with pytest.raises(ep.InputTypeError) as typed:
+        ep.ExamAttempt(dt.date(2025, 3, 3), passed=False, scaled_score="9" * 500)  # type: ignore[arg-type]
+    assert typed.value.field == "ExamAttempt.scaled_score"
+    assert len(str(typed.value)) < 250
+
+
 def test_a_percentage_is_not_a_scaled_score() -> None:
     """Seed: "That scaled score is not a simple raw classroom percentage"."""
     with pytest.raises(ep.InvalidRecordError, match="percentage is not a scaled score"):

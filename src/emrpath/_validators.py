@@ -33,11 +33,58 @@ __all__ = [
     "parse_enum",
     "require",
     "sequence_of",
+    "shorten",
+    "shown",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
+
+
+_SHOWN = 60  # the most characters of a value a message quotes
+
+
+def shorten(text: str, limit: int = _SHOWN) -> str:
+    """``text`` cut to ``limit`` characters (ending ``...``) for an error message.
+
+    Example:
+        >>> shorten("9" * 100)
+        '999999999999999999999999999999999999999999999999999999999...'
+    """
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def shown(value: object) -> str:
+    """``repr(value)``, shortened: a message never prints a huge value whole.
+
+    An int too long for ``repr`` (Python's digit limit) is named by its size instead.
+
+    Example:
+        >>> shown(10**400)
+        '100000000000000000000000000000000000000000000000000000000...'
+        >>> shown(10**5000)
+        'an int of 5001 digits'
+    """
+    try:
+        return shorten(repr(value))
+    except ValueError:  # int longer than sys.get_int_max_str_digits()
+        if isinstance(value, int):
+            return f"an int of {_digits(value)} digits"
+        return type(value).__name__
+    except RecursionError:
+        return type(value).__name__
+
+
+def _digits(value: int) -> int:
+    """The number of decimal digits of ``value`` (exactly, without converting it to str)."""
+    value = abs(value)
+    digits = max(1, (value.bit_length() * 30103) // 100000)
+    while 10**digits <= value:
+        digits += 1
+    while digits > 1 and 10 ** (digits - 1) > value:
+        digits -= 1
+    return digits
 
 
 def _a(kind: type) -> str:

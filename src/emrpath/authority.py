@@ -264,7 +264,15 @@ class StateLicense:
         _not_before(self, "issued_on", "expires_on")
 
     def in_force(self, on: dt.date) -> bool:
-        """Whether the licence is in force on ``on`` (issue and expiry days included)."""
+        """Whether the licence is in force on ``on`` (issue and expiry days included).
+
+        Example:
+            >>> import datetime as dt
+            >>> licence = StateLicense("MT", "emr", dt.date(2025, 7, 1), dt.date(2027, 6, 30))
+            >>> days = [dt.date(2025, 6, 30), dt.date(2025, 7, 1), dt.date(2027, 7, 1)]
+            >>> [licence.in_force(day) for day in days]
+            [False, True, False]
+        """
         return self.issued_on <= on <= self.expires_on
 
 
@@ -285,7 +293,14 @@ class AgencyCredential:
 
     Example:
         >>> import datetime as dt
-        >>> AgencyCredential("Valley Fire", "Dr. Ada Reyes", dt.date(2025, 8, 1)).expires_on
+        >>> credential = AgencyCredential("Valley Fire", "Dr. Ada Reyes", dt.date(2025, 8, 1))
+        >>> credential.expires_on is None, credential.in_force(dt.date(2030, 1, 1))
+        (True, True)
+        >>> AgencyCredential("Valley Fire", "Dr. Reyes", dt.date(2025, 8, 1), jurisdiction="mt")
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: AgencyCredential.jurisdiction: 'mt' is not a \
+jurisdiction code: ...
     """
 
     agency: str = attrs.field(validator=non_empty_text(_RULE))
@@ -300,7 +315,16 @@ class AgencyCredential:
         _not_before(self, "issued_on", "expires_on")
 
     def in_force(self, on: dt.date) -> bool:
-        """Whether the credential is in force on ``on``."""
+        """Whether the credential is in force on ``on`` (issue and expiry days included).
+
+        Example:
+            >>> import datetime as dt
+            >>> credential = AgencyCredential(
+            ...     "Valley Fire", "Dr. Ada Reyes", dt.date(2025, 8, 1), dt.date(2026, 7, 31)
+            ... )
+            >>> credential.in_force(dt.date(2026, 7, 31)), credential.in_force(dt.date(2026, 8, 1))
+            (True, False)
+        """
         return self.issued_on <= on and (self.expires_on is None or on <= self.expires_on)
 
 
@@ -379,7 +403,16 @@ requiring its own licence or authorization.
     confidence: Confidence
 
     def summary(self) -> str:
-        """The answer on one line."""
+        """The answer on one line.
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> licence = ep.StateLicense("MT", "emt", dt.date(2025, 7, 1), dt.date(2027, 6, 30))
+            >>> person = ep.Practitioner(licenses=[licence])
+            >>> print(ep.practice_authority(person, "MT", on=dt.date(2026, 3, 1)).summary())
+            allowed: EMR in MT on 2026-03-01 through 2027-06-30 | weakest source: secondary
+        """
         verdict = "allowed" if self.allowed else "not allowed"
         until = f" through {self.valid_until.isoformat()}" if self.valid_until else ""
         return (
@@ -407,6 +440,14 @@ requiring its own licence or authorization.
 def _jurisdiction_table(jurisdictions: object) -> dict[str, Jurisdiction]:
     values = jurisdictions.values() if isinstance(jurisdictions, Mapping) else jurisdictions
     items = sequence_of(values, Jurisdiction, field="jurisdictions", rule=_RULE)
+    if isinstance(jurisdictions, Mapping):
+        for key, item in zip(jurisdictions, items, strict=True):
+            if key != item.code:
+                raise InvalidRecordError(
+                    f"the key {key!r} is not the code of its entry ({item.code!r})",
+                    field=f"jurisdictions[{key!r}]",
+                    rule=_RULE,
+                )
     table: dict[str, Jurisdiction] = {}
     for index, item in enumerate(items):
         known = table.get(item.code)
@@ -455,7 +496,9 @@ def practice_authority(
 
     Raises:
         InputTypeError: An argument of the wrong type.
-        InvalidRecordError: A malformed code, or two different entries for one code.
+        InvalidRecordError: A malformed code, two different entries for one code (in
+            ``jurisdictions``, or there and as ``jurisdiction``), or a ``jurisdictions``
+            mapping key that is not its entry's code.
         UnknownNameError: ``level`` is a string that is not a level's value.
 
     Example:
@@ -484,6 +527,14 @@ def practice_authority(
     if isinstance(jurisdiction, Jurisdiction):
         place: Jurisdiction | None = jurisdiction
         code = jurisdiction.code
+        known = table.get(code)
+        if known is not None and known != jurisdiction:
+            raise InvalidRecordError(
+                f"two different entries for {code!r} (one passed as jurisdiction, "
+                "one in jurisdictions)",
+                field="jurisdiction",
+                rule=_RULE,
+            )
     elif isinstance(jurisdiction, str):
         code = _check_code(jurisdiction, "jurisdiction")
         place = table.get(code)

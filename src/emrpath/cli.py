@@ -41,7 +41,7 @@ import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from importlib import resources
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import attrs
 
@@ -55,6 +55,7 @@ __all__ = ["main"]
 _RULE = "command line"
 _EXAMPLES = ("candidate", "recertification")
 _COMMANDS = "status, plan, dates, programs, schema"
+_V = TypeVar("_V")
 
 
 class _UsageError(Exception):
@@ -68,9 +69,11 @@ def _programs() -> dict[str, Program]:
 
 
 def _program(key: str | None, field: str = "--program") -> Program:
+    from emrpath.programs import NREMT_EMR
+
     programs = _programs()
     if key is None:
-        return programs["nremt-emr"]
+        return programs[NREMT_EMR.key]
     found = programs.get(key)
     if found is None:
         raise UnknownNameError(
@@ -230,6 +233,20 @@ def _plan(args: argparse.Namespace) -> str:
 # dates
 
 
+def _as_option(option: str, compute: Callable[[], _V], **options: str) -> _V:
+    """``compute()``, with an error re-raised naming the command-line option.
+
+    The rule functions name their own parameters (``issued_on``) or inner steps
+    (``day``); on the command line the field is the option that was given: ``options``
+    maps a parameter name to its option, anything else is ``option``.
+    """
+    try:
+        return compute()
+    except EmrpathError as err:
+        field = options.get(err.field or "", option)
+        raise type(err)(err.message, field=field, rule=err.rule) from None
+
+
 def _dates(args: argparse.Namespace) -> str:
     from emrpath import rules
 
@@ -256,33 +273,40 @@ def _dates(args: argparse.Namespace) -> str:
     exam = given["exam"]
     if exam is not None:
         rows.append(("exam on", exam, "", ""))
-        answer(
-            "result expected", rules.expected_result_date(exam, program), "result_posting", exam
-        )
-        answer("earliest retest", rules.earliest_retest_date(exam, program), "retest_wait", exam)
+        result = _as_option("--exam", lambda: rules.expected_result_date(exam, program))
+        answer("result expected", result, "result_posting", exam)
+        retest = _as_option("--exam", lambda: rules.earliest_retest_date(exam, program))
+        answer("earliest retest", retest, "retest_wait", exam)
     if course is not None:
         rows.append(("course completed", course, "", ""))
-        expiry = rules.course_expiration_date(course, program)
+        expiry = _as_option("--course", lambda: rules.course_expiration_date(course, program))
         answer("course valid through", expiry, "course_validity", course)
     att = given["att"]
     if att is not None and course is not None:
-        answer(
-            "ATT valid through",
-            rules.att_expiration_date(att, course, program),
-            "authorization",
-            att,
+        att_until = _as_option(
+            "--att",
+            lambda: rules.att_expiration_date(att, course, program),
+            course_completed_on="--course",
         )
+        answer("ATT valid through", att_until, "authorization", att)
     passed = given["passed"]
     if passed is not None and course is not None:
-        until = rules.portion_expiration_date(passed, course, program)
+        until = _as_option(
+            "--passed",
+            lambda: rules.portion_expiration_date(passed, course, program),
+            course_completed_on="--course",
+        )
         answer("portion valid through", until, "portion_validity", course)
     certified = given["certified"]
     if certified is not None:
-        expires = rules.initial_expiration_date(certified, program)
+        expires = _as_option(
+            "--certified", lambda: rules.initial_expiration_date(certified, program)
+        )
         answer("certification expires", expires, "certification_term", certified)
     notified = given["notified"]
     if notified is not None:
-        answer("appeal by", rules.appeal_deadline(notified, program), "appeal_window", notified)
+        appeal = _as_option("--notified", lambda: rules.appeal_deadline(notified, program))
+        answer("appeal by", appeal, "appeal_window", notified)
 
     if args.json:
         data = {
@@ -553,7 +577,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_usage(sys.stderr)
         print(
-            "emrpath: error: a COMMAND is required (status, dates, programs, schema)",
+            f"emrpath: error: a COMMAND is required ({_COMMANDS})",
             file=sys.stderr,
         )
         return 2

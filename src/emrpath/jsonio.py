@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
+from emrpath._validators import shorten
 from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
 
 if TYPE_CHECKING:
@@ -67,12 +68,13 @@ __all__ = [
     "to_json_data",
 ]
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 SCHEMA_VERSION = 1
 """The version of the JSON document format; bumped on any incompatible change."""
 
 _RULE = "JSON document"
+_MAX_INDENT = 16  # spaces per level dumps() accepts: readable output, no runaway size
 _DATE_RULE = "JSON date"
 _ENVELOPE = ("schema_version", "kind")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -236,9 +238,7 @@ def _got(value: object) -> str:
         text = json.dumps(value, default=str)
     except (ValueError, TypeError, RecursionError):
         text = type(value).__name__
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f"{_type_name(value)} {text}"
+    return f"{_type_name(value)} {shorten(text)}"
 
 
 def _iso_date(value: object, field: str | None = None, rule: str = _DATE_RULE) -> dt.date:
@@ -611,7 +611,7 @@ def to_json_data(obj: object) -> dict[str, Any]:
 
 
 @overload
-def from_json_data(data: object, kind: type[T]) -> T: ...
+def from_json_data(data: object, kind: type[_T]) -> _T: ...
 @overload
 def from_json_data(data: object, kind: str | None = None) -> Any: ...
 def from_json_data(data: object, kind: type | str | None = None) -> Any:
@@ -696,7 +696,11 @@ def dumps(obj: object, *, indent: int | None = 2) -> str:
 
     Args:
         obj: A record, status or decision.
-        indent: Spaces per level; ``None`` for one line.
+        indent: Spaces per level (an int from 0 to 16); ``None`` for one line.
+
+    Raises:
+        InputTypeError: ``indent`` is neither ``None`` nor an int (a bool is refused).
+        InvalidRecordError: ``indent`` is an int outside 0..16.
 
     Example:
         >>> import datetime as dt
@@ -708,7 +712,32 @@ def dumps(obj: object, *, indent: int | None = 2) -> str:
           "passed_on": "2025-06-03"
         }
     """
+    if indent is not None:
+        if type(indent) is not int:
+            raise InputTypeError(
+                f"must be None or an int, got {_got(indent)}", field="indent", rule=_RULE
+            )
+        if not 0 <= indent <= _MAX_INDENT:
+            raise InvalidRecordError(
+                f"must be from 0 to {_MAX_INDENT}, got {_got(indent)}",
+                field="indent",
+                rule=_RULE,
+            )
     return json.dumps(to_json_data(obj), indent=indent, ensure_ascii=False)
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's members as a dict; a key given twice is refused, not overwritten."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise InvalidRecordError(
+                f"duplicate key {json.dumps(key, ensure_ascii=False)} in a JSON object",
+                field="$",
+                rule=_RULE,
+            )
+        found[key] = value
+    return found
 
 
 def _refuse_constant(name: str) -> object:
@@ -716,7 +745,7 @@ def _refuse_constant(name: str) -> object:
 
 
 @overload
-def loads(text: str | bytes, kind: type[T]) -> T: ...
+def loads(text: str | bytes, kind: type[_T]) -> _T: ...
 @overload
 def loads(text: str | bytes, kind: str | None = None) -> Any: ...
 def loads(text: str | bytes, kind: type | str | None = None) -> Any:
@@ -755,7 +784,12 @@ got number 20250603 (rule: JSON date)
             rule=_RULE,
         )
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+        data = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_refuse_constant,
+            object_pairs_hook=_refuse_duplicates,
+        )
     except EmrpathError:
         raise
     except json.JSONDecodeError as err:

@@ -93,10 +93,9 @@ __all__ = [
 
 _RULE = "retake planning"
 
-_FOCUS = seed_citation(
-    "Use the mandatory 15-day waiting period to attack the one or two buckets that cost "
-    "you the most, then retest."
-)
+# The seed's advice, without its "mandatory 15-day waiting period" (NREMT's wait): the
+# wait itself is cited from the program's own retest_wait provision.
+_FOCUS = seed_citation("attack the one or two buckets that cost you the most, then retest.")
 
 
 class MissBucket(enum.Enum):
@@ -150,19 +149,21 @@ class MissBucket(enum.Enum):
         return parse_enum(cls, value, field=field, rule=_RULE, noun="bucket")
 
 
-_BUCKET_TEXT = {
-    MissBucket.DOMAIN_KNOWLEDGE: ("domain knowledge gaps", "you did not know the fact"),
-    MissBucket.SEQUENCE: (
-        "sequence errors",
-        "you knew the facts but chose the wrong order",
-    ),
-    MissBucket.SCOPE: ("scope errors", "you picked an action above EMR level"),
-    MissBucket.READING: (
-        "reading errors",
-        "you missed a key word like unresponsive or unsafe",
-    ),
-    MissBucket.PACING: ("pacing errors", "you rushed or froze"),
-}
+_BUCKET_TEXT: Mapping[MissBucket, tuple[str, str]] = types.MappingProxyType(
+    {
+        MissBucket.DOMAIN_KNOWLEDGE: ("domain knowledge gaps", "you did not know the fact"),
+        MissBucket.SEQUENCE: (
+            "sequence errors",
+            "you knew the facts but chose the wrong order",
+        ),
+        MissBucket.SCOPE: ("scope errors", "you picked an action above EMR level"),
+        MissBucket.READING: (
+            "reading errors",
+            "you missed a key word like unresponsive or unsafe",
+        ),
+        MissBucket.PACING: ("pacing errors", "you rushed or froze"),
+    }
+)
 
 
 def _fix_bucket(value: object) -> MissBucket:
@@ -288,7 +289,13 @@ class ErrorLog:
     )
 
     def counts(self) -> dict[MissBucket, int]:
-        """Misses per bucket, every bucket present, in the seed's order."""
+        """Misses per bucket, every bucket present, in the seed's order.
+
+        Example:
+            >>> log = ErrorLog([Miss("scope"), Miss("pacing"), Miss("pacing")])
+            >>> {bucket.value: n for bucket, n in log.counts().items()}
+            {'domain_knowledge': 0, 'sequence': 0, 'scope': 1, 'reading': 0, 'pacing': 2}
+        """
         counts = dict.fromkeys(MissBucket, 0)
         for miss in self.misses:
             counts[miss.bucket] += 1
@@ -300,6 +307,13 @@ class ErrorLog:
         Buckets with misses, most misses first; a tie keeps the seed's order (domain
         knowledge, sequence, scope, reading, pacing). Two when two or more buckets have
         misses, one when only one has, none for an empty log.
+
+        Example:
+            >>> log = ErrorLog([Miss("reading"), Miss("pacing"), Miss("pacing"), Miss("scope")])
+            >>> [bucket.value for bucket in log.costliest()]
+            ['pacing', 'scope']
+            >>> ErrorLog([Miss("reading")]).costliest(), ErrorLog().costliest()
+            ((<MissBucket.READING: 'reading'>,), ())
         """
         order = list(MissBucket)
         ranked = sorted(
@@ -344,7 +358,15 @@ class PlannedAttempt:
 
     @property
     def fits(self) -> bool:
-        """Whether the attempt fits the course window and (where known) its authorization."""
+        """Whether the attempt fits the course window and (where known) its authorization.
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
+            >>> [a.fits for a in ep.plan_attempts(course, dt.date(2026, 1, 10)).attempts]
+            [True, True, False]
+        """
         return self.fits_course_window and self.fits_authorization is not False
 
 
@@ -409,11 +431,30 @@ class AttemptTimeline:
 
     @property
     def all_fit(self) -> bool:
-        """Whether every remaining attempt fits its windows."""
+        """Whether every remaining attempt fits its windows.
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
+            >>> ep.plan_attempts(course, dt.date(2025, 1, 10)).all_fit
+            True
+            >>> ep.plan_attempts(course, dt.date(2026, 1, 10)).all_fit
+            False
+        """
         return all(a.fits for a in self.attempts)
 
     def to_rows(self) -> list[dict[str, Any]]:
-        """One dict per planned attempt, ready for ``pandas.DataFrame(timeline.to_rows())``."""
+        """One dict per planned attempt, ready for ``pandas.DataFrame(timeline.to_rows())``.
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
+            >>> row = ep.plan_attempts(course, dt.date(2026, 1, 10)).to_rows()[0]
+            >>> row["attempt"], row["earliest_on"], row["course_expires_on"]
+            (1, datetime.date(2026, 1, 10), datetime.date(2026, 1, 31))
+        """
         return [
             {
                 "attempt": a.number,
@@ -445,7 +486,16 @@ class AttemptTimeline:
         ]
 
     def summary(self) -> str:
-        """The answer on one line."""
+        """The answer on one line.
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
+            >>> print(ep.plan_attempts(course, dt.date(2026, 1, 10)).summary())
+            2 of 3 remaining attempts fit | latest first attempt leaving room for all: \
+2026-01-01 | weakest source: secondary
+        """
         fit = sum(1 for a in self.attempts if a.fits)
         latest = cell(self.latest_first_attempt_on) or "none"
         return (
@@ -790,11 +840,38 @@ class RetakePlan:
 
     @property
     def retest_possible(self) -> bool:
-        """Whether a retest is allowed under the current course (or route)."""
+        """Whether a retest is allowed under the current course (or route).
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2025, 5, 2))
+            >>> first = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False)
+            >>> plan = ep.retake_plan(ep.ErrorLog(), first, ep.Candidate(course, [first]),
+            ...                       as_of=dt.date(2025, 7, 14))
+            >>> plan.retest_possible
+            True
+            >>> third = [ep.ExamAttempt(dt.date(2025, 6 + m, 2), passed=False) for m in range(3)]
+            >>> ep.retake_plan(ep.ErrorLog(), third[-1], ep.Candidate(course, third),
+            ...                as_of=dt.date(2025, 8, 14)).retest_possible
+            False
+        """
         return self.next_attempt_on is not None
 
     def to_rows(self) -> list[dict[str, Any]]:
-        """One dict per bucket: misses, whether it is a focus, and its fix."""
+        """One dict per bucket: misses, whether it is a focus, and its fix.
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2025, 5, 2))
+            >>> failed = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False)
+            >>> log = ep.ErrorLog([ep.Miss("pacing")])
+            >>> plan = ep.retake_plan(log, failed, ep.Candidate(course, [failed]),
+            ...                       as_of=dt.date(2025, 7, 14))
+            >>> plan.to_rows()[-1]
+            {'bucket': 'pacing', 'misses': 1, 'focus': True, 'fix': 'timed practice'}
+        """
         focus = {f.bucket for f in self.focus}
         return [
             {
@@ -814,7 +891,18 @@ class RetakePlan:
         ]
 
     def summary(self) -> str:
-        """The answer on one line."""
+        """The answer on one line.
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> used = [ep.ExamAttempt(dt.date(2025, 6 + m, 2), passed=False) for m in range(3)]
+            >>> person = ep.Candidate(ep.CourseCompletion(dt.date(2025, 5, 2)), used)
+            >>> log = ep.ErrorLog([ep.Miss("scope")])
+            >>> print(ep.retake_plan(log, used[-1], person, as_of=dt.date(2025, 8, 14)).summary())
+            retest from: none | days available: none | attempts remaining: 0 | \
+focus: scope errors | weakest source: secondary
+        """
         focus = ", ".join(f.bucket.label for f in self.focus) or "nothing logged"
         return (
             f"retest from: {cell(self.next_attempt_on) or 'none'}"
@@ -980,12 +1068,14 @@ def retake_plan(
         reasons.append(
             Reason(
                 "retake_focus",
-                f"Use the wait ({wait.value.describe()}) on the buckets that cost the most: "
+                f"Use the wait ({wait.value.describe()}) on the buckets that cost the most, "
+                "then retest: "
                 + "; ".join(f"{f} ({log.counts()[f.bucket]} missed)" for f in focus)
                 + ".",
-                None,
-                _FOCUS,
-                Confidence.SECONDARY,
+                "retest_wait",
+                wait.citation,
+                # the wait is the program's rule; what to do with it is the seed's advice
+                weakest([wait.confidence, *(f.confidence for f in focus)]),
             )
         )
     else:

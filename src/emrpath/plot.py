@@ -20,6 +20,8 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import types
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from emrpath.decisions import GateName
@@ -40,18 +42,20 @@ _RULE = "pathway plot"
 
 # One row per gate that has dates, top to bottom in the order a candidate meets them.
 _ROWS = ("course", "authorization", "cognitive exam", "skills", "certification")
-_COLORS = {
-    "course": "#4c72b0",
-    "authorization": "#8172b3",
-    "wait": "#dd8452",
-    "failed": "#c44e52",
-    "passed": "#55a868",
-    "result": "#333333",
-    "next": "#dd8452",
-    "skills": "#64b5cd",
-    "certification": "#55a868",
-    "as_of": "#000000",
-}
+_COLORS: Mapping[str, str] = types.MappingProxyType(
+    {
+        "course": "#4c72b0",
+        "authorization": "#8172b3",
+        "wait": "#dd8452",
+        "failed": "#c44e52",
+        "passed": "#55a868",
+        "result": "#333333",
+        "next": "#dd8452",
+        "skills": "#64b5cd",
+        "certification": "#55a868",
+        "as_of": "#000000",
+    }
+)
 
 
 def plot_pathway(

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from emrpath._validators import instance_of, sequence_of
+from emrpath._validators import instance_of, sequence_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.policies import _amount
 
@@ -146,7 +146,7 @@ def _score(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         return
     if type(value) is not int:
         raise InputTypeError(
-            f"must be an int scaled score or None, got {type(value).__name__} {value!r}"
+            f"must be an int scaled score or None, got {type(value).__name__} {shown(value)}"
             + ("; a percentage is not a scaled score" if isinstance(value, float) else ""),
             field="ExamAttempt.scaled_score",
             rule="score report",

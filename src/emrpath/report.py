@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from emrpath.errors import InputTypeError, InvalidRecordError
@@ -112,10 +113,24 @@ def parameter_rows(program: Program) -> list[dict[str, Any]]:
 _SPECIAL = frozenset("\\`*_{}[]<>|~$&!")
 
 
+# What turns the start of a line into a block: a heading, list item, quote or thematic
+# break (``#``, ``-``, ``+``, ``=``, ``>``), or an ordered list item (``1.``, ``1)``).
+_BLOCK_START = re.compile(r"([#+\-=>])|[0-9]{1,9}([.)])")
+
+
 def _md(text: str) -> str:
-    """``text`` as literal Markdown inline text: specials escaped, on one line."""
+    """``text`` as literal Markdown inline text: specials escaped, on one line.
+
+    A leading block marker is escaped too, so the text stays a paragraph's text wherever
+    it starts a line.
+    """
     flat = " ".join(text.split())
-    return "".join("\\" + ch if ch in _SPECIAL else ch for ch in flat)
+    escaped = "".join("\\" + ch if ch in _SPECIAL else ch for ch in flat)
+    lead = _BLOCK_START.match(escaped)
+    if lead is None:
+        return escaped
+    at = lead.start(1) if lead.group(1) else lead.start(2)
+    return escaped[:at] + "\\" + escaped[at:]
 
 
 def _url(url: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from emrpath._validators import shown
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.program import Program
 from emrpath.programs import NREMT_EMR
@@ -54,26 +55,26 @@ def check_score(attempt: object, program: Program = NREMT_EMR, *, field: str = "
         )
     if score < scale.minimum:
         raise InvalidRecordError(
-            f"{score} is below the scale {scale.minimum}-{scale.maximum}; a raw percentage "
+            f"{shown(score)} is below the scale {scale.minimum}-{scale.maximum}; a raw percentage "
             "is not a scaled score and emrpath never converts one",
             field=where,
             rule=_RULE,
         )
     if score > scale.maximum:
         raise InvalidRecordError(
-            f"{score} is above the scale {scale.minimum}-{scale.maximum}",
+            f"{shown(score)} is above the scale {scale.minimum}-{scale.maximum}",
             field=where,
             rule=_RULE,
         )
     if attempt.passed and not scale.passes(score):
         raise InvalidRecordError(
-            f"a pass with {score} is below the passing point {scale.passing}",
+            f"a pass with {shown(score)} is below the passing point {scale.passing}",
             field=where,
             rule=_RULE,
         )
     if not attempt.passed and scale.passes(score):
         raise InvalidRecordError(
-            f"a fail with {score} is at or above the passing point {scale.passing}",
+            f"a fail with {shown(score)} is at or above the passing point {scale.passing}",
             field=where,
             rule=_RULE,
         )
