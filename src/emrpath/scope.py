@@ -57,6 +57,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from emrpath import _scope_data
+from emrpath._validators import instance_of
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Citation, Confidence
 
@@ -300,37 +301,6 @@ def _key(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
         )
 
 
-def _instance(kind: type) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            raise InputTypeError(
-                f"must be a {kind.__name__}, got {type(value).__name__}",
-                field=_where(instance, attribute),
-                rule=_RULE,
-            )
-
-    return check
-
-
-def _optional(kind: type) -> Any:
-    check = _instance(kind)
-
-    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            check(instance, attribute, value)
-
-    return optional
-
-
-def _optional_level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, Level):
-        raise InputTypeError(
-            f"must be a Level or None, got {type(value).__name__}",
-            field=_where(instance, attribute),
-            rule=_RULE,
-        )
-
-
 def _bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not bool:
         raise InputTypeError(
@@ -425,8 +395,8 @@ class SkillRow:
     min_level: Level = attrs.field(converter=_min_level)
     note: str = attrs.field(validator=_str)
     sources: tuple[str, ...] = attrs.field(converter=_sources_tuple, validator=_source_ids)
-    citation: Citation = attrs.field(validator=_instance(Citation))
-    confidence: Confidence = attrs.field(validator=_instance(Confidence))
+    citation: Citation = attrs.field(validator=instance_of(Citation, _RULE))
+    confidence: Confidence = attrs.field(validator=instance_of(Confidence, _RULE))
     verify: bool = attrs.field(default=False, validator=_bool)
 
     def __str__(self) -> str:
@@ -469,12 +439,12 @@ class ScopeChange:
         montana-like widens pulse_oximetry from EMT to EMR (with the EMR Monitoring Endorsement)
     """
 
-    kind: ChangeKind = attrs.field(validator=_instance(ChangeKind))
+    kind: ChangeKind = attrs.field(validator=instance_of(ChangeKind, _RULE))
     skill: str = attrs.field(validator=_key)
-    old_level: Level | None = attrs.field(validator=_optional_level)
-    new_level: Level | None = attrs.field(validator=_optional_level)
-    citation: Citation = attrs.field(validator=_instance(Citation))
-    confidence: Confidence = attrs.field(validator=_instance(Confidence))
+    old_level: Level | None = attrs.field(validator=instance_of(Level, _RULE, optional=True))
+    new_level: Level | None = attrs.field(validator=instance_of(Level, _RULE, optional=True))
+    citation: Citation = attrs.field(validator=instance_of(Citation, _RULE))
+    confidence: Confidence = attrs.field(validator=instance_of(Confidence, _RULE))
     profile: str = attrs.field(validator=_text)
     note: str = attrs.field(default="", validator=_str)
 
@@ -891,15 +861,23 @@ class ScopeDecision:
         False
     """  # noqa: E501
 
-    outcome: ScopeOutcome = attrs.field(validator=_instance(ScopeOutcome))
+    outcome: ScopeOutcome = attrs.field(validator=instance_of(ScopeOutcome, _RULE))
     skill: str = attrs.field(validator=_str)
-    level: Level = attrs.field(validator=_instance(Level))
+    level: Level = attrs.field(validator=instance_of(Level, _RULE))
     profile: str = attrs.field(validator=_str)
-    lowest_level: Level | None = attrs.field(default=None, validator=_optional_level)
-    row: SkillRow | None = attrs.field(default=None, validator=_optional(SkillRow))
+    lowest_level: Level | None = attrs.field(
+        default=None, validator=instance_of(Level, _RULE, optional=True)
+    )
+    row: SkillRow | None = attrs.field(
+        default=None, validator=instance_of(SkillRow, _RULE, optional=True)
+    )
     reasons: tuple[str, ...] = attrs.field(default=(), converter=_reasons_tuple)
-    citation: Citation | None = attrs.field(default=None, validator=_optional(Citation))
-    confidence: Confidence | None = attrs.field(default=None, validator=_optional(Confidence))
+    citation: Citation | None = attrs.field(
+        default=None, validator=instance_of(Citation, _RULE, optional=True)
+    )
+    confidence: Confidence | None = attrs.field(
+        default=None, validator=instance_of(Confidence, _RULE, optional=True)
+    )
 
     @property
     def within_scope(self) -> bool:
