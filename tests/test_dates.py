@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
@@ -359,3 +360,44 @@ def test_timezone_refuses_what_is_not_an_iana_key(name: str):
         assert info.value.field == "timezone"
     finally:
         timezone.cache_clear()
+
+
+_RANGE = "is outside the dates that can be represented (0001-01-01 to 9999-12-31)"
+
+
+@pytest.mark.parametrize(
+    ("call", "what"),
+    [
+        (lambda: _dates.add_days(dt.date(9999, 12, 20), 15), "9999-12-20 + 15 days"),
+        (lambda: _dates.add_days(dt.date(1, 1, 10), -15), "0001-01-10 - 15 days"),
+        (lambda: _dates.add_months(dt.date(9999, 12, 1), 1), "9999-12-01 + 1 months"),
+        (lambda: _dates.add_months(dt.date(1, 1, 31), -1), "0001-01-31 - 1 months"),
+        (lambda: _dates.make_date(10000, 1, 1), "year 10000"),
+        (lambda: _dates.make_date(0, 12, 31), "year 0"),
+    ],
+)
+def test_date_arithmetic_past_the_representable_range_names_what_and_why(
+    call: Any, what: str
+) -> None:
+    """Fuzzing found raw ValueError/OverflowError past year 9999: every step outside
+    0001-01-01..9999-12-31 is a CalendarRangeError saying which step, on the field "date"."""
+    with pytest.raises(ep.CalendarRangeError) as caught:
+        call()
+    assert (caught.value.field, caught.value.rule) == ("date", "date arithmetic")
+    assert caught.value.message == f"{what} {_RANGE}"
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda: _dates.add_days(dt.date(9999, 12, 16), 15), dt.date(9999, 12, 31)),
+        (lambda: _dates.add_days(dt.date(1, 1, 16), -15), dt.date(1, 1, 1)),
+        (lambda: _dates.add_months(dt.date(9999, 11, 30), 1), dt.date(9999, 12, 30)),
+        (lambda: _dates.add_months(dt.date(1, 2, 28), -1), dt.date(1, 1, 28)),
+        (lambda: _dates.make_date(9999, 12, 31), dt.date(9999, 12, 31)),
+        (lambda: _dates.make_date(1, 1, 1), dt.date(1, 1, 1)),
+    ],
+)
+def test_date_arithmetic_reaches_both_ends_of_the_range(call: Any, expected: dt.date) -> None:
+    """The first and last representable days are reachable, not refused."""
+    assert call() == expected

@@ -500,3 +500,60 @@ def test_a_lapsed_pass_leaves_the_remaining_attempts_of_a_course_still_open() ->
             as_of=D(2026, 1, 20),
         )
     assert err.value.field == "attempts[1].taken_on"
+
+
+def test_an_attempt_after_a_pass_is_refused_through_its_last_valid_day() -> None:
+    """A pass "valid for 24 months from the month, day, and year" still counts on its last
+    day, so no new attempt may follow it until the day after."""
+    course = ep.CourseCompletion(D(2024, 1, 5))
+    passed = ep.ExamAttempt(D(2024, 1, 8), passed=True)
+    end = ep.portion_expiration_date(passed.taken_on, course.completed_on)
+    assert end == D(2026, 1, 8)
+
+    def with_retake(on: dt.date) -> ep.Candidate:
+        return ep.Candidate(course=course, attempts=[passed, ep.ExamAttempt(on, passed=False)])
+
+    with pytest.raises(ep.InvalidRecordError) as caught:
+        ep.evaluate(with_retake(end), as_of=D(2026, 1, 20))
+    assert (caught.value.field, caught.value.rule) == ("attempts[1].taken_on", "exam attempt")
+    assert caught.value.message == (
+        "attempt on 2026-01-08 follows a passed attempt on 2024-01-08, which is valid "
+        "through 2026-01-08"
+    )
+    later = ep.evaluate(with_retake(end + dt.timedelta(days=1)), as_of=D(2026, 1, 20))
+    assert later.attempts_used == 2
+
+
+def test_an_attempt_after_a_pass_that_never_lapses_is_refused() -> None:
+    """ASCP MLS has no validity limit on a passed exam: nothing may follow a pass."""
+    course = ep.CourseCompletion(D(2024, 1, 5), route="route 1")
+    candidate = ep.Candidate(
+        course=course,
+        attempts=[
+            ep.ExamAttempt(D(2024, 3, 1), passed=True, scaled_score=500),
+            ep.ExamAttempt(D(2026, 3, 1), passed=False, scaled_score=300),
+        ],
+    )
+    with pytest.raises(ep.InvalidRecordError) as caught:
+        ep.evaluate(candidate, as_of=D(2026, 6, 1), program=ep.ASCP_MLS)
+    assert (caught.value.field, caught.value.rule) == ("attempts[1].taken_on", "exam attempt")
+    assert caught.value.message.endswith(
+        "follows a passed attempt on 2024-03-01, which has no time limit"
+    )
+
+
+def test_on_a_pass_s_last_valid_day_certification_does_not_ask_for_a_new_pass() -> None:
+    """On its last valid day the pass still counts: only the missing skills are named."""
+    course = ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 6))
+    candidate = ep.Candidate(course=course, attempts=[ep.ExamAttempt(D(2024, 1, 8), True)])
+    on_last_day = ep.evaluate(candidate, as_of=D(2026, 1, 8))
+    (pending,) = [
+        r
+        for r in on_last_day.gate(ep.GateName.CERTIFICATION).reasons
+        if r.code == "certification_pending"
+    ]
+    assert pending.message == "Certification needs a passed skills competency."
+    next_day = ep.evaluate(candidate, as_of=D(2026, 1, 9))
+    assert "a new cognitive pass (the one on record was valid through 2026-01-08)" in str(
+        next_day.gate(ep.GateName.CERTIFICATION).reasons[0]
+    )

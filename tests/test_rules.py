@@ -326,3 +326,23 @@ def test_a_percentage_is_not_a_scaled_score() -> None:
 def test_score_edges(passed: bool, score: int, message: str) -> None:
     with pytest.raises(ep.InvalidRecordError, match=message):
         ep.check_score(attempt(dt.date(2025, 3, 3), passed, score))
+
+
+@pytest.mark.parametrize(
+    ("passed", "score", "message"),
+    [
+        (True, 900, "a pass with 900 is below the passing point 950"),
+        (False, 960, "a fail with 960 is at or above the passing point 950"),
+        (False, 950, "a fail with 950 is at or above the passing point 950"),
+    ],
+)
+def test_an_outcome_that_contradicts_its_score_names_the_score(
+    passed: bool, score: int, message: str
+) -> None:
+    """design.md: "a 'pass' below 950 or a 'fail' at or above 950 is an invalid record"; the
+    message quotes the score on record."""
+    attempt = ep.ExamAttempt(dt.date(2024, 1, 8), passed, score)
+    with pytest.raises(ep.InvalidRecordError) as caught:
+        ep.check_score(attempt)
+    assert (caught.value.message, caught.value.field) == (message, "attempt.scaled_score")
+    assert caught.value.rule == "score report"
