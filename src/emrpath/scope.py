@@ -57,7 +57,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from emrpath import _scope_data
-from emrpath._validators import instance_of
+from emrpath._validators import field_name, instance_of, non_empty_text
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Citation, Confidence
 
@@ -79,6 +79,8 @@ __all__ = [
 ]
 
 _RULE = "scope of practice"
+_TEXT = non_empty_text(_RULE)
+_STR = instance_of(str, _RULE)
 _KEY_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
 
@@ -265,38 +267,12 @@ class ChangeKind(enum.Enum):
 # validators
 
 
-def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
-    return f"{type(instance).__name__}.{attribute.name}"
-
-
-def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise InputTypeError(
-            f"must be a str, got {type(value).__name__}",
-            field=_where(instance, attribute),
-            rule=_RULE,
-        )
-    if not value.strip():
-        raise InvalidRecordError(
-            "must not be empty", field=_where(instance, attribute), rule=_RULE
-        )
-
-
-def _str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise InputTypeError(
-            f"must be a str, got {type(value).__name__}",
-            field=_where(instance, attribute),
-            rule=_RULE,
-        )
-
-
 def _key(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _str(instance, attribute, value)
+    _STR(instance, attribute, value)
     if not _KEY_RE.fullmatch(str(value)):
         raise InvalidRecordError(
             f"{value!r} is not a snake_case key (lower-case letters, digits, single underscores)",
-            field=_where(instance, attribute),
+            field=field_name(instance, attribute),
             rule=_RULE,
         )
 
@@ -305,7 +281,7 @@ def _bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     if type(value) is not bool:
         raise InputTypeError(
             f"must be a bool, got {type(value).__name__}",
-            field=_where(instance, attribute),
+            field=field_name(instance, attribute),
             rule=_RULE,
         )
 
@@ -341,14 +317,14 @@ def _source_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[
     if not value:
         raise InvalidRecordError(
             "a skill row needs at least one source id",
-            field=_where(instance, attribute),
+            field=field_name(instance, attribute),
             rule=_RULE,
         )
     for item in value:
         if not isinstance(item, str) or not item.strip():
             raise InvalidRecordError(
                 f"source ids are non-empty strings, got {item!r}",
-                field=_where(instance, attribute),
+                field=field_name(instance, attribute),
                 rule=_RULE,
             )
 
@@ -390,10 +366,10 @@ class SkillRow:
     """
 
     key: str = attrs.field(validator=_key)
-    name: str = attrs.field(validator=_text)
-    category: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_TEXT)
+    category: str = attrs.field(validator=_TEXT)
     min_level: Level = attrs.field(converter=_min_level)
-    note: str = attrs.field(validator=_str)
+    note: str = attrs.field(validator=_STR)
     sources: tuple[str, ...] = attrs.field(converter=_sources_tuple, validator=_source_ids)
     citation: Citation = attrs.field(validator=instance_of(Citation, _RULE))
     confidence: Confidence = attrs.field(validator=instance_of(Confidence, _RULE))
@@ -445,8 +421,8 @@ class ScopeChange:
     new_level: Level | None = attrs.field(validator=instance_of(Level, _RULE, optional=True))
     citation: Citation = attrs.field(validator=instance_of(Citation, _RULE))
     confidence: Confidence = attrs.field(validator=instance_of(Confidence, _RULE))
-    profile: str = attrs.field(validator=_text)
-    note: str = attrs.field(default="", validator=_str)
+    profile: str = attrs.field(validator=_TEXT)
+    note: str = attrs.field(default="", validator=_STR)
 
     def __attrs_post_init__(self) -> None:
         old, new = self.old_level, self.new_level
@@ -513,8 +489,8 @@ class ScopeProfile:
         (True, False)
     """
 
-    name: str = attrs.field(validator=_text)
-    description: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_TEXT)
+    description: str = attrs.field(validator=_TEXT)
     rows: tuple[SkillRow, ...] = attrs.field(converter=_rows_tuple, repr=False)
     derived_from: str | None = attrs.field(default=None)
     changes: tuple[ScopeChange, ...] = attrs.field(
@@ -526,7 +502,7 @@ class ScopeProfile:
     @derived_from.validator
     def _check_derived_from(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
-            _text(self, attribute, value)
+            _TEXT(self, attribute, value)
 
     @changes.validator
     def _check_changes(self, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
@@ -862,9 +838,9 @@ class ScopeDecision:
     """  # noqa: E501
 
     outcome: ScopeOutcome = attrs.field(validator=instance_of(ScopeOutcome, _RULE))
-    skill: str = attrs.field(validator=_str)
+    skill: str = attrs.field(validator=_STR)
     level: Level = attrs.field(validator=instance_of(Level, _RULE))
-    profile: str = attrs.field(validator=_str)
+    profile: str = attrs.field(validator=_STR)
     lowest_level: Level | None = attrs.field(
         default=None, validator=instance_of(Level, _RULE, optional=True)
     )
