@@ -9,7 +9,6 @@ not ``datetime`` subclasses) is refused.
 
 from __future__ import annotations
 
-import calendar as _stdlib_calendar
 import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,7 +20,16 @@ from emrpath.errors import (
     UnknownNameError,
 )
 
-__all__ = ["add_days", "add_months", "as_date", "end_of_month", "make_date", "timezone"]
+__all__ = [
+    "add_days",
+    "add_months",
+    "as_date",
+    "days_in_month",
+    "end_of_month",
+    "end_of_month_after",
+    "make_date",
+    "timezone",
+]
 
 
 @lru_cache(maxsize=32)
@@ -148,6 +156,23 @@ that can be represented (0001-01-01 to 9999-12-31) (rule: date arithmetic)
         raise _out_of_range(f"{day.isoformat()} {sign} {abs(days)} days") from None
 
 
+# Days in each month of a common year. ``calendar.monthrange`` would also work out the
+# weekday the month starts on, in Python, which made it the costliest step of evaluate().
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """How many days ``month`` of ``year`` has (Gregorian leap years).
+
+    Example:
+        >>> days_in_month(2024, 2), days_in_month(2100, 2), days_in_month(2000, 2)
+        (29, 28, 29)
+    """
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS_IN_MONTH[month - 1]
+
+
 def end_of_month(year: int, month: int) -> dt.date:
     """The last day of a month.
 
@@ -155,7 +180,22 @@ def end_of_month(year: int, month: int) -> dt.date:
         >>> end_of_month(2024, 2)
         datetime.date(2024, 2, 29)
     """
-    return dt.date(year, month, _stdlib_calendar.monthrange(year, month)[1])
+    return dt.date(year, month, days_in_month(year, month))
+
+
+def end_of_month_after(day: dt.date, months: int) -> dt.date:
+    """The last day of the month ``months`` after the month of ``day``.
+
+    Example:
+        >>> end_of_month_after(dt.date(2024, 2, 29), 24)
+        datetime.date(2026, 2, 28)
+        >>> end_of_month_after(dt.date(2024, 1, 5), 1)
+        datetime.date(2024, 2, 29)
+    """
+    year, month0 = divmod(day.year * 12 + (day.month - 1) + months, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise _out_of_range(f"{day.isoformat()} {'-' if months < 0 else '+'} {abs(months)} months")
+    return dt.date(year, month0 + 1, days_in_month(year, month0 + 1))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -171,5 +211,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month0 = divmod(index, 12)
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         raise _out_of_range(f"{day.isoformat()} {'-' if months < 0 else '+'} {abs(months)} months")
-    last = _stdlib_calendar.monthrange(year, month0 + 1)[1]
-    return dt.date(year, month0 + 1, min(day.day, last))
+    if day.day <= 28:  # every month has these days: no clamping to work out
+        return dt.date(year, month0 + 1, day.day)
+    return dt.date(year, month0 + 1, min(day.day, days_in_month(year, month0 + 1)))

@@ -123,7 +123,9 @@ def _categories(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(value)))
 
 
-@attrs.frozen(slots=True)
+# cache_hash: every business-day step of a program looks its calendar up by spec, and
+# hashing the closures and their citations each time cost more than the step itself.
+@attrs.frozen(slots=True, cache_hash=True)
 class CalendarSpec:
     """Everything that defines a business calendar; hashable, so built calendars are cached.
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -83,12 +84,23 @@ class Gate:
     expected_on: dt.date | None = None
 
 
+_Explainer = Callable[[], tuple[tuple[Gate, ...], tuple[Reason, ...]]]
+_DEFERRED = frozenset({"gates", "reasons"})
+
+
 @attrs.frozen(slots=True, repr=False)
 class PathwayStatus:
     """Everything :func:`emrpath.evaluate` concludes about a candidate on ``as_of``.
 
     The contract fields are ``certified``, ``next_attempt_on``, ``attempts_remaining``,
     ``remediation_required`` and ``reasons``; the rest explains them.
+
+    A status from :func:`emrpath.evaluate` has decided every field but builds its
+    ``gates`` and ``reasons`` (the formatted, cited explanation, most of the cost of an
+    evaluation) when one of them is first read, by running the same evaluation again
+    with its messages on; after that they are stored like any other field. Equality,
+    hashing, pickling, :func:`attrs.evolve` and JSON read them, so a status compares
+    and serialises exactly as one built with every field given.
     """
 
     program: str
@@ -103,6 +115,66 @@ class PathwayStatus:
     remediation_required: bool
     reasons: tuple[Reason, ...]
     confidence: Confidence
+    # Last, so that attrs' __getstate__ has read (and built) gates and reasons, and this
+    # is None again, by the time it reaches this field.
+    _explain: _Explainer | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
+    @classmethod
+    def _explained_later(
+        cls,
+        explain: _Explainer,
+        program: str,
+        as_of: dt.date,
+        certified: bool,
+        certified_on: dt.date | None,
+        certification_expires_on: dt.date | None,
+        next_attempt_on: dt.date | None,
+        attempts_used: int,
+        attempts_remaining: int,
+        remediation_required: bool,
+        confidence: Confidence,
+    ) -> PathwayStatus:
+        """A status with every field but ``gates`` and ``reasons``; ``explain`` builds them.
+
+        The slots are written through their descriptors (what attrs' own ``__init__`` does
+        for a frozen class, less the per-call lookups): evaluate() builds one per call.
+        """
+        status = object.__new__(cls)
+        values = (
+            program,
+            as_of,
+            certified,
+            certified_on,
+            certification_expires_on,
+            next_attempt_on,
+            attempts_used,
+            attempts_remaining,
+            remediation_required,
+            confidence,
+            explain,
+        )
+        for write, value in zip(_EAGER_SLOTS, values, strict=True):
+            write(status, value)
+        return status
+
+    if not TYPE_CHECKING:  # hidden from type checkers, which would accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # Python calls this only for a slot that holds nothing: gates and reasons of a
+            # status whose explanation has not been read yet.
+            if name in _DEFERRED:
+                explain = object.__getattribute__(self, "_explain")
+                if explain is not None:
+                    gates, reasons = explain()
+                    object.__setattr__(self, "gates", gates)
+                    object.__setattr__(self, "reasons", reasons)
+                    object.__setattr__(self, "_explain", None)
+                    return gates if name == "gates" else reasons
+                # Another thread built them between the slot read and this one.
+                return object.__getattribute__(self, name)
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
+            )
 
     def gate(self, name: GateName | str) -> Gate:
         """The gate called ``name`` (a :class:`GateName` or its value)."""
@@ -180,3 +252,12 @@ class PathwayStatus:
             f"<div><strong>{html.escape(self.program)}</strong> on "
             f"{self.as_of.isoformat()}{table}<p>{html.escape(self.summary())}</p></div>"
         )
+
+
+# The slot writers of every PathwayStatus field that _explained_later sets, in the order
+# of its parameters (attrs' field order without gates and reasons).
+_EAGER_SLOTS: tuple[Callable[[PathwayStatus, Any], None], ...] = tuple(
+    getattr(PathwayStatus, field.name).__set__
+    for field in attrs.fields(PathwayStatus)
+    if field.name not in _DEFERRED
+)

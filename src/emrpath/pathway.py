@@ -28,9 +28,9 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeVar
-
-import attrs
+from collections.abc import Callable
+from functools import partial
+from typing import Any, NoReturn, TypeVar
 
 from emrpath.decisions import Gate, GateName, GateState, PathwayStatus, Reason
 from emrpath.errors import InputTypeError, InvalidRecordError
@@ -65,36 +65,68 @@ class _Reader:
     def reason(
         self, code: str, message: str, param: Param[Any], provision: Provision[Any]
     ) -> Reason:
+        """A reason citing ``provision`` of ``param``."""
         return Reason(code, message, param.name, provision.citation, provision.confidence)
 
 
+# Requirement's members in declaration order, listed once: iterating an Enum class builds
+# its member list anew on every pass.
+_REQUIREMENTS: tuple[Requirement, ...] = tuple(Requirement)
+
+
+# A gate as the evaluation works it out: name, state, reasons, valid until, expected on;
+# the arguments of a Gate once it is explained. A plain tuple because deciding builds seven
+# of them per call and throws six away (a NamedTuple's keyword __new__ cost more than a
+# gate's own logic).
+_Outline = tuple[GateName, GateState, tuple[Reason, ...], dt.date | None, dt.date | None]
+
+
+def _outline(
+    name: GateName,
+    state: GateState,
+    reasons: tuple[Reason, ...] = (),
+    valid_until: dt.date | None = None,
+    expected_on: dt.date | None = None,
+) -> _Outline:
+    return (name, state, reasons, valid_until, expected_on)
+
+
 def _check_not_after(candidate: Candidate, as_of: dt.date) -> None:
-    """Facts dated after ``as_of`` cannot be known on ``as_of``: refuse them."""
-    checks: list[tuple[str, dt.date | None, str]] = [
-        ("course.completed_on", candidate.course.completed_on, "course window"),
-        ("course.verified_on", candidate.course.verified_on, "course verification"),
-    ]
-    checks += [
-        (f"attempts[{i}].taken_on", a.taken_on, "exam attempt")
-        for i, a in enumerate(candidate.attempts)
-    ]
-    checks += [
-        (f"authorizations[{i}].issued_on", a.issued_on, "authorization to test")
-        for i, a in enumerate(candidate.authorizations)
-    ]
-    if candidate.skills is not None:
-        checks.append(("skills.passed_on", candidate.skills.passed_on, "skills competency"))
-    if candidate.cpr is not None:
-        checks.append(("cpr.issued_on", candidate.cpr.issued_on, "CPR credential"))
-    checks.append(("transcripts_received_on", candidate.transcripts_received_on, "result posting"))
-    for field, day, rule in checks:
-        if day is not None and day > as_of:
-            raise InvalidRecordError(
-                f"{day} is after as_of {as_of}; a record cannot hold facts from after the "
-                "date it is evaluated on",
-                field=field,
-                rule=rule,
+    """Facts dated after ``as_of`` cannot be known on ``as_of``: refuse them.
+
+    The dates are compared first and a field's name is spelled out only for the one
+    refused: this runs on every evaluation.
+    """
+    course = candidate.course
+    if course.completed_on > as_of:
+        _refuse_after("course.completed_on", course.completed_on, as_of, "course window")
+    if course.verified_on is not None and course.verified_on > as_of:
+        _refuse_after("course.verified_on", course.verified_on, as_of, "course verification")
+    for i, attempt in enumerate(candidate.attempts):
+        if attempt.taken_on > as_of:
+            _refuse_after(f"attempts[{i}].taken_on", attempt.taken_on, as_of, "exam attempt")
+    for i, att in enumerate(candidate.authorizations):
+        if att.issued_on > as_of:
+            _refuse_after(
+                f"authorizations[{i}].issued_on", att.issued_on, as_of, "authorization to test"
             )
+    skills, cpr = candidate.skills, candidate.cpr
+    if skills is not None and skills.passed_on > as_of:
+        _refuse_after("skills.passed_on", skills.passed_on, as_of, "skills competency")
+    if cpr is not None and cpr.issued_on is not None and cpr.issued_on > as_of:
+        _refuse_after("cpr.issued_on", cpr.issued_on, as_of, "CPR credential")
+    received = candidate.transcripts_received_on
+    if received is not None and received > as_of:
+        _refuse_after("transcripts_received_on", received, as_of, "result posting")
+
+
+def _refuse_after(field: str, day: dt.date, as_of: dt.date, rule: str) -> NoReturn:
+    raise InvalidRecordError(
+        f"{day} is after as_of {as_of}; a record cannot hold facts from after the "
+        "date it is evaluated on",
+        field=field,
+        rule=rule,
+    )
 
 
 def evaluate(
@@ -139,16 +171,27 @@ def evaluate(
         )
     today = program.date(as_of, field="as_of", rule=_RULE)
     _check_not_after(candidate, today)
-    return _Evaluation(candidate, today, program).run()
+    return _Evaluation(candidate, today, program, explain=False).run()
 
 
 class _Evaluation:
-    """One evaluation, gate by gate; a class only to share its working values."""
+    """One evaluation, gate by gate; a class only to share its working values.
 
-    def __init__(self, candidate: Candidate, as_of: dt.date, program: Program) -> None:
+    It runs in one of two modes over the same code. Deciding (``explain=False``) works
+    out every state, date and count and makes every check and parameter read, but builds
+    no reason: each reason site passes its message as a callable that is never called.
+    Explaining (``explain=True``) also formats the messages and builds the gates.
+    :func:`evaluate` decides; the status it returns explains itself when its ``gates``
+    or ``reasons`` are first read (see :class:`~emrpath.decisions.PathwayStatus`).
+    """
+
+    def __init__(
+        self, candidate: Candidate, as_of: dt.date, program: Program, *, explain: bool
+    ) -> None:
         self.c = candidate
         self.as_of = as_of
         self.p = program
+        self.explain = explain
         self.r = _Reader()
         self.record_reasons: list[Reason] = []
         completed = candidate.course.completed_on
@@ -166,14 +209,30 @@ class _Evaluation:
 
     # -- shared helpers -----------------------------------------------------------------
 
+    def why(
+        self,
+        code: str,
+        param: Param[Any],
+        provision: Provision[Any],
+        message: Callable[[], str],
+    ) -> tuple[Reason, ...]:
+        """The cited reason, when explaining; nothing when only deciding."""
+        if not self.explain:
+            return ()
+        return (Reason(code, message(), param.name, provision.citation, provision.confidence),)
+
+    def plain(self, code: str, message: str) -> tuple[Reason, ...]:
+        """A reason that applies no parameter, when explaining."""
+        return (Reason(code, message),) if self.explain else ()
+
+    def portion_why(self, code: str, message: Callable[[], str]) -> tuple[Reason, ...]:
+        if self.p.portion_validity is None or self.portion_rule is None:
+            return self.plain(code, message()) if self.explain else ()
+        return self.why(code, self.p.portion_validity, self.portion_rule, message)
+
     def portion_end(self, passed_on: dt.date) -> dt.date | None:
         validity = None if self.portion_rule is None else self.portion_rule.value
         return None if validity is None else validity.expires_on(passed_on)
-
-    def portion_reason(self, code: str, message: str) -> Reason:
-        if self.p.portion_validity is None or self.portion_rule is None:
-            return Reason(code, message)
-        return self.reason(code, message, self.p.portion_validity, self.portion_rule)
 
     def count_prior_attempts(self) -> int:
         """Attempts in ``history`` that count against the current limit."""
@@ -201,21 +260,16 @@ class _Evaluation:
             return None if self.c.skills is None else self.c.skills.passed_on
         return self.c.transcripts_received_on
 
-    def not_in_pathway(self, name: GateName) -> Gate:
-        return Gate(
+    def not_in_pathway(self, name: GateName) -> _Outline:
+        return _outline(
             name,
             GateState.MET,
-            (Reason(f"{name.value}_not_required", "Not part of this program's pathway."),),
+            self.plain(f"{name.value}_not_required", "Not part of this program's pathway."),
         )
 
     def result_date(self, exam_on: dt.date) -> tuple[dt.date, Provision[Any]]:
         rule = self.r.read(self.p.result_posting, exam_on)
         return self.p.calendar.add_business_days(exam_on, rule.value.business_days), rule
-
-    def reason(
-        self, code: str, message: str, param: Param[Any], provision: Provision[Any]
-    ) -> Reason:
-        return self.r.reason(code, message, param, provision)
 
     # -- record checks ------------------------------------------------------------------
 
@@ -239,35 +293,40 @@ class _Evaluation:
                 rule="attempt limit",
             )
         for index, attempt in enumerate(attempts):
-            where = f"attempts[{index}]"
             self.r.read(self.p.score_scale, attempt.taken_on)
-            check_score(attempt, self.p, field=where)
+            if attempt.scaled_score is not None:
+                check_score(attempt, self.p, field=f"attempts[{index}]")
             if attempt.taken_on > self.course_end:
                 raise InvalidRecordError(
                     f"attempt on {attempt.taken_on} is after the course expired on "
                     f"{self.course_end}; it cannot count under this course",
-                    field=f"{where}.taken_on",
+                    field=f"attempts[{index}].taken_on",
                     rule="course window",
                 )
             if index:
                 before = attempts[index - 1].taken_on
                 if attempts[index - 1].passed:
-                    self.check_pass_lapsed(before, attempt.taken_on, f"{where}.taken_on")
+                    self.check_pass_lapsed(before, attempt.taken_on, f"attempts[{index}].taken_on")
                 wait = self.r.read(self.p.retest_wait, before)
                 earliest = wait.value.earliest_after(before)
                 if attempt.taken_on < earliest:
-                    self.record_reasons.append(
-                        self.reason(
-                            "retest_wait_not_kept",
-                            f"The attempt on {attempt.taken_on} came before the earliest "
-                            f"retest date {earliest} ({wait.value.describe()}); check the "
-                            "record or the rule.",
-                            self.p.retest_wait,
-                            wait,
-                        )
+                    self.record_finding(
+                        "retest_wait_not_kept",
+                        self.p.retest_wait,
+                        wait,
+                        f"The attempt on {attempt.taken_on} came before the earliest "
+                        f"retest date {earliest} ({wait.value.describe()}); check the "
+                        "record or the rule.",
                     )
         self.check_authorizations_cover_attempts()
         self.check_cpr_covers_attempts()
+
+    def record_finding(
+        self, code: str, param: Param[Any], provision: Provision[Any], message: str
+    ) -> None:
+        """Note something odd in the records (rare, so its message is formatted at once)."""
+        if self.explain:
+            self.record_reasons.append(self.r.reason(code, message, param, provision))
 
     def check_pass_lapsed(self, passed_on: dt.date, next_on: dt.date, field: str) -> None:
         """An attempt may follow a pass only after that pass stopped being valid."""
@@ -293,14 +352,12 @@ class _Evaluation:
                     break
             if not covered:
                 window = self.r.read(self.p.authorization, attempt.taken_on)
-                self.record_reasons.append(
-                    self.reason(
-                        "attempt_without_authorization",
-                        f"No authorization to test on record covers the attempt on "
-                        f"{attempt.taken_on} ({window.value.describe()}).",
-                        self.p.authorization,
-                        window,
-                    )
+                self.record_finding(
+                    "attempt_without_authorization",
+                    self.p.authorization,
+                    window,
+                    f"No authorization to test on record covers the attempt on "
+                    f"{attempt.taken_on} ({window.value.describe()}).",
                 )
 
     def check_cpr_covers_attempts(self) -> None:
@@ -312,202 +369,194 @@ class _Evaluation:
             if attempt.taken_on > cpr.expires_on:
                 rule = self.r.read(param, attempt.taken_on)
                 if rule.value:
-                    self.record_reasons.append(
-                        self.reason(
-                            "attempt_after_cpr_expired",
-                            f"The CPR credential on record expired {cpr.expires_on}, before "
-                            f"the attempt on {attempt.taken_on}; an earlier card is not on "
-                            "record.",
-                            param,
-                            rule,
-                        )
+                    self.record_finding(
+                        "attempt_after_cpr_expired",
+                        param,
+                        rule,
+                        f"The CPR credential on record expired {cpr.expires_on}, before "
+                        f"the attempt on {attempt.taken_on}; an earlier card is not on "
+                        "record.",
                     )
 
     # -- gates --------------------------------------------------------------------------
 
-    def course_gate(self) -> Gate:
+    def course_gate(self) -> _Outline:
         p = self.p.course_validity
         if self.as_of <= self.course_end:
-            return Gate(
+            return _outline(
                 GateName.COURSE,
                 GateState.MET,
-                (
-                    self.reason(
-                        "course_valid",
+                self.why(
+                    "course_valid",
+                    p,
+                    self.course_rule,
+                    lambda: (
                         f"Course completed {self.completed}; it qualifies for testing through "
-                        f"{self.course_end}.",
-                        p,
-                        self.course_rule,
+                        f"{self.course_end}."
                     ),
                 ),
                 valid_until=self.course_end,
             )
-        return Gate(
+        return _outline(
             GateName.COURSE,
             GateState.EXPIRED,
-            (
-                self.reason(
-                    "course_expired",
+            self.why(
+                "course_expired",
+                p,
+                self.course_rule,
+                lambda: (
                     f"Course completed {self.completed} stopped qualifying for testing after "
-                    f"{self.course_end}.",
-                    p,
-                    self.course_rule,
+                    f"{self.course_end}."
                 ),
             ),
             valid_until=self.course_end,
         )
 
-    def verification_gate(self) -> Gate:
+    def verification_gate(self) -> _Outline:
         p = self.p.verification_required
         rule = self.r.read(p, self.completed)
         verified = self.c.course.verified_on
         if not rule.value:
-            return Gate(GateName.VERIFICATION, GateState.MET, ())
+            return _outline(GateName.VERIFICATION, GateState.MET)
         if verified is not None:
-            return Gate(
+            return _outline(
                 GateName.VERIFICATION,
                 GateState.MET,
-                (
-                    self.reason(
-                        "course_verified",
-                        f"Course completion verified on {verified}.",
-                        p,
-                        rule,
-                    ),
-                ),
-            )
-        return Gate(
-            GateName.VERIFICATION,
-            GateState.PENDING,
-            (
-                self.reason(
-                    "verification_missing",
-                    f"Course completion is not yet verified ({p.description}).",
+                self.why(
+                    "course_verified",
                     p,
                     rule,
+                    lambda: f"Course completion verified on {verified}.",
                 ),
+            )
+        return _outline(
+            GateName.VERIFICATION,
+            GateState.PENDING,
+            self.why(
+                "verification_missing",
+                p,
+                rule,
+                lambda: f"Course completion is not yet verified ({p.description}).",
             ),
         )
 
-    def cpr_gate(self, attempt_possible: bool) -> Gate:
+    def cpr_gate(self, attempt_possible: bool) -> _Outline:
         p = self.p.cpr_required
         if p is None:
             return self.not_in_pathway(GateName.CPR)
         rule = self.r.read(p, self.as_of)
         if not rule.value:
-            return Gate(GateName.CPR, GateState.MET, ())
+            return _outline(GateName.CPR, GateState.MET)
         cpr = self.c.cpr
         if not attempt_possible:
-            return Gate(
+            return _outline(
                 GateName.CPR,
                 GateState.NOT_YET_APPLICABLE,
-                (
-                    Reason(
-                        "cpr_not_needed_now",
-                        "No further attempt is open, so no application needs a CPR credential "
-                        "now.",
-                    ),
+                self.plain(
+                    "cpr_not_needed_now",
+                    "No further attempt is open, so no application needs a CPR credential now.",
                 ),
                 valid_until=None if cpr is None else cpr.expires_on,
             )
         if cpr is None:
-            return Gate(
+            return _outline(
                 GateName.CPR,
                 GateState.PENDING,
-                (
-                    self.reason(
-                        "cpr_missing",
+                self.why(
+                    "cpr_missing",
+                    p,
+                    rule,
+                    lambda: (
                         "No CPR-BLS credential on record; a current one is needed to apply "
-                        "for the next attempt.",
-                        p,
-                        rule,
+                        "for the next attempt."
                     ),
                 ),
             )
         if cpr.expires_on >= self.as_of:
-            return Gate(
+            return _outline(
                 GateName.CPR,
                 GateState.MET,
-                (
-                    self.reason(
-                        "cpr_current", f"CPR credential current through {cpr.expires_on}.", p, rule
-                    ),
+                self.why(
+                    "cpr_current",
+                    p,
+                    rule,
+                    lambda: f"CPR credential current through {cpr.expires_on}.",
                 ),
                 valid_until=cpr.expires_on,
             )
-        return Gate(
+        return _outline(
             GateName.CPR,
             GateState.EXPIRED,
-            (
-                self.reason(
-                    "cpr_expired",
+            self.why(
+                "cpr_expired",
+                p,
+                rule,
+                lambda: (
                     f"CPR credential expired {cpr.expires_on}; renew it before applying for "
-                    "the next attempt.",
-                    p,
-                    rule,
+                    "the next attempt."
                 ),
             ),
             valid_until=cpr.expires_on,
         )
 
-    def authorization_gate(self, attempt_possible: bool) -> Gate:
+    def authorization_gate(self, attempt_possible: bool) -> _Outline:
         p = self.p.authorization
         if not attempt_possible:
-            return Gate(
+            return _outline(
                 GateName.AUTHORIZATION,
                 GateState.NOT_YET_APPLICABLE,
-                (Reason("authorization_not_needed_now", "No further attempt is open."),),
+                self.plain("authorization_not_needed_now", "No further attempt is open."),
             )
         att = self.c.unused_authorization
         if att is not None:
             rule = self.r.read(p, att.issued_on)
             end = rule.value.expires_on(att.issued_on, self.course_end)
             if end >= self.as_of:
-                return Gate(
+                return _outline(
                     GateName.AUTHORIZATION,
                     GateState.MET,
-                    (
-                        self.reason(
-                            "authorization_current",
+                    self.why(
+                        "authorization_current",
+                        p,
+                        rule,
+                        lambda: (
                             f"Authorization to test issued {att.issued_on} is valid through "
-                            f"{end} ({rule.value.describe()}).",
-                            p,
-                            rule,
+                            f"{end} ({rule.value.describe()})."
                         ),
                     ),
                     valid_until=end,
                 )
-            return Gate(
+            return _outline(
                 GateName.AUTHORIZATION,
                 GateState.EXPIRED,
-                (
-                    self.reason(
-                        "authorization_expired",
+                self.why(
+                    "authorization_expired",
+                    p,
+                    rule,
+                    lambda: (
                         f"Authorization to test issued {att.issued_on} expired after {end}; "
-                        "a new application and fee are needed.",
-                        p,
-                        rule,
+                        "a new application and fee are needed."
                     ),
                 ),
                 valid_until=end,
             )
-        rule = self.r.read(p, self.as_of)
-        end = rule.value.expires_on(self.as_of, self.course_end)
-        return Gate(
+        today = self.r.read(p, self.as_of)
+        today_end = today.value.expires_on(self.as_of, self.course_end)
+        return _outline(
             GateName.AUTHORIZATION,
             GateState.PENDING,
-            (
-                self.reason(
-                    "authorization_missing",
+            self.why(
+                "authorization_missing",
+                p,
+                today,
+                lambda: (
                     "No unused authorization to test on record; one issued today would be "
-                    f"valid through {end} ({rule.value.describe()}).",
-                    p,
-                    rule,
+                    f"valid through {today_end} ({today.value.describe()})."
                 ),
             ),
         )
 
-    def cognitive_gate(self, issued_on: dt.date | None) -> tuple[Gate, dt.date | None, bool]:
+    def cognitive_gate(self, issued_on: dt.date | None) -> tuple[_Outline, dt.date | None, bool]:
         """The cognitive gate, the next attempt date, and whether a new course is needed.
 
         ``issued_on`` is the certification date when certification was issued on or before
@@ -519,141 +568,139 @@ class _Evaluation:
             last = attempts[-1]
             result_on, posting = self.result_date(last.taken_on)
             if self.as_of < result_on:
-                reasons.append(
-                    self.reason(
-                        "result_expected",
+                reasons += self.why(
+                    "result_expected",
+                    self.p.result_posting,
+                    posting,
+                    lambda: (
                         f"The result of the attempt on {last.taken_on} is expected on "
                         f"{result_on} ({posting.value.business_days} business days after the "
-                        "exam; an expectation, not a guarantee).",
-                        self.p.result_posting,
-                        posting,
-                    )
+                        "exam; an expectation, not a guarantee)."
+                    ),
                 )
-        if self.passed is not None:
-            end = self.portion_end(self.passed.taken_on)
-            result_on, posting = self.result_date(self.passed.taken_on)
-            checked_on = issued_on if issued_on is not None else self.as_of
-            if end is not None and checked_on > end:
-                # A pass that lapsed before it earned certification counts for nothing but
-                # an attempt used: the next attempt is worked out as after a failure.
-                reasons.append(
-                    self.portion_reason(
-                        "cognitive_expired",
-                        f"Cognitive exam passed on {self.passed.taken_on} stopped being "
-                        f"valid after {end}, before it earned certification; it must be "
-                        "passed again.",
-                    )
-                )
-                gate, next_on, remediation = self.next_attempt_gate(reasons)
-                lapsed = attrs.evolve(gate, state=GateState.EXPIRED, valid_until=end)
-                return lapsed, next_on, remediation
-            reasons.append(
-                self.portion_reason(
-                    "cognitive_passed",
-                    f"Cognitive exam passed on {self.passed.taken_on}"
-                    + (f"; the pass stays valid through {end}." if end else "."),
-                )
-            )
-            return (
-                Gate(
-                    GateName.COGNITIVE,
-                    GateState.MET,
-                    tuple(reasons),
-                    valid_until=end,
-                    expected_on=result_on,
+        passed = self.passed
+        if passed is None:
+            return self.next_attempt_gate(reasons)
+        end = self.portion_end(passed.taken_on)
+        passed_result_on, _ = self.result_date(passed.taken_on)
+        checked_on = issued_on if issued_on is not None else self.as_of
+        if end is not None and checked_on > end:
+            # A pass that lapsed before it earned certification counts for nothing but
+            # an attempt used: the next attempt is worked out as after a failure.
+            reasons += self.portion_why(
+                "cognitive_expired",
+                lambda: (
+                    f"Cognitive exam passed on {passed.taken_on} stopped being "
+                    f"valid after {end}, before it earned certification; it must be "
+                    "passed again."
                 ),
-                None,
-                False,
             )
-        return self.next_attempt_gate(reasons)
+            gate, next_on, remediation = self.next_attempt_gate(reasons)
+            name, _, why, _, expected_on = gate
+            return (name, GateState.EXPIRED, why, end, expected_on), next_on, remediation
+        reasons += self.portion_why(
+            "cognitive_passed",
+            lambda: (
+                f"Cognitive exam passed on {passed.taken_on}"
+                + (f"; the pass stays valid through {end}." if end else ".")
+            ),
+        )
+        return (
+            _outline(
+                GateName.COGNITIVE,
+                GateState.MET,
+                tuple(reasons),
+                valid_until=end,
+                expected_on=passed_result_on,
+            ),
+            None,
+            False,
+        )
 
-    def next_attempt_gate(self, reasons: list[Reason]) -> tuple[Gate, dt.date | None, bool]:
+    def next_attempt_gate(self, reasons: list[Reason]) -> tuple[_Outline, dt.date | None, bool]:
         """The cognitive gate with no valid pass: when the next attempt may be taken."""
         attempts = self.c.attempts
         limit = self.limit_rule.value
         used = self.prior_attempts + len(attempts)
         limit_param = self.p.attempt_limit
-        after = limit.after_limit.next_step
         if used >= limit.max_attempts:
-            reasons.append(
-                self.reason(
-                    "attempts_used_up",
-                    f"All {limit.max_attempts} attempts under this {limit.scope.noun} have been "
-                    f"used; the next attempt needs {after}.",
-                    limit_param,
-                    self.limit_rule,
-                )
-            )
-            return Gate(GateName.COGNITIVE, GateState.BLOCKED, tuple(reasons)), None, True
-        if self.as_of > self.course_end:
-            reasons.append(
-                self.reason(
-                    "course_expired_before_pass",
-                    f"The course stopped qualifying after {self.course_end}; the next attempt "
-                    f"needs {after}.",
-                    self.p.course_validity,
-                    self.course_rule,
-                )
-            )
-            return Gate(GateName.COGNITIVE, GateState.BLOCKED, tuple(reasons)), None, True
-        earliest = self.as_of
-        if attempts:
-            wait = self.r.read(self.p.retest_wait, attempts[-1].taken_on)
-            retest_on = wait.value.earliest_after(attempts[-1].taken_on)
-            earliest = max(earliest, retest_on)
-            reasons.append(
-                self.reason(
-                    "retest_wait",
-                    f"Retest allowed from {retest_on} ({wait.value.describe()}).",
-                    self.p.retest_wait,
-                    wait,
-                )
-            )
-        if earliest > self.course_end:
-            reasons.append(
-                self.reason(
-                    "retest_after_course_expiry",
-                    f"The earliest next attempt, {earliest}, falls after the course stops "
-                    f"qualifying on {self.course_end}; the next attempt needs {after}.",
-                    self.p.course_validity,
-                    self.course_rule,
-                )
-            )
-            return Gate(GateName.COGNITIVE, GateState.BLOCKED, tuple(reasons)), None, True
-        reasons.append(
-            self.reason(
-                "attempts_remaining",
-                f"Attempt {used + 1} of {limit.max_attempts} may be taken from {earliest} "
-                f"through {self.course_end}.",
+            reasons += self.why(
+                "attempts_used_up",
                 limit_param,
                 self.limit_rule,
+                lambda: (
+                    f"All {limit.max_attempts} attempts under this {limit.scope.noun} have been "
+                    f"used; the next attempt needs {limit.after_limit.next_step}."
+                ),
             )
+            return _outline(GateName.COGNITIVE, GateState.BLOCKED, tuple(reasons)), None, True
+        if self.as_of > self.course_end:
+            reasons += self.why(
+                "course_expired_before_pass",
+                self.p.course_validity,
+                self.course_rule,
+                lambda: (
+                    f"The course stopped qualifying after {self.course_end}; the next attempt "
+                    f"needs {limit.after_limit.next_step}."
+                ),
+            )
+            return _outline(GateName.COGNITIVE, GateState.BLOCKED, tuple(reasons)), None, True
+        earliest = self.as_of
+        if attempts:
+            last_on = attempts[-1].taken_on
+            wait = self.r.read(self.p.retest_wait, last_on)
+            retest_on = wait.value.earliest_after(last_on)
+            earliest = max(earliest, retest_on)
+            reasons += self.why(
+                "retest_wait",
+                self.p.retest_wait,
+                wait,
+                lambda: f"Retest allowed from {retest_on} ({wait.value.describe()}).",
+            )
+        if earliest > self.course_end:
+            reasons += self.why(
+                "retest_after_course_expiry",
+                self.p.course_validity,
+                self.course_rule,
+                lambda: (
+                    f"The earliest next attempt, {earliest}, falls after the course stops "
+                    f"qualifying on {self.course_end}; the next attempt needs "
+                    f"{limit.after_limit.next_step}."
+                ),
+            )
+            return _outline(GateName.COGNITIVE, GateState.BLOCKED, tuple(reasons)), None, True
+        reasons += self.why(
+            "attempts_remaining",
+            limit_param,
+            self.limit_rule,
+            lambda: (
+                f"Attempt {used + 1} of {limit.max_attempts} may be taken from {earliest} "
+                f"through {self.course_end}."
+            ),
         )
         return (
-            Gate(GateName.COGNITIVE, GateState.PENDING, tuple(reasons), expected_on=earliest),
+            _outline(GateName.COGNITIVE, GateState.PENDING, tuple(reasons), expected_on=earliest),
             earliest,
             False,
         )
 
-    def skills_gate(self, certification_on: dt.date | None) -> Gate:
+    def skills_gate(self, certification_on: dt.date | None) -> _Outline:
         p = self.p.skills_required
         if p is None:
             return self.not_in_pathway(GateName.SKILLS)
         rule = self.r.read(p, self.completed)
         if not rule.value:
-            return Gate(GateName.SKILLS, GateState.MET, ())
+            return _outline(GateName.SKILLS, GateState.MET)
         skills = self.c.skills
         if skills is None:
-            return Gate(
+            return _outline(
                 GateName.SKILLS,
                 GateState.PENDING,
-                (
-                    self.reason(
-                        "skills_missing",
-                        f"No skills competency on record ({p.description}).",
-                        p,
-                        rule,
-                    ),
+                self.why(
+                    "skills_missing",
+                    p,
+                    rule,
+                    lambda: f"No skills competency on record ({p.description}).",
                 ),
             )
         end = self.portion_end(skills.passed_on)
@@ -661,26 +708,26 @@ class _Evaluation:
         # pathway needs the pass to be valid today.
         checked_on = certification_on if certification_on is not None else self.as_of
         if end is not None and checked_on > end:
-            return Gate(
+            return _outline(
                 GateName.SKILLS,
                 GateState.EXPIRED,
-                (
-                    self.portion_reason(
-                        "skills_expired",
+                self.portion_why(
+                    "skills_expired",
+                    lambda: (
                         f"Skills competency passed {skills.passed_on} stopped being valid after "
-                        f"{end}; it must be passed again.",
+                        f"{end}; it must be passed again."
                     ),
                 ),
                 valid_until=end,
             )
-        return Gate(
+        return _outline(
             GateName.SKILLS,
             GateState.MET,
-            (
-                self.portion_reason(
-                    "skills_passed",
+            self.portion_why(
+                "skills_passed",
+                lambda: (
                     f"Skills competency passed {skills.passed_on}"
-                    + (f"; valid through {end}." if end else "."),
+                    + (f"; valid through {end}." if end else ".")
                 ),
             ),
             valid_until=end,
@@ -692,15 +739,19 @@ class _Evaluation:
         The program's ``verification_required`` and ``skills_required`` parameters, and the
         requirements its result posting is held until.
         """
-        items = set()
-        if self.r.read(self.p.verification_required, self.completed).value:
-            items.add(Requirement.COURSE_VERIFIED)
+        verified = self.r.read(self.p.verification_required, self.completed).value
         skills = self.p.skills_required
-        if skills is not None and self.r.read(skills, self.completed).value:
-            items.add(Requirement.SKILLS_PASSED)
+        skills_needed = skills is not None and self.r.read(skills, self.completed).value
+        held: frozenset[Requirement] = frozenset()
         if self.passed is not None:
-            items |= self.r.read(self.p.result_posting, self.passed.taken_on).value.held_until
-        return [item for item in Requirement if item in items]
+            held = self.r.read(self.p.result_posting, self.passed.taken_on).value.held_until
+        return [
+            item
+            for item in _REQUIREMENTS
+            if (item is Requirement.COURSE_VERIFIED and verified)
+            or (item is Requirement.SKILLS_PASSED and skills_needed)
+            or (held and item in held)
+        ]
 
     def certification_date(self) -> tuple[dt.date | None, list[str]]:
         """The expected certification date, or the items still missing.
@@ -749,39 +800,38 @@ class _Evaluation:
 
     def certification_gate(
         self, on: dt.date | None, missing: list[str], remediation: bool
-    ) -> tuple[Gate, bool, dt.date | None]:
+    ) -> tuple[_Outline, bool, dt.date | None]:
         term_param = self.p.certification_term
         if on is None:
             posting = self.r.read(self.p.result_posting, self.as_of)
             state = GateState.BLOCKED if remediation else GateState.PENDING
-            reasons = [
-                self.reason(
-                    "certification_pending",
-                    "Certification needs " + ", ".join(missing) + ".",
-                    self.p.result_posting,
-                    posting,
-                )
-            ]
-            held = self.held_reason()
-            if held is not None:
-                reasons.append(held)
-            return (Gate(GateName.CERTIFICATION, state, tuple(reasons)), False, None)
+            reasons = self.why(
+                "certification_pending",
+                self.p.result_posting,
+                posting,
+                lambda: "Certification needs " + ", ".join(missing) + ".",
+            )
+            return (
+                _outline(GateName.CERTIFICATION, state, reasons + self.held_reason()),
+                False,
+                None,
+            )
         term = self.r.read(term_param, on)
         expires = term.value.expires_on(on)
         if on > self.as_of:
             return (
-                Gate(
+                _outline(
                     GateName.CERTIFICATION,
                     GateState.PENDING,
-                    (
-                        self.reason(
-                            "certification_expected",
+                    self.why(
+                        "certification_expected",
+                        self.p.result_posting,
+                        self.r.read(self.p.result_posting, self.passed.taken_on)
+                        if self.passed
+                        else term,
+                        lambda: (
                             f"Every requirement is on file; certification is expected on {on} "
-                            "when the result posts.",
-                            self.p.result_posting,
-                            self.r.read(self.p.result_posting, self.passed.taken_on)
-                            if self.passed
-                            else term,
+                            "when the result posts."
                         ),
                     ),
                     expected_on=on,
@@ -792,16 +842,16 @@ class _Evaluation:
             )
         if expires is not None and self.as_of > expires:
             return (
-                Gate(
+                _outline(
                     GateName.CERTIFICATION,
                     GateState.EXPIRED,
-                    (
-                        self.reason(
-                            "certification_expired",
+                    self.why(
+                        "certification_expired",
+                        term_param,
+                        term,
+                        lambda: (
                             f"Certified {on}; the certification expired {expires} "
-                            "(recertification is a separate process).",
-                            term_param,
-                            term,
+                            "(recertification is a separate process)."
                         ),
                     ),
                     valid_until=expires,
@@ -811,16 +861,16 @@ class _Evaluation:
                 expires,
             )
         return (
-            Gate(
+            _outline(
                 GateName.CERTIFICATION,
                 GateState.MET,
-                (
-                    self.reason(
-                        "certified",
+                self.why(
+                    "certified",
+                    term_param,
+                    term,
+                    lambda: (
                         f"Certified {on}"
-                        + (f"; expires {expires} ({term.value.describe()})." if expires else "."),
-                        term_param,
-                        term,
+                        + (f"; expires {expires} ({term.value.describe()})." if expires else ".")
                     ),
                 ),
                 valid_until=expires,
@@ -830,39 +880,43 @@ class _Evaluation:
             expires,
         )
 
-    def held_reason(self) -> Reason | None:
+    def held_reason(self) -> tuple[Reason, ...]:
         """Why a passing result has not posted: the requirements it is held until."""
-        if self.passed is None:
-            return None
-        posting = self.r.read(self.p.result_posting, self.passed.taken_on)
+        passed = self.passed
+        if passed is None:
+            return ()
+        posting = self.r.read(self.p.result_posting, passed.taken_on)
         waiting = [
             item.label
-            for item in Requirement
+            for item in _REQUIREMENTS
             if item in posting.value.held_until and self.requirement_on(item) is None
         ]
         if not waiting:
-            return None
-        return self.reason(
+            return ()
+        return self.why(
             "result_held",
-            f"The result of the passing attempt on {self.passed.taken_on} is held until "
-            + ("this is" if len(waiting) == 1 else "these are")
-            + " on record: "
-            + ", ".join(waiting)
-            + " (the hold has no time limit of its own); it posts "
-            f"{posting.value.business_days} business days after the exam or when the last of "
-            "them is on record, whichever is later.",
             self.p.result_posting,
             posting,
+            lambda: (
+                f"The result of the passing attempt on {passed.taken_on} is held until "
+                + ("this is" if len(waiting) == 1 else "these are")
+                + " on record: "
+                + ", ".join(waiting)
+                + " (the hold has no time limit of its own); it posts "
+                f"{posting.value.business_days} business days after the exam or when the last "
+                "of them is on record, whichever is later."
+            ),
         )
 
     def run(self) -> PathwayStatus:
+        """The status: explained in full, or decided with its explanation deferred."""
         self.check_attempts()
         cert_on, missing = self.certification_date()
         issued_on = cert_on if cert_on is not None and cert_on <= self.as_of else None
         cognitive, next_on, remediation = self.cognitive_gate(issued_on)
         attempt_possible = next_on is not None
         certification, certified, expires = self.certification_gate(cert_on, missing, remediation)
-        gates = (
+        outlines = (
             self.course_gate(),
             self.verification_gate(),
             self.cpr_gate(attempt_possible),
@@ -871,11 +925,26 @@ class _Evaluation:
             self.skills_gate(issued_on),
             certification,
         )
-        reasons = tuple(self.record_reasons) + tuple(r for g in gates for r in g.reasons)
         limit = self.limit_rule.value.max_attempts
         used = self.prior_attempts + len(self.c.attempts)
-        has_valid_pass = cognitive.state is GateState.MET and self.passed is not None
+        has_valid_pass = cognitive[1] is GateState.MET and self.passed is not None
         remaining = 0 if (has_valid_pass or remediation) else limit - used
+        confidence = weakest(p.confidence for p in self.r.used)
+        if not self.explain:
+            return PathwayStatus._explained_later(
+                partial(_explanation, self.c, self.as_of, self.p),
+                program=self.p.key,
+                as_of=self.as_of,
+                certified=certified,
+                certified_on=cert_on,
+                certification_expires_on=expires,
+                next_attempt_on=next_on,
+                attempts_used=used,
+                attempts_remaining=remaining,
+                remediation_required=remediation,
+                confidence=confidence,
+            )
+        gates = tuple(Gate(*outline) for outline in outlines)
         return PathwayStatus(
             program=self.p.key,
             as_of=self.as_of,
@@ -887,6 +956,18 @@ class _Evaluation:
             attempts_used=used,
             attempts_remaining=remaining,
             remediation_required=remediation,
-            reasons=reasons,
-            confidence=weakest(p.confidence for p in self.r.used),
+            reasons=tuple(self.record_reasons) + tuple(r for g in gates for r in g.reasons),
+            confidence=confidence,
         )
+
+
+def _explanation(
+    candidate: Candidate, as_of: dt.date, program: Program
+) -> tuple[tuple[Gate, ...], tuple[Reason, ...]]:
+    """The gates and reasons of a status :func:`evaluate` decided: the same evaluation, explained.
+
+    A module-level function of immutable values, so a status whose explanation is still
+    pending pickles, and two threads that read it at once compute the same answer.
+    """
+    status = _Evaluation(candidate, as_of, program, explain=True).run()
+    return status.gates, status.reasons

@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from emrpath._dates import add_days, add_months, end_of_month, make_date
+from emrpath._dates import add_days, add_months, end_of_month, end_of_month_after, make_date
 from emrpath._validators import boolean, instance_of
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 
@@ -322,8 +322,7 @@ class MonthEndValidity:
 
     def expires_on(self, start: dt.date) -> dt.date:
         """The last valid day."""
-        later = add_months(start.replace(day=1), self.months)
-        return end_of_month(later.year, later.month)
+        return end_of_month_after(start, self.months)
 
     def describe(self) -> str:
         """The rule in words."""
