@@ -198,3 +198,22 @@ def test_markdown_keeps_any_quote_and_note_literal(
         "link_open",
         "link_close",
     ]
+
+
+@pytest.mark.parametrize("description", ["0", "12", "7)", "3 . "])
+def test_a_description_that_becomes_a_list_marker_with_its_period_stays_a_paragraph(
+    description: str,
+) -> None:
+    """Found by the property above: the period that ends a description was added after
+    escaping, so a description "0" rendered as "0." (an ordered list item)."""
+    cite = ep.Citation(url="https://example.org/a", quote="q", title="T")
+    param = ep.Param(
+        "retest_wait",
+        description,
+        (ep.Provision(dt.date(2020, 1, 1), FixedDaysWait(days=15), cite, ep.Confidence.PRIMARY),),
+    )
+    program = attrs.evolve(ep.NREMT_EMR, retest_wait=param)
+    section = ep.parameter_markdown(program).split("### `retest_wait`")[1].split("### ")[0]
+    paragraph, kinds = _first_paragraph(section)
+    assert paragraph == " ".join(description.split()).rstrip(".") + "."
+    assert kinds == []

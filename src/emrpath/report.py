@@ -188,7 +188,10 @@ def parameter_markdown(program: Program, *, heading_level: int = 2) -> str:
     for row in parameter_rows(program):
         if row["parameter"] != current:
             current = row["parameter"]
-            lines += ["", f"{top}# `{current}`", "", _md(row["description"]).rstrip(".") + ".", ""]
+            # One sentence, its period added before escaping: a description "0" must
+            # come out as "0\\.", not as the ordered-list marker "0.".
+            sentence = " ".join(row["description"].split()).rstrip(".") + "."
+            lines += ["", f"{top}# `{current}`", "", _md(sentence), ""]
         start = row["effective_from"].isoformat()
         until = row["effective_until"]
         period = f"From {start}" + (f" to {until.isoformat()}" if until else " (in force)")
