@@ -150,7 +150,7 @@ def add_days(day: dt.date, days: int) -> dt.date:
 that can be represented (0001-01-01 to 9999-12-31) (rule: date arithmetic)
     """
     try:
-        return day + dt.timedelta(days=days)
+        return day + dt.timedelta(days)  # positional: no keyword parsing per call
     except OverflowError:
         sign = "-" if days < 0 else "+"
         raise _out_of_range(f"{day.isoformat()} {sign} {abs(days)} days") from None

@@ -136,25 +136,35 @@ class PathwayStatus:
     ) -> PathwayStatus:
         """A status with every field but ``gates`` and ``reasons``; ``explain`` builds them.
 
-        The slots are written through their descriptors (what attrs' own ``__init__`` does
-        for a frozen class, less the per-call lookups): evaluate() builds one per call.
+        The slots are written through their descriptors, one call each (what attrs' own
+        ``__init__`` does for a frozen class, less its per-call lookups): evaluate() builds
+        one status per call, and a loop over the fields cost twice as much.
         """
         status = object.__new__(cls)
-        values = (
-            program,
-            as_of,
-            certified,
-            certified_on,
-            certification_expires_on,
-            next_attempt_on,
-            attempts_used,
-            attempts_remaining,
-            remediation_required,
-            confidence,
-            explain,
-        )
-        for write, value in zip(_EAGER_SLOTS, values, strict=True):
-            write(status, value)
+        (
+            set_program,
+            set_as_of,
+            set_certified,
+            set_certified_on,
+            set_expires_on,
+            set_next_attempt_on,
+            set_attempts_used,
+            set_attempts_remaining,
+            set_remediation_required,
+            set_confidence,
+            set_explain,
+        ) = _EAGER_SLOTS
+        set_program(status, program)
+        set_as_of(status, as_of)
+        set_certified(status, certified)
+        set_certified_on(status, certified_on)
+        set_expires_on(status, certification_expires_on)
+        set_next_attempt_on(status, next_attempt_on)
+        set_attempts_used(status, attempts_used)
+        set_attempts_remaining(status, attempts_remaining)
+        set_remediation_required(status, remediation_required)
+        set_confidence(status, confidence)
+        set_explain(status, explain)
         return status
 
     if not TYPE_CHECKING:  # hidden from type checkers, which would accept any attribute

@@ -43,7 +43,7 @@ from emrpath._table import html_table, key_values, text_table
 from emrpath._validators import sequence_of
 from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
-from emrpath.params import Confidence, Param, Provision, weakest
+from emrpath.params import Confidence, Param, Provision
 from emrpath.pathway import _Reader
 from emrpath.policies import CeComponent, CeRequirement, RecertWindow, _num
 from emrpath.program import Program
@@ -563,7 +563,7 @@ class _Answer:
             requirements_met=met,
             next_expires_on=next_expires,
             reasons=tuple(self.reasons),
-            confidence=weakest(u.confidence for u in self.r.used),
+            confidence=self.r.weakest,
         )
 
     def not_time_limited(self, term: Provision[Any]) -> RecertificationStatus:
@@ -599,7 +599,7 @@ class _Answer:
             requirements_met=True,
             next_expires_on=None,
             reasons=tuple(self.reasons),
-            confidence=weakest(u.confidence for u in self.r.used),
+            confidence=self.r.weakest,
         )
 
     def tally(

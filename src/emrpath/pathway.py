@@ -34,13 +34,13 @@ from typing import Any, NoReturn, TypeVar
 
 from emrpath.decisions import Gate, GateName, GateState, PathwayStatus, Reason
 from emrpath.errors import InputTypeError, InvalidRecordError
-from emrpath.params import Param, Provision, weakest
+from emrpath.params import Confidence, Param, Provision
 from emrpath.policies import AttemptScope, Requirement
 from emrpath.program import Program
 from emrpath.programs import NREMT_EMR
 from emrpath.records import Candidate, ExamAttempt
 from emrpath.rules._program_arg import check_program
-from emrpath.rules.scores import check_score
+from emrpath.rules.scores import _check_scaled_score
 
 __all__ = ["evaluate"]
 
@@ -48,18 +48,30 @@ T = TypeVar("T")
 
 _RULE = "evaluate"
 
+# Requirement's members in declaration order, listed once: iterating an Enum class builds
+# its member list anew on every pass.
+_REQUIREMENTS: tuple[Requirement, ...] = tuple(Requirement)
+# Enum members the deciding path compares against on every call, as module constants:
+# on CPython 3.11 ``Confidence.SECONDARY`` goes through EnumType.__getattr__ and costs about
+# ten times a module constant, and a parameter read makes one such comparison.
+_PRIMARY, _SECONDARY = Confidence.PRIMARY, Confidence.SECONDARY
+_COURSE_VERIFIED = Requirement.COURSE_VERIFIED
+_SKILLS_PASSED = Requirement.SKILLS_PASSED
+_PER_ROUTE = AttemptScope.PER_ROUTE
+
 
 class _Reader:
-    """Reads parameters for one evaluation and remembers every provision it used."""
+    """Reads parameters for one evaluation and keeps the weakest confidence it met."""
 
-    __slots__ = ("used",)
+    __slots__ = ("weakest",)
 
     def __init__(self) -> None:
-        self.used: list[Provision[Any]] = []
+        self.weakest = _PRIMARY
 
     def read(self, param: Param[T], on: dt.date) -> Provision[T]:
         provision = param.at(on)
-        self.used.append(provision)
+        if provision.confidence is _SECONDARY:
+            self.weakest = _SECONDARY
         return provision
 
     def reason(
@@ -67,11 +79,6 @@ class _Reader:
     ) -> Reason:
         """A reason citing ``provision`` of ``param``."""
         return Reason(code, message, param.name, provision.citation, provision.confidence)
-
-
-# Requirement's members in declaration order, listed once: iterating an Enum class builds
-# its member list anew on every pass.
-_REQUIREMENTS: tuple[Requirement, ...] = tuple(Requirement)
 
 
 # A gate as the evaluation works it out: name, state, reasons, valid until, expected on;
@@ -185,6 +192,22 @@ class _Evaluation:
     or ``reasons`` are first read (see :class:`~emrpath.decisions.PathwayStatus`).
     """
 
+    __slots__ = (
+        "as_of",
+        "c",
+        "completed",
+        "course_end",
+        "course_rule",
+        "explain",
+        "limit_rule",
+        "p",
+        "passed",
+        "portion_rule",
+        "prior_attempts",
+        "r",
+        "record_reasons",
+    )
+
     def __init__(
         self, candidate: Candidate, as_of: dt.date, program: Program, *, explain: bool
     ) -> None:
@@ -236,7 +259,7 @@ class _Evaluation:
 
     def count_prior_attempts(self) -> int:
         """Attempts in ``history`` that count against the current limit."""
-        if self.limit_rule.value.scope is not AttemptScope.PER_ROUTE or not self.c.history:
+        if self.limit_rule.value.scope is not _PER_ROUTE or not self.c.history:
             return 0
         route = self.c.course.route
         named = [("course.route", route)] + [
@@ -254,9 +277,9 @@ class _Evaluation:
 
     def requirement_on(self, requirement: Requirement) -> dt.date | None:
         """The date ``requirement`` was completed, from the candidate's records."""
-        if requirement is Requirement.COURSE_VERIFIED:
+        if requirement is _COURSE_VERIFIED:
             return self.c.course.verified_on
-        if requirement is Requirement.SKILLS_PASSED:
+        if requirement is _SKILLS_PASSED:
             return None if self.c.skills is None else self.c.skills.passed_on
         return self.c.transcripts_received_on
 
@@ -293,9 +316,9 @@ class _Evaluation:
                 rule="attempt limit",
             )
         for index, attempt in enumerate(attempts):
-            self.r.read(self.p.score_scale, attempt.taken_on)
+            scale = self.r.read(self.p.score_scale, attempt.taken_on).value
             if attempt.scaled_score is not None:
-                check_score(attempt, self.p, field=f"attempts[{index}]")
+                _check_scaled_score(attempt, scale, self.p, field=f"attempts[{index}]")
             if attempt.taken_on > self.course_end:
                 raise InvalidRecordError(
                     f"attempt on {attempt.taken_on} is after the course expired on "
@@ -380,7 +403,13 @@ class _Evaluation:
 
     # -- gates --------------------------------------------------------------------------
 
-    def course_gate(self) -> _Outline:
+    # The five gates below explain; nothing the status decides depends on them. Each
+    # still makes its parameter reads and date arithmetic when only deciding (they set
+    # the status's confidence and can refuse a date out of range), then returns None.
+
+    def course_gate(self) -> _Outline | None:
+        if not self.explain:
+            return None
         p = self.p.course_validity
         if self.as_of <= self.course_end:
             return _outline(
@@ -412,9 +441,11 @@ class _Evaluation:
             valid_until=self.course_end,
         )
 
-    def verification_gate(self) -> _Outline:
+    def verification_gate(self) -> _Outline | None:
         p = self.p.verification_required
         rule = self.r.read(p, self.completed)
+        if not self.explain:
+            return None
         verified = self.c.course.verified_on
         if not rule.value:
             return _outline(GateName.VERIFICATION, GateState.MET)
@@ -440,11 +471,13 @@ class _Evaluation:
             ),
         )
 
-    def cpr_gate(self, attempt_possible: bool) -> _Outline:
+    def cpr_gate(self, attempt_possible: bool) -> _Outline | None:
         p = self.p.cpr_required
         if p is None:
             return self.not_in_pathway(GateName.CPR)
         rule = self.r.read(p, self.as_of)
+        if not self.explain:
+            return None
         if not rule.value:
             return _outline(GateName.CPR, GateState.MET)
         cpr = self.c.cpr
@@ -499,7 +532,7 @@ class _Evaluation:
             valid_until=cpr.expires_on,
         )
 
-    def authorization_gate(self, attempt_possible: bool) -> _Outline:
+    def authorization_gate(self, attempt_possible: bool) -> _Outline | None:
         p = self.p.authorization
         if not attempt_possible:
             return _outline(
@@ -511,6 +544,8 @@ class _Evaluation:
         if att is not None:
             rule = self.r.read(p, att.issued_on)
             end = rule.value.expires_on(att.issued_on, self.course_end)
+            if not self.explain:
+                return None
             if end >= self.as_of:
                 return _outline(
                     GateName.AUTHORIZATION,
@@ -542,6 +577,8 @@ class _Evaluation:
             )
         today = self.r.read(p, self.as_of)
         today_end = today.value.expires_on(self.as_of, self.course_end)
+        if not self.explain:
+            return None
         return _outline(
             GateName.AUTHORIZATION,
             GateState.PENDING,
@@ -684,7 +721,7 @@ class _Evaluation:
             False,
         )
 
-    def skills_gate(self, certification_on: dt.date | None) -> _Outline:
+    def skills_gate(self, certification_on: dt.date | None) -> _Outline | None:
         p = self.p.skills_required
         if p is None:
             return self.not_in_pathway(GateName.SKILLS)
@@ -704,6 +741,8 @@ class _Evaluation:
                 ),
             )
         end = self.portion_end(skills.passed_on)
+        if not self.explain:
+            return None
         # A certification already issued keeps the portions that earned it; only an open
         # pathway needs the pass to be valid today.
         checked_on = certification_on if certification_on is not None else self.as_of
@@ -748,8 +787,8 @@ class _Evaluation:
         return [
             item
             for item in _REQUIREMENTS
-            if (item is Requirement.COURSE_VERIFIED and verified)
-            or (item is Requirement.SKILLS_PASSED and skills_needed)
+            if (item is _COURSE_VERIFIED and verified)
+            or (item is _SKILLS_PASSED and skills_needed)
             or (held and item in held)
         ]
 
@@ -929,7 +968,7 @@ class _Evaluation:
         used = self.prior_attempts + len(self.c.attempts)
         has_valid_pass = cognitive[1] is GateState.MET and self.passed is not None
         remaining = 0 if (has_valid_pass or remediation) else limit - used
-        confidence = weakest(p.confidence for p in self.r.used)
+        confidence = self.r.weakest
         if not self.explain:
             return PathwayStatus._explained_later(
                 partial(_explanation, self.c, self.as_of, self.p),
@@ -944,7 +983,8 @@ class _Evaluation:
                 remediation_required=remediation,
                 confidence=confidence,
             )
-        gates = tuple(Gate(*outline) for outline in outlines)
+        # When explaining, every gate method returns its outline (None only when deciding).
+        gates = tuple(Gate(*outline) for outline in outlines if outline is not None)
         return PathwayStatus(
             program=self.p.key,
             as_of=self.as_of,

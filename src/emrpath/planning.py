@@ -768,7 +768,7 @@ def plan_attempts(
         latest_first_attempt_on=latest,
         after_limit=limit.after_limit.next_step,
         reasons=tuple(reasons),
-        confidence=weakest(p.confidence for p in reader.used),
+        confidence=reader.weakest,
     )
 
 
@@ -1091,7 +1091,7 @@ def retake_plan(
         )
     timeline = _timeline_after(candidate, status, program)
     levels = [status.confidence, timeline.confidence if timeline else Confidence.PRIMARY]
-    levels += [p.confidence for p in reader.used] + [r.confidence for r in reasons]
+    levels += [reader.weakest] + [r.confidence for r in reasons]
     return RetakePlan(
         program=program.key,
         as_of=today,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from emrpath._validators import shown
 from emrpath.errors import InputTypeError, InvalidRecordError
+from emrpath.policies import ScoreScale
 from emrpath.program import Program
 from emrpath.programs import NREMT_EMR
 from emrpath.records import ExamAttempt
@@ -37,11 +38,24 @@ def check_score(attempt: object, program: Program = NREMT_EMR, *, field: str = "
         raise InputTypeError(
             f"expected an ExamAttempt, got {type(attempt).__name__}", field=field, rule=_RULE
         )
+    if attempt.scaled_score is not None:
+        _check_scaled_score(
+            attempt, program.score_scale.value_at(attempt.taken_on), program, field=field
+        )
+
+
+def _check_scaled_score(
+    attempt: ExamAttempt, scale: ScoreScale | None, program: Program, *, field: str
+) -> None:
+    """:func:`check_score` against a ``scale`` the caller has already read.
+
+    ``scale`` is the one in force on the attempt's date (``None``: no scaled report then).
+    For rule code that has checked its arguments' types and read the parameter itself;
+    the field name is spelled out only when the score is refused.
+    """
     score = attempt.scaled_score
     if score is None:
         return
-    where = f"{field}.scaled_score"
-    scale = program.score_scale.value_at(attempt.taken_on)
     if scale is None:
         first = next(
             (p.effective_from for p in program.score_scale.provisions if p.value is not None),
@@ -50,31 +64,32 @@ def check_score(attempt: object, program: Program = NREMT_EMR, *, field: str = "
         since = f" (scaled reports start {first})" if first else ""
         raise InvalidRecordError(
             f"the attempt on {attempt.taken_on} has no scaled score report{since}",
-            field=where,
+            field=f"{field}.scaled_score",
             rule=_RULE,
         )
     if score < scale.minimum:
         raise InvalidRecordError(
             f"{shown(score)} is below the scale {scale.minimum}-{scale.maximum}; a raw percentage "
             "is not a scaled score and emrpath never converts one",
-            field=where,
+            field=f"{field}.scaled_score",
             rule=_RULE,
         )
     if score > scale.maximum:
         raise InvalidRecordError(
             f"{shown(score)} is above the scale {scale.minimum}-{scale.maximum}",
-            field=where,
+            field=f"{field}.scaled_score",
             rule=_RULE,
         )
-    if attempt.passed and not scale.passes(score):
+    passing = scale.passes(score)
+    if attempt.passed and not passing:
         raise InvalidRecordError(
             f"a pass with {shown(score)} is below the passing point {scale.passing}",
-            field=where,
+            field=f"{field}.scaled_score",
             rule=_RULE,
         )
-    if not attempt.passed and scale.passes(score):
+    if not attempt.passed and passing:
         raise InvalidRecordError(
             f"a fail with {shown(score)} is at or above the passing point {scale.passing}",
-            field=where,
+            field=f"{field}.scaled_score",
             rule=_RULE,
         )
