@@ -51,13 +51,25 @@ _RULE = "evaluate"
 # Requirement's members in declaration order, listed once: iterating an Enum class builds
 # its member list anew on every pass.
 _REQUIREMENTS: tuple[Requirement, ...] = tuple(Requirement)
-# Enum members the deciding path compares against on every call, as module constants:
-# on CPython 3.11 ``Confidence.SECONDARY`` goes through EnumType.__getattr__ and costs about
-# ten times a module constant, and a parameter read makes one such comparison.
+# Enum members used on every call, as module constants: on CPython 3.11 reading a member
+# through its class (``GateState.MET``) goes through EnumType.__getattr__ and costs about
+# ten times a module constant, and an evaluation made some forty such reads.
 _PRIMARY, _SECONDARY = Confidence.PRIMARY, Confidence.SECONDARY
 _COURSE_VERIFIED = Requirement.COURSE_VERIFIED
 _SKILLS_PASSED = Requirement.SKILLS_PASSED
 _PER_ROUTE = AttemptScope.PER_ROUTE
+_COURSE = GateName.COURSE
+_VERIFICATION = GateName.VERIFICATION
+_CPR = GateName.CPR
+_AUTHORIZATION = GateName.AUTHORIZATION
+_COGNITIVE = GateName.COGNITIVE
+_SKILLS = GateName.SKILLS
+_CERTIFICATION = GateName.CERTIFICATION
+_MET = GateState.MET
+_PENDING = GateState.PENDING
+_BLOCKED = GateState.BLOCKED
+_EXPIRED = GateState.EXPIRED
+_NOT_YET_APPLICABLE = GateState.NOT_YET_APPLICABLE
 
 
 class _Reader:
@@ -69,7 +81,9 @@ class _Reader:
         self.weakest = _PRIMARY
 
     def read(self, param: Param[T], on: dt.date) -> Provision[T]:
-        provision = param.at(on)
+        # Param.at's own first test, inlined (an evaluation makes some fifteen reads, and
+        # nearly all are of the newest provision); ``on`` is always a plain date here.
+        provision = param.provisions[-1] if on >= param._starts[-1] else param.at(on)
         if provision.confidence is _SECONDARY:
             self.weakest = _SECONDARY
         return provision
@@ -286,7 +300,7 @@ class _Evaluation:
     def not_in_pathway(self, name: GateName) -> _Outline:
         return _outline(
             name,
-            GateState.MET,
+            _MET,
             self.plain(f"{name.value}_not_required", "Not part of this program's pathway."),
         )
 
@@ -413,8 +427,8 @@ class _Evaluation:
         p = self.p.course_validity
         if self.as_of <= self.course_end:
             return _outline(
-                GateName.COURSE,
-                GateState.MET,
+                _COURSE,
+                _MET,
                 self.why(
                     "course_valid",
                     p,
@@ -427,8 +441,8 @@ class _Evaluation:
                 valid_until=self.course_end,
             )
         return _outline(
-            GateName.COURSE,
-            GateState.EXPIRED,
+            _COURSE,
+            _EXPIRED,
             self.why(
                 "course_expired",
                 p,
@@ -448,11 +462,11 @@ class _Evaluation:
             return None
         verified = self.c.course.verified_on
         if not rule.value:
-            return _outline(GateName.VERIFICATION, GateState.MET)
+            return _outline(_VERIFICATION, _MET)
         if verified is not None:
             return _outline(
-                GateName.VERIFICATION,
-                GateState.MET,
+                _VERIFICATION,
+                _MET,
                 self.why(
                     "course_verified",
                     p,
@@ -461,8 +475,8 @@ class _Evaluation:
                 ),
             )
         return _outline(
-            GateName.VERIFICATION,
-            GateState.PENDING,
+            _VERIFICATION,
+            _PENDING,
             self.why(
                 "verification_missing",
                 p,
@@ -474,17 +488,17 @@ class _Evaluation:
     def cpr_gate(self, attempt_possible: bool) -> _Outline | None:
         p = self.p.cpr_required
         if p is None:
-            return self.not_in_pathway(GateName.CPR)
+            return self.not_in_pathway(_CPR)
         rule = self.r.read(p, self.as_of)
         if not self.explain:
             return None
         if not rule.value:
-            return _outline(GateName.CPR, GateState.MET)
+            return _outline(_CPR, _MET)
         cpr = self.c.cpr
         if not attempt_possible:
             return _outline(
-                GateName.CPR,
-                GateState.NOT_YET_APPLICABLE,
+                _CPR,
+                _NOT_YET_APPLICABLE,
                 self.plain(
                     "cpr_not_needed_now",
                     "No further attempt is open, so no application needs a CPR credential now.",
@@ -493,8 +507,8 @@ class _Evaluation:
             )
         if cpr is None:
             return _outline(
-                GateName.CPR,
-                GateState.PENDING,
+                _CPR,
+                _PENDING,
                 self.why(
                     "cpr_missing",
                     p,
@@ -507,8 +521,8 @@ class _Evaluation:
             )
         if cpr.expires_on >= self.as_of:
             return _outline(
-                GateName.CPR,
-                GateState.MET,
+                _CPR,
+                _MET,
                 self.why(
                     "cpr_current",
                     p,
@@ -518,8 +532,8 @@ class _Evaluation:
                 valid_until=cpr.expires_on,
             )
         return _outline(
-            GateName.CPR,
-            GateState.EXPIRED,
+            _CPR,
+            _EXPIRED,
             self.why(
                 "cpr_expired",
                 p,
@@ -536,8 +550,8 @@ class _Evaluation:
         p = self.p.authorization
         if not attempt_possible:
             return _outline(
-                GateName.AUTHORIZATION,
-                GateState.NOT_YET_APPLICABLE,
+                _AUTHORIZATION,
+                _NOT_YET_APPLICABLE,
                 self.plain("authorization_not_needed_now", "No further attempt is open."),
             )
         att = self.c.unused_authorization
@@ -548,8 +562,8 @@ class _Evaluation:
                 return None
             if end >= self.as_of:
                 return _outline(
-                    GateName.AUTHORIZATION,
-                    GateState.MET,
+                    _AUTHORIZATION,
+                    _MET,
                     self.why(
                         "authorization_current",
                         p,
@@ -562,8 +576,8 @@ class _Evaluation:
                     valid_until=end,
                 )
             return _outline(
-                GateName.AUTHORIZATION,
-                GateState.EXPIRED,
+                _AUTHORIZATION,
+                _EXPIRED,
                 self.why(
                     "authorization_expired",
                     p,
@@ -580,8 +594,8 @@ class _Evaluation:
         if not self.explain:
             return None
         return _outline(
-            GateName.AUTHORIZATION,
-            GateState.PENDING,
+            _AUTHORIZATION,
+            _PENDING,
             self.why(
                 "authorization_missing",
                 p,
@@ -634,7 +648,7 @@ class _Evaluation:
             )
             gate, next_on, remediation = self.next_attempt_gate(reasons)
             name, _, why, _, expected_on = gate
-            return (name, GateState.EXPIRED, why, end, expected_on), next_on, remediation
+            return (name, _EXPIRED, why, end, expected_on), next_on, remediation
         reasons += self.portion_why(
             "cognitive_passed",
             lambda: (
@@ -644,8 +658,8 @@ class _Evaluation:
         )
         return (
             _outline(
-                GateName.COGNITIVE,
-                GateState.MET,
+                _COGNITIVE,
+                _MET,
                 tuple(reasons),
                 valid_until=end,
                 expected_on=passed_result_on,
@@ -670,7 +684,7 @@ class _Evaluation:
                     f"used; the next attempt needs {limit.after_limit.next_step}."
                 ),
             )
-            return _outline(GateName.COGNITIVE, GateState.BLOCKED, tuple(reasons)), None, True
+            return _outline(_COGNITIVE, _BLOCKED, tuple(reasons)), None, True
         if self.as_of > self.course_end:
             reasons += self.why(
                 "course_expired_before_pass",
@@ -681,7 +695,7 @@ class _Evaluation:
                     f"needs {limit.after_limit.next_step}."
                 ),
             )
-            return _outline(GateName.COGNITIVE, GateState.BLOCKED, tuple(reasons)), None, True
+            return _outline(_COGNITIVE, _BLOCKED, tuple(reasons)), None, True
         earliest = self.as_of
         if attempts:
             last_on = attempts[-1].taken_on
@@ -705,7 +719,7 @@ class _Evaluation:
                     f"{limit.after_limit.next_step}."
                 ),
             )
-            return _outline(GateName.COGNITIVE, GateState.BLOCKED, tuple(reasons)), None, True
+            return _outline(_COGNITIVE, _BLOCKED, tuple(reasons)), None, True
         reasons += self.why(
             "attempts_remaining",
             limit_param,
@@ -716,7 +730,7 @@ class _Evaluation:
             ),
         )
         return (
-            _outline(GateName.COGNITIVE, GateState.PENDING, tuple(reasons), expected_on=earliest),
+            _outline(_COGNITIVE, _PENDING, tuple(reasons), expected_on=earliest),
             earliest,
             False,
         )
@@ -724,15 +738,15 @@ class _Evaluation:
     def skills_gate(self, certification_on: dt.date | None) -> _Outline | None:
         p = self.p.skills_required
         if p is None:
-            return self.not_in_pathway(GateName.SKILLS)
+            return self.not_in_pathway(_SKILLS)
         rule = self.r.read(p, self.completed)
         if not rule.value:
-            return _outline(GateName.SKILLS, GateState.MET)
+            return _outline(_SKILLS, _MET)
         skills = self.c.skills
         if skills is None:
             return _outline(
-                GateName.SKILLS,
-                GateState.PENDING,
+                _SKILLS,
+                _PENDING,
                 self.why(
                     "skills_missing",
                     p,
@@ -748,8 +762,8 @@ class _Evaluation:
         checked_on = certification_on if certification_on is not None else self.as_of
         if end is not None and checked_on > end:
             return _outline(
-                GateName.SKILLS,
-                GateState.EXPIRED,
+                _SKILLS,
+                _EXPIRED,
                 self.portion_why(
                     "skills_expired",
                     lambda: (
@@ -760,8 +774,8 @@ class _Evaluation:
                 valid_until=end,
             )
         return _outline(
-            GateName.SKILLS,
-            GateState.MET,
+            _SKILLS,
+            _MET,
             self.portion_why(
                 "skills_passed",
                 lambda: (
@@ -843,7 +857,7 @@ class _Evaluation:
         term_param = self.p.certification_term
         if on is None:
             posting = self.r.read(self.p.result_posting, self.as_of)
-            state = GateState.BLOCKED if remediation else GateState.PENDING
+            state = _BLOCKED if remediation else _PENDING
             reasons = self.why(
                 "certification_pending",
                 self.p.result_posting,
@@ -851,7 +865,7 @@ class _Evaluation:
                 lambda: "Certification needs " + ", ".join(missing) + ".",
             )
             return (
-                _outline(GateName.CERTIFICATION, state, reasons + self.held_reason()),
+                _outline(_CERTIFICATION, state, reasons + self.held_reason()),
                 False,
                 None,
             )
@@ -860,8 +874,8 @@ class _Evaluation:
         if on > self.as_of:
             return (
                 _outline(
-                    GateName.CERTIFICATION,
-                    GateState.PENDING,
+                    _CERTIFICATION,
+                    _PENDING,
                     self.why(
                         "certification_expected",
                         self.p.result_posting,
@@ -882,8 +896,8 @@ class _Evaluation:
         if expires is not None and self.as_of > expires:
             return (
                 _outline(
-                    GateName.CERTIFICATION,
-                    GateState.EXPIRED,
+                    _CERTIFICATION,
+                    _EXPIRED,
                     self.why(
                         "certification_expired",
                         term_param,
@@ -901,8 +915,8 @@ class _Evaluation:
             )
         return (
             _outline(
-                GateName.CERTIFICATION,
-                GateState.MET,
+                _CERTIFICATION,
+                _MET,
                 self.why(
                     "certified",
                     term_param,
@@ -966,7 +980,7 @@ class _Evaluation:
         )
         limit = self.limit_rule.value.max_attempts
         used = self.prior_attempts + len(self.c.attempts)
-        has_valid_pass = cognitive[1] is GateState.MET and self.passed is not None
+        has_valid_pass = cognitive[1] is _MET and self.passed is not None
         remaining = 0 if (has_valid_pass or remediation) else limit - used
         confidence = self.r.weakest
         if not self.explain:

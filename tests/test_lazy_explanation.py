@@ -1,0 +1,190 @@
+"""evaluate() decides at once and explains on first read: both must give one answer.
+
+``evaluate`` runs the evaluation in its deciding mode (every check and parameter read, no
+reason built) and the status it returns runs the same evaluation with its messages on
+when ``gates`` or ``reasons`` is first read. These tests hold the two modes to one answer:
+the same fields, the same refusals, the same confidence, and a status that compares,
+hashes, pickles, evolves and serialises as if every field had been given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import pickle
+import sys
+import threading
+
+import attrs
+import pytest
+from hypothesis import event, given
+from hypothesis import strategies as st
+
+import emrpath as ep
+from emrpath.decisions import _EAGER_SLOTS
+from emrpath.pathway import _check_not_after, _Evaluation
+from tests.strategies import candidates, dates
+
+D = dt.date
+PROGRAMS = st.sampled_from([ep.NREMT_EMR, ep.ASCP_MLS])
+DECIDED = [
+    "program",
+    "as_of",
+    "certified",
+    "certified_on",
+    "certification_expires_on",
+    "next_attempt_on",
+    "attempts_used",
+    "attempts_remaining",
+    "remediation_required",
+    "confidence",
+]
+
+
+def explained(candidate: ep.Candidate, as_of: dt.date, program: ep.Program) -> ep.PathwayStatus:
+    """The status built with every message on, as evaluate() built it before."""
+    _check_not_after(candidate, as_of)
+    return _Evaluation(candidate, as_of, program, explain=True).run()
+
+
+def outcome(make: object) -> tuple[str, object]:
+    """What ``make()`` gives: the status, or the refusal in full."""
+    try:
+        return "status", make()  # type: ignore[operator]
+    except ep.EmrpathError as error:
+        return "error", (type(error), error.field, error.rule, error.message)
+
+
+def failed_twice() -> ep.Candidate:
+    return ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 5, 2), verified_on=D(2025, 5, 9)),
+        attempts=[
+            ep.ExamAttempt(D(2025, 7, 11), passed=False, scaled_score=880),
+            ep.ExamAttempt(D(2025, 8, 1), passed=False, scaled_score=910),
+        ],
+        skills=ep.SkillsCompetency(D(2025, 4, 28)),
+    )
+
+
+@given(candidate=candidates(), days=st.integers(0, 2000), program=PROGRAMS)
+def test_deciding_and_explaining_give_the_same_answer_or_the_same_refusal(
+    candidate: ep.Candidate, days: int, program: ep.Program
+) -> None:
+    """Any record, valid or not, on any later date: one answer from both modes."""
+    last = max(
+        [candidate.course.completed_on, *(a.taken_on for a in candidate.attempts)]
+        + [a.issued_on for a in candidate.authorizations]
+        + [candidate.course.verified_on or candidate.course.completed_on]
+    )
+    as_of = min(last + dt.timedelta(days=days), D(2100, 12, 31))
+    kind, decided = outcome(lambda: ep.evaluate(candidate, as_of=as_of, program=program))
+    full_kind, full = outcome(lambda: explained(candidate, as_of, program))
+    event(kind)
+    assert kind == full_kind
+    if kind == "error":
+        assert decided == full
+        return
+    assert isinstance(decided, ep.PathwayStatus)
+    assert isinstance(full, ep.PathwayStatus)
+    for name in DECIDED:  # read before gates: these were decided without the messages
+        assert getattr(decided, name) == getattr(full, name), name
+    assert decided._explain is not None
+    assert decided.gates == full.gates
+    assert decided.reasons == full.reasons
+    assert decided._explain is None  # built once; the candidate is no longer held
+    assert decided == full
+    assert hash(decided) == hash(full)
+
+
+@given(as_of=dates(D(2025, 8, 1), D(2027, 6, 1)))
+def test_a_status_pickles_equal_before_its_explanation_is_read(as_of: dt.date) -> None:
+    status = ep.evaluate(failed_twice(), as_of=as_of)
+    data = pickle.dumps(status)
+    assert b"_explanation" not in data  # the pickle holds the gates, not a pending call
+    again = pickle.loads(data)
+    assert again == status
+    assert again.gates == explained(failed_twice(), as_of, ep.NREMT_EMR).gates
+
+
+def test_evolve_json_and_asdict_read_the_explanation() -> None:
+    as_of = D(2025, 8, 20)
+    full = explained(failed_twice(), as_of, ep.NREMT_EMR)
+    assert attrs.evolve(ep.evaluate(failed_twice(), as_of=as_of), certified=True) == (
+        attrs.evolve(full, certified=True)
+    )
+    assert ep.dumps(ep.evaluate(failed_twice(), as_of=as_of)) == ep.dumps(full)
+    assert attrs.asdict(ep.evaluate(failed_twice(), as_of=as_of)) == attrs.asdict(full)
+
+
+def test_threads_reading_one_unread_status_all_see_the_same_gates() -> None:
+    """The explanation is a pure function of immutable values: a race builds it twice,
+    and both builds are equal."""
+    as_of = D(2025, 8, 20)
+    expected = explained(failed_twice(), as_of, ep.NREMT_EMR).gates
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(20):
+            status = ep.evaluate(failed_twice(), as_of=as_of)
+            seen: list[object] = []
+            barrier = threading.Barrier(8)
+
+            def read(
+                status: ep.PathwayStatus, seen: list[object], barrier: threading.Barrier
+            ) -> None:
+                barrier.wait()
+                seen.append(status.gates)
+
+            threads = [
+                threading.Thread(target=read, args=(status, seen, barrier)) for _ in range(8)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert seen == [expected] * 8
+    finally:
+        sys.setswitchinterval(old)
+
+
+def test_an_unknown_attribute_is_still_an_attribute_error() -> None:
+    status = ep.evaluate(failed_twice(), as_of=D(2025, 8, 20))
+    with pytest.raises(AttributeError, match="'PathwayStatus' object has no attribute 'gate_s'"):
+        status.gate_s  # type: ignore[attr-defined]  # noqa: B018
+    assert not hasattr(status, "explanation")
+    assert status._explain is not None  # a failed lookup does not build the explanation
+
+
+def test_a_status_built_with_every_field_has_nothing_pending() -> None:
+    full = explained(failed_twice(), D(2025, 8, 20), ep.NREMT_EMR)
+    assert full._explain is None
+    assert ep.loads(ep.dumps(full), ep.PathwayStatus) == full
+
+
+def test_the_slot_writers_follow_the_parameters_of_explained_later() -> None:
+    """_explained_later writes its parameters through _EAGER_SLOTS in order; a field
+    added to PathwayStatus must appear in both, in the same place."""
+    params = list(inspect.signature(ep.PathwayStatus._explained_later).parameters)
+    names = [field.name for field in attrs.fields(ep.PathwayStatus)]
+    eager = [name for name in names if name not in ("gates", "reasons")]
+    assert eager[-1] == "_explain"
+    assert params[1:] == eager[:-1] == DECIDED
+    assert len(_EAGER_SLOTS) == len(eager)
+
+
+def test_a_far_date_is_refused_by_evaluate_not_by_the_first_read() -> None:
+    """The explanation-only gates still do their date arithmetic when deciding, so a
+    date the arithmetic cannot represent is refused when evaluate() is called."""
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(9997, 1, 5), verified_on=D(9997, 1, 6)),
+        skills=ep.SkillsCompetency(D(9998, 6, 1)),
+    )
+    with pytest.raises(ep.CalendarRangeError) as decided:
+        ep.evaluate(candidate, as_of=D(9998, 6, 2))
+    with pytest.raises(ep.CalendarRangeError) as full:
+        explained(candidate, D(9998, 6, 2), ep.NREMT_EMR)
+    assert (decided.value.field, decided.value.rule, decided.value.message) == (
+        full.value.field,
+        full.value.rule,
+        full.value.message,
+    )
