@@ -5,6 +5,10 @@ Run by hand (never in CI): ``python bench/bench_evaluate.py``. The goal from the
 pathway issue: evaluate() on a candidate with a verified course, skills and two failed
 attempts costs at most 2x building that candidate's records. The output is the markdown
 that docs/performance.md records.
+
+evaluate() decides every field and builds the cited explanation (gates and reasons) when
+it is first read, so the script also times a read of the explanation and measures the
+memory of statuses whose explanation was read.
 """
 
 from __future__ import annotations
@@ -75,6 +79,11 @@ def bytes_per(make: object, count: int) -> float:
     return (after - before - list_overhead) / count
 
 
+def _read(status: ep.PathwayStatus) -> ep.PathwayStatus:
+    status.gates  # noqa: B018  # builds gates and reasons, which the status then keeps
+    return status
+
+
 def first_use_times() -> tuple[float, float, float]:
     """Fresh-interpreter medians: the dependencies alone, plus ``import emrpath``, plus the
     first use of evaluate() and NREMT_EMR (which loads the pathway modules lazily)."""
@@ -113,6 +122,7 @@ def main() -> None:
     n = 20_000
     t_build = per_call(build, n)
     t_eval = per_call(lambda: ep.evaluate(candidate, as_of=AS_OF), n)
+    t_read = per_call(lambda: ep.evaluate(candidate, as_of=AS_OF).gates, n // 4)
     batch = [varied(i) for i in range(10_000)]
     as_of = D(2026, 1, 1)
     t_many = min(timeit.repeat(lambda: ep.evaluate_many(batch, as_of=as_of), number=1, repeat=5))
@@ -121,6 +131,10 @@ def main() -> None:
     print(f"| build the candidate's records | {t_build * 1e6:.2f} µs | 1.00 |")
     print(f"| evaluate(candidate, as_of) | {t_eval * 1e6:.2f} µs | {t_eval / t_build:.2f} |")
     print(
+        f"| ... and read its explanation (`.gates`) | {t_read * 1e6:.2f} µs | "
+        f"{t_read / t_build:.2f} |"
+    )
+    print(
         f"| evaluate_many over 10,000 candidates, one core | {t_many * 1e3:.1f} ms | "
         f"{len(batch) / t_many:,.0f} candidates/s |"
     )
@@ -128,11 +142,13 @@ def main() -> None:
     per_candidate = bytes_per(varied, MEMORY_RECORDS)
     statuses = ep.evaluate_many(batch[:1000], as_of=as_of)
     per_status = bytes_per(lambda i: ep.evaluate(batch[i % 1000], as_of=as_of), 20_000)
+    per_read = bytes_per(lambda i: _read(ep.evaluate(batch[i % 1000], as_of=as_of)), 20_000)
     del statuses
     print(f"| memory (tracemalloc, {MEMORY_RECORDS:,} candidates) | bytes per item |")
     print("|---|---:|")
     print(f"| Candidate: course, 2 attempts, skills, own dates | {per_candidate:,.0f} |")
     print(f"| PathwayStatus from evaluate() (20,000 kept) | {per_status:,.0f} |")
+    print(f"| ... the same once its explanation was read | {per_read:,.0f} |")
     print()
     base, imported, used = first_use_times()
     print(f"| fresh interpreter, median of {IMPORT_RUNS} | time | added |")

@@ -88,8 +88,21 @@ _Explainer = Callable[[], tuple[tuple[Gate, ...], tuple[Reason, ...]]]
 _DEFERRED = frozenset({"gates", "reasons"})
 
 
+class _PendingExplanation:
+    """The slot a status keeps its pending explanation in.
+
+    A base class rather than an attrs field, so that it is no field of the status: not
+    compared, hashed, pickled, copied, evolved, serialised or listed by ``attrs.fields``
+    and ``attrs.asdict``. It holds the function that builds ``gates`` and ``reasons`` until
+    they are first read, then ``None``.
+    """
+
+    __slots__ = ("_explain",)
+    _explain: _Explainer | None
+
+
 @attrs.frozen(slots=True, repr=False)
-class PathwayStatus:
+class PathwayStatus(_PendingExplanation):
     """Everything :func:`emrpath.evaluate` concludes about a candidate on ``as_of``.
 
     The contract fields are ``certified``, ``next_attempt_on``, ``attempts_remaining``,
@@ -115,9 +128,9 @@ class PathwayStatus:
     remediation_required: bool
     reasons: tuple[Reason, ...]
     confidence: Confidence
-    # Last, so that attrs' __getstate__ has read (and built) gates and reasons, and this
-    # is None again, by the time it reaches this field.
-    _explain: _Explainer | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_explain", None)  # every field given: nothing pending
 
     @classmethod
     def _explained_later(
@@ -172,8 +185,10 @@ class PathwayStatus:
         def __getattr__(self, name: str) -> Any:
             # Python calls this only for a slot that holds nothing: gates and reasons of a
             # status whose explanation has not been read yet.
+            if name == "_explain":
+                return None  # a copy or an unpickled status: its attrs state had it all
             if name in _DEFERRED:
-                explain = object.__getattribute__(self, "_explain")
+                explain = self._explain
                 if explain is not None:
                     gates, reasons = explain()
                     object.__setattr__(self, "gates", gates)
@@ -265,9 +280,12 @@ class PathwayStatus:
 
 
 # The slot writers of every PathwayStatus field that _explained_later sets, in the order
-# of its parameters (attrs' field order without gates and reasons).
-_EAGER_SLOTS: tuple[Callable[[PathwayStatus, Any], None], ...] = tuple(
-    getattr(PathwayStatus, field.name).__set__
-    for field in attrs.fields(PathwayStatus)
-    if field.name not in _DEFERRED
+# of its parameters (attrs' field order without gates and reasons), then the pending slot.
+_EAGER_SLOTS: tuple[Callable[[PathwayStatus, Any], None], ...] = (
+    *(
+        getattr(PathwayStatus, field.name).__set__
+        for field in attrs.fields(PathwayStatus)
+        if field.name not in _DEFERRED
+    ),
+    _PendingExplanation.__dict__["_explain"].__set__,
 )
