@@ -108,11 +108,14 @@ _ATT = Citation(
     "to 90 days from the date of issuance",
     title="NREMT Cognitive Exam Policies (effective January 1, 2015)",
 )
+# The pathway page names both portions (the handbook sentence names only the psychomotor
+# exam); the day-exact count is the handbook's, quoted in the provision's note.
 _PORTIONS_24 = Citation(
-    url="https://qa-nremt.org/Handbooks/EMR/Certification-Process",
-    quote="EMR psychomotor examination results are valid for 24 months from the month, day, "
-    "and year of successful completion.",
-    title="NREMT EMR handbook: certification process",
+    url="https://www.nremt.org/EMR/EMR-State-Licensed-Pathway",
+    quote="Passed portions of the certification examination and skills competency "
+    "verification remain valid for twenty-four (24) months provided all other eligibility "
+    "requirements are met.",
+    title="NREMT: EMR State Licensed Pathway",
 )
 _PORTIONS_12 = Citation(
     url="https://qa-nremt.org/Handbooks/EMR/Certification-Process",
@@ -300,7 +303,9 @@ NREMT_EMR = Program(
                 MonthsValidity(months=24),
                 _PORTIONS_24,
                 _P,
-                "Same day number 24 months later, clamped to the month's end.",
+                "Same day number 24 months later, clamped to the month's end: the EMR "
+                "handbook counts \"from the month, day, and year of successful completion\" "
+                "(https://qa-nremt.org/Handbooks/EMR/Certification-Process).",
             ),
         ),
     ),
