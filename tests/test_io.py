@@ -496,27 +496,35 @@ def test_text_that_is_not_a_document_is_refused(
 
 
 @pytest.mark.parametrize(
-    ("text", "key"),
+    ("text", "key", "field"),
     [
         (
             '{"schema_version": 1, "kind": "skills_competency", "passed_on": "2025-06-03",'
             ' "passed_on": "2025-06-04"}',
             '"passed_on"',
+            "$.passed_on",
         ),
         (
             '{"schema_version": 1, "schema_version": 1, "kind": "skills_competency",'
             ' "passed_on": "2025-06-03"}',
             '"schema_version"',
+            "$.schema_version",
         ),
-        ('{"a": [{"b": 1, "b": 2}]}', '"b"'),
+        ('{"a": [{"b": 1, "b": 2}]}', '"b"', "$.a[0].b"),
+        (
+            '{"a": [{"c": 1}, {"x y": 1, "x y": 2}], "d": {"e": 1, "e": 1}}',
+            '"x y"',
+            '$.a[1]["x y"]',
+        ),
     ],
 )
-def test_loads_refuses_a_key_given_twice(text: str, key: str) -> None:
-    """A JSON object with a key given twice is refused, not read as "the last one wins"."""
+def test_loads_refuses_a_key_given_twice(text: str, key: str, field: str) -> None:
+    """A JSON object with a key given twice is refused, not read as "the last one wins";
+    the error's field is the path of the key (the first such object in the text)."""
     with pytest.raises(ep.InvalidRecordError) as caught:
         ep.loads(text)
     assert type(caught.value) is ep.InvalidRecordError
-    assert caught.value.field == "$"
+    assert caught.value.field == field
     assert f"duplicate key {key}" in str(caught.value)
     assert "\n" not in str(caught.value)
 

@@ -726,18 +726,47 @@ def dumps(obj: object, *, indent: int | None = 2) -> str:
     return json.dumps(to_json_data(obj), indent=indent, ensure_ascii=False)
 
 
-def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """An object's members as a dict; a key given twice is refused, not overwritten."""
+class _Duplicated(dict[str, Any]):
+    """A parsed JSON object that gave ``key`` twice (the first value kept).
+
+    Found by path once the whole text is read: the parser's hook sees an object but not
+    where it is.
+    """
+
+    key: str
+
+
+def _mark_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's members as a dict, marked when a key is given twice."""
     found: dict[str, Any] = {}
     for key, value in pairs:
         if key in found:
-            raise InvalidRecordError(
-                f"duplicate key {json.dumps(key, ensure_ascii=False)} in a JSON object",
-                field="$",
-                rule=_RULE,
-            )
+            marked = _Duplicated(found)
+            marked.key = key
+            return marked
         found[key] = value
     return found
+
+
+def _duplicate_path(data: object) -> tuple[str, str] | None:
+    """The path of the first object (in document order) that gave a key twice, and the key.
+
+    A walk with its own stack: a document nested as deeply as the parser allows must not
+    overflow Python's.
+    """
+    stack: list[tuple[str, object]] = [("$", data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, _Duplicated):
+            return path, node.key
+        if isinstance(node, dict):
+            items = [(_member(path, key), value) for key, value in node.items()]
+        elif isinstance(node, list):
+            items = [(f"{path}[{i}]", value) for i, value in enumerate(node)]
+        else:
+            continue
+        stack.extend(reversed(items))  # the first member is walked first
+    return None
 
 
 def _refuse_constant(name: str) -> object:
@@ -788,7 +817,7 @@ got number 20250603 (rule: JSON date)
             text,
             parse_float=Decimal,
             parse_constant=_refuse_constant,
-            object_pairs_hook=_refuse_duplicates,
+            object_pairs_hook=_mark_duplicates,
         )
     except EmrpathError:
         raise
@@ -804,6 +833,14 @@ got number 20250603 (rule: JSON date)
         raise InvalidRecordError(
             "a number has more digits than can be read", field="$", rule=_RULE
         ) from None
+    duplicate = _duplicate_path(data)
+    if duplicate is not None:  # refused, not read as "the last one wins"
+        where, key = duplicate
+        raise InvalidRecordError(
+            f"duplicate key {json.dumps(key, ensure_ascii=False)} in a JSON object",
+            field=_member(where, key),
+            rule=_RULE,
+        )
     return from_json_data(data, kind)
 
 

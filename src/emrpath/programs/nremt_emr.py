@@ -304,7 +304,7 @@ NREMT_EMR = Program(
                 _PORTIONS_24,
                 _P,
                 "Same day number 24 months later, clamped to the month's end: the EMR "
-                "handbook counts \"from the month, day, and year of successful completion\" "
+                'handbook counts "from the month, day, and year of successful completion" '
                 "(https://qa-nremt.org/Handbooks/EMR/Certification-Process).",
             ),
         ),
