@@ -187,8 +187,20 @@ def sequence_of(
     return items
 
 
-def parse_enum(kind: type[E], value: object, *, field: str, rule: str, noun: str) -> E:
+def parse_enum(
+    kind: type[E],
+    value: object,
+    *,
+    field: str,
+    rule: str,
+    noun: str,
+    suggest: Callable[[str], E | None] | None = None,
+) -> E:
     """``value`` as a member of ``kind``: a member, or exactly one of the values.
+
+    ``suggest`` maps a string that is not a value to the member it probably means (say,
+    one in the wrong case); the error then ends with "(did you mean ...?)". Nothing is
+    ever accepted on a guess.
 
     Raises:
         InputTypeError: ``value`` is neither a member nor a ``str``.
@@ -205,7 +217,10 @@ def parse_enum(kind: type[E], value: object, *, field: str, rule: str, noun: str
     try:
         return kind(value)
     except ValueError:
-        expected = ", ".join(repr(member.value) for member in kind)
-        raise UnknownNameError(
-            f"unknown {noun} {value!r}; expected one of {expected}", field=field, rule=rule
-        ) from None
+        pass
+    expected = ", ".join(repr(member.value) for member in kind)
+    meant = None if suggest is None else suggest(value)
+    hint = "" if meant is None else f" (did you mean {meant.value!r}?)"
+    raise UnknownNameError(
+        f"unknown {noun} {value!r}; expected one of {expected}{hint}", field=field, rule=rule
+    )

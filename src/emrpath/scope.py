@@ -57,7 +57,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from emrpath import _scope_data
-from emrpath._validators import field_name, instance_of, non_empty_text
+from emrpath._validators import field_name, instance_of, non_empty_text, parse_enum
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Citation, Confidence
 
@@ -134,27 +134,7 @@ class Level(enum.Enum):
             ...
             emrpath.errors.UnknownNameError: level: unknown level 'EMT'; expected one of 'emr', 'emt', 'aemt', 'paramedic' (did you mean 'emt'?) (rule: scope of practice)
         """  # noqa: E501
-        if isinstance(value, Level):
-            return value
-        if not isinstance(value, str):
-            raise InputTypeError(
-                f"must be a Level or its string value, got {type(value).__name__}",
-                field=field,
-                rule=_RULE,
-            )
-        try:
-            return cls(value)
-        except ValueError:
-            pass
-        expected = ", ".join(repr(member.value) for member in cls)
-        hint = ""
-        folded = value.strip().casefold()
-        for member in cls:
-            if folded in (member.value, member.label.casefold()):
-                hint = f" (did you mean {member.value!r}?)"
-        raise UnknownNameError(
-            f"unknown level {value!r}; expected one of {expected}{hint}", field=field, rule=_RULE
-        ) from None
+        return parse_enum(cls, value, field=field, rule=_RULE, noun="level", suggest=_level_meant)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Level):
@@ -199,6 +179,15 @@ class ScopeOutcome(enum.Enum):
     NOT_CONFIRMED = "not_confirmed"
 
 
+def _level_meant(value: str) -> Level | None:
+    """The level a near miss means: its value or label in another case or with spaces."""
+    folded = value.strip().casefold()
+    for member in Level:
+        if folded in (member.value, member.label.casefold()):
+            return member
+    return None
+
+
 class UnverifiedPolicy(enum.Enum):
     """What :func:`is_within_scope` does with a row flagged for verification.
 
@@ -226,23 +215,7 @@ class UnverifiedPolicy(enum.Enum):
             >>> UnverifiedPolicy.parse("not_confirmed")
             <UnverifiedPolicy.NOT_CONFIRMED: 'not_confirmed'>
         """
-        if isinstance(value, UnverifiedPolicy):
-            return value
-        if not isinstance(value, str):
-            raise InputTypeError(
-                f"must be an UnverifiedPolicy or its string value, got {type(value).__name__}",
-                field="unverified",
-                rule=_RULE,
-            )
-        try:
-            return cls(value)
-        except ValueError:
-            expected = ", ".join(repr(member.value) for member in cls)
-            raise UnknownNameError(
-                f"unknown policy {value!r}; expected one of {expected}",
-                field="unverified",
-                rule=_RULE,
-            ) from None
+        return parse_enum(cls, value, field="unverified", rule=_RULE, noun="policy")
 
 
 class ChangeKind(enum.Enum):
