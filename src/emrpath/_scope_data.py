@@ -26,6 +26,9 @@ Transcription rules (so the table can be re-checked row by row):
 
 from __future__ import annotations
 
+import types
+from collections.abc import Mapping
+
 __all__ = ["P1_SUMMARY", "ROWS", "SOURCES"]
 
 P1_SUMMARY = (
@@ -37,45 +40,47 @@ P1_SUMMARY = (
 # id -> (url, title, quote). Only sources a row names are listed. S1-S3 were read from a
 # search index that did not record their addresses: their url is a search that finds
 # them, and their title says so.
-SOURCES: dict[str, tuple[str, str, str]] = {
-    "P1": (
-        "https://www.nhtsa.gov/node/103856",
-        "NHTSA: National EMS Scope of Practice Model 2019: Including Change Notices 1.0 "
-        "and 2.0 (DOT HS 813 151, June 2021), publication page",
-        P1_SUMMARY,
-    ),
-    "P2": (
-        "https://ambulance.org/2021/04/06/scope-change-notice/",
-        'NHTSA Office of EMS memo to State EMS Directors, 29 March 2021, "2019 National '
-        'EMS Scope of Practice Model, Change Notices" (reproduced by the American '
-        "Ambulance Association)",
-        "paraphrase: the model is national guidance; each State keeps the authority to "
-        "regulate EMS within its borders and to decide the scope of practice of the EMS "
-        "clinicians it licenses",
-    ),
-    "S1": (
-        "https://github.com/search?type=code&q=%22Montana+ECP%22+SKILLS_DATA+ENDORSEMENT_DATA",
-        "Montana ECP \u2013 Scope of Practice & Endorsements by Level: a Montana state "
-        "table (not the national model) in a public GitHub React/TypeScript app; "
-        "repository not recorded, search-index file id 56908920897; url is a code search",
-        "Scope of Practice & Endorsements by Level",
-    ),
-    "S2": (
-        "https://www.google.com/search?q=wikisum.wiki+%22Emergency+medical+responder%22",
-        'Wikipedia-derived summary of "Emergency medical responder" (wikisum.wiki); '
-        "address not recorded, url is a web search",
-        "paraphrase: US EMR skills: vital signs, bleeding control, BVM ventilation, "
-        "oropharyngeal airway, supplemental O2, oral suctioning, CPR, AED, splinting, "
-        "assisting with epinephrine auto-injector and naloxone",
-    ),
-    "S3": (
-        "https://www.scribd.com/search?query=Connecticut%202020%20EMR%20and%20EMT"
-        "%20Psychomotor%20Skill%20Sheets",
-        'Connecticut "2020 EMR and EMT Psychomotor Skill Sheets" (copy on scribd); '
-        "address not recorded, url is a scribd search",
-        "may include wound packing or hemostatic agent",
-    ),
-}
+SOURCES: Mapping[str, tuple[str, str, str]] = types.MappingProxyType(
+    {
+        "P1": (
+            "https://www.nhtsa.gov/node/103856",
+            "NHTSA: National EMS Scope of Practice Model 2019: Including Change Notices 1.0 "
+            "and 2.0 (DOT HS 813 151, June 2021), publication page",
+            P1_SUMMARY,
+        ),
+        "P2": (
+            "https://ambulance.org/2021/04/06/scope-change-notice/",
+            'NHTSA Office of EMS memo to State EMS Directors, 29 March 2021, "2019 National '
+            'EMS Scope of Practice Model, Change Notices" (reproduced by the American '
+            "Ambulance Association)",
+            "paraphrase: the model is national guidance; each State keeps the authority to "
+            "regulate EMS within its borders and to decide the scope of practice of the EMS "
+            "clinicians it licenses",
+        ),
+        "S1": (
+            "https://github.com/search?type=code&q=%22Montana+ECP%22+SKILLS_DATA+ENDORSEMENT_DATA",
+            "Montana ECP \u2013 Scope of Practice & Endorsements by Level: a Montana state "
+            "table (not the national model) in a public GitHub React/TypeScript app; "
+            "repository not recorded, search-index file id 56908920897; url is a code search",
+            "Scope of Practice & Endorsements by Level",
+        ),
+        "S2": (
+            "https://www.google.com/search?q=wikisum.wiki+%22Emergency+medical+responder%22",
+            'Wikipedia-derived summary of "Emergency medical responder" (wikisum.wiki); '
+            "address not recorded, url is a web search",
+            "paraphrase: US EMR skills: vital signs, bleeding control, BVM ventilation, "
+            "oropharyngeal airway, supplemental O2, oral suctioning, CPR, AED, splinting, "
+            "assisting with epinephrine auto-injector and naloxone",
+        ),
+        "S3": (
+            "https://www.scribd.com/search?query=Connecticut%202020%20EMR%20and%20EMT"
+            "%20Psychomotor%20Skill%20Sheets",
+            'Connecticut "2020 EMR and EMT Psychomotor Skill Sheets" (copy on scribd); '
+            "address not recorded, url is a scribd search",
+            "may include wound packing or hemostatic agent",
+        ),
+    }
+)
 
 ROWS: tuple[tuple[str, str, str, str, str, tuple[str, ...], str, bool, str, str], ...] = (
     (

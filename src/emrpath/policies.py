@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import types
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -108,11 +109,13 @@ class Requirement(enum.Enum):
         return _REQUIREMENT_LABELS[self]
 
 
-_REQUIREMENT_LABELS = {
-    Requirement.COURSE_VERIFIED: "the program director's verification of course completion",
-    Requirement.SKILLS_PASSED: "a passed skills competency",
-    Requirement.TRANSCRIPTS_RECEIVED: "the official transcripts",
-}
+_REQUIREMENT_LABELS = types.MappingProxyType(
+    {
+        Requirement.COURSE_VERIFIED: "the program director's verification of course completion",
+        Requirement.SKILLS_PASSED: "a passed skills competency",
+        Requirement.TRANSCRIPTS_RECEIVED: "the official transcripts",
+    }
+)
 
 
 def _requirements(value: object) -> frozenset[Requirement]:
@@ -251,11 +254,13 @@ class AfterLimit(enum.Enum):
         return _NEXT_STEP[self]
 
 
-_NEXT_STEP = {
-    AfterLimit.NEW_COURSE: "a new full course, which starts a fresh count",
-    AfterLimit.ROUTE_CLOSED: "a different eligibility route: this route is closed, and no "
-    "refresher or remediation reopens it",
-}
+_NEXT_STEP = types.MappingProxyType(
+    {
+        AfterLimit.NEW_COURSE: "a new full course, which starts a fresh count",
+        AfterLimit.ROUTE_CLOSED: "a different eligibility route: this route is closed, and no "
+        "refresher or remediation reopens it",
+    }
+)
 
 
 class AttemptScope(enum.Enum):

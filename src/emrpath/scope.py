@@ -157,13 +157,17 @@ class Level(enum.Enum):
         return self.rank >= other.rank
 
 
-_LEVEL_RANK = {Level.EMR: 0, Level.EMT: 1, Level.AEMT: 2, Level.PARAMEDIC: 3}
-_LEVEL_LABEL = {
-    Level.EMR: "EMR",
-    Level.EMT: "EMT",
-    Level.AEMT: "AEMT",
-    Level.PARAMEDIC: "Paramedic",
-}
+_LEVEL_RANK = types.MappingProxyType(
+    {Level.EMR: 0, Level.EMT: 1, Level.AEMT: 2, Level.PARAMEDIC: 3}
+)
+_LEVEL_LABEL = types.MappingProxyType(
+    {
+        Level.EMR: "EMR",
+        Level.EMT: "EMT",
+        Level.AEMT: "AEMT",
+        Level.PARAMEDIC: "Paramedic",
+    }
+)
 
 
 class ScopeOutcome(enum.Enum):
@@ -899,11 +903,13 @@ P ids are NHTSA text; S ids are secondary. S1 is a Montana state table, which is
 endorsement notes make good citations for Montana-like derived profiles.
 """
 
-_CONFIDENCE_LABELS = {
-    "primary": Confidence.PRIMARY,
-    "secondary": Confidence.SECONDARY,
-    "secondary (2 sources)": Confidence.SECONDARY,
-}
+_CONFIDENCE_LABELS = types.MappingProxyType(
+    {
+        "primary": Confidence.PRIMARY,
+        "secondary": Confidence.SECONDARY,
+        "secondary (2 sources)": Confidence.SECONDARY,
+    }
+)
 
 
 def _build_national_2019() -> ScopeProfile:
