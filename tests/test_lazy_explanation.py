@@ -198,3 +198,16 @@ def test_a_far_date_is_refused_by_evaluate_not_by_the_first_read() -> None:
         full.value.rule,
         full.value.message,
     )
+
+
+def test_a_status_pickled_before_the_pending_slot_existed_still_copies_and_pickles() -> None:
+    """Found in review: a pickle from the previous version carries no pending slot; once
+    loaded, copying, pickling again and attrs.asdict must still work."""
+    full = explained(failed_twice(), D(2025, 8, 20), ep.NREMT_EMR)
+    state = {field.name: getattr(full, field.name) for field in attrs.fields(ep.PathwayStatus)}
+    old = ep.PathwayStatus.__new__(ep.PathwayStatus)
+    old.__setstate__(state)  # what unpickling an old status does
+    assert old._explain is None
+    assert pickle.loads(pickle.dumps(old)) == full
+    assert copy.deepcopy(old) == full
+    assert attrs.asdict(old) == attrs.asdict(full)

@@ -162,7 +162,7 @@ _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def days_in_month(year: int, month: int) -> int:
-    """How many days ``month`` of ``year`` has (Gregorian leap years).
+    """How many days ``month`` (1-12, not checked: callers compute it) of ``year`` has.
 
     Example:
         >>> days_in_month(2024, 2), days_in_month(2100, 2), days_in_month(2000, 2)
@@ -179,7 +179,13 @@ def end_of_month(year: int, month: int) -> dt.date:
     Example:
         >>> end_of_month(2024, 2)
         datetime.date(2024, 2, 29)
+        >>> end_of_month(2024, 13)
+        Traceback (most recent call last):
+        ...
+        ValueError: month must be in 1..12, got 13
     """
+    if not 1 <= month <= 12:  # days_in_month trusts its caller; this one takes any int
+        raise ValueError(f"month must be in 1..12, got {month}")
     return dt.date(year, month, days_in_month(year, month))
 
 

@@ -997,8 +997,7 @@ class _Evaluation:
                 remediation_required=remediation,
                 confidence=confidence,
             )
-        # When explaining, every gate method returns its outline (None only when deciding).
-        gates = tuple(Gate(*outline) for outline in outlines if outline is not None)
+        gates = tuple(_gate(outline) for outline in outlines)
         return PathwayStatus(
             program=self.p.key,
             as_of=self.as_of,
@@ -1015,13 +1014,22 @@ class _Evaluation:
         )
 
 
+def _gate(outline: _Outline | None) -> Gate:
+    """The gate of an outline; a gate method returns None only when deciding."""
+    if outline is None:
+        raise RuntimeError("emrpath bug: a gate built no outline while explaining")
+    return Gate(*outline)
+
+
 def _explanation(
     candidate: Candidate, as_of: dt.date, program: Program
 ) -> tuple[tuple[Gate, ...], tuple[Reason, ...]]:
     """The gates and reasons of a status :func:`evaluate` decided: the same evaluation, explained.
 
     A module-level function of immutable values, so a status whose explanation is still
-    pending pickles, and two threads that read it at once compute the same answer.
+    pending pickles, and two threads that read it at once compute the same answer. It
+    relies on that immutability: records, programs and their policy values are frozen,
+    so the explanation built later is the one the decided fields came from.
     """
     status = _Evaluation(candidate, as_of, program, explain=True).run()
     return status.gates, status.reasons
