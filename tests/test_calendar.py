@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import holidays
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import emrpath as ep
@@ -189,20 +189,26 @@ def test_same_sign_steps_add_up(case: tuple[dt.date, int, int]):
 
 
 @given(day_and_two_steps(max_abs=600))
+@example((dt.date(1992, 2, 29), 1, -1))  # found by hypothesis: a Saturday, back to itself
 def test_additivity_holds_exactly_when_expected(case: tuple[dt.date, int, int]):
     """Contract: "n >= 1: n-th business day strictly after d; n <= -1: strictly before;
     n == 0: d itself". Exactly when is add(add(d, a), b) == add(d, a + b)? Always when d is
     a business day (steps then move an index among business days) or a or b is 0. From a
     closed day d between business days P < d < N, a step of +1 counts N but a step of -1
     counts P, so the sum is exact iff a + b keeps the (nonzero) sign of a, and off by one
-    business day otherwise (Saturday +1 then -1 is Friday, not Saturday)."""
+    business day otherwise (Saturday +1 then -1 is Friday, not Saturday: when a + b is 0
+    the sum is the closed day itself, and the steps end on the business day next to it)."""
     day, a, b = case
     lhs = CAL.add_business_days(CAL.add_business_days(day, a), b)
     rhs = CAL.add_business_days(day, a + b)
     keeps_sign = (a > 0 and a + b > 0) or (a < 0 and a + b < 0)
     expected = CAL.is_business_day(day) or a == 0 or b == 0 or keeps_sign
     assert (lhs == rhs) is expected
-    if not expected:  # off by exactly one business day
+    if expected:
+        return
+    if a + b == 0:  # rhs is the closed day itself; lhs the business day on a's side of it
+        assert lhs == CAL.add_business_days(day, -1 if a > 0 else 1)
+    else:  # off by exactly one business day
         assert abs(CAL.business_days_between(lhs, rhs)) == 1
 
 
