@@ -167,3 +167,65 @@ def test_a_wrongly_typed_field_is_an_input_type_error_naming_it(field: str, buil
     assert caught.value.field == field
     assert caught.value.rule
     assert str(caught.value).startswith(f"{field}: must be ")
+
+
+@pytest.mark.parametrize(
+    ("name", "error", "message"),
+    [
+        ("written", ep.UnknownNameError, "unknown gate 'written'; expected one of 'course'"),
+        (5, ep.InputTypeError, "must be a GateName or its string value, got int"),
+        (None, ep.InputTypeError, "must be a GateName or its string value, got NoneType"),
+    ],
+)
+def test_asking_a_status_for_a_gate_it_cannot_have_is_an_emrpath_error(
+    name: object, error: type[ep.EmrpathError], message: str
+) -> None:
+    """Found writing docstring examples: ``gate("written")`` raised a bare ValueError."""
+    status = ep.evaluate(
+        ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2))), as_of=dt.date(2025, 6, 1)
+    )
+    with pytest.raises(error) as caught:
+        status.gate(name)  # type: ignore[arg-type]
+    assert type(caught.value) is error
+    assert (caught.value.field, caught.value.rule) == ("name", "pathway gate")
+    assert caught.value.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (
+            lambda: ep.SeasonalExpiry(
+                month=2, day=30, split_month=7, years_before_split=2, years_from_split=3
+            ),
+            "SeasonalExpiry.day",
+        ),
+        (
+            lambda: ep.SeasonalExpiry(
+                month=2, day=29, split_month=7, years_before_split=2, years_from_split=3
+            ),
+            "SeasonalExpiry.day",
+        ),
+        (
+            lambda: ep.SeasonalRecertWindow(
+                opens_month=4, opens_day=31, late_month=10, late_day=31
+            ),
+            "SeasonalRecertWindow.opens_day",
+        ),
+        (
+            lambda: ep.SeasonalRecertWindow(
+                opens_month=4, opens_day=1, late_month=11, late_day=31
+            ),
+            "SeasonalRecertWindow.late_day",
+        ),
+    ],
+)
+def test_a_seasonal_rule_on_a_day_its_month_lacks_is_refused_when_built(
+    build: Any, field: str
+) -> None:
+    """A fixed yearly date must exist every year. Found writing docstring examples: 30
+    February was accepted and every method then raised a bare ValueError."""
+    with pytest.raises(ep.InvalidRecordError) as caught:
+        build()
+    assert (caught.value.field, caught.value.rule) == (field, "program parameter")
+    assert "every year" in caught.value.message

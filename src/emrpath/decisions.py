@@ -22,6 +22,8 @@ import attrs
 
 from emrpath._table import cell as _cell
 from emrpath._table import html_table, text_table
+from emrpath._validators import parse_enum
+from emrpath.errors import UnknownNameError
 from emrpath.params import Citation, Confidence
 
 __all__ = ["Gate", "GateName", "GateState", "PathwayStatus", "Reason"]
@@ -203,11 +205,14 @@ class PathwayStatus(_PendingExplanation):
 
     def gate(self, name: GateName | str) -> Gate:
         """The gate called ``name`` (a :class:`GateName` or its value)."""
-        key = GateName(name)
+        key = parse_enum(GateName, name, field="name", rule="pathway gate", noun="gate")
         for gate in self.gates:
             if gate.name is key:
                 return gate
-        raise LookupError(key)  # unreachable for statuses built by evaluate
+        # Only a status built by hand can lack a gate; evaluate() always gives all seven.
+        raise UnknownNameError(
+            f"this status has no {key.value!r} gate", field="name", rule="pathway gate"
+        )
 
     def to_rows(self) -> list[dict[str, Any]]:
         """One dict per gate, ready for ``pandas.DataFrame(status.to_rows())``."""

@@ -18,13 +18,20 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import types
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from emrpath._dates import add_days, add_months, end_of_month, end_of_month_after, make_date
+from emrpath._dates import (
+    add_days,
+    add_months,
+    days_in_month,
+    end_of_month,
+    end_of_month_after,
+    make_date,
+)
 from emrpath._validators import boolean, instance_of
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 
@@ -87,6 +94,27 @@ def _month(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
             field=f"{type(instance).__name__}.{attribute.name}",
             rule="program parameter",
         )
+
+
+def _day_of(month_field: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """A validator: the day is one that the month in ``month_field`` has in every year.
+
+    Runs after ``_positive`` and after the month field's own check (attrs validates fields
+    in order), so the fixed date a seasonal rule names exists every year: no 30 February,
+    and no 29 February, which most years lack.
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        month = getattr(instance, month_field)
+        last = days_in_month(2001, month)  # a common year
+        if type(value) is int and value > last:
+            raise InvalidRecordError(
+                f"month {month} has no day {value} every year (it has {last} in a common year)",
+                field=f"{type(instance).__name__}.{attribute.name}",
+                rule="program parameter",
+            )
+
+    return check
 
 
 class Requirement(enum.Enum):
@@ -424,7 +452,7 @@ class SeasonalExpiry:
     """
 
     month: int = attrs.field(validator=_month)
-    day: int = attrs.field(validator=_positive)
+    day: int = attrs.field(validator=[_positive, _day_of("month")])
     split_month: int = attrs.field(validator=_month)
     years_before_split: int = attrs.field(validator=_positive)
     years_from_split: int = attrs.field(validator=_positive)
@@ -850,9 +878,9 @@ class SeasonalRecertWindow:
     """
 
     opens_month: int = attrs.field(validator=_month)
-    opens_day: int = attrs.field(validator=_positive)
+    opens_day: int = attrs.field(validator=[_positive, _day_of("opens_month")])
     late_month: int = attrs.field(validator=_month)
-    late_day: int = attrs.field(validator=_positive)
+    late_day: int = attrs.field(validator=[_positive, _day_of("late_month")])
 
     def opens_on(self, expires_on: dt.date) -> dt.date | None:
         """The first day applications are accepted (``None``: at any time in the cycle)."""
