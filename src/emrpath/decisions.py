@@ -202,7 +202,24 @@ class PathwayStatus(_PendingExplanation):
             )
 
     def gate(self, name: GateName | str) -> Gate:
-        """The gate called ``name`` (a :class:`GateName` or its value)."""
+        """The gate called ``name`` (a :class:`GateName` or its value).
+
+        Example:
+            >>> import emrpath as ep
+            >>> candidate = ep.Candidate(
+            ...     course=ep.CourseCompletion(dt.date(2025, 5, 2), dt.date(2025, 5, 9)),
+            ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=820)],
+            ...     skills=ep.SkillsCompetency(dt.date(2025, 6, 20)),
+            ... )
+            >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 10))
+            >>> cognitive = status.gate(ep.GateName.COGNITIVE)
+            >>> cognitive.state, cognitive.expected_on
+            (<GateState.PENDING: 'pending'>, datetime.date(2025, 7, 16))
+            >>> [reason.code for reason in cognitive.reasons]
+            ['retest_wait', 'attempts_remaining']
+            >>> status.gate("skills").valid_until
+            datetime.date(2027, 6, 20)
+        """
         key = GateName(name)
         for gate in self.gates:
             if gate.name is key:
@@ -210,7 +227,30 @@ class PathwayStatus(_PendingExplanation):
         raise LookupError(key)  # unreachable for statuses built by evaluate
 
     def to_rows(self) -> list[dict[str, Any]]:
-        """One dict per gate, ready for ``pandas.DataFrame(status.to_rows())``."""
+        """One dict per gate, ready for ``pandas.DataFrame(status.to_rows())``.
+
+        Example:
+            >>> import emrpath as ep
+            >>> candidate = ep.Candidate(
+            ...     course=ep.CourseCompletion(dt.date(2025, 5, 2), dt.date(2025, 5, 9)),
+            ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=820)],
+            ...     skills=ep.SkillsCompetency(dt.date(2025, 6, 20)),
+            ... )
+            >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 10))
+            >>> for row in status.to_rows():
+            ...     print(row["gate"], row["state"], row["valid_until"], row["expected_on"])
+            course met 2027-05-31 None
+            verification met None None
+            cpr pending None None
+            authorization pending None None
+            cognitive pending None 2025-07-16
+            skills met 2027-06-20 None
+            certification pending None None
+            >>> print(status.to_rows()[4]["reasons"])
+            Retest allowed from 2025-07-16 (15 calendar days after the last attempt).
+            [retest_wait; secondary]; Attempt 2 of 3 may be taken from 2025-07-16 through
+            2027-05-31. [attempt_limit; secondary]
+        """
         return [
             {
                 "gate": gate.name.value,
@@ -223,7 +263,20 @@ class PathwayStatus(_PendingExplanation):
         ]
 
     def summary(self) -> str:
-        """The contract fields on one line."""
+        """The contract fields on one line.
+
+        Example:
+            >>> import emrpath as ep
+            >>> candidate = ep.Candidate(
+            ...     course=ep.CourseCompletion(dt.date(2025, 5, 2), dt.date(2025, 5, 9)),
+            ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=820)],
+            ...     skills=ep.SkillsCompetency(dt.date(2025, 6, 20)),
+            ... )
+            >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 10))
+            >>> print(status.summary())
+            certified: no | next attempt: 2025-07-16 | attempts used: 1, remaining: 2
+            | new course or route needed: no | weakest source: secondary
+        """
         return (
             f"certified: {'yes' if self.certified else 'no'}"
             f" | next attempt: {_cell(self.next_attempt_on) or 'none'}"
