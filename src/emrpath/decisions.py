@@ -231,25 +231,20 @@ class PathwayStatus(_PendingExplanation):
 
         Example:
             >>> import emrpath as ep
-            >>> candidate = ep.Candidate(
-            ...     course=ep.CourseCompletion(dt.date(2025, 5, 2), dt.date(2025, 5, 9)),
-            ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=820)],
-            ...     skills=ep.SkillsCompetency(dt.date(2025, 6, 20)),
-            ... )
-            >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 10))
-            >>> for row in status.to_rows():
+            >>> just_completed = ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2)))
+            >>> rows = ep.evaluate(just_completed, as_of=dt.date(2025, 6, 2)).to_rows()
+            >>> for row in rows:
             ...     print(row["gate"], row["state"], row["valid_until"], row["expected_on"])
             course met 2027-05-31 None
-            verification met None None
+            verification pending None None
             cpr pending None None
             authorization pending None None
-            cognitive pending None 2025-07-16
-            skills met 2027-06-20 None
+            cognitive pending None 2025-06-02
+            skills pending None None
             certification pending None None
-            >>> print(status.to_rows()[4]["reasons"])
-            Retest allowed from 2025-07-16 (15 calendar days after the last attempt).
-            [retest_wait; secondary]; Attempt 2 of 3 may be taken from 2025-07-16 through
-            2027-05-31. [attempt_limit; secondary]
+            >>> print(rows[1]["reasons"])
+            Course completion is not yet verified (The course Program Director must verify
+            course completion). [verification_required; primary]
         """
         return [
             {
@@ -267,15 +262,13 @@ class PathwayStatus(_PendingExplanation):
 
         Example:
             >>> import emrpath as ep
-            >>> candidate = ep.Candidate(
-            ...     course=ep.CourseCompletion(dt.date(2025, 5, 2), dt.date(2025, 5, 9)),
-            ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=820)],
-            ...     skills=ep.SkillsCompetency(dt.date(2025, 6, 20)),
-            ... )
-            >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 10))
+            >>> course = ep.CourseCompletion(dt.date(2025, 5, 2), dt.date(2025, 5, 9))
+            >>> days = dt.date(2025, 7, 1), dt.date(2025, 7, 16), dt.date(2025, 8, 1)
+            >>> fails = [ep.ExamAttempt(day, passed=False, scaled_score=880) for day in days]
+            >>> status = ep.evaluate(ep.Candidate(course, fails), as_of=dt.date(2025, 8, 20))
             >>> print(status.summary())
-            certified: no | next attempt: 2025-07-16 | attempts used: 1, remaining: 2
-            | new course or route needed: no | weakest source: secondary
+            certified: no | next attempt: none | attempts used: 3, remaining: 0
+            | new course or route needed: yes | weakest source: secondary
         """
         return (
             f"certified: {'yes' if self.certified else 'no'}"

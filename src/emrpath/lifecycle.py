@@ -133,15 +133,12 @@ class TopicProgress:
         Example:
             >>> import emrpath as ep
             >>> cert = ep.Certification(dt.date(2021, 8, 10))  # a cycle under the 2016 model
-            >>> ce = ep.ContinuingEducation
-            >>> hours = [
-            ...     ce(dt.date(2023, 2, 1), 1, "national", topic="airway"),
-            ...     ce(dt.date(2023, 3, 1), 2, "national", topic="cardiovascular"),
-            ... ]
-            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2024, 5, 1))
-            >>> airway, cardio = status.component("national").topics[:2]
-            >>> airway.met, cardio.met
-            (True, False)
+            >>> medical = ep.ContinuingEducation(dt.date(2023, 3, 1), 3, "national", "medical")
+            >>> national = ep.recertification_status(
+            ...     cert, [medical], as_of=dt.date(2024, 5, 1)
+            ... ).component("national")
+            >>> [topic.name for topic in national.topics if topic.met]
+            ['medical']
         """
         return self.earned >= self.required
 
@@ -161,15 +158,14 @@ class ComponentProgress:
 
         Example:
             >>> import emrpath as ep
-            >>> cert = ep.Certification(dt.date(2023, 8, 10))  # a cycle under the 2016 model
-            >>> hours = [
-            ...     ep.ContinuingEducation(dt.date(2025, 2, 1), 8, "national"),
-            ...     ep.ContinuingEducation(dt.date(2025, 3, 1), 4, "local"),
-            ... ]
-            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2026, 5, 1))
-            >>> national, individual = status.component("national"), status.component("individual")
-            >>> national.short, individual.short
-            (Decimal('0'), Decimal('4'))
+            >>> mls = ep.Certification(dt.date(2025, 6, 10))
+            >>> chemistry = ep.ContinuingEducation(dt.date(2026, 4, 2), 1.5, "chemistry")
+            >>> status = ep.recertification_status(
+            ...     mls, [chemistry], as_of=dt.date(2027, 1, 4), program=ep.ASCP_MLS
+            ... )
+            >>> [(part.name, part.short) for part in status.components[:3]]
+            [('blood_banking', Decimal('2')), ('chemistry', Decimal('0.5')),
+             ('hematology', Decimal('2'))]
         """
         return max(self.required - self.earned, _ZERO)
 

@@ -983,9 +983,9 @@ class RollingCeWindow:
         Example:
             >>> import emrpath as ep
             >>> rolling = ep.NREMT_EMR.ce_window.value_at(dt.date(2024, 10, 1))
-            >>> start, expires = dt.date(2024, 10, 1), dt.date(2026, 9, 30)
-            >>> rolling.window(start, expires, as_of=dt.date(2026, 10, 15))
-            (datetime.date(2024, 10, 1), datetime.date(2026, 9, 30))
+            >>> cycle = dt.date(2023, 8, 10), dt.date(2026, 9, 30)  # certified, expires
+            >>> rolling.window(*cycle, as_of=dt.date(2026, 10, 15))  # late: it does not move
+            (datetime.date(2023, 8, 10), datetime.date(2026, 9, 30))
         """
         return cycle_start, expires_on
 
