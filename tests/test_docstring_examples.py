@@ -20,9 +20,9 @@ def _function(member: object) -> Callable[..., object] | None:
     if isinstance(member, property):
         return member.fget
     if isinstance(member, functools.cached_property):
-        return member.func  # type: ignore[no-any-return]
+        return member.func
     if isinstance(member, staticmethod | classmethod):
-        return member.__func__  # type: ignore[no-any-return]
+        return member.__func__
     if inspect.isfunction(member):
         return member
     return None
