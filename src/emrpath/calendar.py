@@ -358,12 +358,31 @@ class BusinessCalendar:
 
     @property
     def first_day(self) -> dt.date:
-        """The first date the calendar answers for."""
+        """The first date the calendar answers for.
+
+        Example:
+            >>> import emrpath as ep
+            >>> cal = ep.NREMT_EMR.calendar
+            >>> cal.first_day
+            datetime.date(1990, 1, 1)
+            >>> cal.is_business_day(dt.date(1989, 12, 29))
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.CalendarRangeError: day: 1989-12-29 is outside this calendar's years \
+            (1990-2100); it will not guess (rule: business day)
+        """
         return dt.date.fromordinal(self._base)
 
     @property
     def last_day(self) -> dt.date:
-        """The last date the calendar answers for."""
+        """The last date the calendar answers for.
+
+        Example:
+            >>> import emrpath as ep
+            >>> cal = ep.ASCP_MLS.calendar
+            >>> cal.last_day, cal.is_business_day(cal.last_day)  # New Year's Day 2101, observed
+            (datetime.date(2100, 12, 31), False)
+        """
         return dt.date.fromordinal(self._base + self._size - 1)
 
     def _index(self, day: object, field: str) -> int:

@@ -204,7 +204,24 @@ class PathwayStatus(_PendingExplanation):
             )
 
     def gate(self, name: GateName | str) -> Gate:
-        """The gate called ``name`` (a :class:`GateName` or its value)."""
+        """The gate called ``name`` (a :class:`GateName` or its value).
+
+        Example:
+            >>> import emrpath as ep
+            >>> candidate = ep.Candidate(
+            ...     course=ep.CourseCompletion(dt.date(2025, 5, 2), dt.date(2025, 5, 9)),
+            ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=820)],
+            ...     skills=ep.SkillsCompetency(dt.date(2025, 6, 20)),
+            ... )
+            >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 10))
+            >>> cognitive = status.gate(ep.GateName.COGNITIVE)
+            >>> cognitive.state, cognitive.expected_on
+            (<GateState.PENDING: 'pending'>, datetime.date(2025, 7, 16))
+            >>> [reason.code for reason in cognitive.reasons]
+            ['retest_wait', 'attempts_remaining']
+            >>> status.gate("skills").valid_until
+            datetime.date(2027, 6, 20)
+        """
         key = parse_enum(GateName, name, field="name", rule="pathway gate", noun="gate")
         for gate in self.gates:
             if gate.name is key:
@@ -215,7 +232,25 @@ class PathwayStatus(_PendingExplanation):
         )
 
     def to_rows(self) -> list[dict[str, Any]]:
-        """One dict per gate, ready for ``pandas.DataFrame(status.to_rows())``."""
+        """One dict per gate, ready for ``pandas.DataFrame(status.to_rows())``.
+
+        Example:
+            >>> import emrpath as ep
+            >>> just_completed = ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2)))
+            >>> rows = ep.evaluate(just_completed, as_of=dt.date(2025, 6, 2)).to_rows()
+            >>> for row in rows:
+            ...     print(row["gate"], row["state"], row["valid_until"], row["expected_on"])
+            course met 2027-05-31 None
+            verification pending None None
+            cpr pending None None
+            authorization pending None None
+            cognitive pending None 2025-06-02
+            skills pending None None
+            certification pending None None
+            >>> print(rows[1]["reasons"])
+            Course completion is not yet verified (The course Program Director must verify
+            course completion). [verification_required; primary]
+        """
         return [
             {
                 "gate": gate.name.value,
@@ -228,7 +263,18 @@ class PathwayStatus(_PendingExplanation):
         ]
 
     def summary(self) -> str:
-        """The contract fields on one line."""
+        """The contract fields on one line.
+
+        Example:
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2025, 5, 2), dt.date(2025, 5, 9))
+            >>> days = dt.date(2025, 7, 1), dt.date(2025, 7, 16), dt.date(2025, 8, 1)
+            >>> fails = [ep.ExamAttempt(day, passed=False, scaled_score=880) for day in days]
+            >>> status = ep.evaluate(ep.Candidate(course, fails), as_of=dt.date(2025, 8, 20))
+            >>> print(status.summary())
+            certified: no | next attempt: none | attempts used: 3, remaining: 0
+            | new course or route needed: yes | weakest source: secondary
+        """
         return (
             f"certified: {'yes' if self.certified else 'no'}"
             f" | next attempt: {_cell(self.next_attempt_on) or 'none'}"

@@ -85,7 +85,15 @@ class RecertificationState(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """Position in time order (0 for ``NOT_TIME_LIMITED``)."""
+        """Position in time order (0 for ``NOT_TIME_LIMITED``).
+
+        Example:
+            >>> import emrpath as ep
+            >>> cert = ep.Certification(dt.date(2023, 8, 10))  # expires 2026-09-30
+            >>> days = [dt.date(2026, m, 15) for m in (3, 5, 10)] + [dt.date(2026, 11, 1)]
+            >>> [ep.recertification_status(cert, [], as_of=day).state.rank for day in days]
+            [1, 2, 4, 5]
+        """
         return list(RecertificationState).index(self)
 
 
@@ -99,12 +107,39 @@ class TopicProgress:
 
     @property
     def short(self) -> Decimal:
-        """How much is still missing (0 when met)."""
+        """How much is still missing (0 when met).
+
+        Example:
+            >>> import emrpath as ep
+            >>> cert = ep.Certification(dt.date(2021, 8, 10))  # a cycle under the 2016 model
+            >>> ce = ep.ContinuingEducation
+            >>> hours = [
+            ...     ce(dt.date(2023, 2, 1), 1, "national", topic="airway"),
+            ...     ce(dt.date(2023, 3, 1), 2, "national", topic="cardiovascular"),
+            ... ]
+            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2024, 5, 1))
+            >>> airway, cardio = status.component("national").topics[:2]
+            >>> cardio.name, cardio.required, cardio.earned, cardio.short
+            ('cardiovascular', Decimal('2.5'), Decimal('2'), Decimal('0.5'))
+            >>> airway.short
+            Decimal('0')
+        """
         return max(self.required - self.earned, _ZERO)
 
     @property
     def met(self) -> bool:
-        """Whether the topic's minimum is reached."""
+        """Whether the topic's minimum is reached.
+
+        Example:
+            >>> import emrpath as ep
+            >>> cert = ep.Certification(dt.date(2021, 8, 10))  # a cycle under the 2016 model
+            >>> medical = ep.ContinuingEducation(dt.date(2023, 3, 1), 3, "national", "medical")
+            >>> national = ep.recertification_status(
+            ...     cert, [medical], as_of=dt.date(2024, 5, 1)
+            ... ).component("national")
+            >>> [topic.name for topic in national.topics if topic.met]
+            ['medical']
+        """
         return self.earned >= self.required
 
 
@@ -119,12 +154,39 @@ class ComponentProgress:
 
     @property
     def short(self) -> Decimal:
-        """How much of the component's own minimum is still missing (0 when met)."""
+        """How much of the component's own minimum is still missing (0 when met).
+
+        Example:
+            >>> import emrpath as ep
+            >>> mls = ep.Certification(dt.date(2025, 6, 10))
+            >>> chemistry = ep.ContinuingEducation(dt.date(2026, 4, 2), 1.5, "chemistry")
+            >>> status = ep.recertification_status(
+            ...     mls, [chemistry], as_of=dt.date(2027, 1, 4), program=ep.ASCP_MLS
+            ... )
+            >>> [(part.name, part.short) for part in status.components[:3]]
+            [('blood_banking', Decimal('2')), ('chemistry', Decimal('0.5')),
+             ('hematology', Decimal('2'))]
+        """
         return max(self.required - self.earned, _ZERO)
 
     @property
     def met(self) -> bool:
-        """Whether the component's minimum and every topic minimum are reached."""
+        """Whether the component's minimum and every topic minimum are reached.
+
+        Example:
+            >>> import emrpath as ep
+            >>> cert = ep.Certification(dt.date(2023, 8, 10))  # a cycle under the 2016 model
+            >>> hours = [
+            ...     ep.ContinuingEducation(dt.date(2025, 2, 1), 8, "national"),
+            ...     ep.ContinuingEducation(dt.date(2025, 3, 1), 4, "local"),
+            ... ]
+            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2026, 5, 1))
+            >>> national, individual = status.component("national"), status.component("individual")
+            >>> national.short, national.met  # 8 hours, none of them in the model's topics
+            (Decimal('0'), False)
+            >>> [topic.name for topic in national.topics if not topic.met]
+            ['airway', 'cardiovascular', 'trauma', 'medical', 'operations']
+        """
         return self.earned >= self.required and all(t.met for t in self.topics)
 
 
@@ -206,6 +268,21 @@ weakest source: primary'
 
         Raises:
             UnknownNameError: No component has that name.
+
+        Example:
+            >>> import emrpath as ep
+            >>> cert = ep.Certification(dt.date(2025, 6, 10))
+            >>> points = [ep.ContinuingEducation(dt.date(2026, 4, 2), 1.5, "safety")]
+            >>> status = ep.recertification_status(
+            ...     cert, points, as_of=dt.date(2027, 1, 4), program=ep.ASCP_MLS
+            ... )
+            >>> status.component("safety").earned, status.component("safety").met
+            (Decimal('1.5'), True)
+            >>> status.component("national")
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.UnknownNameError: name: unknown component 'national'; known: [...] \
+            (rule: recertification)
         """
         for item in self.components:
             if item.name == name:
@@ -217,7 +294,23 @@ weakest source: primary'
         )
 
     def to_rows(self) -> list[dict[str, Any]]:
-        """One dict per component and topic, then the total: ready for a DataFrame."""
+        """One dict per component and topic, then the total: ready for a DataFrame.
+
+        Example:
+            >>> import emrpath as ep
+            >>> cert = ep.Certification(dt.date(2025, 3, 10))  # expires 2027-09-30: 2025 model
+            >>> hours = [
+            ...     ep.ContinuingEducation(dt.date(2026, 2, 1), 8, "national"),
+            ...     ep.ContinuingEducation(dt.date(2026, 3, 1), 4, "local"),
+            ... ]
+            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2027, 5, 1))
+            >>> for row in status.to_rows():
+            ...     print(row["component"], row["required"], row["earned"], row["met"])
+            national 8 8 True
+            local 4 4 True
+            individual 4 0 False
+            total 16 12 False
+        """
         rows: list[dict[str, Any]] = []
         for comp in self.components:
             rows.append(
@@ -257,7 +350,20 @@ weakest source: primary'
         return rows
 
     def summary(self) -> str:
-        """The answer on one line."""
+        """The answer on one line.
+
+        Example:
+            >>> import emrpath as ep
+            >>> cert = ep.Certification(dt.date(2023, 8, 10))
+            >>> print(ep.recertification_status(cert, [], as_of=dt.date(2026, 10, 15)).summary())
+            state: reinstatement | expires: 2026-09-30 | requirements met: no | lapses: 2026-11-01
+            | weakest source: primary
+            >>> mls = ep.Certification(dt.date(2025, 6, 10))
+            >>> day = dt.date(2028, 6, 15)
+            >>> print(ep.recertification_status(mls, [], as_of=day, program=ep.ASCP_MLS).summary())
+            state: past due | expires: 2028-06-30 | requirements met: no | lapses: never
+            | weakest source: secondary
+        """
         state = self.state.value.replace("_", " ")
         parts = [f"state: {state}"]
         if self.expires_on is not None:

@@ -54,7 +54,15 @@ class Confidence(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """0 for the weakest level; higher is stronger."""
+        """0 for the weakest level; higher is stronger.
+
+        Example:
+            >>> Confidence.SECONDARY.rank, Confidence.PRIMARY.rank
+            (0, 1)
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.score_scale.at(dt.date(2025, 6, 2)).confidence.rank
+            0
+        """
         return 0 if self is Confidence.SECONDARY else 1
 
     def __lt__(self, other: object) -> bool:
@@ -217,6 +225,21 @@ class Param(Generic[T]):
         Raises:
             NoRuleInForceError: ``on`` is before the first effective date.
             InputTypeError: ``on`` is not a ``datetime.date``.
+
+        Example:
+            >>> import emrpath as ep
+            >>> scale = ep.NREMT_EMR.score_scale
+            >>> scale.at(dt.date(2023, 5, 31)).value is None  # no scaled score reported yet
+            True
+            >>> provision = scale.at(dt.date(2023, 6, 1))
+            >>> provision.effective_from, provision.value.passing, provision.confidence
+            (datetime.date(2023, 6, 1), 950, <Confidence.SECONDARY: 'secondary'>)
+            >>> scale.at(dt.date(2014, 12, 31))
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.NoRuleInForceError: score_scale: no provision in force on 2014-12-31; \
+            the first takes effect 2015-01-01 (rule: Scaled-score report given to failing \
+            candidates)
         """
         if type(on) is not dt.date:
             on = as_date(on, field="on", rule=self.name)
@@ -234,10 +257,23 @@ class Param(Generic[T]):
         return self.provisions[index]
 
     def value_at(self, on: dt.date) -> T:
-        """The value in force on ``on`` (see :meth:`at`)."""
+        """The value in force on ``on`` (see :meth:`at`).
+
+        Example:
+            >>> import emrpath as ep
+            >>> portion = ep.NREMT_EMR.portion_validity
+            >>> portion.value_at(dt.date(2018, 10, 31)), portion.value_at(dt.date(2018, 11, 1))
+            (MonthsValidity(months=12), MonthsValidity(months=24))
+        """
         return self.at(on).value
 
     @property
     def first_effective(self) -> dt.date:
-        """The first day any provision of this parameter is in force."""
+        """The first day any provision of this parameter is in force.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.recert_cycle.first_effective
+            datetime.date(2016, 9, 1)
+        """
         return self._starts[0]

@@ -121,17 +121,33 @@ class MissBucket(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The bucket as the seed names it (``"domain knowledge gaps"`` …)."""
+        """The bucket as the seed names it (``"domain knowledge gaps"`` …).
+
+        Example:
+            >>> [bucket.label for bucket in MissBucket]
+            ['domain knowledge gaps', 'sequence errors', 'scope errors', 'reading errors',
+             'pacing errors']
+        """
         return _BUCKET_TEXT[self][0]
 
     @property
     def description(self) -> str:
-        """The seed's words for what a miss in this bucket is."""
+        """The seed's words for what a miss in this bucket is.
+
+        Example:
+            >>> MissBucket.SEQUENCE.description
+            'you knew the facts but chose the wrong order'
+        """
         return _BUCKET_TEXT[self][1]
 
     @property
     def fix(self) -> BucketFix:
-        """The seed's fix for this bucket (from :data:`BUCKET_FIXES`)."""
+        """The seed's fix for this bucket (from :data:`BUCKET_FIXES`).
+
+        Example:
+            >>> MissBucket.PACING.fix.fix, MissBucket.PACING.fix.confidence
+            ('timed practice', <Confidence.SECONDARY: 'secondary'>)
+        """
         return BUCKET_FIXES[self]
 
     @classmethod
@@ -505,7 +521,23 @@ class AttemptTimeline:
         )
 
     def text_lines(self) -> list[str]:
-        """The timeline as aligned lines, without its reasons (see ``str()``)."""
+        """The timeline as aligned lines, without its reasons (see ``str()``).
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
+            >>> timeline = ep.plan_attempts(course, dt.date(2026, 1, 10))
+            >>> for line in timeline.text_lines()[:6]:
+            ...     print(line)
+            nremt-emr attempts: course completed 2024-01-05, qualifies through 2026-01-31;
+            0 of 3 used
+            attempt  earliest on  result expected  in course window  in authorization
+            -------  -----------  ---------------  ----------------  ------------------------
+                  1  2026-01-10   2026-01-13       yes
+                  2  2026-01-25   2026-01-27       yes               yes (through 2026-01-31)
+                  3  2026-02-09   2026-02-11       no                no (through 2026-01-31)
+        """
         head, rule, rows = text_table(_TIMELINE_HEADER, self._cells(), right={0})
         return [
             f"{self.program} attempts: course completed {cell(self.course_completed_on)}, "
@@ -530,7 +562,19 @@ class AttemptTimeline:
         )
 
     def html(self) -> str:
-        """The timeline as an HTML table (what ``_repr_html_`` wraps)."""
+        """The timeline as an HTML table (what ``_repr_html_`` wraps).
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
+            >>> timeline = ep.plan_attempts(course, dt.date(2026, 1, 10))
+            >>> html = timeline.html()
+            >>> html.startswith("<table><thead><tr><th>attempt</th>"), html.count("<tr>")
+            (True, 4)
+            >>> "<td>2026-02-09</td>" in html
+            True
+        """
         return html_table(_TIMELINE_HEADER, self._cells())
 
     def _repr_html_(self) -> str:

@@ -133,7 +133,16 @@ class Requirement(enum.Enum):
 
     @property
     def label(self) -> str:
-        """What completes the requirement, in words for a reason message."""
+        """What completes the requirement, in words for a reason message.
+
+        Example:
+            >>> import emrpath as ep
+            >>> held = ep.NREMT_EMR.result_posting.value_at(dt.date(2025, 6, 2)).held_until
+            >>> for item in sorted(held, key=lambda r: r.value):
+            ...     print(item.label)
+            the program director's verification of course completion
+            a passed skills competency
+        """
         return _REQUIREMENT_LABELS[self]
 
 
@@ -208,11 +217,24 @@ class ScoreScale:
             )
 
     def passes(self, score: int) -> bool:
-        """Whether ``score`` is at or above the passing point."""
+        """Whether ``score`` is at or above the passing point.
+
+        Example:
+            >>> import emrpath as ep
+            >>> scale = ep.NREMT_EMR.score_scale.value_at(dt.date(2025, 6, 2))
+            >>> scale.passes(950), scale.passes(949)
+            (True, False)
+        """
         return score >= self.passing
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.ASCP_MLS.score_scale.value_at(dt.date(2025, 6, 2)).describe()
+            'integer scaled score 100-999, passing at 400'
+        """
         return f"integer scaled score {self.minimum}-{self.maximum}, passing at {self.passing}"
 
 
@@ -228,11 +250,24 @@ class FixedDaysWait:
     days: int = attrs.field(validator=_positive)
 
     def earliest_after(self, last_attempt_on: dt.date) -> dt.date:
-        """The first date a retest is allowed."""
+        """The first date a retest is allowed.
+
+        Example:
+            >>> import emrpath as ep
+            >>> wait = ep.NREMT_EMR.retest_wait.value_at(dt.date(2025, 12, 20))
+            >>> wait.earliest_after(dt.date(2025, 12, 20))
+            datetime.date(2026, 1, 4)
+        """
         return add_days(last_attempt_on, self.days)
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.retest_wait.value_at(dt.date(2025, 6, 2)).describe()
+            '15 calendar days after the last attempt'
+        """
         return f"{self.days} calendar days after the last attempt"
 
 
@@ -251,11 +286,24 @@ class NextPeriodWait:
     months: int = attrs.field(validator=_positive)
 
     def earliest_after(self, last_attempt_on: dt.date) -> dt.date:
-        """The first date a retest is allowed."""
+        """The first date a retest is allowed.
+
+        Example:
+            >>> import emrpath as ep
+            >>> wait = ep.ASCP_MLS.retest_wait.value_at(dt.date(2025, 3, 10))
+            >>> wait.earliest_after(dt.date(2025, 3, 10))
+            datetime.date(2025, 6, 10)
+        """
         return add_months(last_attempt_on, self.months)
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.ASCP_MLS.retest_wait.value_at(dt.date(2025, 6, 2)).describe()
+            'not within the same 3-month period as the last attempt'
+        """
         return f"not within the same {self.months}-month period as the last attempt"
 
 
@@ -278,7 +326,13 @@ class AfterLimit(enum.Enum):
 
     @property
     def next_step(self) -> str:
-        """What the next attempt needs once the attempts are used up, in words."""
+        """What the next attempt needs once the attempts are used up, in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.attempt_limit.value_at(dt.date(2025, 6, 2)).after_limit.next_step
+            'a new full course, which starts a fresh count'
+        """
         return _NEXT_STEP[self]
 
 
@@ -309,7 +363,13 @@ class AttemptScope(enum.Enum):
 
     @property
     def noun(self) -> str:
-        """What one count of attempts runs under, in words."""
+        """What one count of attempts runs under, in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.attempt_limit.value_at(dt.date(2025, 6, 2)).scope.noun
+            'course'
+        """
         return "course" if self is AttemptScope.PER_COURSE else "eligibility route"
 
 
@@ -354,11 +414,24 @@ class MonthEndValidity:
     months: int = attrs.field(validator=_positive)
 
     def expires_on(self, start: dt.date) -> dt.date:
-        """The last valid day."""
+        """The last valid day.
+
+        Example:
+            >>> import emrpath as ep
+            >>> validity = ep.NREMT_EMR.course_validity.value_at(dt.date(2024, 1, 5))
+            >>> validity.expires_on(dt.date(2024, 1, 5)), validity.expires_on(dt.date(2024, 1, 31))
+            (datetime.date(2026, 1, 31), datetime.date(2026, 1, 31))
+        """
         return end_of_month_after(start, self.months)
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.course_validity.value_at(dt.date(2024, 1, 5)).describe()
+            'valid through the last day of the completion month, 24 months later'
+        """
         return f"valid through the last day of the completion month, {self.months} months later"
 
 
@@ -374,11 +447,26 @@ class MonthsValidity:
     months: int = attrs.field(validator=_positive)
 
     def expires_on(self, start: dt.date) -> dt.date:
-        """The last valid day."""
+        """The last valid day.
+
+        Example:
+            >>> import emrpath as ep
+            >>> portion = ep.NREMT_EMR.portion_validity
+            >>> portion.value_at(dt.date(2018, 10, 31)).expires_on(dt.date(2019, 3, 12))
+            datetime.date(2020, 3, 12)
+            >>> portion.value_at(dt.date(2018, 11, 1)).expires_on(dt.date(2019, 3, 12))
+            datetime.date(2021, 3, 12)
+        """
         return add_months(start, self.months)
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.portion_validity.value_at(dt.date(2024, 1, 5)).describe()
+            'valid through the same day 24 months later (clamped to month end)'
+        """
         return f"valid through the same day {self.months} months later (clamped to month end)"
 
 
@@ -421,7 +509,19 @@ class AuthorizationWindow:
                 )
 
     def expires_on(self, issued_on: dt.date, course_expires_on: dt.date | None) -> dt.date:
-        """The last valid day."""
+        """The last valid day.
+
+        Example:
+            >>> import emrpath as ep
+            >>> att = ep.NREMT_EMR.authorization.value_at(dt.date(2025, 3, 3))
+            >>> att.expires_on(dt.date(2025, 3, 3), course_expires_on=dt.date(2026, 1, 31))
+            datetime.date(2025, 6, 1)
+            >>> att.expires_on(dt.date(2025, 12, 15), course_expires_on=dt.date(2026, 1, 31))
+            datetime.date(2026, 1, 31)
+            >>> window = ep.ASCP_MLS.authorization.value_at(dt.date(2025, 11, 30))
+            >>> window.expires_on(dt.date(2025, 11, 30), course_expires_on=None)
+            datetime.date(2026, 2, 28)
+        """
         if self.days is not None:
             end = add_days(issued_on, self.days)
         else:
@@ -431,7 +531,15 @@ class AuthorizationWindow:
         return end
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> print(ep.NREMT_EMR.authorization.value_at(dt.date(2025, 3, 3)).describe())
+            valid up to 90 days from issue, ending no later than the course expiration date
+            >>> print(ep.ASCP_MLS.authorization.value_at(dt.date(2025, 3, 3)).describe())
+            valid up to 3 months from issue
+        """
         length = f"{self.days} days" if self.days is not None else f"{self.months} months"
         cap = ", ending no later than the course expiration date" if self.capped_by_course else ""
         return f"valid up to {length} from issue{cap}"
@@ -458,7 +566,14 @@ class SeasonalExpiry:
     years_from_split: int = attrs.field(validator=_positive)
 
     def expires_on(self, certified_on: dt.date) -> dt.date | None:
-        """The expiration date of a certification issued on ``certified_on``."""
+        """The expiration date of a certification issued on ``certified_on``.
+
+        Example:
+            >>> import emrpath as ep
+            >>> term = ep.NREMT_EMR.certification_term.value_at(dt.date(2025, 6, 30))
+            >>> term.expires_on(dt.date(2025, 6, 30)), term.expires_on(dt.date(2025, 7, 1))
+            (datetime.date(2027, 9, 30), datetime.date(2028, 9, 30))
+        """
         years = (
             self.years_before_split
             if certified_on.month < self.split_month
@@ -467,7 +582,14 @@ class SeasonalExpiry:
         return make_date(certified_on.year + years, self.month, self.day)
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> print(ep.NREMT_EMR.certification_term.value_at(dt.date(2025, 6, 30)).describe())
+            expires September 30 of the certification year + 2 (certified before month 7)
+            or + 3 (from month 7)
+        """
         return (
             f"expires {dt.date(2000, self.month, self.day):%B} {self.day} of the certification "
             f"year + {self.years_before_split} (certified before month {self.split_month}) "
@@ -495,14 +617,29 @@ class AnniversaryExpiry:
     month_end: bool = attrs.field(default=False, validator=boolean("program parameter"))
 
     def expires_on(self, certified_on: dt.date) -> dt.date | None:
-        """The last valid day of a certification issued on ``certified_on``."""
+        """The last valid day of a certification issued on ``certified_on``.
+
+        Example:
+            >>> import emrpath as ep
+            >>> term = ep.ASCP_MLS.certification_term.value_at(dt.date(2025, 6, 10))
+            >>> term.expires_on(dt.date(2025, 6, 10))
+            datetime.date(2028, 6, 30)
+        """
         later = add_months(certified_on, 12 * self.years)
         if self.month_end:
             return end_of_month(later.year, later.month)
         return add_days(later, -1)
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.ASCP_MLS.certification_term.value_at(dt.date(2025, 6, 10)).describe()
+            'valid through the end of the issue month, 3 years later'
+            >>> AnniversaryExpiry(years=3).describe()
+            'valid 3 years from issue'
+        """
         if self.month_end:
             return f"valid through the end of the issue month, {self.years} years later"
         return f"valid {self.years} years from issue"
@@ -518,11 +655,24 @@ class NoExpiry:
     """
 
     def expires_on(self, certified_on: dt.date) -> dt.date | None:
-        """Always ``None``: it does not expire."""
+        """Always ``None``: it does not expire.
+
+        Example:
+            >>> import emrpath as ep
+            >>> term = ep.ASCP_MLS.certification_term.value_at(dt.date(2003, 12, 31))
+            >>> term.expires_on(dt.date(2003, 12, 31)) is None
+            True
+        """
         return None
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.ASCP_MLS.certification_term.value_at(dt.date(2003, 12, 31)).describe()
+            'not time-limited'
+        """
         return "not time-limited"
 
 
@@ -677,7 +827,16 @@ class CeComponent:
 
     @property
     def topic_names(self) -> tuple[str, ...]:
-        """The names of the component's topics."""
+        """The names of the component's topics.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ce = ep.NREMT_EMR.ce_requirement
+            >>> ce.value_at(dt.date(2025, 9, 30)).component("national").topic_names
+            ('airway', 'cardiovascular', 'trauma', 'medical', 'operations')
+            >>> ce.value_at(dt.date(2025, 10, 1)).component("national").topic_names
+            ()
+        """
         return tuple(t.name for t in self.topics)
 
 
@@ -722,7 +881,13 @@ class CeRequirement:
 
     @property
     def component_names(self) -> tuple[str, ...]:
-        """The names of the components, in order."""
+        """The names of the components, in order.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.ce_requirement.value_at(dt.date(2025, 10, 1)).component_names
+            ('national', 'local', 'individual')
+        """
         return tuple(c.name for c in self.components)
 
     def describe(self) -> str:
@@ -744,6 +909,16 @@ class CeRequirement:
 
         Raises:
             UnknownNameError: No component has that name.
+
+        Example:
+            >>> import emrpath as ep
+            >>> cmp = ep.ASCP_MLS.ce_requirement.value_at(dt.date(2025, 7, 1))
+            >>> cmp.component("safety")
+            CeComponent(name='safety', minimum=Decimal('1'), topics=())
+            >>> cmp.component("Safety")
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.UnknownNameError: component: unknown component 'Safety'; ...
         """
         for item in self.components:
             if item.name == name:
@@ -775,15 +950,35 @@ class RecertificationCycle:
     months: int = attrs.field(validator=_positive)
 
     def nominal_start(self, expires_on: dt.date) -> dt.date:
-        """The first day of the cycle that ends on ``expires_on``."""
+        """The first day of the cycle that ends on ``expires_on``.
+
+        Example:
+            >>> import emrpath as ep
+            >>> cycle = ep.NREMT_EMR.recert_cycle.value_at(dt.date(2026, 9, 30))
+            >>> cycle.nominal_start(dt.date(2026, 9, 30))
+            datetime.date(2024, 10, 1)
+        """
         return add_days(_shift_expiry(expires_on, -self.months), 1)
 
     def next_expiration(self, expires_on: dt.date) -> dt.date:
-        """The expiration date after a recertification of the cycle ending ``expires_on``."""
+        """The expiration date after a recertification of the cycle ending ``expires_on``.
+
+        Example:
+            >>> import emrpath as ep
+            >>> cycle = ep.ASCP_MLS.recert_cycle.value_at(dt.date(2028, 6, 30))
+            >>> cycle.next_expiration(dt.date(2028, 6, 30))
+            datetime.date(2031, 6, 30)
+        """
         return _shift_expiry(expires_on, self.months)
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.recert_cycle.value_at(dt.date(2026, 9, 30)).describe()
+            '24-month cycles'
+        """
         return f"{self.months}-month cycles"
 
 
@@ -811,11 +1006,25 @@ class RollingCeWindow:
     def window(
         self, cycle_start: dt.date, expires_on: dt.date, *, as_of: dt.date
     ) -> tuple[dt.date, dt.date]:
-        """First and last day on which education counts."""
+        """First and last day on which education counts.
+
+        Example:
+            >>> import emrpath as ep
+            >>> rolling = ep.NREMT_EMR.ce_window.value_at(dt.date(2024, 10, 1))
+            >>> cycle = dt.date(2023, 8, 10), dt.date(2026, 9, 30)  # certified, expires
+            >>> rolling.window(*cycle, as_of=dt.date(2026, 10, 15))  # late: it does not move
+            (datetime.date(2023, 8, 10), datetime.date(2026, 9, 30))
+        """
         return cycle_start, expires_on
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.ce_window.value_at(dt.date(2024, 10, 1)).describe()
+            'education counts from the start of the current cycle to the expiration date'
+        """
         return "education counts from the start of the current cycle to the expiration date"
 
 
@@ -845,13 +1054,30 @@ class MonthsCeWindow:
     def window(
         self, cycle_start: dt.date, expires_on: dt.date, *, as_of: dt.date
     ) -> tuple[dt.date, dt.date]:
-        """First and last day on which education counts."""
+        """First and last day on which education counts.
+
+        Example:
+            >>> import emrpath as ep
+            >>> months = ep.ASCP_MLS.ce_window.value_at(dt.date(2025, 7, 1))
+            >>> start, expires = dt.date(2025, 6, 10), dt.date(2028, 6, 30)
+            >>> months.window(start, expires, as_of=dt.date(2028, 1, 1))
+            (datetime.date(2025, 6, 1), datetime.date(2028, 6, 30))
+            >>> months.window(start, expires, as_of=dt.date(2028, 9, 15))
+            (datetime.date(2025, 9, 15), datetime.date(2028, 9, 15))
+        """
         if self.lookback_after_expiry and as_of > expires_on:
             return add_months(as_of, -self.months), as_of
         return add_months(expires_on.replace(day=1), -self.months), expires_on
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> print(ep.ASCP_MLS.ce_window.value_at(dt.date(2025, 7, 1)).describe())
+            education counts in the 36 months ending with the expiration month; once expired,
+            the last 36 months
+        """
         after = (
             f"; once expired, the last {self.months} months" if self.lookback_after_expiry else ""
         )
@@ -883,19 +1109,47 @@ class SeasonalRecertWindow:
     late_day: int = attrs.field(validator=[_positive, _day_of("late_month")])
 
     def opens_on(self, expires_on: dt.date) -> dt.date | None:
-        """The first day applications are accepted (``None``: at any time in the cycle)."""
+        """The first day applications are accepted (``None``: at any time in the cycle).
+
+        Example:
+            >>> import emrpath as ep
+            >>> window = ep.NREMT_EMR.recert_window.value_at(dt.date(2024, 10, 1))
+            >>> window.opens_on(dt.date(2026, 9, 30))
+            datetime.date(2026, 4, 1)
+        """
         return dt.date(expires_on.year, self.opens_month, self.opens_day)
 
     def due_on(self, expires_on: dt.date) -> dt.date:
-        """The last day of the regular window."""
+        """The last day of the regular window.
+
+        Example:
+            >>> import emrpath as ep
+            >>> window = ep.NREMT_EMR.recert_window.value_at(dt.date(2024, 10, 1))
+            >>> window.due_on(dt.date(2026, 9, 30))
+            datetime.date(2026, 9, 30)
+        """
         return expires_on
 
     def late_until(self, expires_on: dt.date) -> dt.date | None:
-        """The last day of the late (reinstatement) period (``None``: no limit found)."""
+        """The last day of the late (reinstatement) period (``None``: no limit found).
+
+        Example:
+            >>> import emrpath as ep
+            >>> window = ep.NREMT_EMR.recert_window.value_at(dt.date(2024, 10, 1))
+            >>> window.late_until(dt.date(2026, 9, 30))
+            datetime.date(2026, 10, 31)
+        """
         return dt.date(expires_on.year, self.late_month, self.late_day)
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> print(ep.NREMT_EMR.recert_window.value_at(dt.date(2024, 10, 1)).describe())
+            applications from April 1 of the expiration year to the expiration date;
+            late (reinstatement) until October 31; lapsed after
+        """
         opens = dt.date(2000, self.opens_month, self.opens_day)
         late = dt.date(2000, self.late_month, self.late_day)
         return (
@@ -925,21 +1179,52 @@ class DeadlineRecertWindow:
     )
 
     def opens_on(self, expires_on: dt.date) -> dt.date | None:
-        """``None``: the declaration may be made at any time in the cycle."""
+        """``None``: the declaration may be made at any time in the cycle.
+
+        Example:
+            >>> import emrpath as ep
+            >>> window = ep.ASCP_MLS.recert_window.value_at(dt.date(2025, 7, 1))
+            >>> window.opens_on(dt.date(2028, 6, 30)) is None
+            True
+        """
         return None
 
     def due_on(self, expires_on: dt.date) -> dt.date:
-        """The last day to submit before the credential expires."""
+        """The last day to submit before the credential expires.
+
+        Example:
+            >>> import emrpath as ep
+            >>> window = ep.ASCP_MLS.recert_window.value_at(dt.date(2025, 7, 1))
+            >>> window.due_on(dt.date(2028, 6, 30))
+            datetime.date(2028, 5, 30)
+        """
         return add_months(expires_on, -self.due_months_before)
 
     def late_until(self, expires_on: dt.date) -> dt.date | None:
-        """The last day of reinstatement (``None``: no limit)."""
+        """The last day of reinstatement (``None``: no limit).
+
+        Example:
+            >>> import emrpath as ep
+            >>> window = ep.ASCP_MLS.recert_window.value_at(dt.date(2025, 7, 1))
+            >>> window.late_until(dt.date(2028, 6, 30)) is None
+            True
+            >>> limited = DeadlineRecertWindow(due_months_before=1, reinstatement_limit_days=365)
+            >>> limited.late_until(dt.date(2028, 6, 30))
+            datetime.date(2029, 6, 30)
+        """
         if self.reinstatement_limit_days is None:
             return None
         return add_days(expires_on, self.reinstatement_limit_days)
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> print(ep.ASCP_MLS.recert_window.value_at(dt.date(2025, 7, 1)).describe())
+            submit at least 1 month before the expiration date; once expired, reinstatement is
+            possible without a time limit
+        """
         limit = (
             "without a time limit"
             if self.reinstatement_limit_days is None
@@ -967,7 +1252,13 @@ class RecertExam:
     attempts: int = attrs.field(validator=_positive)
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.recert_exam.value_at(dt.date(2024, 10, 1)).describe()
+            'recertification by exam: 1 attempt per cycle, no retest'
+        """
         plural = "" if self.attempts == 1 else "s"
         return f"recertification by exam: {self.attempts} attempt{plural} per cycle, no retest"
 
@@ -984,9 +1275,22 @@ class AppealWindow:
     days: int = attrs.field(validator=_positive)
 
     def last_day(self, notified_on: dt.date) -> dt.date:
-        """The last day an appeal may be received."""
+        """The last day an appeal may be received.
+
+        Example:
+            >>> import emrpath as ep
+            >>> appeal = ep.ASCP_MLS.appeal_window.value_at(dt.date(2025, 12, 15))
+            >>> appeal.last_day(dt.date(2025, 12, 15))
+            datetime.date(2026, 1, 14)
+        """
         return add_days(notified_on, self.days)
 
     def describe(self) -> str:
-        """The rule in words."""
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.appeal_window.value_at(dt.date(2025, 12, 15)).describe()
+            'in writing, received within 30 days of the decision notice'
+        """
         return f"in writing, received within {self.days} days of the decision notice"

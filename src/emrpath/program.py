@@ -170,16 +170,40 @@ class Program:
 
     @property
     def has_lifecycle(self) -> bool:
-        """Whether the program defines the recertification rules."""
+        """Whether the program defines the recertification rules.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.has_lifecycle, ep.ASCP_MLS.has_lifecycle
+            (True, True)
+            >>> attrs.evolve(ep.NREMT_EMR, recert_cycle=None, ce_requirement=None, ce_window=None,
+            ...              recert_window=None, recert_exam=None).has_lifecycle
+            False
+        """
         return self.recert_cycle is not None
 
     @property
     def calendar(self) -> BusinessCalendar:
-        """The program's business calendar (built on first use, then shared)."""
+        """The program's business calendar (built on first use, then shared).
+
+        Example:
+            >>> import emrpath as ep
+            >>> cal = ep.NREMT_EMR.calendar
+            >>> cal
+            <BusinessCalendar US public 1990-2100, 0 extra closure(s)>
+            >>> cal.is_business_day(dt.date(2026, 7, 3)), cal is ep.NREMT_EMR.calendar
+            (False, True)
+        """
         return BusinessCalendar.from_spec(self.calendar_spec)
 
     def parameters(self) -> Iterator[Param[Any]]:
-        """Every parameter of the program, in declaration order."""
+        """Every parameter of the program, in declaration order.
+
+        Example:
+            >>> import emrpath as ep
+            >>> [p.name for p in ep.ASCP_MLS.parameters()][-5:]
+            ['recert_cycle', 'ce_requirement', 'ce_window', 'recert_window', 'appeal_window']
+        """
         for field in attrs.fields(type(self)):
             value = getattr(self, field.name)
             if isinstance(value, Param):

@@ -345,6 +345,16 @@ class Candidate:
 
         An earlier pass can only be one that lapsed before the next attempt (checked by
         :func:`emrpath.evaluate`).
+
+        Example:
+            >>> import datetime as dt
+            >>> first = ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=820)
+            >>> course = CourseCompletion(dt.date(2025, 5, 2))
+            >>> Candidate(course, attempts=[first]).passed_attempt is None
+            True
+            >>> retest = ExamAttempt(dt.date(2025, 7, 16), passed=True)
+            >>> Candidate(course, attempts=[first, retest]).passed_attempt.taken_on
+            datetime.date(2025, 7, 16)
         """
         if self.attempts and self.attempts[-1].passed:
             return self.attempts[-1]
@@ -407,7 +417,16 @@ needs its expiration date; only the initial one can be derived (rule: recertific
 
     @property
     def cycle_start(self) -> dt.date:
-        """The first day of the current cycle."""
+        """The first day of the current cycle.
+
+        Example:
+            >>> import datetime as dt
+            >>> Certification(dt.date(2023, 8, 10)).cycle_start
+            datetime.date(2023, 8, 10)
+            >>> Certification(dt.date(2023, 8, 10), expires_on=dt.date(2028, 9, 30),
+            ...               cycle_started_on=dt.date(2026, 5, 1)).cycle_start
+            datetime.date(2026, 5, 1)
+        """
         return self.cycle_started_on or self.certified_on
 
 

@@ -106,12 +106,27 @@ class Level(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """0 for EMR, rising by one per level."""
+        """0 for EMR, rising by one per level.
+
+        Example:
+            >>> Level.EMR.rank, Level.PARAMEDIC.rank
+            (0, 3)
+            >>> lowest = NATIONAL_2019.row("pulse_oximetry").min_level
+            >>> lowest, lowest.rank - Level.EMR.rank  # levels above EMR
+            (<Level.EMT: 'emt'>, 1)
+        """
         return _LEVEL_RANK[self]
 
     @property
     def label(self) -> str:
-        """The level as people write it: ``EMR``, ``EMT``, ``AEMT``, ``Paramedic``."""
+        """The level as people write it: ``EMR``, ``EMT``, ``AEMT``, ``Paramedic``.
+
+        Example:
+            >>> [level.label for level in Level]
+            ['EMR', 'EMT', 'AEMT', 'Paramedic']
+            >>> NATIONAL_2019.row("cpap").min_level.label
+            'EMT'
+        """
         return _LEVEL_LABEL[self]
 
     @classmethod
@@ -571,7 +586,12 @@ class ScopeProfile:
 
     @property
     def keys(self) -> tuple[str, ...]:
-        """The skill keys, in row order."""
+        """The skill keys, in row order.
+
+        Example:
+            >>> len(NATIONAL_2019.keys), NATIONAL_2019.keys[3:5]
+            (83, ('head_tilt_chin_lift', 'jaw_thrust'))
+        """
         return tuple(self._by_key)
 
     def changes_for(self, skill: str) -> tuple[ScopeChange, ...]:
@@ -834,7 +854,17 @@ class ScopeDecision:
 
     @property
     def within_scope(self) -> bool:
-        """True only for ``WITHIN_SCOPE``; "not confirmed" is not "allowed"."""
+        """True only for ``WITHIN_SCOPE``; "not confirmed" is not "allowed".
+
+        Example:
+            >>> is_within_scope("bag_valve_mask_ventilation", "emr").within_scope
+            True
+            >>> is_within_scope("pulse_oximetry", "emr").within_scope  # above EMR scope
+            False
+            >>> unknown = is_within_scope("tourniquet_removal", "emr")
+            >>> unknown.outcome, unknown.within_scope
+            (<ScopeOutcome.NOT_CONFIRMED: 'not_confirmed'>, False)
+        """
         return self.outcome is ScopeOutcome.WITHIN_SCOPE
 
     @property
