@@ -372,6 +372,8 @@ _RANGE = "is outside the dates that can be represented (0001-01-01 to 9999-12-31
         (lambda: _dates.add_days(dt.date(1, 1, 10), -15), "0001-01-10 - 15 days"),
         (lambda: _dates.add_months(dt.date(9999, 12, 1), 1), "9999-12-01 + 1 months"),
         (lambda: _dates.add_months(dt.date(1, 1, 31), -1), "0001-01-31 - 1 months"),
+        (lambda: _dates.end_of_month_after(dt.date(9999, 12, 1), 1), "9999-12-01 + 1 months"),
+        (lambda: _dates.end_of_month_after(dt.date(1, 1, 31), -1), "0001-01-31 - 1 months"),
         (lambda: _dates.make_date(10000, 1, 1), "year 10000"),
         (lambda: _dates.make_date(0, 12, 31), "year 0"),
     ],
@@ -396,6 +398,8 @@ def test_date_arithmetic_past_the_representable_range_names_what_and_why(
         (lambda: _dates.add_months(dt.date(1, 2, 28), -1), dt.date(1, 1, 28)),
         (lambda: _dates.make_date(9999, 12, 31), dt.date(9999, 12, 31)),
         (lambda: _dates.make_date(1, 1, 1), dt.date(1, 1, 1)),
+        (lambda: _dates.end_of_month_after(dt.date(9999, 11, 30), 1), dt.date(9999, 12, 31)),
+        (lambda: _dates.end_of_month_after(dt.date(1, 2, 28), -1), dt.date(1, 1, 31)),
     ],
 )
 def test_date_arithmetic_reaches_both_ends_of_the_range(call: Any, expected: dt.date) -> None:

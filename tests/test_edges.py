@@ -517,6 +517,36 @@ def test_without_a_portion_limit_or_an_expiry_the_messages_name_no_date() -> Non
     assert messages["certified"] == "Certified 2025-02-10."
 
 
+def test_a_pass_that_lapses_before_its_result_posts_explains_both() -> None:
+    """A program's parameters, not code, set how long a pass stays valid and when its
+    result posts: with a one-month pass and a 30-business-day posting, the pass lapses
+    before its result posts, and the cognitive gate says both, in order, before the next
+    attempt."""
+    program = attrs.evolve(
+        ep.NREMT_EMR,
+        portion_validity=_only("portion_validity", ep.MonthsValidity(months=1)),
+        result_posting=_only("result_posting", ep.ResultPosting(business_days=30)),
+    )
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13)),
+        attempts=[ep.ExamAttempt(D(2025, 2, 6), passed=True)],
+    )
+    status = ep.evaluate(candidate, as_of=D(2025, 3, 10), program=program)
+    cognitive = status.gate(ep.GateName.COGNITIVE)
+    assert (cognitive.state, cognitive.valid_until) == (ep.GateState.EXPIRED, D(2025, 3, 6))
+    assert [r.code for r in cognitive.reasons] == [
+        "result_expected",
+        "cognitive_expired",
+        "retest_wait",
+        "attempts_remaining",
+    ]
+    assert cognitive.reasons[0].message == (
+        "The result of the attempt on 2025-02-06 is expected on 2025-03-21 (30 business days "
+        "after the exam; an expectation, not a guarantee)."
+    )
+    assert (status.next_attempt_on, status.attempts_remaining) == (D(2025, 3, 10), 2)
+
+
 def test_a_score_where_the_program_never_reports_scores_is_refused() -> None:
     """Score report: a scaled score on an attempt from a period with no scaled report is an
     invalid record, also for a program that has never had one."""

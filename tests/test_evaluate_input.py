@@ -55,6 +55,38 @@ def on_one_route(*, now: int, before: int) -> ep.PathwayStatus:
 
 BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]] = [
     (
+        "course completed after as_of",
+        lambda: ep.evaluate(
+            ep.Candidate(course=ep.CourseCompletion(D(2025, 3, 1))), as_of=D(2025, 2, 1)
+        ),
+        ep.InvalidRecordError,
+        "course.completed_on",
+        "course window",
+        AFTER,
+    ),
+    (
+        "attempt after as_of",
+        lambda: ep.evaluate(
+            ep.Candidate(course=COURSE, attempts=[ep.ExamAttempt(D(2025, 3, 1), passed=False)]),
+            as_of=D(2025, 2, 1),
+        ),
+        ep.InvalidRecordError,
+        "attempts[0].taken_on",
+        "exam attempt",
+        AFTER,
+    ),
+    (
+        "skills passed after as_of",
+        lambda: ep.evaluate(
+            ep.Candidate(course=COURSE, skills=ep.SkillsCompetency(D(2025, 3, 1))),
+            as_of=D(2025, 2, 1),
+        ),
+        ep.InvalidRecordError,
+        "skills.passed_on",
+        "skills competency",
+        AFTER,
+    ),
+    (
         "verified after as_of",
         lambda: ep.evaluate(
             ep.Candidate(course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 3, 1))),
@@ -213,6 +245,20 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
         "the attempt on 2023-05-31 has no scaled score report (scaled reports start 2023-06-01)",
     ),
     (
+        "a scaled score before scaled reports, in evaluate()",
+        lambda: ep.evaluate(
+            ep.Candidate(
+                course=ep.CourseCompletion(D(2023, 5, 1)),
+                attempts=[ep.ExamAttempt(D(2023, 5, 31), passed=False, scaled_score=800)],
+            ),
+            as_of=D(2023, 7, 1),
+        ),
+        ep.InvalidRecordError,
+        "attempts[0].scaled_score",
+        "score report",
+        "the attempt on 2023-05-31 has no scaled score report (scaled reports start 2023-06-01)",
+    ),
+    (
         "a score below the scale",
         lambda: ep.check_score(ep.ExamAttempt(D(2024, 5, 31), passed=False, scaled_score=99)),
         ep.InvalidRecordError,
@@ -293,3 +339,40 @@ def test_a_retest_before_the_wait_is_reported_not_refused() -> None:
         "calendar days after the last attempt); check the record or the rule."
     )
     assert reasons["retest_wait_not_kept"].parameter == "retest_wait"
+
+
+def test_a_record_finding_carries_the_confidence_of_the_rule_it_checked() -> None:
+    """Principle 3: the reasons come "each with the rule's citation", and a reason is as
+    sure as the provision it cites. The retest wait is secondary-only ("Primary wording
+    not found"), so the finding that an attempt came before it is secondary too."""
+    early = ep.Candidate(
+        course=COURSE,
+        attempts=[
+            ep.ExamAttempt(D(2025, 2, 6), passed=False),
+            ep.ExamAttempt(D(2025, 2, 20), passed=False),
+        ],
+    )
+    (finding,) = [
+        r
+        for r in ep.evaluate(early, as_of=D(2025, 3, 1)).reasons
+        if r.code == "retest_wait_not_kept"
+    ]
+    wait = ep.NREMT_EMR.retest_wait.at(D(2025, 2, 6))
+    assert (finding.citation, finding.confidence) == (wait.citation, ep.Confidence.SECONDARY)
+
+
+def test_facts_dated_on_as_of_are_known_on_as_of() -> None:
+    """The contract refuses a record dated "after `as_of`": every fact dated on ``as_of``
+    itself (verification, attempt, authorization, skills, CPR card, transcripts) is
+    accepted."""
+    day = D(2025, 2, 3)
+    candidate = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 1, 10), verified_on=day),
+        attempts=[ep.ExamAttempt(day, passed=True)],
+        authorizations=[ep.AuthorizationToTest(day)],
+        skills=ep.SkillsCompetency(day),
+        cpr=ep.CprCredential(D(2027, 1, 31), issued_on=day),
+        transcripts_received_on=day,
+    )
+    status = ep.evaluate(candidate, as_of=day)
+    assert (status.attempts_used, status.certified) == (1, False)

@@ -97,6 +97,33 @@ def test_deciding_and_explaining_give_the_same_answer_or_the_same_refusal(
     assert hash(decided) == hash(full)
 
 
+@pytest.mark.parametrize(
+    ("as_of", "certified"),
+    [(D(2025, 3, 1), True), (D(2027, 10, 1), False)],
+    ids=["met", "expired"],
+)
+def test_a_certification_is_decided_as_explaining_decides_it(
+    as_of: dt.date, certified: bool
+) -> None:
+    """One answer from both modes, for a certification as well: certified 2025-02-10, it
+    "expires 2027-09-30" (certification term), so on 2027-10-01 it has expired with both
+    dates still set."""
+    done = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13)),
+        attempts=[ep.ExamAttempt(D(2025, 2, 6), passed=True)],
+        skills=ep.SkillsCompetency(D(2025, 1, 8)),
+    )
+    decided = ep.evaluate(done, as_of=as_of)
+    full = explained(done, as_of, ep.NREMT_EMR)
+    assert (decided.certified_on, decided.certification_expires_on) == (
+        D(2025, 2, 10),
+        D(2027, 9, 30),
+    )
+    assert decided.certified is certified
+    for name in DECIDED:
+        assert getattr(decided, name) == getattr(full, name), name
+
+
 @given(as_of=dates(D(2025, 8, 1), D(2027, 6, 1)))
 def test_a_status_pickles_equal_before_its_explanation_is_read(as_of: dt.date) -> None:
     status = ep.evaluate(failed_twice(), as_of=as_of)

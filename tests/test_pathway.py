@@ -218,6 +218,25 @@ def test_three_failures_require_a_new_course() -> None:
     assert status.gate("certification").state is ep.GateState.BLOCKED
 
 
+def test_the_day_after_a_third_failure_explains_the_pending_result_too() -> None:
+    """Secondary sources: a result posts "1-2 business days" after the exam; seed: "three
+    attempts before a complete EMR refresher course is required". The day after the third
+    failure the cognitive gate gives both steps, in order: the last result is still
+    expected, and the attempts are used up."""
+    candidate = ep.Candidate(
+        course=COURSE,
+        attempts=[failing(D(2025, 6, 2)), failing(D(2025, 6, 20)), failing(D(2025, 7, 10))],
+        skills=SKILLS,
+    )
+    cognitive = ep.evaluate(candidate, as_of=D(2025, 7, 11)).gate(ep.GateName.COGNITIVE)
+    assert cognitive.state is ep.GateState.BLOCKED
+    assert [r.code for r in cognitive.reasons] == ["result_expected", "attempts_used_up"]
+    assert cognitive.reasons[0].message == (
+        "The result of the attempt on 2025-07-10 is expected on 2025-07-14 (2 business days "
+        "after the exam; an expectation, not a guarantee)."
+    )
+
+
 def test_a_new_course_starts_a_fresh_count() -> None:
     """design.md: "a new full EMR course is completed, which starts a fresh count of 3"."""
     old = ep.PriorCourse(
