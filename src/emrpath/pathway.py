@@ -190,7 +190,9 @@ def evaluate(
         raise InputTypeError(
             f"expected a Candidate, got {type(candidate).__name__}", field="candidate", rule=_RULE
         )
-    today = program.date(as_of, field="as_of", rule=_RULE)
+    # A plain date is the common case and needs no conversion (what Program.date would
+    # also return at once); a datetime or a wrong type goes through it for its checks.
+    today = as_of if type(as_of) is dt.date else program.date(as_of, field="as_of", rule=_RULE)
     _check_not_after(candidate, today)
     return _Evaluation(candidate, today, program, explain=False).run()
 
@@ -220,6 +222,7 @@ class _Evaluation:
         "prior_attempts",
         "r",
         "record_reasons",
+        "requirement_rules",
     )
 
     def __init__(
@@ -243,6 +246,7 @@ class _Evaluation:
         )
         self.passed: ExamAttempt | None = candidate.passed_attempt
         self.prior_attempts = self.count_prior_attempts()
+        self.requirement_rules: tuple[Provision[bool], Provision[bool] | None] | None = None
 
     # -- shared helpers -----------------------------------------------------------------
 
@@ -457,7 +461,7 @@ class _Evaluation:
 
     def verification_gate(self) -> _Outline | None:
         p = self.p.verification_required
-        rule = self.r.read(p, self.completed)
+        rule = self.read_requirement_rules()[0]
         if not self.explain:
             return None
         verified = self.c.course.verified_on
@@ -737,9 +741,9 @@ class _Evaluation:
 
     def skills_gate(self, certification_on: dt.date | None) -> _Outline | None:
         p = self.p.skills_required
-        if p is None:
+        rule = self.read_requirement_rules()[1]
+        if p is None or rule is None:
             return self.not_in_pathway(_SKILLS)
-        rule = self.r.read(p, self.completed)
         if not rule.value:
             return _outline(_SKILLS, _MET)
         skills = self.c.skills
@@ -786,15 +790,31 @@ class _Evaluation:
             valid_until=end,
         )
 
+    def read_requirement_rules(self) -> tuple[Provision[bool], Provision[bool] | None]:
+        """The ``verification_required`` and ``skills_required`` provisions for the course.
+
+        Read once, on first need (so a refusal they raise comes where it always came), and
+        shared by the requirements of certification and the two gates that explain them.
+        """
+        rules = self.requirement_rules
+        if rules is None:
+            skills = self.p.skills_required
+            rules = (
+                self.r.read(self.p.verification_required, self.completed),
+                None if skills is None else self.r.read(skills, self.completed),
+            )
+            self.requirement_rules = rules
+        return rules
+
     def required(self) -> list[Requirement]:
         """Every requirement of certification besides the pass, in a stable order.
 
         The program's ``verification_required`` and ``skills_required`` parameters, and the
         requirements its result posting is held until.
         """
-        verified = self.r.read(self.p.verification_required, self.completed).value
-        skills = self.p.skills_required
-        skills_needed = skills is not None and self.r.read(skills, self.completed).value
+        verification, skills = self.read_requirement_rules()
+        verified = verification.value
+        skills_needed = skills is not None and skills.value
         held: frozenset[Requirement] = frozenset()
         if self.passed is not None:
             held = self.r.read(self.p.result_posting, self.passed.taken_on).value.held_until
