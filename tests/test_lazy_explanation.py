@@ -189,10 +189,10 @@ def test_a_status_built_with_every_field_has_nothing_pending() -> None:
     assert ep.loads(ep.dumps(full), ep.PathwayStatus) == full
 
 
-def test_the_slot_writers_follow_the_parameters_of_explained_later() -> None:
-    """_explained_later writes its parameters through _EAGER_SLOTS in order; a field
+def test_the_slot_writers_follow_the_parameters_of_decided() -> None:
+    """_decided writes its parameters through _EAGER_SLOTS in order; a field
     added to PathwayStatus must appear in both, in the same place."""
-    params = list(inspect.signature(ep.PathwayStatus._explained_later).parameters)
+    params = list(inspect.signature(ep.PathwayStatus._decided).parameters)
     names = [field.name for field in attrs.fields(ep.PathwayStatus)]
     eager = [name for name in names if name not in ("gates", "reasons")]
     assert params[1:] == eager == DECIDED

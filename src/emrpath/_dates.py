@@ -189,6 +189,14 @@ def end_of_month(year: int, month: int) -> dt.date:
     return dt.date(year, month, days_in_month(year, month))
 
 
+def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
+    """The year and month ``months`` after the month of ``day``, or an emrpath error."""
+    year, month0 = divmod(day.year * 12 + (day.month - 1) + months, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise _out_of_range(f"{day.isoformat()} {'-' if months < 0 else '+'} {abs(months)} months")
+    return year, month0 + 1
+
+
 def end_of_month_after(day: dt.date, months: int) -> dt.date:
     """The last day of the month ``months`` after the month of ``day``.
 
@@ -198,10 +206,8 @@ def end_of_month_after(day: dt.date, months: int) -> dt.date:
         >>> end_of_month_after(dt.date(2024, 1, 5), 1)
         datetime.date(2024, 2, 29)
     """
-    year, month0 = divmod(day.year * 12 + (day.month - 1) + months, 12)
-    if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise _out_of_range(f"{day.isoformat()} {'-' if months < 0 else '+'} {abs(months)} months")
-    return dt.date(year, month0 + 1, days_in_month(year, month0 + 1))
+    year, month = _shift_month(day, months)
+    return dt.date(year, month, days_in_month(year, month))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -213,10 +219,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
         >>> add_months(dt.date(2025, 1, 31), 1)
         datetime.date(2025, 2, 28)
     """
-    index = day.year * 12 + (day.month - 1) + months
-    year, month0 = divmod(index, 12)
-    if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise _out_of_range(f"{day.isoformat()} {'-' if months < 0 else '+'} {abs(months)} months")
+    year, month = _shift_month(day, months)
     if day.day <= 28:  # every month has these days: no clamping to work out
-        return dt.date(year, month0 + 1, day.day)
-    return dt.date(year, month0 + 1, min(day.day, days_in_month(year, month0 + 1)))
+        return dt.date(year, month, day.day)
+    return dt.date(year, month, min(day.day, days_in_month(year, month)))

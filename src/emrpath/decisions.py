@@ -135,9 +135,9 @@ class PathwayStatus(_PendingExplanation):
         object.__setattr__(self, "_explain", None)  # every field given: nothing pending
 
     @classmethod
-    def _explained_later(
+    def _decided(
         cls,
-        explain: _Explainer,
+        explain: _Explainer | None,
         program: str,
         as_of: dt.date,
         certified: bool,
@@ -149,7 +149,10 @@ class PathwayStatus(_PendingExplanation):
         remediation_required: bool,
         confidence: Confidence,
     ) -> PathwayStatus:
-        """A status with every field but ``gates`` and ``reasons``; ``explain`` builds them.
+        """A status with every field but ``gates`` and ``reasons``.
+
+        ``explain`` builds those on first read; with ``None`` the caller stores them at
+        once with :meth:`_store_explanation`.
 
         The slots are written through their descriptors, one call each (what attrs' own
         ``__init__`` does for a frozen class, less its per-call lookups): evaluate() builds
@@ -182,6 +185,16 @@ class PathwayStatus(_PendingExplanation):
         set_explain(status, explain)
         return status
 
+    def _store_explanation(self, gates: tuple[Gate, ...], reasons: tuple[Reason, ...]) -> None:
+        """Fill the two deferred fields; nothing is pending after.
+
+        Called by the evaluation before anyone sees the status, or on first read (by each
+        thread that races to it, with equal values).
+        """
+        object.__setattr__(self, "gates", gates)
+        object.__setattr__(self, "reasons", reasons)
+        object.__setattr__(self, "_explain", None)
+
     if not TYPE_CHECKING:  # hidden from type checkers, which would accept any attribute
 
         def __getattr__(self, name: str) -> Any:
@@ -193,9 +206,7 @@ class PathwayStatus(_PendingExplanation):
                 explain = self._explain
                 if explain is not None:
                     gates, reasons = explain()
-                    object.__setattr__(self, "gates", gates)
-                    object.__setattr__(self, "reasons", reasons)
-                    object.__setattr__(self, "_explain", None)
+                    self._store_explanation(gates, reasons)
                     return gates if name == "gates" else reasons
                 # Another thread built them between the slot read and this one.
                 return object.__getattribute__(self, name)
@@ -330,7 +341,7 @@ class PathwayStatus(_PendingExplanation):
         )
 
 
-# The slot writers of every PathwayStatus field that _explained_later sets, in the order
+# The slot writers of every PathwayStatus field that _decided sets, in the order
 # of its parameters (attrs' field order without gates and reasons), then the pending slot.
 _EAGER_SLOTS: tuple[Callable[[PathwayStatus, Any], None], ...] = (
     *(

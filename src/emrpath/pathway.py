@@ -1002,26 +1002,10 @@ class _Evaluation:
         used = self.prior_attempts + len(self.c.attempts)
         has_valid_pass = cognitive[1] is _MET and self.passed is not None
         remaining = 0 if (has_valid_pass or remediation) else limit - used
-        confidence = self.r.weakest
-        if not self.explain:
-            return PathwayStatus._explained_later(
-                partial(_explanation, self.c, self.as_of, self.p),
-                program=self.p.key,
-                as_of=self.as_of,
-                certified=certified,
-                certified_on=cert_on,
-                certification_expires_on=expires,
-                next_attempt_on=next_on,
-                attempts_used=used,
-                attempts_remaining=remaining,
-                remediation_required=remediation,
-                confidence=confidence,
-            )
-        gates = tuple(_gate(outline) for outline in outlines)
-        return PathwayStatus(
+        status = PathwayStatus._decided(
+            None if self.explain else partial(_explanation, self.c, self.as_of, self.p),
             program=self.p.key,
             as_of=self.as_of,
-            gates=gates,
             certified=certified,
             certified_on=cert_on,
             certification_expires_on=expires,
@@ -1029,9 +1013,13 @@ class _Evaluation:
             attempts_used=used,
             attempts_remaining=remaining,
             remediation_required=remediation,
-            reasons=tuple(self.record_reasons) + tuple(r for g in gates for r in g.reasons),
-            confidence=confidence,
+            confidence=self.r.weakest,
         )
+        if self.explain:
+            gates = tuple(_gate(outline) for outline in outlines)
+            reasons = tuple(self.record_reasons) + tuple(r for g in gates for r in g.reasons)
+            status._store_explanation(gates, reasons)
+        return status
 
 
 def _gate(outline: _Outline | None) -> Gate:
