@@ -320,6 +320,14 @@ def test_end_of_month_examples(year: int, month: int, day: int):
     assert end_of_month(year, month) == dt.date(year, month, day)
 
 
+@pytest.mark.parametrize("month", [0, 13])
+def test_end_of_month_refuses_a_month_outside_1_to_12(month: int):
+    """end_of_month checks its month (days_in_month trusts its caller): just outside 1..12
+    is a ValueError naming the month, not an IndexError or a wrong month end."""
+    with pytest.raises(ValueError, match=rf"^month must be in 1\.\.12, got {month}$"):
+        end_of_month(2024, month)
+
+
 def test_the_calendar_range_constants_are_the_default_calendar():
     """strategies.CAL_FIRST/CAL_LAST are the default calendar's "first and last years"."""
     cal = ep.BusinessCalendar.us_federal()
