@@ -71,7 +71,10 @@ def failed_twice() -> ep.Candidate:
 def test_deciding_and_explaining_give_the_same_answer_or_the_same_refusal(
     candidate: ep.Candidate, days: int, program: ep.Program
 ) -> None:
-    """Any record, valid or not, on any later date: one answer from both modes."""
+    """docs/design.md, "Decide now, explain on first read": "It is one code path in two
+    modes, not two implementations [...] and a property test holds both modes to the same
+    answer on generated records." Any record, valid or not, on any later date: the same
+    fields, or the same refusal (type, field, rule, message)."""
     last = max(
         [candidate.course.completed_on, *(a.taken_on for a in candidate.attempts)]
         + [a.issued_on for a in candidate.authorizations]
@@ -126,6 +129,8 @@ def test_a_certification_is_decided_as_explaining_decides_it(
 
 @given(as_of=dates(D(2025, 8, 1), D(2027, 6, 1)))
 def test_a_status_pickles_equal_before_its_explanation_is_read(as_of: dt.date) -> None:
+    """design.md, principle 4: statuses are "safe from many threads, picklable,
+    cacheable"; a status whose explanation is still pending pickles as the explained one."""
     status = ep.evaluate(failed_twice(), as_of=as_of)
     data = pickle.dumps(status)
     assert b"_explanation" not in data  # the pickle holds the gates, not a pending call

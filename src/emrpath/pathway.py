@@ -258,17 +258,16 @@ class _Evaluation:
         message: Callable[[], str],
     ) -> tuple[Reason, ...]:
         """The cited reason, when explaining; nothing when only deciding."""
-        if not self.explain:
-            return ()
-        return (Reason(code, message(), param.name, provision.citation, provision.confidence),)
+        return (self.r.reason(code, message(), param, provision),) if self.explain else ()
 
     def plain(self, code: str, message: str) -> tuple[Reason, ...]:
         """A reason that applies no parameter, when explaining."""
         return (Reason(code, message),) if self.explain else ()
 
     def portion_why(self, code: str, message: Callable[[], str]) -> tuple[Reason, ...]:
+        """A reason about a passed portion: cited when the program limits its validity."""
         if self.p.portion_validity is None or self.portion_rule is None:
-            return self.plain(code, message()) if self.explain else ()
+            return (Reason(code, message()),) if self.explain else ()
         return self.why(code, self.p.portion_validity, self.portion_rule, message)
 
     def portion_end(self, passed_on: dt.date) -> dt.date | None:
