@@ -6,6 +6,8 @@ tests quote the rule they check in their docstrings.
 
 from __future__ import annotations
 
+import csv
+import io
 import pickle
 from collections import Counter
 
@@ -14,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from emrpath import _scope_data
+from emrpath._scope_table import SKILLS_FILE, package_text
 from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Citation, Confidence
 from emrpath.scope import (
@@ -123,12 +125,13 @@ def test_row_counts_match_the_source() -> None:
     """'Row count: 83 rows. 3 are verified from a primary source (P1), 11 are `secondary
     (2 sources)`, and 69 are `secondary` (S1 only). No row rests only on inference.'"""
     assert len(NATIONAL_2019) == 83
-    assert len(_scope_data.ROWS) == 83
+    raw_rows = list(csv.DictReader(io.StringIO(package_text(SKILLS_FILE))))
+    assert len(raw_rows) == 83
     assert Counter(row.confidence for row in NATIONAL_2019) == {
         Confidence.PRIMARY: 3,
         Confidence.SECONDARY: 80,
     }
-    labels = Counter(raw[6] for raw in _scope_data.ROWS)
+    labels = Counter(raw["confidence"] for raw in raw_rows)
     assert labels == {"primary": 3, "secondary (2 sources)": 11, "secondary": 69}
     two_sources = [row for row in NATIONAL_2019 if "Secondary (2 sources)" in row.note]
     assert len(two_sources) == 11

@@ -49,14 +49,20 @@ Example:
 from __future__ import annotations
 
 import enum
-import re
 import types
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 import attrs
 
-from emrpath import _scope_data
+from emrpath._scope_table import (
+    SKILL_KEY,
+    SKILLS_FILE,
+    SOURCES_FILE,
+    package_text,
+    read_skills,
+    read_sources,
+)
 from emrpath._validators import field_name, instance_of, non_empty_text, parse_enum
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Citation, Confidence
@@ -81,7 +87,6 @@ __all__ = [
 _RULE = "scope of practice"
 _TEXT = non_empty_text(_RULE)
 _STR = instance_of(str, _RULE)
-_KEY_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
 
 class Level(enum.Enum):
@@ -261,7 +266,7 @@ class ChangeKind(enum.Enum):
 
 def _key(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _STR(instance, attribute, value)
-    if not _KEY_RE.fullmatch(str(value)):
+    if not SKILL_KEY.fullmatch(str(value)):
         raise InvalidRecordError(
             f"{value!r} is not a snake_case key (lower-case letters, digits, single underscores)",
             field=field_name(instance, attribute),
@@ -914,19 +919,17 @@ class CanCannotList(NamedTuple):
 
 
 # ---------------------------------------------------------------------------------------
-# the national 2019 profile, built once at import
+# the national 2019 profile, built once at import from the CSV files in emrpath/data
 
 
 def _build_sources() -> dict[str, Citation]:
     return {
-        source_id: Citation(url=url, quote=quote, title=title)
-        for source_id, (url, title, quote) in _scope_data.SOURCES.items()
+        source.id: Citation(url=source.url, quote=source.quote, title=source.title)
+        for source in read_sources(package_text(SOURCES_FILE), file=SOURCES_FILE)
     }
 
 
-_SOURCES = _build_sources()
-
-SCOPE_SOURCES: Mapping[str, Citation] = types.MappingProxyType(_SOURCES)
+SCOPE_SOURCES: Mapping[str, Citation] = types.MappingProxyType(_build_sources())
 """The sources of :data:`NATIONAL_2019` by id (``"P1"``, ``"P2"``, ``"S1"``-``"S3"``).
 
 P ids are NHTSA text; S ids are secondary. S1 is a Montana state table, which is why its
@@ -943,23 +946,33 @@ _CONFIDENCE_LABELS = types.MappingProxyType(
 
 
 def _build_national_2019() -> ScopeProfile:
+    records = read_skills(
+        package_text(SKILLS_FILE),
+        file=SKILLS_FILE,
+        levels=tuple(level.value for level in Level),
+        confidences=_CONFIDENCE_LABELS,
+        sources=SCOPE_SOURCES,
+    )
     rows = []
-    for key, name, category, level, note, sources, label, verify, cite, quote in _scope_data.ROWS:
-        base = _SOURCES[cite]
-        if label == "secondary (2 sources)":
-            agree = ", ".join(sources[:-1]) + " and " + sources[-1]
+    for record in records:
+        base = SCOPE_SOURCES[record.cite]
+        note = record.note
+        if record.confidence == "secondary (2 sources)":
+            agree = ", ".join(record.sources[:-1]) + " and " + record.sources[-1]
             note = f"{note} Secondary (2 sources): {agree} agree.".strip()
         rows.append(
             SkillRow(
-                key=key,
-                name=name,
-                category=category,
-                min_level=Level(level),
+                key=record.key,
+                name=record.name,
+                category=record.category,
+                min_level=Level(record.min_level),
                 note=note,
-                sources=sources,
-                citation=base if quote == base.quote else attrs.evolve(base, quote=quote),
-                confidence=_CONFIDENCE_LABELS[label],
-                verify=verify,
+                sources=record.sources,
+                citation=(
+                    base if record.quote == base.quote else attrs.evolve(base, quote=record.quote)
+                ),
+                confidence=_CONFIDENCE_LABELS[record.confidence],
+                verify=record.verify,
             )
         )
     return ScopeProfile(
