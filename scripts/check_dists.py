@@ -10,7 +10,8 @@ naming every problem, when:
   CHANGELOG.md, LICENSE or pyproject.toml;
 * the metadata of either disagrees with pyproject.toml (name, version, Requires-Python,
   dependencies, extras) or lacks the license and README;
-* the wheel, unpacked alone on ``sys.path``, does not import or answer a date.
+* the wheel, unpacked alone on ``sys.path``, does not import or answer a date and a
+  scope-of-practice question.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ else:  # pragma: no cover
 ROOT = Path(__file__).resolve().parents[1]
 
 
-# What the package ships: its modules, the typing marker, and the example documents the
-# CLI's --example loads (package data read with importlib.resources).
-_SHIPPED_SUFFIXES = {".py", ".typed", ".json"}
+# What the package ships: its modules, the typing marker, and its package data read with
+# importlib.resources: the example documents the CLI's --example loads and the scope table.
+_SHIPPED_SUFFIXES = {".py", ".typed", ".json", ".csv"}
 
 
 def _expected_modules() -> set[str]:
@@ -112,15 +113,18 @@ def check_sdist(sdist: Path, problems: list[str]) -> None:
 
 
 def check_wheel_imports(wheel: Path, problems: list[str]) -> None:
-    """The wheel alone (dependencies from this environment) imports and answers."""
+    """The wheel alone (dependencies from this environment) imports and answers.
+
+    The scope question reads the scope table's CSV files from the unpacked wheel.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         with zipfile.ZipFile(wheel) as zf:
             zf.extractall(tmp)
         code = (
-            "import datetime as dt, emrpath as ep, pathlib, sys; "
+            "import datetime as dt, emrpath as ep, emrpath.scope as scope, pathlib, sys; "
             "assert pathlib.Path(ep.__file__).is_relative_to(sys.argv[1]), ep.__file__; "
             "print(ep.BusinessCalendar.us_federal().add_business_days(dt.date(2026, 7, 2), 2), "
-            "len(ep.__all__))"
+            "scope.is_within_scope('cpap', 'emr').outcome.value, len(ep.__all__))"
         )
         run = subprocess.run(
             [sys.executable, "-c", code, tmp],
@@ -129,7 +133,7 @@ def check_wheel_imports(wheel: Path, problems: list[str]) -> None:
             capture_output=True,
             text=True,
         )
-        if run.returncode != 0 or not run.stdout.startswith("2026-07-07 "):
+        if run.returncode != 0 or not run.stdout.startswith("2026-07-07 above_scope "):
             problems.append(f"wheel: does not import alone: {run.stdout}{run.stderr}")
 
 
