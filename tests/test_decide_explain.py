@@ -240,3 +240,14 @@ def test_decide_refuses_what_evaluate_refuses_under_its_own_rule_name() -> None:
         ep.decide("x", as_of=D(2025, 1, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
     with pytest.raises(ep.InputTypeError, match=r"program: expected a Program.*rule: decide"):
         ep.decide(failed_twice(), as_of=D(2025, 8, 20), program="nremt-emr")  # type: ignore[arg-type]
+
+
+def test_the_old_decisions_module_warns_and_gives_the_same_classes() -> None:
+    import emrpath.decisions as old
+
+    with pytest.warns(
+        DeprecationWarning, match=r"emrpath\.decisions\.PathwayStatus.*emrpath\.status"
+    ):
+        assert old.PathwayStatus is ep.PathwayStatus
+    with pytest.raises(AttributeError, match="has no attribute 'PathwayDecision'"):
+        old.PathwayDecision  # noqa: B018

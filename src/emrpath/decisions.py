@@ -9,11 +9,13 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-__all__ = ["Gate", "GateName", "GateState", "PathwayStatus", "Reason"]
+# Nothing new is exported from here; the names below warn and resolve to emrpath.status.
+__all__: list[str] = []
+_MOVED = frozenset({"Gate", "GateName", "GateState", "PathwayStatus", "Reason"})
 
 
 def __getattr__(name: str) -> Any:
-    if name not in __all__:
+    if name not in _MOVED:
         raise AttributeError(f"module 'emrpath.decisions' has no attribute {name!r}")
     warnings.warn(
         f"emrpath.decisions.{name} is deprecated: import it from emrpath.status "
