@@ -305,6 +305,7 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     # decisions
     "Gate": _members(pathway_statuses(), lambda s: s.gates),
     "PathwayStatus": pathway_statuses(),
+    "PathwayDecision": pathway_statuses().map(lambda s: s.decision),
     "Reason": _members(pathway_statuses(), lambda s: s.reasons),
     "ComponentProgress": _members(recertification_statuses(), lambda s: s.components),
     "RecertificationStatus": recertification_statuses(),

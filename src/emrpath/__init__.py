@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         practice_authority,
     )
     from emrpath.batch import (
+        decide_many,
         evaluate_many,
     )
     from emrpath.calendar import (
@@ -39,13 +40,6 @@ if TYPE_CHECKING:
         BusinessCalendar,
         CalendarSpec,
         DayOverride,
-    )
-    from emrpath.decisions import (
-        Gate,
-        GateName,
-        GateState,
-        PathwayStatus,
-        Reason,
     )
     from emrpath.jsonio import (
         INPUT_KINDS,
@@ -72,6 +66,7 @@ if TYPE_CHECKING:
         weakest,
     )
     from emrpath.pathway import (
+        decide,
         evaluate,
     )
     from emrpath.planning import (
@@ -165,6 +160,14 @@ if TYPE_CHECKING:
         can_cannot_list,
         is_within_scope,
     )
+    from emrpath.status import (
+        Gate,
+        GateName,
+        GateState,
+        PathwayDecision,
+        PathwayStatus,
+        Reason,
+    )
 
 # Everything but the errors loads on first use (PEP 562): `import emrpath` stays cheap,
 # and a script that needs only the calendar never builds the scope tables.
@@ -201,9 +204,9 @@ _LAZY: dict[str, str] = {
     "ErrorLog": "emrpath.planning",
     "ExamAttempt": "emrpath.records",
     "FixedDaysWait": "emrpath.policies",
-    "Gate": "emrpath.decisions",
-    "GateName": "emrpath.decisions",
-    "GateState": "emrpath.decisions",
+    "Gate": "emrpath.status",
+    "GateName": "emrpath.status",
+    "GateState": "emrpath.status",
     "INPUT_KINDS": "emrpath.jsonio",
     "Jurisdiction": "emrpath.authority",
     "Level": "emrpath.scope",
@@ -218,14 +221,15 @@ _LAZY: dict[str, str] = {
     "NextPeriodWait": "emrpath.policies",
     "NoExpiry": "emrpath.policies",
     "Param": "emrpath.params",
-    "PathwayStatus": "emrpath.decisions",
+    "PathwayDecision": "emrpath.status",
+    "PathwayStatus": "emrpath.status",
     "PlannedAttempt": "emrpath.planning",
     "PracticeDecision": "emrpath.authority",
     "Practitioner": "emrpath.authority",
     "PriorCourse": "emrpath.records",
     "Program": "emrpath.program",
     "Provision": "emrpath.params",
-    "Reason": "emrpath.decisions",
+    "Reason": "emrpath.status",
     "RecertExam": "emrpath.policies",
     "RecertificationCycle": "emrpath.policies",
     "RecertificationRecord": "emrpath.records",
@@ -258,7 +262,9 @@ _LAZY: dict[str, str] = {
     "describe_value": "emrpath.report",
     "dumps": "emrpath.jsonio",
     "earliest_retest_date": "emrpath.rules",
+    "decide": "emrpath.pathway",
     "evaluate": "emrpath.pathway",
+    "decide_many": "emrpath.batch",
     "evaluate_many": "emrpath.batch",
     "expected_result_date": "emrpath.rules",
     "from_json_data": "emrpath.jsonio",
@@ -338,6 +344,7 @@ __all__ = [
     "NoExpiry",
     "NoRuleInForceError",
     "Param",
+    "PathwayDecision",
     "PathwayStatus",
     "PlannedAttempt",
     "PracticeDecision",
@@ -375,6 +382,8 @@ __all__ = [
     "can_cannot_list",
     "check_score",
     "course_expiration_date",
+    "decide",
+    "decide_many",
     "describe_value",
     "dumps",
     "earliest_retest_date",

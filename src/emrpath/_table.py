@@ -1,6 +1,6 @@
 """Plain-text and HTML tables for the readable reprs of decisions, statuses and timelines.
 
-One copy of the rendering, shared by :class:`~emrpath.decisions.PathwayStatus`,
+One copy of the rendering, shared by :class:`~emrpath.status.PathwayStatus`,
 :class:`~emrpath.lifecycle.RecertificationStatus` and the planning timelines, so every
 table in the library aligns and escapes the same way.
 

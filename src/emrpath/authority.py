@@ -12,7 +12,7 @@ a person to function at a level in a jurisdiction on a date only when:
   certification is current that day. Even then it only adds a condition: it never
   stands in for a licence.
 
-Every "no" lists each missing or expired item, as a cited :class:`~emrpath.decisions.Reason`
+Every "no" lists each missing or expired item, as a cited :class:`~emrpath.status.Reason`
 and in :attr:`PracticeDecision.missing`.
 
 Policies this module fixes, and why:
@@ -71,15 +71,14 @@ from emrpath._validators import (
     require,
     sequence_of,
 )
-from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, weakest
-from emrpath.program import Program
+from emrpath.program import Program, check_program
 from emrpath.programs import NREMT_EMR
 from emrpath.records import Certification, _date
 from emrpath.rules import initial_expiration_date
-from emrpath.rules._program_arg import check_program
 from emrpath.scope import Level
+from emrpath.status import Reason
 
 __all__ = [
     "AgencyCredential",

@@ -29,17 +29,19 @@ Over a process pool (the chunk size keeps the per-task overhead small)::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from emrpath.decisions import PathwayStatus
 from emrpath.errors import EmrpathError
-from emrpath.pathway import evaluate
-from emrpath.program import Program
+from emrpath.pathway import decide, evaluate
+from emrpath.program import Program, check_program
 from emrpath.programs import NREMT_EMR
 from emrpath.records import Candidate
-from emrpath.rules._program_arg import check_program
+from emrpath.status import PathwayDecision, PathwayStatus
 
-__all__ = ["evaluate_many"]
+__all__ = ["decide_many", "evaluate_many"]
+
+R = TypeVar("R")
 
 
 def evaluate_many(
@@ -69,12 +71,53 @@ def evaluate_many(
 2025-06-01; a record cannot hold facts from after the date it is evaluated on \
 (rule: course window)
     """
-    program = check_program(program, "evaluate_many")
-    day = program.date(as_of, field="as_of", rule="evaluate_many")
-    out: list[PathwayStatus] = []
+    return _each(evaluate, candidates, as_of, program, "evaluate_many")
+
+
+def decide_many(
+    candidates: Iterable[Candidate],
+    *,
+    as_of: dt.date | dt.datetime,
+    program: Program = NREMT_EMR,
+) -> list[PathwayDecision]:
+    """:func:`~emrpath.decide` for each candidate, in order, on one ``as_of``.
+
+    The registry's call: decisions are small, pickle to a few hundred bytes, and cross a
+    process pool cheaply. Errors name the candidate's position, as in
+    :func:`evaluate_many`.
+
+    Args:
+        candidates: Any iterable of :class:`~emrpath.Candidate`.
+        as_of: The date of evaluation for every candidate.
+        program: The program whose rules apply.
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> course = ep.CourseCompletion(dt.date(2025, 5, 2))
+        >>> decisions = ep.decide_many(
+        ...     [ep.Candidate(course=course)] * 2, as_of=dt.date(2025, 6, 1), program=ep.NREMT_EMR
+        ... )
+        >>> [d.next_attempt_on for d in decisions]
+        [datetime.date(2025, 6, 1), datetime.date(2025, 6, 1)]
+    """
+    return _each(decide, candidates, as_of, program, "decide_many")
+
+
+def _each(
+    function: Callable[..., R],
+    candidates: Iterable[Candidate],
+    as_of: dt.date | dt.datetime,
+    program: Program,
+    rule: str,
+) -> list[R]:
+    """``function`` over ``candidates``; a refusal's field is prefixed by the position."""
+    program = check_program(program, rule)
+    day = program.date(as_of, field="as_of", rule=rule)
+    out: list[R] = []
     for index, candidate in enumerate(candidates):
         try:
-            out.append(evaluate(candidate, as_of=day, program=program))
+            out.append(function(candidate, as_of=day, program=program))
         except EmrpathError as err:
             field = f"[{index}].{err.field}" if err.field else f"[{index}]"
             raise type(err)(err.message, field=field, rule=err.rule) from err

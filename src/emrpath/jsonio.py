@@ -113,7 +113,6 @@ def _registry() -> Mapping[str, type]:
         Practitioner,
         StateLicense,
     )
-    from emrpath.decisions import Gate, PathwayStatus, Reason
     from emrpath.lifecycle import ComponentProgress, RecertificationStatus, TopicProgress
     from emrpath.params import Citation
     from emrpath.planning import (
@@ -137,6 +136,7 @@ def _registry() -> Mapping[str, type]:
         SkillsCompetency,
     )
     from emrpath.scope import ScopeDecision, SkillRow
+    from emrpath.status import Gate, PathwayStatus, Reason
 
     classes: tuple[type, ...] = (
         AgencyCredential,

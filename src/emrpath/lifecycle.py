@@ -41,16 +41,14 @@ import attrs
 from emrpath._dates import add_days
 from emrpath._table import html_table, key_values, text_table
 from emrpath._validators import sequence_of
-from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
-from emrpath.params import Confidence, Param, Provision
-from emrpath.pathway import _Reader
+from emrpath.params import Confidence, Param, ParamReader, Provision
 from emrpath.policies import CeComponent, CeRequirement, RecertWindow, _num
-from emrpath.program import Program
+from emrpath.program import Program, check_program
 from emrpath.programs import NREMT_EMR
 from emrpath.records import Certification, ContinuingEducation, ExamAttempt
-from emrpath.rules._program_arg import check_program
 from emrpath.rules.scores import check_score
+from emrpath.status import Reason
 
 __all__ = [
     "ComponentProgress",
@@ -536,7 +534,7 @@ class _Answer:
         self.education = education
         self.attempts = attempts
         self.as_of = as_of
-        self.r = _Reader()
+        self.r = ParamReader()
         self.reasons: list[Reason] = []
 
     def check_dates(self) -> None:
@@ -592,7 +590,7 @@ class _Answer:
         expires = cert.expires_on if cert.expires_on is not None else initial
         if cert.expires_on is None:
             self.reasons.append(
-                self.r.reason(
+                Reason.cited(
                     "initial_expiration",
                     f"Certified {cert.certified_on}; the initial certification expires "
                     f"{expires} ({term.value.describe()}).",
@@ -612,7 +610,7 @@ class _Answer:
         )
         components, total, outside = self.tally(requirement, counts_from, counts_through)
         self.reasons.append(
-            self.r.reason(
+            Reason.cited(
                 "education_window",
                 f"Education counts from {counts_from} through {counts_through} "
                 f"({window_rule.value.describe()})"
@@ -638,7 +636,7 @@ class _Answer:
         )
         next_expires = cycle.next_expiration(expires)
         self.reasons.append(
-            self.r.reason(
+            Reason.cited(
                 "next_expiration",
                 f"A recertification of this cycle moves the expiration to {next_expires} "
                 f"({cycle.describe()}).",
@@ -674,7 +672,7 @@ class _Answer:
 
     def not_time_limited(self, term: Provision[Any]) -> RecertificationStatus:
         self.reasons.append(
-            self.r.reason(
+            Reason.cited(
                 "not_time_limited",
                 f"Certified {self.cert.certified_on}: {term.value.describe()}; no "
                 "recertification is due.",
@@ -779,7 +777,7 @@ class _Answer:
         rest = requirement.total - total
         head = f"Continuing education: {_num(total)} of {_num(requirement.total)} {unit}"
         if not shortfalls and rest <= 0:
-            return self.r.reason(
+            return Reason.cited(
                 "education_complete",
                 f"{head}; every component is complete.",
                 self.requirement_param,
@@ -788,7 +786,7 @@ class _Answer:
         missing = f"; short: {', '.join(shortfalls)}" if shortfalls else ""
         if rest > 0:
             missing += f"; {_num(rest)} {unit} short of the total"
-        return self.r.reason(
+        return Reason.cited(
             "education_short",
             f"{head}{missing}.",
             self.requirement_param,
@@ -844,7 +842,7 @@ class _Answer:
                 f"({rule.value.describe()}): recertify by continuing education."
             )
         self.reasons.append(
-            self.r.reason("recert_exam", message, param, rule),
+            Reason.cited("recert_exam", message, param, rule),
         )
         return last.passed, remaining
 
@@ -895,7 +893,7 @@ class _Answer:
                 f"The certification expired after {expires} and lapsed after the late period "
                 f"ended on {late}"
             )
-        return self.r.reason(
+        return Reason.cited(
             f"recert_{state.value}",
             f"{text} ({window.describe()}).",
             self.window_param,

@@ -29,87 +29,45 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import partial
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn
 
-from emrpath.decisions import Gate, GateName, GateState, PathwayStatus, Reason
+import attrs
+
 from emrpath.errors import InputTypeError, InvalidRecordError
-from emrpath.params import Confidence, Param, Provision
+from emrpath.params import Param, ParamReader, Provision
 from emrpath.policies import AttemptScope, Requirement
-from emrpath.program import Program
-from emrpath.programs import NREMT_EMR
+from emrpath.program import Program, check_program
+from emrpath.programs import NREMT_EMR  # MERGE: the program branch removes this default
 from emrpath.records import Candidate, ExamAttempt
-from emrpath.rules._program_arg import check_program
-from emrpath.rules.scores import _check_scaled_score
+from emrpath.rules.scores import check_scaled_score
+from emrpath.status import Gate, GateName, GateState, PathwayDecision, PathwayStatus, Reason
 
 __all__ = ["evaluate"]
 
-T = TypeVar("T")
-
 _RULE = "evaluate"
 
-# Requirement's members in declaration order, listed once: iterating an Enum class builds
-# its member list anew on every pass.
-_REQUIREMENTS: tuple[Requirement, ...] = tuple(Requirement)
-# Enum members used on every call, as module constants: on CPython 3.11 reading a member
-# through its class (``GateState.MET``) goes through EnumType.__getattr__ and costs about
-# ten times a module constant, and an evaluation made some forty such reads.
-_PRIMARY, _SECONDARY = Confidence.PRIMARY, Confidence.SECONDARY
-_COURSE_VERIFIED = Requirement.COURSE_VERIFIED
-_SKILLS_PASSED = Requirement.SKILLS_PASSED
-_PER_ROUTE = AttemptScope.PER_ROUTE
-_COURSE = GateName.COURSE
-_VERIFICATION = GateName.VERIFICATION
-_CPR = GateName.CPR
-_AUTHORIZATION = GateName.AUTHORIZATION
-_COGNITIVE = GateName.COGNITIVE
-_SKILLS = GateName.SKILLS
-_CERTIFICATION = GateName.CERTIFICATION
-_MET = GateState.MET
-_PENDING = GateState.PENDING
-_BLOCKED = GateState.BLOCKED
-_EXPIRED = GateState.EXPIRED
-_NOT_YET_APPLICABLE = GateState.NOT_YET_APPLICABLE
+# The gates' names and states as module names. On CPython 3.11 reading an Enum member
+# through its class goes through EnumType.__getattr__ (0.13 µs against 0.014 µs for a
+# module name) and a run makes some thirty such reads: about 4 µs, a third of building the
+# candidate's records, which the 2x and 4x goals of docs/performance.md need (3.12 made
+# member reads cheap; these names can go when 3.11 does).
+COURSE, VERIFICATION, CPR, AUTHORIZATION = (
+    GateName.COURSE,
+    GateName.VERIFICATION,
+    GateName.CPR,
+    GateName.AUTHORIZATION,
+)
+COGNITIVE, SKILLS, CERTIFICATION = GateName.COGNITIVE, GateName.SKILLS, GateName.CERTIFICATION
+MET, PENDING, BLOCKED, EXPIRED = (
+    GateState.MET,
+    GateState.PENDING,
+    GateState.BLOCKED,
+    GateState.EXPIRED,
+)
+NOT_YET_APPLICABLE = GateState.NOT_YET_APPLICABLE
 
-
-class _Reader:
-    """Reads parameters for one evaluation and keeps the weakest confidence it met."""
-
-    __slots__ = ("weakest",)
-
-    def __init__(self) -> None:
-        self.weakest = _PRIMARY
-
-    def read(self, param: Param[T], on: dt.date) -> Provision[T]:
-        # Param.at's own first test, inlined (an evaluation makes some fifteen reads, and
-        # nearly all are of the newest provision); ``on`` is always a plain date here.
-        provision = param.provisions[-1] if on >= param._starts[-1] else param.at(on)
-        if provision.confidence is _SECONDARY:
-            self.weakest = _SECONDARY
-        return provision
-
-    def reason(
-        self, code: str, message: str, param: Param[Any], provision: Provision[Any]
-    ) -> Reason:
-        """A reason citing ``provision`` of ``param``."""
-        return Reason(code, message, param.name, provision.citation, provision.confidence)
-
-
-# A gate as the evaluation works it out: name, state, reasons, valid until, expected on;
-# the arguments of a Gate once it is explained. A plain tuple because deciding builds seven
-# of them per call and throws six away (a NamedTuple's keyword __new__ cost more than a
-# gate's own logic).
-_Outline = tuple[GateName, GateState, tuple[Reason, ...], dt.date | None, dt.date | None]
-
-
-def _outline(
-    name: GateName,
-    state: GateState,
-    reasons: tuple[Reason, ...] = (),
-    valid_until: dt.date | None = None,
-    expected_on: dt.date | None = None,
-) -> _Outline:
-    return (name, state, reasons, valid_until, expected_on)
+# Requirements in declaration order, for a stable order of what a result is held until.
+_REQUIREMENT_ORDER = {item: index for index, item in enumerate(Requirement)}
 
 
 def _check_not_after(candidate: Candidate, as_of: dt.date) -> None:
@@ -150,22 +108,67 @@ def _refuse_after(field: str, day: dt.date, as_of: dt.date, rule: str) -> NoRetu
     )
 
 
-def evaluate(
+def decide(
     candidate: Candidate, *, as_of: dt.date | dt.datetime, program: Program = NREMT_EMR
-) -> PathwayStatus:
-    """Every gate of ``candidate``'s pathway on ``as_of``, with dates, reasons and sources.
+) -> PathwayDecision:
+    """The decided fields of ``candidate``'s pathway on ``as_of``, without the explanation.
+
+    The same rules, checks and refusals as :func:`evaluate`, run once, with no reason
+    formatted and no gate built: the call for a registry that stores the outcome of
+    every candidate and explains only the ones a person asks about.
 
     Args:
         candidate: The course, attempts and other records of one candidate.
         as_of: The date of evaluation (or an aware datetime, read in the program's
             timezone). Nothing reads the clock.
-        program: The program whose rules apply.
+        program: The program whose rules apply (required: there is no default).
 
     Returns:
-        A :class:`~emrpath.decisions.PathwayStatus`.
+        A :class:`~emrpath.status.PathwayDecision`, equal to ``evaluate(...).decision``.
 
     Raises:
-        InputTypeError: ``candidate`` is not a Candidate, or ``as_of`` is not a date.
+        InputTypeError: ``candidate`` is not a Candidate, ``program`` is not a Program,
+            or ``as_of`` is not a date.
+        NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
+        CalendarRangeError: A date the rules need is outside the program's calendar.
+        InvalidRecordError: As for :func:`evaluate`.
+        NoRuleInForceError: As for :func:`evaluate`.
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> candidate = ep.Candidate(
+        ...     course=ep.CourseCompletion(dt.date(2025, 5, 2), verified_on=dt.date(2025, 5, 9)),
+        ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 11), passed=False, scaled_score=880)],
+        ... )
+        >>> decision = ep.decide(candidate, as_of=dt.date(2025, 7, 14), program=ep.NREMT_EMR)
+        >>> decision.next_attempt_on, decision.attempts_remaining, decision.certified
+        (datetime.date(2025, 7, 26), 2, False)
+    """
+    return _PathwayRun.start(candidate, as_of, program, "decide", explain=False).decision()
+
+
+def evaluate(
+    candidate: Candidate, *, as_of: dt.date | dt.datetime, program: Program = NREMT_EMR
+) -> PathwayStatus:
+    """Every gate of ``candidate``'s pathway on ``as_of``, with dates, reasons and sources.
+
+    The decided fields of :func:`decide` and the explanation, from one run of the rules.
+
+    Args:
+        candidate: The course, attempts and other records of one candidate.
+        as_of: The date of evaluation (or an aware datetime, read in the program's
+            timezone). Nothing reads the clock.
+        program: The program whose rules apply (required: there is no default).
+
+    Returns:
+        A :class:`~emrpath.status.PathwayStatus`.
+
+    Raises:
+        InputTypeError: ``candidate`` is not a Candidate, ``program`` is not a Program,
+            or ``as_of`` is not a date.
+        NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
+        CalendarRangeError: A date the rules need is outside the program's calendar.
         InvalidRecordError: A record dated after ``as_of``, a score that contradicts the
             score report, more attempts than the program allows (counted per course or
             per eligibility route, as the program says), or an attempt after the course
@@ -181,68 +184,83 @@ def evaluate(
         ...     attempts=[ep.ExamAttempt(dt.date(2025, 2, 6), passed=True)],
         ...     skills=ep.SkillsCompetency(dt.date(2025, 1, 8)),
         ... )
-        >>> status = ep.evaluate(done, as_of=dt.date(2025, 3, 1))
+        >>> status = ep.evaluate(done, as_of=dt.date(2025, 3, 1), program=ep.NREMT_EMR)
         >>> status.certified, status.certified_on, status.certification_expires_on
         (True, datetime.date(2025, 2, 10), datetime.date(2027, 9, 30))
+        >>> status.gate("certification").reasons[0].parameter
+        'certification_term'
     """
-    program = check_program(program, _RULE)
-    if not isinstance(candidate, Candidate):
-        raise InputTypeError(
-            f"expected a Candidate, got {type(candidate).__name__}", field="candidate", rule=_RULE
-        )
-    # A plain date is the common case and needs no conversion (what Program.date would
-    # also return at once); a datetime or a wrong type goes through it for its checks.
-    today = as_of if type(as_of) is dt.date else program.date(as_of, field="as_of", rule=_RULE)
-    _check_not_after(candidate, today)
-    return _Evaluation(candidate, today, program, explain=False).run()
+    return _PathwayRun.start(candidate, as_of, program, _RULE, explain=True).status()
 
 
-class _Evaluation:
-    """One evaluation, gate by gate; a class only to share its working values.
+class _PathwayRun:
+    """One run of the pathway rules over one candidate, gate by gate.
 
-    It runs in one of two modes over the same code. Deciding (``explain=False``) works
-    out every state, date and count and makes every check and parameter read, but builds
-    no reason: each reason site passes its message as a callable that is never called.
-    Explaining (``explain=True``) also formats the messages and builds the gates.
-    :func:`evaluate` decides; the status it returns explains itself when its ``gates``
-    or ``reasons`` are first read (see :class:`~emrpath.decisions.PathwayStatus`).
+    A class only to share the run's working values. It runs in one of two modes over the
+    same code. Deciding (``explain=False``, for :func:`decide`) works out every state,
+    date and count and makes every check and parameter read, but formats no reason: each
+    reason site passes its message as a callable that is then never called, and the gates
+    that only explain stop after their reads. Explaining (``explain=True``, for
+    :func:`evaluate`) also formats the messages and builds the gates.
     """
 
     __slots__ = (
         "as_of",
-        "c",
+        "candidate",
         "completed",
         "course_end",
         "course_rule",
         "explain",
         "limit_rule",
-        "p",
         "passed",
         "portion_rule",
         "prior_attempts",
-        "r",
+        "program",
+        "reader",
         "record_reasons",
         "requirement_rules",
     )
 
+    @classmethod
+    def start(
+        cls,
+        candidate: Candidate,
+        as_of: dt.date | dt.datetime,
+        program: Program,
+        rule: str,
+        *,
+        explain: bool,
+    ) -> _PathwayRun:
+        """A run over checked arguments; a wrong argument is refused under ``rule``."""
+        program = check_program(program, rule)
+        if not isinstance(candidate, Candidate):
+            raise InputTypeError(
+                f"expected a Candidate, got {type(candidate).__name__}",
+                field="candidate",
+                rule=rule,
+            )
+        today = program.date(as_of, field="as_of", rule=rule)
+        _check_not_after(candidate, today)
+        return cls(candidate, today, program, explain=explain)
+
     def __init__(
         self, candidate: Candidate, as_of: dt.date, program: Program, *, explain: bool
     ) -> None:
-        self.c = candidate
+        self.candidate = candidate
         self.as_of = as_of
-        self.p = program
+        self.program = program
         self.explain = explain
-        self.r = _Reader()
+        self.reader = ParamReader()
         self.record_reasons: list[Reason] = []
         completed = candidate.course.completed_on
         self.completed = completed
-        self.course_rule = self.r.read(program.course_validity, completed)
+        self.course_rule = self.reader.read(program.course_validity, completed)
         self.course_end = self.course_rule.value.expires_on(completed)
-        self.limit_rule = self.r.read(program.attempt_limit, completed)
+        self.limit_rule = self.reader.read(program.attempt_limit, completed)
         self.portion_rule = (
             None
             if program.portion_validity is None
-            else self.r.read(program.portion_validity, completed)
+            else self.reader.read(program.portion_validity, completed)
         )
         self.passed: ExamAttempt | None = candidate.passed_attempt
         self.prior_attempts = self.count_prior_attempts()
@@ -258,7 +276,7 @@ class _Evaluation:
         message: Callable[[], str],
     ) -> tuple[Reason, ...]:
         """The cited reason, when explaining; nothing when only deciding."""
-        return (self.r.reason(code, message(), param, provision),) if self.explain else ()
+        return (Reason.cited(code, message(), param, provision),) if self.explain else ()
 
     def plain(self, code: str, message: str) -> tuple[Reason, ...]:
         """A reason that applies no parameter, when explaining."""
@@ -266,9 +284,9 @@ class _Evaluation:
 
     def portion_why(self, code: str, message: Callable[[], str]) -> tuple[Reason, ...]:
         """A reason about a passed portion: cited when the program limits its validity."""
-        if self.p.portion_validity is None or self.portion_rule is None:
+        if self.program.portion_validity is None or self.portion_rule is None:
             return (Reason(code, message()),) if self.explain else ()
-        return self.why(code, self.p.portion_validity, self.portion_rule, message)
+        return self.why(code, self.program.portion_validity, self.portion_rule, message)
 
     def portion_end(self, passed_on: dt.date) -> dt.date | None:
         validity = None if self.portion_rule is None else self.portion_rule.value
@@ -276,11 +294,12 @@ class _Evaluation:
 
     def count_prior_attempts(self) -> int:
         """Attempts in ``history`` that count against the current limit."""
-        if self.limit_rule.value.scope is not _PER_ROUTE or not self.c.history:
+        if self.limit_rule.value.scope is not AttemptScope.PER_ROUTE or not self.candidate.history:
             return 0
-        route = self.c.course.route
+        route = self.candidate.course.route
         named = [("course.route", route)] + [
-            (f"history[{i}].course.route", h.course.route) for i, h in enumerate(self.c.history)
+            (f"history[{i}].course.route", h.course.route)
+            for i, h in enumerate(self.candidate.history)
         ]
         for field, value in named:
             if value is None:
@@ -290,31 +309,31 @@ class _Evaluation:
                     field=field,
                     rule="attempt limit",
                 )
-        return sum(len(h.attempts) for h in self.c.history if h.course.route == route)
+        return sum(len(h.attempts) for h in self.candidate.history if h.course.route == route)
 
     def requirement_on(self, requirement: Requirement) -> dt.date | None:
         """The date ``requirement`` was completed, from the candidate's records."""
-        if requirement is _COURSE_VERIFIED:
-            return self.c.course.verified_on
-        if requirement is _SKILLS_PASSED:
-            return None if self.c.skills is None else self.c.skills.passed_on
-        return self.c.transcripts_received_on
+        if requirement is Requirement.COURSE_VERIFIED:
+            return self.candidate.course.verified_on
+        if requirement is Requirement.SKILLS_PASSED:
+            return None if self.candidate.skills is None else self.candidate.skills.passed_on
+        return self.candidate.transcripts_received_on
 
-    def not_in_pathway(self, name: GateName) -> _Outline:
-        return _outline(
+    def not_in_pathway(self, name: GateName) -> Gate:
+        return Gate(
             name,
-            _MET,
+            MET,
             self.plain(f"{name.value}_not_required", "Not part of this program's pathway."),
         )
 
     def result_date(self, exam_on: dt.date) -> tuple[dt.date, Provision[Any]]:
-        rule = self.r.read(self.p.result_posting, exam_on)
-        return self.p.calendar.add_business_days(exam_on, rule.value.business_days), rule
+        rule = self.reader.read(self.program.result_posting, exam_on)
+        return self.program.calendar.add_business_days(exam_on, rule.value.business_days), rule
 
     # -- record checks ------------------------------------------------------------------
 
     def check_attempts(self) -> None:
-        attempts = self.c.attempts
+        attempts = self.candidate.attempts
         rule = self.limit_rule.value
         limit = rule.max_attempts
         if self.prior_attempts + len(attempts) > limit:
@@ -333,9 +352,9 @@ class _Evaluation:
                 rule="attempt limit",
             )
         for index, attempt in enumerate(attempts):
-            scale = self.r.read(self.p.score_scale, attempt.taken_on).value
+            scale = self.reader.read(self.program.score_scale, attempt.taken_on).value
             if attempt.scaled_score is not None:
-                _check_scaled_score(attempt, scale, self.p, field=f"attempts[{index}]")
+                check_scaled_score(attempt, scale, self.program, field=f"attempts[{index}]")
             if attempt.taken_on > self.course_end:
                 raise InvalidRecordError(
                     f"attempt on {attempt.taken_on} is after the course expired on "
@@ -347,12 +366,12 @@ class _Evaluation:
                 before = attempts[index - 1].taken_on
                 if attempts[index - 1].passed:
                     self.check_pass_lapsed(before, attempt.taken_on, f"attempts[{index}].taken_on")
-                wait = self.r.read(self.p.retest_wait, before)
+                wait = self.reader.read(self.program.retest_wait, before)
                 earliest = wait.value.earliest_after(before)
                 if attempt.taken_on < earliest:
                     self.record_finding(
                         "retest_wait_not_kept",
-                        self.p.retest_wait,
+                        self.program.retest_wait,
                         wait,
                         f"The attempt on {attempt.taken_on} came before the earliest "
                         f"retest date {earliest} ({wait.value.describe()}); check the "
@@ -366,7 +385,7 @@ class _Evaluation:
     ) -> None:
         """Note something odd in the records (rare, so its message is formatted at once)."""
         if self.explain:
-            self.record_reasons.append(self.r.reason(code, message, param, provision))
+            self.record_reasons.append(Reason.cited(code, message, param, provision))
 
     def check_pass_lapsed(self, passed_on: dt.date, next_on: dt.date, field: str) -> None:
         """An attempt may follow a pass only after that pass stopped being valid."""
@@ -380,34 +399,47 @@ class _Evaluation:
             )
 
     def check_authorizations_cover_attempts(self) -> None:
-        if not self.c.authorizations:
+        """Note each attempt that no authorization on record covers.
+
+        One pass over both lists, in date order (a record keeps both sorted): the
+        authorizations issued on or before an attempt are taken in as the pass reaches
+        it, and the attempt is covered when the latest end among them is on or after its
+        date. Each authorization's window is read once.
+        """
+        authorizations = self.candidate.authorizations  # sorted by issue date
+        if not authorizations or not self.candidate.attempts:
             return
-        for attempt in self.c.attempts:
-            covered = False
-            for att in self.c.authorizations:
-                window = self.r.read(self.p.authorization, att.issued_on)
-                end = window.value.expires_on(att.issued_on, self.course_end)
-                if att.issued_on <= attempt.taken_on <= end:
-                    covered = True
-                    break
-            if not covered:
-                window = self.r.read(self.p.authorization, attempt.taken_on)
+        param = self.program.authorization
+        ends = [
+            self.reader.read(param, att.issued_on).value.expires_on(att.issued_on, self.course_end)
+            for att in authorizations
+        ]
+        taken_in = 0
+        latest_end: dt.date | None = None
+        for attempt in self.candidate.attempts:
+            on = attempt.taken_on
+            while taken_in < len(authorizations) and authorizations[taken_in].issued_on <= on:
+                end = ends[taken_in]
+                latest_end = end if latest_end is None else max(latest_end, end)
+                taken_in += 1
+            if latest_end is None or latest_end < on:
+                window = self.reader.read(param, on)
                 self.record_finding(
                     "attempt_without_authorization",
-                    self.p.authorization,
+                    param,
                     window,
                     f"No authorization to test on record covers the attempt on "
-                    f"{attempt.taken_on} ({window.value.describe()}).",
+                    f"{on} ({window.value.describe()}).",
                 )
 
     def check_cpr_covers_attempts(self) -> None:
-        cpr = self.c.cpr
-        param = self.p.cpr_required
+        cpr = self.candidate.cpr
+        param = self.program.cpr_required
         if cpr is None or param is None:
             return
-        for attempt in self.c.attempts:
+        for attempt in self.candidate.attempts:
             if attempt.taken_on > cpr.expires_on:
-                rule = self.r.read(param, attempt.taken_on)
+                rule = self.reader.read(param, attempt.taken_on)
                 if rule.value:
                     self.record_finding(
                         "attempt_after_cpr_expired",
@@ -424,14 +456,14 @@ class _Evaluation:
     # still makes its parameter reads and date arithmetic when only deciding (they set
     # the status's confidence and can refuse a date out of range), then returns None.
 
-    def course_gate(self) -> _Outline | None:
+    def course_gate(self) -> Gate | None:
         if not self.explain:
             return None
-        p = self.p.course_validity
+        p = self.program.course_validity
         if self.as_of <= self.course_end:
-            return _outline(
-                _COURSE,
-                _MET,
+            return Gate(
+                COURSE,
+                MET,
                 self.why(
                     "course_valid",
                     p,
@@ -443,9 +475,9 @@ class _Evaluation:
                 ),
                 valid_until=self.course_end,
             )
-        return _outline(
-            _COURSE,
-            _EXPIRED,
+        return Gate(
+            COURSE,
+            EXPIRED,
             self.why(
                 "course_expired",
                 p,
@@ -458,18 +490,18 @@ class _Evaluation:
             valid_until=self.course_end,
         )
 
-    def verification_gate(self) -> _Outline | None:
-        p = self.p.verification_required
+    def verification_gate(self) -> Gate | None:
+        p = self.program.verification_required
         rule = self.read_requirement_rules()[0]
         if not self.explain:
             return None
-        verified = self.c.course.verified_on
+        verified = self.candidate.course.verified_on
         if not rule.value:
-            return _outline(_VERIFICATION, _MET)
+            return Gate(VERIFICATION, MET)
         if verified is not None:
-            return _outline(
-                _VERIFICATION,
-                _MET,
+            return Gate(
+                VERIFICATION,
+                MET,
                 self.why(
                     "course_verified",
                     p,
@@ -477,9 +509,9 @@ class _Evaluation:
                     lambda: f"Course completion verified on {verified}.",
                 ),
             )
-        return _outline(
-            _VERIFICATION,
-            _PENDING,
+        return Gate(
+            VERIFICATION,
+            PENDING,
             self.why(
                 "verification_missing",
                 p,
@@ -488,20 +520,20 @@ class _Evaluation:
             ),
         )
 
-    def cpr_gate(self, attempt_possible: bool) -> _Outline | None:
-        p = self.p.cpr_required
+    def cpr_gate(self, attempt_possible: bool) -> Gate | None:
+        p = self.program.cpr_required
         if p is None:
-            return self.not_in_pathway(_CPR)
-        rule = self.r.read(p, self.as_of)
+            return self.not_in_pathway(CPR)
+        rule = self.reader.read(p, self.as_of)
         if not self.explain:
             return None
         if not rule.value:
-            return _outline(_CPR, _MET)
-        cpr = self.c.cpr
+            return Gate(CPR, MET)
+        cpr = self.candidate.cpr
         if not attempt_possible:
-            return _outline(
-                _CPR,
-                _NOT_YET_APPLICABLE,
+            return Gate(
+                CPR,
+                NOT_YET_APPLICABLE,
                 self.plain(
                     "cpr_not_needed_now",
                     "No further attempt is open, so no application needs a CPR credential now.",
@@ -509,9 +541,9 @@ class _Evaluation:
                 valid_until=None if cpr is None else cpr.expires_on,
             )
         if cpr is None:
-            return _outline(
-                _CPR,
-                _PENDING,
+            return Gate(
+                CPR,
+                PENDING,
                 self.why(
                     "cpr_missing",
                     p,
@@ -523,9 +555,9 @@ class _Evaluation:
                 ),
             )
         if cpr.expires_on >= self.as_of:
-            return _outline(
-                _CPR,
-                _MET,
+            return Gate(
+                CPR,
+                MET,
                 self.why(
                     "cpr_current",
                     p,
@@ -534,9 +566,9 @@ class _Evaluation:
                 ),
                 valid_until=cpr.expires_on,
             )
-        return _outline(
-            _CPR,
-            _EXPIRED,
+        return Gate(
+            CPR,
+            EXPIRED,
             self.why(
                 "cpr_expired",
                 p,
@@ -549,24 +581,24 @@ class _Evaluation:
             valid_until=cpr.expires_on,
         )
 
-    def authorization_gate(self, attempt_possible: bool) -> _Outline | None:
-        p = self.p.authorization
+    def authorization_gate(self, attempt_possible: bool) -> Gate | None:
+        p = self.program.authorization
         if not attempt_possible:
-            return _outline(
-                _AUTHORIZATION,
-                _NOT_YET_APPLICABLE,
+            return Gate(
+                AUTHORIZATION,
+                NOT_YET_APPLICABLE,
                 self.plain("authorization_not_needed_now", "No further attempt is open."),
             )
-        att = self.c.unused_authorization
+        att = self.candidate.unused_authorization
         if att is not None:
-            rule = self.r.read(p, att.issued_on)
+            rule = self.reader.read(p, att.issued_on)
             end = rule.value.expires_on(att.issued_on, self.course_end)
             if not self.explain:
                 return None
             if end >= self.as_of:
-                return _outline(
-                    _AUTHORIZATION,
-                    _MET,
+                return Gate(
+                    AUTHORIZATION,
+                    MET,
                     self.why(
                         "authorization_current",
                         p,
@@ -578,9 +610,9 @@ class _Evaluation:
                     ),
                     valid_until=end,
                 )
-            return _outline(
-                _AUTHORIZATION,
-                _EXPIRED,
+            return Gate(
+                AUTHORIZATION,
+                EXPIRED,
                 self.why(
                     "authorization_expired",
                     p,
@@ -592,13 +624,13 @@ class _Evaluation:
                 ),
                 valid_until=end,
             )
-        today = self.r.read(p, self.as_of)
+        today = self.reader.read(p, self.as_of)
         today_end = today.value.expires_on(self.as_of, self.course_end)
         if not self.explain:
             return None
-        return _outline(
-            _AUTHORIZATION,
-            _PENDING,
+        return Gate(
+            AUTHORIZATION,
+            PENDING,
             self.why(
                 "authorization_missing",
                 p,
@@ -610,13 +642,13 @@ class _Evaluation:
             ),
         )
 
-    def cognitive_gate(self, issued_on: dt.date | None) -> tuple[_Outline, dt.date | None, bool]:
+    def cognitive_gate(self, issued_on: dt.date | None) -> tuple[Gate, dt.date | None, bool]:
         """The cognitive gate, the next attempt date, and whether a new course is needed.
 
         ``issued_on`` is the certification date when certification was issued on or before
         ``as_of``: a pass that earned a certification stays met, as the skills gate does.
         """
-        attempts = self.c.attempts
+        attempts = self.candidate.attempts
         reasons: list[Reason] = []
         if attempts:
             last = attempts[-1]
@@ -624,7 +656,7 @@ class _Evaluation:
             if self.as_of < result_on:
                 reasons += self.why(
                     "result_expected",
-                    self.p.result_posting,
+                    self.program.result_posting,
                     posting,
                     lambda: (
                         f"The result of the attempt on {last.taken_on} is expected on "
@@ -650,8 +682,8 @@ class _Evaluation:
                 ),
             )
             gate, next_on, remediation = self.next_attempt_gate(reasons)
-            name, _, why, _, expected_on = gate
-            return (name, _EXPIRED, why, end, expected_on), next_on, remediation
+            expired = attrs.evolve(gate, state=EXPIRED, valid_until=end)
+            return expired, next_on, remediation
         reasons += self.portion_why(
             "cognitive_passed",
             lambda: (
@@ -660,9 +692,9 @@ class _Evaluation:
             ),
         )
         return (
-            _outline(
-                _COGNITIVE,
-                _MET,
+            Gate(
+                COGNITIVE,
+                MET,
                 tuple(reasons),
                 valid_until=end,
                 expected_on=passed_result_on,
@@ -671,12 +703,12 @@ class _Evaluation:
             False,
         )
 
-    def next_attempt_gate(self, reasons: list[Reason]) -> tuple[_Outline, dt.date | None, bool]:
+    def next_attempt_gate(self, reasons: list[Reason]) -> tuple[Gate, dt.date | None, bool]:
         """The cognitive gate with no valid pass: when the next attempt may be taken."""
-        attempts = self.c.attempts
+        attempts = self.candidate.attempts
         limit = self.limit_rule.value
         used = self.prior_attempts + len(attempts)
-        limit_param = self.p.attempt_limit
+        limit_param = self.program.attempt_limit
         if used >= limit.max_attempts:
             reasons += self.why(
                 "attempts_used_up",
@@ -687,34 +719,34 @@ class _Evaluation:
                     f"used; the next attempt needs {limit.after_limit.next_step}."
                 ),
             )
-            return _outline(_COGNITIVE, _BLOCKED, tuple(reasons)), None, True
+            return Gate(COGNITIVE, BLOCKED, tuple(reasons)), None, True
         if self.as_of > self.course_end:
             reasons += self.why(
                 "course_expired_before_pass",
-                self.p.course_validity,
+                self.program.course_validity,
                 self.course_rule,
                 lambda: (
                     f"The course stopped qualifying after {self.course_end}; the next attempt "
                     f"needs {limit.after_limit.next_step}."
                 ),
             )
-            return _outline(_COGNITIVE, _BLOCKED, tuple(reasons)), None, True
+            return Gate(COGNITIVE, BLOCKED, tuple(reasons)), None, True
         earliest = self.as_of
         if attempts:
             last_on = attempts[-1].taken_on
-            wait = self.r.read(self.p.retest_wait, last_on)
+            wait = self.reader.read(self.program.retest_wait, last_on)
             retest_on = wait.value.earliest_after(last_on)
             earliest = max(earliest, retest_on)
             reasons += self.why(
                 "retest_wait",
-                self.p.retest_wait,
+                self.program.retest_wait,
                 wait,
                 lambda: f"Retest allowed from {retest_on} ({wait.value.describe()}).",
             )
         if earliest > self.course_end:
             reasons += self.why(
                 "retest_after_course_expiry",
-                self.p.course_validity,
+                self.program.course_validity,
                 self.course_rule,
                 lambda: (
                     f"The earliest next attempt, {earliest}, falls after the course stops "
@@ -722,7 +754,7 @@ class _Evaluation:
                     f"{limit.after_limit.next_step}."
                 ),
             )
-            return _outline(_COGNITIVE, _BLOCKED, tuple(reasons)), None, True
+            return Gate(COGNITIVE, BLOCKED, tuple(reasons)), None, True
         reasons += self.why(
             "attempts_remaining",
             limit_param,
@@ -733,23 +765,23 @@ class _Evaluation:
             ),
         )
         return (
-            _outline(_COGNITIVE, _PENDING, tuple(reasons), expected_on=earliest),
+            Gate(COGNITIVE, PENDING, tuple(reasons), expected_on=earliest),
             earliest,
             False,
         )
 
-    def skills_gate(self, certification_on: dt.date | None) -> _Outline | None:
-        p = self.p.skills_required
+    def skills_gate(self, certification_on: dt.date | None) -> Gate | None:
+        p = self.program.skills_required
         rule = self.read_requirement_rules()[1]
         if p is None or rule is None:
-            return self.not_in_pathway(_SKILLS)
+            return self.not_in_pathway(SKILLS)
         if not rule.value:
-            return _outline(_SKILLS, _MET)
-        skills = self.c.skills
+            return Gate(SKILLS, MET)
+        skills = self.candidate.skills
         if skills is None:
-            return _outline(
-                _SKILLS,
-                _PENDING,
+            return Gate(
+                SKILLS,
+                PENDING,
                 self.why(
                     "skills_missing",
                     p,
@@ -764,9 +796,9 @@ class _Evaluation:
         # pathway needs the pass to be valid today.
         checked_on = certification_on if certification_on is not None else self.as_of
         if end is not None and checked_on > end:
-            return _outline(
-                _SKILLS,
-                _EXPIRED,
+            return Gate(
+                SKILLS,
+                EXPIRED,
                 self.portion_why(
                     "skills_expired",
                     lambda: (
@@ -776,9 +808,9 @@ class _Evaluation:
                 ),
                 valid_until=end,
             )
-        return _outline(
-            _SKILLS,
-            _MET,
+        return Gate(
+            SKILLS,
+            MET,
             self.portion_why(
                 "skills_passed",
                 lambda: (
@@ -797,10 +829,10 @@ class _Evaluation:
         """
         rules = self.requirement_rules
         if rules is None:
-            skills = self.p.skills_required
+            skills = self.program.skills_required
             rules = (
-                self.r.read(self.p.verification_required, self.completed),
-                None if skills is None else self.r.read(skills, self.completed),
+                self.reader.read(self.program.verification_required, self.completed),
+                None if skills is None else self.reader.read(skills, self.completed),
             )
             self.requirement_rules = rules
         return rules
@@ -812,18 +844,15 @@ class _Evaluation:
         requirements its result posting is held until.
         """
         verification, skills = self.read_requirement_rules()
-        verified = verification.value
-        skills_needed = skills is not None and skills.value
-        held: frozenset[Requirement] = frozenset()
+        needed: set[Requirement] = set()
+        if verification.value:
+            needed.add(Requirement.COURSE_VERIFIED)
+        if skills is not None and skills.value:
+            needed.add(Requirement.SKILLS_PASSED)
         if self.passed is not None:
-            held = self.r.read(self.p.result_posting, self.passed.taken_on).value.held_until
-        return [
-            item
-            for item in _REQUIREMENTS
-            if (item is _COURSE_VERIFIED and verified)
-            or (item is _SKILLS_PASSED and skills_needed)
-            or (held and item in held)
-        ]
+            posting = self.reader.read(self.program.result_posting, self.passed.taken_on)
+            needed |= posting.value.held_until
+        return sorted(needed, key=_REQUIREMENT_ORDER.__getitem__)
 
     def certification_date(self) -> tuple[dt.date | None, list[str]]:
         """The expected certification date, or the items still missing.
@@ -858,8 +887,8 @@ class _Evaluation:
             end = self.portion_end(self.passed.taken_on)
             if end is not None and on > end:
                 expired.append(("cognitive pass", end))
-        if self.c.skills is not None:
-            end = self.portion_end(self.c.skills.passed_on)
+        if self.candidate.skills is not None:
+            end = self.portion_end(self.candidate.skills.passed_on)
             if end is not None and on > end:
                 expired.append(("skills competency", end))
         if expired:
@@ -872,33 +901,33 @@ class _Evaluation:
 
     def certification_gate(
         self, on: dt.date | None, missing: list[str], remediation: bool
-    ) -> tuple[_Outline, bool, dt.date | None]:
-        term_param = self.p.certification_term
+    ) -> tuple[Gate, bool, dt.date | None]:
+        term_param = self.program.certification_term
         if on is None:
-            posting = self.r.read(self.p.result_posting, self.as_of)
-            state = _BLOCKED if remediation else _PENDING
+            posting = self.reader.read(self.program.result_posting, self.as_of)
+            state = BLOCKED if remediation else PENDING
             reasons = self.why(
                 "certification_pending",
-                self.p.result_posting,
+                self.program.result_posting,
                 posting,
                 lambda: "Certification needs " + ", ".join(missing) + ".",
             )
             return (
-                _outline(_CERTIFICATION, state, reasons + self.held_reason()),
+                Gate(CERTIFICATION, state, reasons + self.held_reason()),
                 False,
                 None,
             )
-        term = self.r.read(term_param, on)
+        term = self.reader.read(term_param, on)
         expires = term.value.expires_on(on)
         if on > self.as_of:
             return (
-                _outline(
-                    _CERTIFICATION,
-                    _PENDING,
+                Gate(
+                    CERTIFICATION,
+                    PENDING,
                     self.why(
                         "certification_expected",
-                        self.p.result_posting,
-                        self.r.read(self.p.result_posting, self.passed.taken_on)
+                        self.program.result_posting,
+                        self.reader.read(self.program.result_posting, self.passed.taken_on)
                         if self.passed
                         else term,
                         lambda: (
@@ -914,9 +943,9 @@ class _Evaluation:
             )
         if expires is not None and self.as_of > expires:
             return (
-                _outline(
-                    _CERTIFICATION,
-                    _EXPIRED,
+                Gate(
+                    CERTIFICATION,
+                    EXPIRED,
                     self.why(
                         "certification_expired",
                         term_param,
@@ -933,9 +962,9 @@ class _Evaluation:
                 expires,
             )
         return (
-            _outline(
-                _CERTIFICATION,
-                _MET,
+            Gate(
+                CERTIFICATION,
+                MET,
                 self.why(
                     "certified",
                     term_param,
@@ -957,17 +986,17 @@ class _Evaluation:
         passed = self.passed
         if passed is None:
             return ()
-        posting = self.r.read(self.p.result_posting, passed.taken_on)
+        posting = self.reader.read(self.program.result_posting, passed.taken_on)
         waiting = [
             item.label
-            for item in _REQUIREMENTS
+            for item in Requirement
             if item in posting.value.held_until and self.requirement_on(item) is None
         ]
         if not waiting:
             return ()
         return self.why(
             "result_held",
-            self.p.result_posting,
+            self.program.result_posting,
             posting,
             lambda: (
                 f"The result of the passing attempt on {passed.taken_on} is held until "
@@ -980,15 +1009,15 @@ class _Evaluation:
             ),
         )
 
-    def run(self) -> PathwayStatus:
-        """The status: explained in full, or decided with its explanation deferred."""
+    def conclude(self) -> tuple[dict[str, Any], tuple[Gate | None, ...]]:
+        """Every check, then the decided fields and the gates (``None`` where deciding)."""
         self.check_attempts()
         cert_on, missing = self.certification_date()
         issued_on = cert_on if cert_on is not None and cert_on <= self.as_of else None
         cognitive, next_on, remediation = self.cognitive_gate(issued_on)
         attempt_possible = next_on is not None
         certification, certified, expires = self.certification_gate(cert_on, missing, remediation)
-        outlines = (
+        gates = (
             self.course_gate(),
             self.verification_gate(),
             self.cpr_gate(attempt_possible),
@@ -998,45 +1027,35 @@ class _Evaluation:
             certification,
         )
         limit = self.limit_rule.value.max_attempts
-        used = self.prior_attempts + len(self.c.attempts)
-        has_valid_pass = cognitive[1] is _MET and self.passed is not None
+        used = self.prior_attempts + len(self.candidate.attempts)
+        has_valid_pass = cognitive.state is MET and self.passed is not None
         remaining = 0 if (has_valid_pass or remediation) else limit - used
-        status = PathwayStatus._decided(
-            None if self.explain else partial(_explanation, self.c, self.as_of, self.p),
-            program=self.p.key,
-            as_of=self.as_of,
-            certified=certified,
-            certified_on=cert_on,
-            certification_expires_on=expires,
-            next_attempt_on=next_on,
-            attempts_used=used,
-            attempts_remaining=remaining,
-            remediation_required=remediation,
-            confidence=self.r.weakest,
-        )
-        if self.explain:
-            gates = tuple(_gate(outline) for outline in outlines)
-            reasons = tuple(self.record_reasons) + tuple(r for g in gates for r in g.reasons)
-            status._store_explanation(gates, reasons)
-        return status
+        decided = {
+            "program": self.program.key,
+            "as_of": self.as_of,
+            "certified": certified,
+            "certified_on": cert_on,
+            "certification_expires_on": expires,
+            "next_attempt_on": next_on,
+            "attempts_used": used,
+            "attempts_remaining": remaining,
+            "remediation_required": remediation,
+            "confidence": self.reader.weakest,
+        }
+        return decided, gates
 
+    def decision(self) -> PathwayDecision:
+        """The decided fields (the run decides; nothing is formatted)."""
+        decided, _ = self.conclude()
+        return PathwayDecision(**decided)
 
-def _gate(outline: _Outline | None) -> Gate:
-    """The gate of an outline; a gate method returns None only when deciding."""
-    if outline is None:
-        raise RuntimeError("emrpath bug: a gate built no outline while explaining")
-    return Gate(*outline)
-
-
-def _explanation(
-    candidate: Candidate, as_of: dt.date, program: Program
-) -> tuple[tuple[Gate, ...], tuple[Reason, ...]]:
-    """The gates and reasons of a status :func:`evaluate` decided: the same evaluation, explained.
-
-    A module-level function of immutable values, so a status whose explanation is still
-    pending pickles, and two threads that read it at once compute the same answer. It
-    relies on that immutability: records, programs and their policy values are frozen,
-    so the explanation built later is the one the decided fields came from.
-    """
-    status = _Evaluation(candidate, as_of, program, explain=True).run()
-    return status.gates, status.reasons
+    def status(self) -> PathwayStatus:
+        """The decided fields with every gate and reason (the run explains)."""
+        decided, outlines = self.conclude()
+        gates = tuple(gate for gate in outlines if gate is not None)
+        if len(gates) != len(outlines):
+            raise RuntimeError("emrpath bug: a gate was left unbuilt while explaining")
+        reasons = list(self.record_reasons)  # findings about the records come first
+        for gate in gates:
+            reasons += gate.reasons
+        return PathwayStatus(**decided, gates=gates, reasons=tuple(reasons))

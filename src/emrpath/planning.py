@@ -63,11 +63,10 @@ import attrs
 from emrpath._seed import seed_citation
 from emrpath._table import cell, html_table, key_values, text_table
 from emrpath._validators import instance_of, non_empty_text, parse_enum, require, sequence_of
-from emrpath.decisions import GateName, PathwayStatus, Reason
 from emrpath.errors import InputTypeError, InvalidRecordError
-from emrpath.params import Citation, Confidence, weakest
-from emrpath.pathway import _Reader, evaluate
-from emrpath.program import Program
+from emrpath.params import Citation, Confidence, ParamReader, weakest
+from emrpath.pathway import evaluate
+from emrpath.program import Program, check_program
 from emrpath.programs import NREMT_EMR
 from emrpath.records import Candidate, CourseCompletion, ExamAttempt, _date
 from emrpath.rules import (
@@ -76,7 +75,7 @@ from emrpath.rules import (
     earliest_retest_date,
     expected_result_date,
 )
-from emrpath.rules._program_arg import check_program
+from emrpath.status import GateName, PathwayStatus, Reason
 
 __all__ = [
     "BUCKET_FIXES",
@@ -674,7 +673,7 @@ def plan_attempts(
     )
     used = _check_int(attempts_used, "attempts_used")
     completed = course.completed_on
-    reader = _Reader()
+    reader = ParamReader()
     limit_rule = reader.read(program.attempt_limit, completed)
     limit = limit_rule.value
     if not 0 <= used < limit.max_attempts:
@@ -695,14 +694,14 @@ def plan_attempts(
     course_rule = reader.read(program.course_validity, completed)
     course_end = course_expiration_date(completed, program)
     reasons = [
-        reader.reason(
+        Reason.cited(
             "attempt_limit",
             f"{limit.max_attempts} attempts under one {limit.scope.noun}, {used} used; after "
             f"the last, {limit.after_limit.next_step}.",
             program.attempt_limit,
             limit_rule,
         ),
-        reader.reason(
+        Reason.cited(
             "course_window",
             f"Course completed {completed} qualifies for testing through {course_end}.",
             program.course_validity,
@@ -718,7 +717,7 @@ def plan_attempts(
             retest = earliest_retest_date(day, program)
             if previous_result >= retest:
                 reasons.append(
-                    reader.reason(
+                    Reason.cited(
                         "result_after_retest_date",
                         f"The result of attempt {number - 1} is expected {previous_result}, "
                         f"not before attempt {number} could be taken on {retest}.",
@@ -742,7 +741,7 @@ def plan_attempts(
         attempts.append(PlannedAttempt(number, day, result_on, fits_course, fits_att, att_end))
         if number == used + 1:
             reasons.append(
-                reader.reason(
+                Reason.cited(
                     "result_posting",
                     f"Each result is expected {posting.value.business_days} business days "
                     "after its exam (an expectation, not a guarantee).",
@@ -754,7 +753,7 @@ def plan_attempts(
     if len(attempts) > 1:
         wait = reader.read(program.retest_wait, attempts[0].earliest_on)
         reasons.append(
-            reader.reason(
+            Reason.cited(
                 "retest_wait",
                 f"Each retest on its earliest date: {wait.value.describe()}, counted from the "
                 "attempt date, not the result date.",
@@ -764,7 +763,7 @@ def plan_attempts(
         )
     authorization = reader.read(program.authorization, issued or first)
     reasons.append(
-        reader.reason(
+        Reason.cited(
             "authorization_per_attempt",
             "One authorization to test per attempt "
             f"({authorization.value.describe()}); each retest's is planned as applied for "
@@ -777,7 +776,7 @@ def plan_attempts(
     for attempt in attempts:
         if not attempt.fits_course_window:
             reasons.append(
-                reader.reason(
+                Reason.cited(
                     "attempt_after_course_expiry",
                     f"Attempt {attempt.number} could not be taken before {attempt.earliest_on}, "
                     f"after the course stops qualifying on {course_end}; it needs "
@@ -788,7 +787,7 @@ def plan_attempts(
             )
     latest = _latest_first(completed, course_end, len(attempts) - 1, program)
     reasons.append(
-        reader.reason(
+        Reason.cited(
             "latest_first_attempt",
             (
                 f"A first planned attempt on or before {latest} leaves room for all "
@@ -1099,7 +1098,7 @@ def retake_plan(
         )
     status = evaluate(candidate, as_of=as_of, program=program)
     today = status.as_of
-    reader = _Reader()
+    reader = ParamReader()
     retest_on = earliest_retest_date(failed_on, program)
     course_end = course_expiration_date(candidate.course.completed_on, program)
     scale = reader.read(program.score_scale, failed_on).value

@@ -24,13 +24,13 @@ import types
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from emrpath.decisions import GateName
 from emrpath.errors import InputTypeError, MissingExtraError
 from emrpath.pathway import evaluate
 from emrpath.program import Program
 from emrpath.programs import NREMT_EMR
 from emrpath.records import Candidate
 from emrpath.rules import att_expiration_date, earliest_retest_date, expected_result_date
+from emrpath.status import GateName
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist

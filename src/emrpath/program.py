@@ -43,7 +43,7 @@ from emrpath.policies import (
     ScoreScale,
 )
 
-__all__ = ["Program"]
+__all__ = ["Program", "check_program"]
 
 
 def _param(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -222,3 +222,29 @@ class Program:
 
     def __repr__(self) -> str:
         return f"<Program {self.key}: {self.name} ({self.body})>"
+
+
+def check_program(program: object, rule: str) -> Program:
+    """``program`` if it is a :class:`Program`; otherwise an error naming ``rule``.
+
+    Every function that applies a program's rules takes the program as a required
+    keyword and checks it here first, so a wrong argument is refused the same way
+    everywhere.
+
+    Example:
+        >>> import emrpath as ep
+        >>> check_program(ep.ASCP_MLS, "retest wait").key
+        'ascp-mls'
+        >>> check_program("nremt-emr", "retest wait")
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InputTypeError: program: expected a Program (such as \
+emrpath.NREMT_EMR), got str (rule: retest wait)
+    """
+    if not isinstance(program, Program):
+        raise InputTypeError(
+            f"expected a Program (such as emrpath.NREMT_EMR), got {type(program).__name__}",
+            field="program",
+            rule=rule,
+        )
+    return program

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from emrpath.errors import InvalidRecordError
-from emrpath.program import Program
+from emrpath.program import Program, check_program
 from emrpath.programs import NREMT_EMR
-from emrpath.rules._program_arg import check_program
 
 __all__ = ["att_expiration_date", "course_expiration_date"]
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from emrpath.program import Program
+from emrpath.program import Program, check_program
 from emrpath.programs import NREMT_EMR
-from emrpath.rules._program_arg import check_program
 
 __all__ = ["expected_result_date"]
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from emrpath._validators import shown
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.policies import ScoreScale
-from emrpath.program import Program
+from emrpath.program import Program, check_program
 from emrpath.programs import NREMT_EMR
 from emrpath.records import ExamAttempt
-from emrpath.rules._program_arg import check_program
 
 __all__ = ["check_score"]
 
@@ -39,12 +38,12 @@ def check_score(attempt: object, program: Program = NREMT_EMR, *, field: str = "
             f"expected an ExamAttempt, got {type(attempt).__name__}", field=field, rule=_RULE
         )
     if attempt.scaled_score is not None:
-        _check_scaled_score(
+        check_scaled_score(
             attempt, program.score_scale.value_at(attempt.taken_on), program, field=field
         )
 
 
-def _check_scaled_score(
+def check_scaled_score(
     attempt: ExamAttempt, scale: ScoreScale | None, program: Program, *, field: str
 ) -> None:
     """:func:`check_score` against a ``scale`` the caller has already read.
