@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import threading
 from collections.abc import Iterable
 from typing import Any
@@ -42,6 +43,8 @@ __all__ = [
 _RULE = "business day"
 _DEFAULT_FIRST_YEAR = 1990
 _DEFAULT_LAST_YEAR = 2100
+# The years of src/emrpath/_us_federal_holidays.py (a test checks they agree).
+_TABLE_FIRST_YEAR, _TABLE_LAST_YEAR = 1990, 2100
 
 
 @attrs.frozen(slots=True)
@@ -160,7 +163,24 @@ class CalendarSpec:
 
 
 def _holiday_source(spec: CalendarSpec) -> dict[dt.date, str]:
-    """Holiday dates and names in the spec's years, from the holidays package."""
+    """Holiday dates and names in the spec's years.
+
+    US public holidays within 1990-2100 come from the table shipped with emrpath
+    (generated from the holidays package, see :attr:`BusinessCalendar.holiday_data`), so
+    the NREMT programs' first calendar does not import the holidays package; every other
+    calendar asks the package.
+    """
+    if _from_shipped_table(spec):
+        from emrpath._us_federal_holidays import HOLIDAYS
+
+        first = dt.date(spec.first_year, 1, 1)
+        last = dt.date(spec.last_year, 12, 31)
+        return {
+            day: name
+            for name, isos in HOLIDAYS.items()
+            for day in map(dt.date.fromisoformat, isos)
+            if first <= day <= last
+        }
     if spec.country is None:
         return {}
     import holidays  # deferred: importing emrpath should not pay for it
@@ -199,6 +219,17 @@ def _holiday_source(spec: CalendarSpec) -> dict[dt.date, str]:
     first = dt.date(spec.first_year, 1, 1)
     last = dt.date(spec.last_year, 12, 31)
     return {day: str(name) for day, name in source.items() if first <= day <= last}
+
+
+def _from_shipped_table(spec: CalendarSpec) -> bool:
+    """Whether ``spec``'s holidays are the US public ones the shipped table holds."""
+    return (
+        spec.country == "US"
+        and spec.subdiv is None
+        and spec.categories == ("public",)
+        and spec.first_year >= _TABLE_FIRST_YEAR
+        and spec.last_year <= _TABLE_LAST_YEAR
+    )
 
 
 @attrs.frozen(slots=True, eq=False, repr=False)
@@ -303,33 +334,29 @@ class BusinessCalendar:
         for closure in spec.closures:
             if first <= closure.on <= last:
                 names[closure.on] = closure.name
-        open_anyway = {o.on for o in spec.working_days}
         base = first.toordinal()
         size = last.toordinal() - base + 1
         weekend = spec.weekend
-        first_weekday = first.weekday()
-        closed = {day.toordinal() for day in names}
-        flags = bytearray(size)
-        prefix = [0] * (size + 1)
-        days: list[dt.date] = []
-        count = 0
-        for i in range(size):
-            ordinal = base + i
-            is_open = (first_weekday + i) % 7 not in weekend and ordinal not in closed
-            if not is_open and open_anyway:
-                is_open = dt.date.fromordinal(ordinal) in open_anyway
-            if is_open:
-                flags[i] = 1
-                count += 1
-                days.append(dt.date.fromordinal(ordinal))
-            prefix[i + 1] = count
+        # A week of flags from the first day's weekday, repeated over the range, then
+        # the holidays and closures shut and the cited working days opened: whole-table
+        # operations, not a Python step per day (the table spans 40,000 days).
+        week = bytes(0 if (first.weekday() + k) % 7 in weekend else 1 for k in range(7))
+        flags = bytearray((week * (size // 7 + 1))[:size])
+        for day in names:
+            flags[day.toordinal() - base] = 0
+        for override in spec.working_days:
+            if first <= override.on <= last:
+                flags[override.on.toordinal() - base] = 1
+        prefix = tuple(itertools.accumulate(flags, initial=0))
+        ordinals = itertools.compress(range(base, base + size), flags)
+        days = tuple(map(dt.date.fromordinal, ordinals))
         # A reason only for days that end up closed: a cited working day overrides it.
         weekday_names = {
             d: n
             for d, n in names.items()
             if d.weekday() not in weekend and not flags[d.toordinal() - base]
         }
-        return cls(spec, base, size, bytes(flags), tuple(prefix), tuple(days), weekday_names)
+        return cls(spec, base, size, bytes(flags), prefix, days, weekday_names)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickle by spec: a worker process rebuilds (or reuses) its own tables instead of
@@ -384,6 +411,32 @@ class BusinessCalendar:
             (datetime.date(2100, 12, 31), False)
         """
         return dt.date.fromordinal(self._base + self._size - 1)
+
+    @property
+    def holiday_data(self) -> str:
+        """Where the calendar's holidays came from, with the data's version.
+
+        The US public calendar within 1990-2100 reads the table shipped with emrpath,
+        generated from a named release of the holidays package; any other calendar asks
+        the installed holidays package. Store this beside a decision to know which
+        holiday data produced its dates.
+
+        Example:
+            >>> BusinessCalendar.us_federal().holiday_data
+            'holidays 0.109 (US public holidays, table shipped with emrpath)'
+            >>> BusinessCalendar.from_spec(CalendarSpec(country=None)).holiday_data
+            'none (weekends and closures only)'
+        """
+        spec = self.spec
+        if spec.country is None:
+            return "none (weekends and closures only)"
+        if _from_shipped_table(spec):
+            from emrpath._us_federal_holidays import HOLIDAYS_VERSION
+
+            return f"holidays {HOLIDAYS_VERSION} (US public holidays, table shipped with emrpath)"
+        from importlib.metadata import version  # the package's own __version__ is untyped
+
+        return f"holidays {version('holidays')} (installed package)"
 
     def _index(self, day: object, field: str) -> int:
         if type(day) is not dt.date:
