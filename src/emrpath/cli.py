@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import attrs
 
-from emrpath.errors import EmrpathError, InvalidRecordError, UnknownNameError
+from emrpath.errors import EmrpathError, InvalidRecordError
 
 if TYPE_CHECKING:
     from emrpath.program import Program
@@ -55,6 +55,9 @@ __all__ = ["main"]
 _RULE = "command line"
 _EXAMPLES = ("candidate", "recertification")
 _COMMANDS = "status, plan, dates, programs, schema"
+# The program a command that reads no document answers for when --program is not given.
+# Every output names its program on its first line; a document's own program always wins.
+_DEFAULT_PROGRAM = "nremt-emr"
 _V = TypeVar("_V")
 
 
@@ -62,26 +65,14 @@ class _UsageError(Exception):
     """A usage error found after parsing (exit 2, like argparse's own)."""
 
 
-def _programs() -> dict[str, Program]:
-    from emrpath.programs import ASCP_MLS, NREMT_EMR
-
-    return {p.key: p for p in (NREMT_EMR, ASCP_MLS)}
-
-
 def _program(key: str | None, field: str = "--program") -> Program:
-    from emrpath.programs import NREMT_EMR
+    """The registered program ``key`` names (``None``: the command line's default)."""
+    from emrpath.programs import get
 
-    programs = _programs()
-    if key is None:
-        return programs[NREMT_EMR.key]
-    found = programs.get(key)
-    if found is None:
-        raise UnknownNameError(
-            f"unknown program {key!r}; choose one of {', '.join(programs)}",
-            field=field,
-            rule=_RULE,
-        )
-    return found
+    try:
+        return get(_DEFAULT_PROGRAM if key is None else key)
+    except EmrpathError as err:
+        raise type(err)(err.message, field=field, rule=_RULE) from None
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
@@ -417,7 +408,9 @@ def _programs_command(args: argparse.Namespace) -> str:
         if args.json:
             return json.dumps(_program_data(program), indent=2, ensure_ascii=False)
         return _program_text(program)
-    programs = list(_programs().values())
+    from emrpath.programs import available
+
+    programs = available()
     if args.json:
         return json.dumps([_program_data(p) for p in programs], indent=2, ensure_ascii=False)
     rows = [(p.key, p.name, p.body, p.timezone) for p in programs]
@@ -443,10 +436,12 @@ def _schema(args: argparse.Namespace) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     from emrpath.jsonio import INPUT_KINDS
+    from emrpath.programs import REGISTRY
 
+    keys = ", ".join(REGISTRY)
     parser = argparse.ArgumentParser(
         prog="emrpath",
-        description="Certification pathway rules (NREMT EMR, ASCP MLS): exact, cited dates.",
+        description=f"Certification pathway rules as exact, cited dates; programs: {keys}.",
         epilog="Dates are ISO YYYY-MM-DD. Exit codes: 0 ok, 1 invalid input, 2 usage.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
@@ -456,7 +451,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--program",
             metavar="KEY",
-            help="the program: nremt-emr (default) or ascp-mls",
+            help=f"the program: one of {keys} (default {_DEFAULT_PROGRAM})",
         )
 
     def document_options(
