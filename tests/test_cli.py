@@ -74,7 +74,7 @@ def test_status_json_is_the_pathway_status_document(capsys: pytest.CaptureFixtur
     assert code == 0
     status = ep.loads(out, ep.PathwayStatus)
     candidate = ep.loads(example("nremt-emr-candidate.json"), ep.Candidate)
-    assert status == ep.evaluate(candidate, as_of=D(2025, 8, 20))
+    assert status == ep.evaluate(candidate, as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
     assert json.loads(out)["kind"] == "pathway_status"
 
 
@@ -288,7 +288,7 @@ def test_dates_for_ascp(capsys: pytest.CaptureFixture[str]) -> None:
     answers = {a["answer"]: a["date"] for a in json.loads(out)["answers"]}
     assert (
         answers["result_expected"]
-        == ep.expected_result_date(D(2025, 6, 2), ep.ASCP_MLS).isoformat()
+        == ep.expected_result_date(D(2025, 6, 2), program=ep.ASCP_MLS).isoformat()
     )
 
 
@@ -467,7 +467,9 @@ def test_plan_what_if(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "plan", "--course", "2024-01-05", "--first", "2026-01-10", "--json")
     assert code == 0
     timeline = ep.loads(out, ep.AttemptTimeline)
-    assert timeline == ep.plan_attempts(ep.CourseCompletion(D(2024, 1, 5)), D(2026, 1, 10))
+    assert timeline == ep.plan_attempts(
+        ep.CourseCompletion(D(2024, 1, 5)), D(2026, 1, 10), program=ep.NREMT_EMR
+    )
     assert [a.fits_course_window for a in timeline.attempts] == [True, True, False]
     code, out, _ = run(
         capsys,

@@ -322,12 +322,12 @@ def test_far_dates_raise_an_emrpath_error_not_overflow() -> None:
     9999 raised ValueError/OverflowError; it is a CalendarRangeError now."""
     far = dt.date(9999, 12, 31)
     for call in (
-        lambda: ep.course_expiration_date(far),
-        lambda: ep.earliest_retest_date(far),
-        lambda: ep.initial_expiration_date(far),
-        lambda: ep.appeal_deadline(far),
-        lambda: ep.att_expiration_date(far, far),
-        lambda: ep.earliest_retest_date(far, ep.ASCP_MLS),
+        lambda: ep.course_expiration_date(far, program=ep.NREMT_EMR),
+        lambda: ep.earliest_retest_date(far, program=ep.NREMT_EMR),
+        lambda: ep.initial_expiration_date(far, program=ep.NREMT_EMR),
+        lambda: ep.appeal_deadline(far, program=ep.NREMT_EMR),
+        lambda: ep.att_expiration_date(far, far, program=ep.NREMT_EMR),
+        lambda: ep.earliest_retest_date(far, program=ep.ASCP_MLS),
     ):
         with pytest.raises(ep.EmrpathError):
             call()

@@ -160,7 +160,9 @@ def recertification_statuses(draw: st.DrawFn) -> ep.RecertificationStatus:
             max_size=6,
         )
     )
-    return ep.recertification_status(ep.Certification(certified), education, as_of=as_of)
+    return ep.recertification_status(
+        ep.Certification(certified), education, as_of=as_of, program=ep.NREMT_EMR
+    )
 
 
 @given(recertification_statuses())
@@ -186,13 +188,13 @@ def test_scope_decisions_round_trip(
 
 
 def test_reason_gate_and_citation_round_trip() -> None:
-    status = ep.evaluate(BASE, as_of=D(2025, 8, 20))
+    status = ep.evaluate(BASE, as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
     for value in (status.gates[0], status.reasons[0], status.reasons[0].citation):
         assert _round_trip(value) == value
 
 
 def test_dates_are_iso_strings_enums_values_tuples_lists() -> None:
-    status = ep.evaluate(BASE, as_of=D(2025, 8, 20))
+    status = ep.evaluate(BASE, as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
     doc = ep.to_json_data(status)
     assert doc["schema_version"] == ep.SCHEMA_VERSION
     assert doc["kind"] == "pathway_status"
@@ -629,7 +631,11 @@ def test_attempt_timelines_round_trip(
     """Issue 6: the what-if timeline (a status of the planning rules) round-trips."""
     first = course.completed_on + dt.timedelta(days=offset)
     timeline = ep.plan_attempts(
-        course, first, attempts_used=used, authorization_issued_on=first if with_att else None
+        course,
+        first,
+        attempts_used=used,
+        authorization_issued_on=first if with_att else None,
+        program=ep.NREMT_EMR,
     )
     assert _round_trip(timeline) == timeline
 
@@ -644,7 +650,13 @@ def test_retake_plans_round_trip(buckets: list[ep.MissBucket], days: int) -> Non
         skills=ep.SkillsCompetency(D(2025, 4, 28)),
     )
     log = ep.ErrorLog([ep.Miss(b) for b in buckets], attempt_on=failed.taken_on)
-    plan = ep.retake_plan(log, failed, candidate, as_of=D(2025, 7, 11) + dt.timedelta(days=days))
+    plan = ep.retake_plan(
+        log,
+        failed,
+        candidate,
+        as_of=D(2025, 7, 11) + dt.timedelta(days=days),
+        program=ep.NREMT_EMR,
+    )
     assert _round_trip(log) == log
     assert _round_trip(plan) == plan
     doc = _document(plan)
@@ -663,7 +675,9 @@ def test_practice_decisions_round_trip(code: str, on: dt.date, agency: bool) -> 
         certification=ep.Certification(D(2025, 6, 2)),
         agency_credentials=[ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))],
     )
-    decision = ep.practice_authority(person, code, on=on, require_agency_credential=agency)
+    decision = ep.practice_authority(
+        person, code, on=on, require_agency_credential=agency, program=ep.NREMT_EMR
+    )
     assert _round_trip(person) == person
     assert _round_trip(decision) == decision
     _validate(_document(person))
@@ -673,7 +687,9 @@ def test_fixed_length_pairs_are_checked() -> None:
     log = ep.ErrorLog([ep.Miss("sequence")])
     failed = ep.ExamAttempt(D(2025, 7, 11), passed=False)
     candidate = ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2)), attempts=[failed])
-    doc = _document(ep.retake_plan(log, failed, candidate, as_of=D(2025, 7, 14)))
+    doc = _document(
+        ep.retake_plan(log, failed, candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    )
     doc["counts"][0] = ["sequence"]
     err = _error(doc)
     assert err.field == "$.counts[0]"

@@ -116,7 +116,7 @@ def test_a_certification_is_decided_as_explaining_decides_it(
         attempts=[ep.ExamAttempt(D(2025, 2, 6), passed=True)],
         skills=ep.SkillsCompetency(D(2025, 1, 8)),
     )
-    decided = ep.evaluate(done, as_of=as_of)
+    decided = ep.evaluate(done, as_of=as_of, program=ep.NREMT_EMR)
     full = explained(done, as_of, ep.NREMT_EMR)
     assert (decided.certified_on, decided.certification_expires_on) == (
         D(2025, 2, 10),
@@ -131,7 +131,7 @@ def test_a_certification_is_decided_as_explaining_decides_it(
 def test_a_status_pickles_equal_before_its_explanation_is_read(as_of: dt.date) -> None:
     """design.md, principle 4: statuses are "safe from many threads, picklable,
     cacheable"; a status whose explanation is still pending pickles as the explained one."""
-    status = ep.evaluate(failed_twice(), as_of=as_of)
+    status = ep.evaluate(failed_twice(), as_of=as_of, program=ep.NREMT_EMR)
     data = pickle.dumps(status)
     assert b"_explanation" not in data  # the pickle holds the gates, not a pending call
     again = pickle.loads(data)
@@ -142,11 +142,15 @@ def test_a_status_pickles_equal_before_its_explanation_is_read(as_of: dt.date) -
 def test_evolve_json_and_asdict_read_the_explanation() -> None:
     as_of = D(2025, 8, 20)
     full = explained(failed_twice(), as_of, ep.NREMT_EMR)
-    assert attrs.evolve(ep.evaluate(failed_twice(), as_of=as_of), certified=True) == (
-        attrs.evolve(full, certified=True)
+    assert attrs.evolve(
+        ep.evaluate(failed_twice(), as_of=as_of, program=ep.NREMT_EMR), certified=True
+    ) == (attrs.evolve(full, certified=True))
+    assert ep.dumps(ep.evaluate(failed_twice(), as_of=as_of, program=ep.NREMT_EMR)) == ep.dumps(
+        full
     )
-    assert ep.dumps(ep.evaluate(failed_twice(), as_of=as_of)) == ep.dumps(full)
-    assert attrs.asdict(ep.evaluate(failed_twice(), as_of=as_of)) == attrs.asdict(full)
+    assert attrs.asdict(
+        ep.evaluate(failed_twice(), as_of=as_of, program=ep.NREMT_EMR)
+    ) == attrs.asdict(full)
 
 
 def test_threads_reading_one_unread_status_all_see_the_same_gates() -> None:
@@ -158,7 +162,7 @@ def test_threads_reading_one_unread_status_all_see_the_same_gates() -> None:
     sys.setswitchinterval(1e-6)
     try:
         for _ in range(20):
-            status = ep.evaluate(failed_twice(), as_of=as_of)
+            status = ep.evaluate(failed_twice(), as_of=as_of, program=ep.NREMT_EMR)
             seen: list[object] = []
             barrier = threading.Barrier(8)
 
@@ -181,7 +185,7 @@ def test_threads_reading_one_unread_status_all_see_the_same_gates() -> None:
 
 
 def test_an_unknown_attribute_is_still_an_attribute_error() -> None:
-    status = ep.evaluate(failed_twice(), as_of=D(2025, 8, 20))
+    status = ep.evaluate(failed_twice(), as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
     with pytest.raises(AttributeError, match="'PathwayStatus' object has no attribute 'gate_s'"):
         status.gate_s  # type: ignore[attr-defined]  # noqa: B018
     assert not hasattr(status, "explanation")
@@ -206,7 +210,7 @@ def test_the_slot_writers_follow_the_parameters_of_decided() -> None:
 
 def test_the_pending_explanation_is_no_field_of_the_status() -> None:
     """Not compared, listed, converted or copied: the status's fields are its contract."""
-    status = ep.evaluate(failed_twice(), as_of=D(2025, 8, 20))
+    status = ep.evaluate(failed_twice(), as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
     names = [field.name for field in attrs.fields(ep.PathwayStatus)]
     assert "_explain" not in names
     assert list(attrs.asdict(status)) == names
@@ -222,7 +226,7 @@ def test_a_far_date_is_refused_by_evaluate_not_by_the_first_read() -> None:
         skills=ep.SkillsCompetency(D(9998, 6, 1)),
     )
     with pytest.raises(ep.CalendarRangeError) as decided:
-        ep.evaluate(candidate, as_of=D(9998, 6, 2))
+        ep.evaluate(candidate, as_of=D(9998, 6, 2), program=ep.NREMT_EMR)
     with pytest.raises(ep.CalendarRangeError) as full:
         explained(candidate, D(9998, 6, 2), ep.NREMT_EMR)
     assert (decided.value.field, decided.value.rule, decided.value.message) == (

@@ -264,19 +264,21 @@ def _dates(args: argparse.Namespace) -> str:
     exam = given["exam"]
     if exam is not None:
         rows.append(("exam on", exam, "", ""))
-        result = _as_option("--exam", lambda: rules.expected_result_date(exam, program))
+        result = _as_option("--exam", lambda: rules.expected_result_date(exam, program=program))
         answer("result expected", result, "result_posting", exam)
-        retest = _as_option("--exam", lambda: rules.earliest_retest_date(exam, program))
+        retest = _as_option("--exam", lambda: rules.earliest_retest_date(exam, program=program))
         answer("earliest retest", retest, "retest_wait", exam)
     if course is not None:
         rows.append(("course completed", course, "", ""))
-        expiry = _as_option("--course", lambda: rules.course_expiration_date(course, program))
+        expiry = _as_option(
+            "--course", lambda: rules.course_expiration_date(course, program=program)
+        )
         answer("course valid through", expiry, "course_validity", course)
     att = given["att"]
     if att is not None and course is not None:
         att_until = _as_option(
             "--att",
-            lambda: rules.att_expiration_date(att, course, program),
+            lambda: rules.att_expiration_date(att, course, program=program),
             course_completed_on="--course",
         )
         answer("ATT valid through", att_until, "authorization", att)
@@ -284,19 +286,19 @@ def _dates(args: argparse.Namespace) -> str:
     if passed is not None and course is not None:
         until = _as_option(
             "--passed",
-            lambda: rules.portion_expiration_date(passed, course, program),
+            lambda: rules.portion_expiration_date(passed, course, program=program),
             course_completed_on="--course",
         )
         answer("portion valid through", until, "portion_validity", course)
     certified = given["certified"]
     if certified is not None:
         expires = _as_option(
-            "--certified", lambda: rules.initial_expiration_date(certified, program)
+            "--certified", lambda: rules.initial_expiration_date(certified, program=program)
         )
         answer("certification expires", expires, "certification_term", certified)
     notified = given["notified"]
     if notified is not None:
-        appeal = _as_option("--notified", lambda: rules.appeal_deadline(notified, program))
+        appeal = _as_option("--notified", lambda: rules.appeal_deadline(notified, program=program))
         answer("appeal by", appeal, "appeal_window", notified)
 
     if args.json:

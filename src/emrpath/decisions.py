@@ -6,6 +6,7 @@ Example:
     >>> status = ep.evaluate(
     ...     ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2))),
     ...     as_of=dt.date(2025, 6, 1),
+    ...     program=ep.NREMT_EMR,
     ... )
     >>> status.gate(ep.GateName.VERIFICATION).state
     <GateState.PENDING: 'pending'>
@@ -224,7 +225,7 @@ class PathwayStatus(_PendingExplanation):
             ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=820)],
             ...     skills=ep.SkillsCompetency(dt.date(2025, 6, 20)),
             ... )
-            >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 10))
+            >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 10), program=ep.NREMT_EMR)
             >>> cognitive = status.gate(ep.GateName.COGNITIVE)
             >>> cognitive.state, cognitive.expected_on
             (<GateState.PENDING: 'pending'>, datetime.date(2025, 7, 16))
@@ -248,7 +249,8 @@ class PathwayStatus(_PendingExplanation):
         Example:
             >>> import emrpath as ep
             >>> just_completed = ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2)))
-            >>> rows = ep.evaluate(just_completed, as_of=dt.date(2025, 6, 2)).to_rows()
+            >>> rows = ep.evaluate(just_completed, as_of=dt.date(2025, 6, 2),
+            ...     program=ep.NREMT_EMR).to_rows()
             >>> for row in rows:
             ...     print(row["gate"], row["state"], row["valid_until"], row["expected_on"])
             course met 2027-05-31 None
@@ -281,7 +283,8 @@ class PathwayStatus(_PendingExplanation):
             >>> course = ep.CourseCompletion(dt.date(2025, 5, 2), dt.date(2025, 5, 9))
             >>> days = dt.date(2025, 7, 1), dt.date(2025, 7, 16), dt.date(2025, 8, 1)
             >>> fails = [ep.ExamAttempt(day, passed=False, scaled_score=880) for day in days]
-            >>> status = ep.evaluate(ep.Candidate(course, fails), as_of=dt.date(2025, 8, 20))
+            >>> status = ep.evaluate(ep.Candidate(course, fails), as_of=dt.date(2025, 8, 20),
+            ...     program=ep.NREMT_EMR)
             >>> print(status.summary())
             certified: no | next attempt: none | attempts used: 3, remaining: 0
             | new course or route needed: yes | weakest source: secondary

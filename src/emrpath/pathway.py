@@ -20,7 +20,7 @@ Example:
     ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 11), passed=False, scaled_score=880)],
     ...     skills=ep.SkillsCompetency(dt.date(2025, 4, 28)),
     ... )
-    >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 14))
+    >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 14), program=ep.NREMT_EMR)
     >>> status.next_attempt_on, status.attempts_remaining, status.certified
     (datetime.date(2025, 7, 26), 2, False)
 """
@@ -37,7 +37,6 @@ from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Confidence, Param, Provision
 from emrpath.policies import AttemptScope, Requirement
 from emrpath.program import Program
-from emrpath.programs import NREMT_EMR
 from emrpath.records import Candidate, ExamAttempt
 from emrpath.rules._program_arg import check_program
 from emrpath.rules.scores import _check_scaled_score
@@ -151,7 +150,7 @@ def _refuse_after(field: str, day: dt.date, as_of: dt.date, rule: str) -> NoRetu
 
 
 def evaluate(
-    candidate: Candidate, *, as_of: dt.date | dt.datetime, program: Program = NREMT_EMR
+    candidate: Candidate, *, as_of: dt.date | dt.datetime, program: Program
 ) -> PathwayStatus:
     """Every gate of ``candidate``'s pathway on ``as_of``, with dates, reasons and sources.
 
@@ -181,7 +180,7 @@ def evaluate(
         ...     attempts=[ep.ExamAttempt(dt.date(2025, 2, 6), passed=True)],
         ...     skills=ep.SkillsCompetency(dt.date(2025, 1, 8)),
         ... )
-        >>> status = ep.evaluate(done, as_of=dt.date(2025, 3, 1))
+        >>> status = ep.evaluate(done, as_of=dt.date(2025, 3, 1), program=ep.NREMT_EMR)
         >>> status.certified, status.certified_on, status.certification_expires_on
         (True, datetime.date(2025, 2, 10), datetime.date(2027, 9, 30))
     """

@@ -10,7 +10,8 @@ def check_program(program: object, rule: str) -> Program:
     """``program`` if it is a :class:`Program`, else a clear error."""
     if not isinstance(program, Program):
         raise InputTypeError(
-            f"expected a Program (such as emrpath.NREMT_EMR), got {type(program).__name__}",
+            "expected a Program such as emrpath.NREMT_EMR (emrpath.programs.get(key) looks "
+            f"one up by its key), got {type(program).__name__}",
             field="program",
             rule=rule,
         )

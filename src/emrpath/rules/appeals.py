@@ -6,7 +6,6 @@ import datetime as dt
 
 from emrpath.errors import NoRuleInForceError
 from emrpath.program import Program
-from emrpath.programs import NREMT_EMR
 from emrpath.rules._program_arg import check_program
 
 __all__ = ["appeal_deadline"]
@@ -14,7 +13,7 @@ __all__ = ["appeal_deadline"]
 _RULE = "appeal"
 
 
-def appeal_deadline(notified_on: dt.date | dt.datetime, program: Program = NREMT_EMR) -> dt.date:
+def appeal_deadline(notified_on: dt.date | dt.datetime, *, program: Program) -> dt.date:
     """The last day a written appeal of a decision notified on ``notified_on`` may arrive.
 
     For ASCP MLS: received within 30 days following notification of the decision. For
@@ -26,7 +25,7 @@ def appeal_deadline(notified_on: dt.date | dt.datetime, program: Program = NREMT
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
-        >>> appeal_deadline(dt.date(2025, 6, 2), ep.ASCP_MLS)
+        >>> appeal_deadline(dt.date(2025, 6, 2), program=ep.ASCP_MLS)
         datetime.date(2025, 7, 2)
     """
     program = check_program(program, _RULE)

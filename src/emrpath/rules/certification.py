@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from emrpath.program import Program
-from emrpath.programs import NREMT_EMR
 from emrpath.rules._program_arg import check_program
 
 __all__ = ["initial_expiration_date"]
@@ -14,7 +13,7 @@ _RULE = "certification expiry"
 
 
 def initial_expiration_date(
-    certified_on: dt.date | dt.datetime, program: Program = NREMT_EMR
+    certified_on: dt.date | dt.datetime, *, program: Program
 ) -> dt.date | None:
     """The expiration date of a certification issued on ``certified_on``.
 
@@ -23,9 +22,10 @@ def initial_expiration_date(
 
     Example:
         >>> import datetime as dt
-        >>> initial_expiration_date(dt.date(2025, 6, 30))
+        >>> import emrpath as ep
+        >>> initial_expiration_date(dt.date(2025, 6, 30), program=ep.NREMT_EMR)
         datetime.date(2027, 9, 30)
-        >>> initial_expiration_date(dt.date(2025, 7, 1))
+        >>> initial_expiration_date(dt.date(2025, 7, 1), program=ep.NREMT_EMR)
         datetime.date(2028, 9, 30)
     """
     program = check_program(program, _RULE)
