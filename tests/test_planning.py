@@ -608,7 +608,7 @@ def test_the_cli_plan_and_retake_plan_check_the_same_unused_authorization(
     assert plan.timeline is not None
     assert plan.timeline.attempts[0].fits_authorization is False  # 90 days ended 2024-05-02
     document = tmp_path / "candidate.json"
-    document.write_text(ep.dumps(candidate), encoding="utf-8")
+    document.write_text(ep.dumps(candidate, program=ep.NREMT_EMR), encoding="utf-8")
     assert cli.main(["plan", str(document), "--as-of", "2024-06-01", "--json"]) == 0
     timeline = ep.loads(capsys.readouterr().out, ep.AttemptTimeline)
     assert timeline == plan.timeline
