@@ -11,6 +11,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import pytest
 
 import emrpath as ep
@@ -671,3 +672,24 @@ def test_plan_when_no_attempt_is_left(capsys: pytest.CaptureFixture[str], tmp_pa
     code, _, err = run(capsys, "plan", write(tmp_path, candidate), "--as-of", "2025-05-01")
     assert code == 1
     assert_one_line_error(err, "no further attempt can be planned")
+
+
+def test_an_example_a_program_does_not_ship_is_one_line_exit_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A program added with only its example candidate: asking for its recertification
+    example is an invalid-input error, not a traceback."""
+    toy = attrs.evolve(ep.NREMT_EMR, key="toy-emr")
+    monkeypatch.setattr(ep.programs, "REGISTRY", {**ep.programs.REGISTRY, "toy-emr": toy})
+    code, out, err = run(
+        capsys,
+        "status",
+        "--example",
+        "recertification",
+        "--program",
+        "toy-emr",
+        "--as-of",
+        "2026-05-01",
+    )
+    assert (code, out) == (1, "")
+    assert_one_line_error(err, "--example: toy-emr ships no recertification example")

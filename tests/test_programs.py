@@ -7,8 +7,9 @@ registry lists them; an unknown key raises an `EmrpathError` (a `LookupError`) w
 
 from __future__ import annotations
 
-import importlib
 import pickle
+import subprocess
+import sys
 from importlib import resources
 
 import pytest
@@ -46,8 +47,12 @@ def test_get_returns_the_shipped_program(key: str) -> None:
 
 
 def test_the_registry_is_reached_from_the_top_level() -> None:
-    fresh = importlib.import_module("emrpath")
-    assert fresh.programs.get("nremt-emr") is ep.NREMT_EMR
+    """design.md's public contract: `ep.programs.get("nremt-emt")`, right after
+    `import emrpath as ep` (a fresh interpreter, where nothing has loaded the programs)."""
+    code = "import emrpath as ep; print(ep.programs.get('ascp-mls').key)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "ascp-mls\n", "")
+    assert ep.programs.get("nremt-emr") is ep.NREMT_EMR
 
 
 @pytest.mark.parametrize(

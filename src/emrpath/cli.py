@@ -111,8 +111,15 @@ def _read_document(args: argparse.Namespace) -> bytes:
     if args.example is not None:
         if args.file is not None:
             raise _UsageError("give FILE or --example, not both")
-        name = f"{_program(args.program).key}-{args.example}.json"
-        return (resources.files("emrpath") / "examples" / name).read_bytes()
+        program = _program(args.program)
+        found = resources.files("emrpath") / "examples" / f"{program.key}-{args.example}.json"
+        if not found.is_file():  # a program ships at least its example candidate
+            raise InvalidRecordError(
+                f"{program.key} ships no {args.example} example",
+                field="--example",
+                rule=_RULE,
+            )
+        return found.read_bytes()
     if args.file is None:
         raise _UsageError("give FILE (or - for stdin) or --example")
     if args.file == "-":

@@ -4,7 +4,8 @@ Each program is a :class:`~emrpath.program.Program` of cited data, in a module o
 :data:`REGISTRY` maps each shipped program's key to the program; :func:`get` looks one up
 by key (the command line and the JSON layer read keys through it) and :func:`available`
 lists them. Adding a program is one module here, one entry in :data:`REGISTRY` and one
-example document in ``emrpath/examples``; nothing else names the programs.
+example document in ``emrpath/examples`` (``<key>-candidate.json``, naming its program);
+the command line, the JSON layer and the rules page find it through the registry.
 
 Example:
     >>> import emrpath as ep
