@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 import emrpath  # noqa: E402
+from emrpath import programs  # noqa: E402
 
 project = "emrpath"
 author = "emrpath developers"
@@ -48,11 +49,12 @@ html_static_path = ["_static"]
 RULES_HEADER = """\
 # Rules: every parameter, with its source
 
-This page is generated at build time from `Program.parameters()` of `emrpath.NREMT_EMR` and
-`emrpath.ASCP_MLS` by {py:func}`emrpath.parameter_markdown`, so it always shows the data
-the rules read. Each provision gives its effective dates, its value in words, its
-confidence (*primary*: the certifying body's own text; *secondary*: third-party sources
-only), the citation with a verbatim quote, and a note where the source left a choice.
+This page is generated at build time from `Program.parameters()` of every program in the
+registry (`emrpath.programs.REGISTRY`) by {py:func}`emrpath.parameter_markdown`, so it
+always shows the data the rules read and every program emrpath ships. Each provision
+gives its effective dates, its value in words, its confidence (*primary*: the certifying
+body's own text; *secondary*: third-party sources only), the citation with a verbatim
+quote, and a note where the source left a choice.
 The same rows are available as data from {py:func}`emrpath.parameter_rows`.
 """
 
@@ -77,7 +79,7 @@ def generate(_app: object = None, root: Path = HERE) -> None:
     reference = root / "reference"
     reference.mkdir(exist_ok=True)
     rules = [RULES_HEADER]
-    rules += [emrpath.parameter_markdown(p) for p in (emrpath.NREMT_EMR, emrpath.ASCP_MLS)]
+    rules += [emrpath.parameter_markdown(p) for p in programs.available()]
     write_if_changed(reference / "rules.md", "\n".join(rules))
     api = reference / "api"
     api.mkdir(exist_ok=True)

@@ -115,7 +115,7 @@ def pathway_statuses(draw: st.DrawFn) -> ep.PathwayStatus:
     """``evaluate()`` of a generated candidate on a generated later date."""
     candidate = draw(candidates())
     as_of = _last_day(candidate) + dt.timedelta(days=draw(st.integers(0, 900)))
-    return ep.evaluate(candidate, as_of=as_of)
+    return ep.evaluate(candidate, as_of=as_of, program=ep.NREMT_EMR)
 
 
 def _members(
@@ -148,7 +148,9 @@ def recertification_statuses(draw: st.DrawFn) -> ep.RecertificationStatus:
     ]
     last = max([certified, *(e.completed_on for e in education)])
     as_of = last + dt.timedelta(days=draw(st.integers(0, 1500)))
-    return ep.recertification_status(ep.Certification(certified), education, as_of=as_of)
+    return ep.recertification_status(
+        ep.Certification(certified), education, as_of=as_of, program=ep.NREMT_EMR
+    )
 
 
 # -- program data, scope ---------------------------------------------------------------
@@ -255,6 +257,7 @@ def practice_decisions(draw: st.DrawFn) -> ep.PracticeDecision:
         on=draw(dates(D(2024, 1, 1), D(2029, 1, 1))),
         jurisdictions=draw(st.sampled_from([(), (place,)])),
         require_agency_credential=draw(st.booleans()),
+        program=ep.NREMT_EMR,
     )
 
 
@@ -271,7 +274,7 @@ def retake_plans(draw: st.DrawFn) -> ep.RetakePlan:
     )
     candidate = ep.Candidate(course=course, attempts=[failed])
     as_of = failed.taken_on + dt.timedelta(days=draw(st.integers(0, 40)))
-    return ep.retake_plan(draw(_ERROR_LOGS), failed, candidate, as_of=as_of)
+    return ep.retake_plan(draw(_ERROR_LOGS), failed, candidate, as_of=as_of, program=ep.NREMT_EMR)
 
 
 @st.composite

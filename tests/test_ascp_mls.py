@@ -84,8 +84,8 @@ def test_the_program_pickles_and_compares_by_value() -> None:
 def test_result_within_four_business_days() -> None:
     """ascp.org: results "will be emailed to you within four (4) business days after you have
     taken the examination". Friday 2025-06-27 exam -> Thursday 2025-07-03 (4 July off)."""
-    assert ep.expected_result_date(D(2025, 6, 27), P) == D(2025, 7, 3)
-    assert ep.expected_result_date(D(2025, 6, 10), P) == D(2025, 6, 16)
+    assert ep.expected_result_date(D(2025, 6, 27), program=P) == D(2025, 7, 3)
+    assert ep.expected_result_date(D(2025, 6, 10), program=P) == D(2025, 6, 16)
 
 
 def test_pass_is_held_without_time_limit_until_transcripts_arrive() -> None:
@@ -126,7 +126,7 @@ def test_nremt_ignores_transcripts() -> None:
         attempts=[ep.ExamAttempt(D(2025, 2, 6), passed=True)],
         skills=ep.SkillsCompetency(D(2025, 1, 8)),
     )
-    assert ep.evaluate(candidate, as_of=D(2025, 3, 1)).certified
+    assert ep.evaluate(candidate, as_of=D(2025, 3, 1), program=ep.NREMT_EMR).certified
 
 
 # -- scores ----------------------------------------------------------------------------------
@@ -135,8 +135,8 @@ def test_nremt_ignores_transcripts() -> None:
 def test_score_scale_100_to_999_pass_400() -> None:
     """open-exam-prep (secondary): "a scaled score of 100 to 999 with a minimum passing score
     of 400"."""
-    ep.check_score(ep.ExamAttempt(D(2025, 6, 10), True, 400), P)
-    ep.check_score(ep.ExamAttempt(D(2025, 6, 10), False, 399), P)
+    ep.check_score(ep.ExamAttempt(D(2025, 6, 10), True, 400), program=P)
+    ep.check_score(ep.ExamAttempt(D(2025, 6, 10), False, 399), program=P)
     for attempt in (
         ep.ExamAttempt(D(2025, 6, 10), True, 399),
         ep.ExamAttempt(D(2025, 6, 10), False, 400),
@@ -144,7 +144,7 @@ def test_score_scale_100_to_999_pass_400() -> None:
         ep.ExamAttempt(D(2025, 6, 10), False, 99),
     ):
         with pytest.raises(ep.InvalidRecordError) as err:
-            ep.check_score(attempt, P)
+            ep.check_score(attempt, program=P)
         assert err.value.rule == "score report"
     assert P.score_scale.at(D(2025, 1, 1)).confidence is ep.Confidence.SECONDARY
 
@@ -277,8 +277,8 @@ def test_property_remaining_attempts_and_closure(start: dt.date, n: int, later: 
 def test_default_wait_is_the_next_three_month_period() -> None:
     """study.com (secondary): the retake "cannot be within the same three-month period as the
     first exam"."""
-    assert ep.earliest_retest_date(D(2025, 6, 10), P) == D(2025, 9, 10)
-    assert ep.earliest_retest_date(D(2025, 11, 30), P) == D(2026, 2, 28)
+    assert ep.earliest_retest_date(D(2025, 6, 10), program=P) == D(2025, 9, 10)
+    assert ep.earliest_retest_date(D(2025, 11, 30), program=P) == D(2026, 2, 28)
     assert P.retest_wait.at(D(2025, 1, 1)).confidence is ep.Confidence.SECONDARY
     assert "DISPUTED" in P.retest_wait.at(D(2025, 1, 1)).note
 
@@ -286,7 +286,7 @@ def test_default_wait_is_the_next_three_month_period() -> None:
 def test_the_90_day_reading_is_a_drop_in_parameter() -> None:
     """medlabprep (secondary): "a required 90-day waiting period between each retake"."""
     ninety = attrs.evolve(P, retest_wait=RETEST_WAIT_90_DAYS)
-    assert ep.earliest_retest_date(D(2025, 6, 10), ninety) == D(2025, 9, 8)
+    assert ep.earliest_retest_date(D(2025, 6, 10), program=ninety) == D(2025, 9, 8)
     candidate = ep.Candidate(course=COURSE, attempts=[fail(D(2025, 6, 10))])
     assert ep.evaluate(candidate, as_of=D(2025, 6, 20), program=ninety).next_attempt_on == D(
         2025, 9, 8
@@ -308,8 +308,8 @@ def test_a_retake_inside_the_wait_is_reported() -> None:
 def test_exam_window_is_three_months_without_extension() -> None:
     """Pearson VUE: "You must take the examination within the three-month examination period
     indicated on your admission notification.\""""
-    assert ep.att_expiration_date(D(2025, 5, 21), D(2025, 5, 15), P) == D(2025, 8, 21)
-    assert ep.att_expiration_date(D(2025, 11, 30), D(2025, 5, 15), P) == D(2026, 2, 28)
+    assert ep.att_expiration_date(D(2025, 5, 21), D(2025, 5, 15), program=P) == D(2025, 8, 21)
+    assert ep.att_expiration_date(D(2025, 11, 30), D(2025, 5, 15), program=P) == D(2026, 2, 28)
     candidate = ep.Candidate(
         course=COURSE, authorizations=[ep.AuthorizationToTest(D(2025, 5, 21))]
     )
@@ -321,22 +321,22 @@ def test_certificates_from_2004_are_valid_three_years_to_the_month_end() -> None
     """ascp.org (legacy): "ASCP Certifications issued effective 2004 and beyond ... are valid
     for a three year period." and "If your certification ends June 2018, only CE credits
     completed between June 2015 and June 2018 may be used" (cycles in months)."""
-    assert ep.initial_expiration_date(D(2015, 6, 10), P) == D(2018, 6, 30)
-    assert ep.initial_expiration_date(D(2004, 1, 1), P) == D(2007, 1, 31)
-    assert ep.initial_expiration_date(D(2024, 2, 29), P) == D(2027, 2, 28)
+    assert ep.initial_expiration_date(D(2015, 6, 10), program=P) == D(2018, 6, 30)
+    assert ep.initial_expiration_date(D(2004, 1, 1), program=P) == D(2007, 1, 31)
+    assert ep.initial_expiration_date(D(2024, 2, 29), program=P) == D(2027, 2, 28)
 
 
 def test_certificates_before_2004_do_not_expire() -> None:
     """ascp.org (legacy): "Previously, certification did not have an expiration date.\""""
-    assert ep.initial_expiration_date(D(2003, 12, 31), P) is None
-    assert ep.initial_expiration_date(D(1985, 3, 1), P) is None
+    assert ep.initial_expiration_date(D(2003, 12, 31), program=P) is None
+    assert ep.initial_expiration_date(D(1985, 3, 1), program=P) is None
 
 
 @given(issued=dates(D(2004, 1, 1), D(2097, 1, 1)))
 def test_property_expiry_is_the_end_of_the_month_three_years_on(issued: dt.date) -> None:
     """ascp.org: certificates issued 2004 and later "are valid for a three year period";
     encoded as through the last day of the issue month three years later."""
-    expires = ep.initial_expiration_date(issued, P)
+    expires = ep.initial_expiration_date(issued, program=P)
     assert expires is not None
     assert (expires.year, expires.month) == (issued.year + 3, issued.month)
     assert (expires + dt.timedelta(days=1)).day == 1
@@ -345,9 +345,9 @@ def test_property_expiry_is_the_end_of_the_month_three_years_on(issued: dt.date)
 def test_appeal_within_30_days() -> None:
     """ascp.org: "The request and supporting documents must be received by the BOC within 30
     days following notification of the decision being appealed.\""""
-    assert ep.appeal_deadline(D(2025, 6, 2), P) == D(2025, 7, 2)
+    assert ep.appeal_deadline(D(2025, 6, 2), program=P) == D(2025, 7, 2)
     chicago = dt.datetime(2025, 6, 3, 3, 0, tzinfo=dt.timezone.utc)  # 2 June in Chicago
-    assert ep.appeal_deadline(chicago, P) == D(2025, 7, 2)
+    assert ep.appeal_deadline(chicago, program=P) == D(2025, 7, 2)
 
 
 def test_dates_are_read_in_chicago() -> None:

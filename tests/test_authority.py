@@ -40,7 +40,12 @@ def test_certification_alone_is_not_practice_authority() -> None:
     licensure or authorization is required where applicable.\""""
     person = ep.Practitioner(certification=ep.Certification(D(2025, 6, 2)))
     decision = ep.practice_authority(
-        person, "MT", on=D(2026, 1, 5), jurisdictions=[MT], require_national_certification=True
+        person,
+        "MT",
+        on=D(2026, 1, 5),
+        jurisdictions=[MT],
+        require_national_certification=True,
+        program=ep.NREMT_EMR,
     )
     assert not decision.allowed
     assert decision.missing == ("an unexpired MT licence or authorization at EMR level or higher",)
@@ -56,7 +61,9 @@ def test_where_required_a_state_licence_grants_authority() -> None:
     """Seed: "Where required, an EMR needs state licensure or authorization before functioning
     in the role.\""""
     person = ep.Practitioner(licenses=[emr_license()])
-    decision = ep.practice_authority(person, "MT", on=D(2026, 3, 1), jurisdictions=[MT])
+    decision = ep.practice_authority(
+        person, "MT", on=D(2026, 3, 1), jurisdictions=[MT], program=ep.NREMT_EMR
+    )
     assert decision.allowed
     assert decision.missing == ()
     assert decision.license == emr_license()
@@ -73,7 +80,9 @@ def test_where_required_a_state_licence_grants_authority() -> None:
 
 def test_an_unknown_jurisdiction_is_treated_as_requiring_a_licence_and_says_so() -> None:
     """design.md: "unknown jurisdictions are treated as requiring one"."""
-    decision = ep.practice_authority(ep.Practitioner(), "WY", on=D(2026, 1, 5))
+    decision = ep.practice_authority(
+        ep.Practitioner(), "WY", on=D(2026, 1, 5), program=ep.NREMT_EMR
+    )
     assert not decision.allowed
     assert decision.license_required
     assert not decision.jurisdiction_known
@@ -85,7 +94,11 @@ def test_an_unknown_jurisdiction_is_treated_as_requiring_a_licence_and_says_so()
 
 def test_a_jurisdiction_without_its_own_licence_rests_on_its_cited_data() -> None:
     decision = ep.practice_authority(
-        ep.Practitioner(), "XX", on=D(2026, 1, 5), jurisdictions={"XX": NO_LICENSE}
+        ep.Practitioner(),
+        "XX",
+        on=D(2026, 1, 5),
+        jurisdictions={"XX": NO_LICENSE},
+        program=ep.NREMT_EMR,
     )
     assert decision.allowed
     assert not decision.license_required
@@ -98,17 +111,21 @@ def test_medical_direction_when_the_caller_asks() -> None:
     """Seed: "follow your service's onboarding and medical-direction process." The agency
     credential is required only where the caller asks, and then its absence is missing."""
     person = ep.Practitioner(licenses=[emr_license()])
-    asked = ep.practice_authority(person, "MT", on=D(2026, 3, 1), require_agency_credential=True)
+    asked = ep.practice_authority(
+        person, "MT", on=D(2026, 3, 1), require_agency_credential=True, program=ep.NREMT_EMR
+    )
     assert not asked.allowed
     assert asked.missing == ("agency credentialing under medical direction, in force",)
     credential = ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1), D(2026, 8, 1))
     person = ep.Practitioner(licenses=[emr_license()], agency_credentials=[credential])
     decision = ep.practice_authority(
-        person, "MT", on=D(2026, 3, 1), require_agency_credential=True
+        person, "MT", on=D(2026, 3, 1), require_agency_credential=True, program=ep.NREMT_EMR
     )
     assert decision.allowed
     assert decision.valid_until == D(2026, 8, 1)  # the earliest end of what it rests on
-    later = ep.practice_authority(person, "MT", on=D(2026, 8, 2), require_agency_credential=True)
+    later = ep.practice_authority(
+        person, "MT", on=D(2026, 8, 2), require_agency_credential=True, program=ep.NREMT_EMR
+    )
     assert not later.allowed
     assert "agency_credential_expired" in codes(later)
 
@@ -117,7 +134,7 @@ def test_an_agency_credential_for_another_jurisdiction_does_not_count() -> None:
     credential = ep.AgencyCredential("Teton EMS", "Dr. Li", D(2025, 1, 1), jurisdiction="WY")
     person = ep.Practitioner(licenses=[emr_license()], agency_credentials=[credential])
     decision = ep.practice_authority(
-        person, "MT", on=D(2026, 3, 1), require_agency_credential=True
+        person, "MT", on=D(2026, 3, 1), require_agency_credential=True, program=ep.NREMT_EMR
     )
     assert not decision.allowed
     assert "agency_credential_missing" in codes(decision)
@@ -125,11 +142,13 @@ def test_an_agency_credential_for_another_jurisdiction_does_not_count() -> None:
 
 def test_a_higher_licence_authorises_a_lower_level_and_a_lower_one_does_not() -> None:
     emt = ep.Practitioner(licenses=[emr_license(level="emt")])
-    as_emr = ep.practice_authority(emt, "MT", on=D(2026, 3, 1))
+    as_emr = ep.practice_authority(emt, "MT", on=D(2026, 3, 1), program=ep.NREMT_EMR)
     assert as_emr.allowed
     higher = next(r for r in as_emr.reasons if r.code == "license_level_higher")
     assert higher.confidence is ep.Confidence.SECONDARY
-    as_aemt = ep.practice_authority(emt, "MT", on=D(2026, 3, 1), level=ep.Level.AEMT)
+    as_aemt = ep.practice_authority(
+        emt, "MT", on=D(2026, 3, 1), level=ep.Level.AEMT, program=ep.NREMT_EMR
+    )
     assert not as_aemt.allowed
     assert "license_level_too_low" in codes(as_aemt)
     assert as_aemt.missing == ("an unexpired MT licence or authorization at AEMT level or higher",)
@@ -147,6 +166,7 @@ def test_every_missing_item_is_listed() -> None:
         on=D(2026, 3, 1),
         require_agency_credential=True,
         require_national_certification=True,
+        program=ep.NREMT_EMR,
     )
     assert decision.missing == (
         "a current national certification",
@@ -160,7 +180,7 @@ def test_every_missing_item_is_listed() -> None:
 
 def test_a_licence_issued_after_the_date_is_not_yet_in_force() -> None:
     decision = ep.practice_authority(
-        ep.Practitioner(licenses=[emr_license()]), "MT", on=D(2025, 6, 30)
+        ep.Practitioner(licenses=[emr_license()]), "MT", on=D(2025, 6, 30), program=ep.NREMT_EMR
     )
     assert not decision.allowed
     assert "license_not_yet_valid" in codes(decision)
@@ -168,21 +188,21 @@ def test_a_licence_issued_after_the_date_is_not_yet_in_force() -> None:
 
 def test_the_issue_and_expiry_days_are_in_force() -> None:
     person = ep.Practitioner(licenses=[emr_license()])
-    assert ep.practice_authority(person, "MT", on=D(2025, 7, 1)).allowed
-    assert ep.practice_authority(person, "MT", on=D(2027, 6, 30)).allowed
-    assert not ep.practice_authority(person, "MT", on=D(2027, 7, 1)).allowed
+    assert ep.practice_authority(person, "MT", on=D(2025, 7, 1), program=ep.NREMT_EMR).allowed
+    assert ep.practice_authority(person, "MT", on=D(2027, 6, 30), program=ep.NREMT_EMR).allowed
+    assert not ep.practice_authority(person, "MT", on=D(2027, 7, 1), program=ep.NREMT_EMR).allowed
 
 
 def test_an_aware_datetime_is_read_in_the_program_timezone() -> None:
     person = ep.Practitioner(licenses=[emr_license()])
     late = dt.datetime(2027, 7, 1, 2, 0, tzinfo=dt.timezone.utc)  # 30 June in New York
-    assert ep.practice_authority(person, "MT", on=late).allowed
+    assert ep.practice_authority(person, "MT", on=late, program=ep.NREMT_EMR).allowed
 
 
 def test_values_pickle_equal() -> None:
     credential = ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
     person = ep.Practitioner([emr_license()], ep.Certification(D(2025, 6, 2)), [credential])
-    decision = ep.practice_authority(person, NO_LICENSE, on=D(2026, 3, 1))
+    decision = ep.practice_authority(person, NO_LICENSE, on=D(2026, 3, 1), program=ep.NREMT_EMR)
     for value in (person, decision, NO_LICENSE, credential, emr_license()):
         assert pickle.loads(pickle.dumps(value)) == value
 
@@ -208,8 +228,8 @@ def test_a_later_date_never_revives_an_expired_licence(
     has expired, no later date makes it the licence that authorises."""
     first, later = min(a, b), max(a, b)
     person = ep.Practitioner(licenses=held)
-    before = ep.practice_authority(person, "MT", on=first)
-    after = ep.practice_authority(person, "MT", on=later)
+    before = ep.practice_authority(person, "MT", on=first, program=ep.NREMT_EMR)
+    after = ep.practice_authority(person, "MT", on=later, program=ep.NREMT_EMR)
     expired = [lic for lic in held if lic.jurisdiction == "MT" and first > lic.expires_on]
     assert after.license not in expired
     if not before.allowed and all(lic in expired for lic in held if lic.jurisdiction == "MT"):
@@ -243,6 +263,7 @@ def test_national_certification_alone_never_grants_authority(
             on=on,
             require_national_certification=require_national,
             require_agency_credential=agency,
+            program=ep.NREMT_EMR,
         )
         assert not decision.allowed
         assert decision.missing
@@ -261,15 +282,15 @@ def test_authority_at_a_level_implies_authority_at_every_lower_level(
     """Policy: "a licence below the level asked does not authorise"; a higher one does."""
     low, high = min(one, other), max(one, other)
     person = ep.Practitioner(licenses=held)
-    if ep.practice_authority(person, "MT", on=on, level=high).allowed:
-        assert ep.practice_authority(person, "MT", on=on, level=low).allowed
+    if ep.practice_authority(person, "MT", on=on, level=high, program=ep.NREMT_EMR).allowed:
+        assert ep.practice_authority(person, "MT", on=on, level=low, program=ep.NREMT_EMR).allowed
 
 
 @given(st.lists(licences(), max_size=4), dates(*WINDOW))
 def test_allowed_exactly_when_nothing_is_missing(held: list[ep.StateLicense], on: dt.date) -> None:
     """design.md: "Every 'no' lists what is missing"; the decision is the conjunction."""
     person = ep.Practitioner(licenses=held)
-    decision = ep.practice_authority(person, "MT", on=on)
+    decision = ep.practice_authority(person, "MT", on=on, program=ep.NREMT_EMR)
     assert decision.allowed == (not decision.missing)
     in_force = any(
         lic.jurisdiction == "MT" and lic.issued_on <= on <= lic.expires_on for lic in held
@@ -297,7 +318,7 @@ def test_malformed_codes_are_refused_everywhere(code: str) -> None:
     with pytest.raises(ep.InvalidRecordError, match="not a jurisdiction code"):
         ep.StateLicense(code, "emr", D(2025, 1, 1), D(2026, 1, 1))
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.practice_authority(ep.Practitioner(), code, on=D(2026, 1, 1))
+        ep.practice_authority(ep.Practitioner(), code, on=D(2026, 1, 1), program=ep.NREMT_EMR)
     assert info.value.field == "jurisdiction"
 
 
@@ -330,31 +351,38 @@ def test_bad_records_name_their_field() -> None:
 def test_bad_arguments_are_refused() -> None:
     person = ep.Practitioner()
     with pytest.raises(ep.InputTypeError) as info:
-        ep.practice_authority(person, "MT", on="2026-01-01")  # type: ignore[arg-type]
+        ep.practice_authority(person, "MT", on="2026-01-01", program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert info.value.field == "on"
     with pytest.raises(ep.NaiveDatetimeError):
-        ep.practice_authority(person, "MT", on=dt.datetime(2026, 1, 1))
+        ep.practice_authority(person, "MT", on=dt.datetime(2026, 1, 1), program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError) as who:
-        ep.practice_authority([emr_license()], "MT", on=D(2026, 1, 1))  # type: ignore[arg-type]
+        ep.practice_authority([emr_license()], "MT", on=D(2026, 1, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert who.value.field == "person"
     with pytest.raises(ep.InputTypeError):
-        ep.practice_authority(person, 30, on=D(2026, 1, 1))  # type: ignore[arg-type]
+        ep.practice_authority(person, 30, on=D(2026, 1, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
     with pytest.raises(ep.UnknownNameError):
-        ep.practice_authority(person, "MT", on=D(2026, 1, 1), level="EMR")
+        ep.practice_authority(person, "MT", on=D(2026, 1, 1), level="EMR", program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError) as flag:
         ep.practice_authority(
             person,
             "MT",
             on=D(2026, 1, 1),
             require_agency_credential="yes",  # type: ignore[arg-type]
+            program=ep.NREMT_EMR,
         )
     assert flag.value.field == "require_agency_credential"
     with pytest.raises(ep.InputTypeError) as table:
-        ep.practice_authority(person, "MT", on=D(2026, 1, 1), jurisdictions=["MT"])  # type: ignore[list-item]
+        ep.practice_authority(
+            person, "MT", on=D(2026, 1, 1), jurisdictions=["MT"], program=ep.NREMT_EMR
+        )  # type: ignore[list-item]
     assert table.value.field == "jurisdictions[0]"
     with pytest.raises(ep.InvalidRecordError) as twice:
         ep.practice_authority(
-            person, "MT", on=D(2026, 1, 1), jurisdictions=[MT, ep.Jurisdiction("MT", "Other")]
+            person,
+            "MT",
+            on=D(2026, 1, 1),
+            jurisdictions=[MT, ep.Jurisdiction("MT", "Other")],
+            program=ep.NREMT_EMR,
         )
     assert twice.value.field == "jurisdictions[1]"
     with pytest.raises(ep.InputTypeError) as program:
@@ -367,13 +395,19 @@ def test_a_mapping_key_that_is_not_its_entrys_code_is_refused() -> None:
     mistake to report, not an entry to drop silently."""
     person = ep.Practitioner(licenses=[emr_license()])
     with pytest.raises(ep.InvalidRecordError) as caught:
-        ep.practice_authority(person, "XX", on=D(2026, 1, 1), jurisdictions={"XX": MT})
+        ep.practice_authority(
+            person, "XX", on=D(2026, 1, 1), jurisdictions={"XX": MT}, program=ep.NREMT_EMR
+        )
     assert type(caught.value) is ep.InvalidRecordError
     assert caught.value.field == "jurisdictions['XX']"
     assert "'MT'" in str(caught.value)
     # keys that match are read as before
     decision = ep.practice_authority(
-        person, "XX", on=D(2026, 1, 1), jurisdictions={"XX": NO_LICENSE, "MT": MT}
+        person,
+        "XX",
+        on=D(2026, 1, 1),
+        jurisdictions={"XX": NO_LICENSE, "MT": MT},
+        program=ep.NREMT_EMR,
     )
     assert decision.allowed
     assert decision.jurisdiction_known
@@ -385,10 +419,14 @@ def test_a_jurisdiction_passed_in_does_not_override_a_different_entry_for_its_co
     person = ep.Practitioner(licenses=[emr_license()])
     other = ep.Jurisdiction("MT", "Montana", requires_state_license=False, citation=SOURCE)
     with pytest.raises(ep.InvalidRecordError) as caught:
-        ep.practice_authority(person, other, on=D(2026, 1, 1), jurisdictions=[MT])
+        ep.practice_authority(
+            person, other, on=D(2026, 1, 1), jurisdictions=[MT], program=ep.NREMT_EMR
+        )
     assert type(caught.value) is ep.InvalidRecordError
     assert caught.value.field == "jurisdiction"
     assert "two different entries for 'MT'" in str(caught.value)
     # the same entry in both places is fine
-    same = ep.practice_authority(person, MT, on=D(2026, 1, 1), jurisdictions={"MT": MT})
+    same = ep.practice_authority(
+        person, MT, on=D(2026, 1, 1), jurisdictions={"MT": MT}, program=ep.NREMT_EMR
+    )
     assert same.allowed

@@ -11,6 +11,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import pytest
 
 import emrpath as ep
@@ -29,10 +30,11 @@ def example(name: str) -> str:
     return (resources.files("emrpath") / "examples" / name).read_text("utf-8")
 
 
-def write(tmp_path: Path, value: object) -> str:
-    """``value``'s JSON document in a file; its path."""
+def write(tmp_path: Path, value: object, program: ep.Program | None = ep.NREMT_EMR) -> str:
+    """``value``'s JSON document (naming ``program`` if its kind names one) in a file."""
+    named = isinstance(value, (ep.Candidate, ep.Certification, ep.RecertificationRecord))
     path = tmp_path / "document.json"
-    path.write_text(ep.dumps(value), encoding="utf-8")
+    path.write_text(ep.dumps(value, program=program if named else None), encoding="utf-8")
     return str(path)
 
 
@@ -73,8 +75,8 @@ def test_status_json_is_the_pathway_status_document(capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "status", "--example", "--as-of", "2025-08-20", "--json")
     assert code == 0
     status = ep.loads(out, ep.PathwayStatus)
-    candidate = ep.loads(example("nremt-emr-candidate.json"), ep.Candidate)
-    assert status == ep.evaluate(candidate, as_of=D(2025, 8, 20))
+    candidate = ep.loads(example("nremt-emr-candidate.json"), ep.Candidate, program=ep.NREMT_EMR)
+    assert status == ep.evaluate(candidate, as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
     assert json.loads(out)["kind"] == "pathway_status"
 
 
@@ -231,7 +233,137 @@ def test_status_refuses_documents_it_does_not_evaluate(
     path = write(tmp_path, ep.SkillsCompetency(D(2025, 1, 1)))
     code, _, err = run(capsys, "status", path, "--as-of", "2025-08-20")
     assert code == 1
-    assert_one_line_error(err, "$.kind", "SkillsCompetency")
+    assert_one_line_error(
+        err,
+        "$.kind",
+        "status reads a candidate, certification or recertification_record document, "
+        "not 'skills_competency'",
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# documents name their program (issue 12, item 3)
+
+EXAMPLES_DIR = Path(str(resources.files("emrpath") / "examples"))
+
+
+def test_the_bundled_ascp_example_is_judged_under_ascp_rules(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 12, done when: "`emrpath status src/emrpath/examples/ascp-mls-candidate.json
+    --as-of 2025-08-20` shows the ascp-mls pathway" (it showed nremt-emr's)."""
+    path = str(EXAMPLES_DIR / "ascp-mls-candidate.json")
+    code, out, err = run(capsys, "status", path, "--as-of", "2025-08-20")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "ascp-mls pathway on 2025-08-20"
+    assert "attempts used: 1, remaining: 4" in out
+    code, out, _ = run(capsys, "status", path, "--as-of", "2025-08-20", "--json")
+    assert json.loads(out)["program"] == "ascp-mls"
+
+
+@pytest.mark.parametrize("program", ep.programs.available(), ids=lambda p: p.key)
+@pytest.mark.parametrize("name", ["candidate", "recertification"])
+def test_every_example_document_is_read_under_the_program_it_names(
+    capsys: pytest.CaptureFixture[str], program: ep.Program, name: str
+) -> None:
+    path = str(EXAMPLES_DIR / f"{program.key}-{name}.json")
+    as_of = "2026-05-01" if name == "recertification" else "2025-08-20"
+    code, by_file, err = run(capsys, "status", path, "--as-of", as_of)
+    assert (code, err) == (0, "")
+    assert by_file.split()[0] == program.key
+    code, agreeing, _ = run(capsys, "status", path, "--as-of", as_of, "--program", program.key)
+    assert (code, agreeing) == (0, by_file)
+    code, by_example, _ = run(
+        capsys, "status", "--example", name, "--program", program.key, "--as-of", as_of
+    )
+    assert (code, by_example) == (0, by_file)  # --example picks the program's own example
+
+
+@pytest.mark.parametrize("command", ["status", "plan"])
+def test_a_program_that_contradicts_the_document_is_an_error_not_an_override(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """Issue 12: "A `--program` that contradicts the document is an error (exit 1), never an
+    override"."""
+    path = str(EXAMPLES_DIR / "ascp-mls-candidate.json")
+    code, out, err = run(capsys, command, path, "--as-of", "2025-08-20", "--program", "nremt-emr")
+    assert (code, out) == (1, "")
+    assert_one_line_error(
+        err,
+        "--program: 'nremt-emr' contradicts the document, which names 'ascp-mls'",
+        "(rule: command line)",
+    )
+
+
+def _version_1(tmp_path: Path, name: str) -> str:
+    data = json.loads(example(name))
+    data["schema_version"] = 1
+    del data["program"]
+    path = tmp_path / "version-1.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("command", ["status", "plan"])
+def test_a_version_1_document_needs_the_program_named_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    """Issue 12: "a version-1 document then needs the caller to name the program, and the
+    CLI says so in one line"."""
+    path = _version_1(tmp_path, "ascp-mls-candidate.json")
+    code, out, err = run(capsys, command, path, "--as-of", "2025-08-20")
+    assert (code, out) == (1, "")
+    assert_one_line_error(
+        err,
+        "--program: this candidate document names no program (schema_version 1): pass "
+        "--program KEY, one of nremt-emr, ascp-mls",
+    )
+    code, named, err = run(capsys, command, path, "--as-of", "2025-08-20", "--program", "ascp-mls")
+    assert (code, err) == (0, "")
+    code, current, _ = run(
+        capsys, command, str(EXAMPLES_DIR / "ascp-mls-candidate.json"), "--as-of", "2025-08-20"
+    )
+    assert named == current
+
+
+def test_a_version_1_recertification_record_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _version_1(tmp_path, "nremt-emr-recertification.json")
+    code, _, err = run(capsys, "status", path, "--as-of", "2026-05-01")
+    assert code == 1
+    assert_one_line_error(err, "recertification_record document names no program")
+    code, out, _ = run(capsys, "status", path, "--as-of", "2026-05-01", "--program", "nremt-emr")
+    assert code == 0
+    assert out.startswith("nremt-emr recertification on 2026-05-01")
+
+
+def test_example_without_program_is_the_nremt_example_which_names_its_program(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The README's main command names no program: `--example` alone is the NREMT EMR
+    example document, and that document names nremt-emr, so no rulebook is chosen
+    silently; --help says so."""
+    data = json.loads(example("nremt-emr-candidate.json"))
+    assert data["program"] == "nremt-emr"
+    code, out, _ = run(capsys, "status", "--example", "--as-of", "2025-08-20", "--json")
+    assert (code, json.loads(out)["program"]) == (0, "nremt-emr")
+    code, out, _ = run(capsys, "status", "--help")
+    help_text = " ".join(out.split())
+    assert "the nremt-emr example, which names nremt-emr" in help_text
+    assert "is an error if it contradicts the document" in help_text
+
+
+def test_a_document_naming_an_unknown_program_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = json.loads(example("nremt-emr-candidate.json"))
+    data["program"] = "nremt-emt"
+    path = tmp_path / "emt.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run(capsys, "status", str(path), "--as-of", "2025-08-20")
+    assert code == 1
+    assert_one_line_error(err, "$.program: unknown program 'nremt-emt'", "did you mean")
 
 
 # ---------------------------------------------------------------------------------------
@@ -288,7 +420,7 @@ def test_dates_for_ascp(capsys: pytest.CaptureFixture[str]) -> None:
     answers = {a["answer"]: a["date"] for a in json.loads(out)["answers"]}
     assert (
         answers["result_expected"]
-        == ep.expected_result_date(D(2025, 6, 2), ep.ASCP_MLS).isoformat()
+        == ep.expected_result_date(D(2025, 6, 2), program=ep.ASCP_MLS).isoformat()
     )
 
 
@@ -340,9 +472,12 @@ def test_no_command_lists_every_command(capsys: pytest.CaptureFixture[str]) -> N
     assert listed == list(commands)
 
 
-def test_the_default_program_is_the_librarys_default(
+def test_a_command_without_a_document_answers_for_the_default_program_it_names(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """Commands that read no document (dates, a what-if plan) answer for nremt-emr without
+    --program, as --help says, and name it on their first line; the library itself has no
+    default program."""
     code, out, _ = run(capsys, "dates", "--certified", "2025-08-01", "--json")
     assert code == 0
     assert json.loads(out)["program"] == ep.NREMT_EMR.key
@@ -467,7 +602,9 @@ def test_plan_what_if(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "plan", "--course", "2024-01-05", "--first", "2026-01-10", "--json")
     assert code == 0
     timeline = ep.loads(out, ep.AttemptTimeline)
-    assert timeline == ep.plan_attempts(ep.CourseCompletion(D(2024, 1, 5)), D(2026, 1, 10))
+    assert timeline == ep.plan_attempts(
+        ep.CourseCompletion(D(2024, 1, 5)), D(2026, 1, 10), program=ep.NREMT_EMR
+    )
     assert [a.fits_course_window for a in timeline.attempts] == [True, True, False]
     code, out, _ = run(
         capsys,
@@ -535,3 +672,24 @@ def test_plan_when_no_attempt_is_left(capsys: pytest.CaptureFixture[str], tmp_pa
     code, _, err = run(capsys, "plan", write(tmp_path, candidate), "--as-of", "2025-05-01")
     assert code == 1
     assert_one_line_error(err, "no further attempt can be planned")
+
+
+def test_an_example_a_program_does_not_ship_is_one_line_exit_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A program added with only its example candidate: asking for its recertification
+    example is an invalid-input error, not a traceback."""
+    toy = attrs.evolve(ep.NREMT_EMR, key="toy-emr")
+    monkeypatch.setattr(ep.programs, "REGISTRY", {**ep.programs.REGISTRY, "toy-emr": toy})
+    code, out, err = run(
+        capsys,
+        "status",
+        "--example",
+        "recertification",
+        "--program",
+        "toy-emr",
+        "--as-of",
+        "2026-05-01",
+    )
+    assert (code, out) == (1, "")
+    assert_one_line_error(err, "--example: toy-emr ships no recertification example")

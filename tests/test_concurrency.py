@@ -68,7 +68,7 @@ def answers(
     and a calendar built from ``spec`` on first use (inside the worker, for the threads)."""
     fresh = ep.BusinessCalendar.from_spec(spec)
     return (
-        [ep.evaluate(c, as_of=AS_OF) for c in REGISTRY],
+        [ep.evaluate(c, as_of=AS_OF, program=ep.NREMT_EMR) for c in REGISTRY],
         [ep.evaluate(c, as_of=AS_OF, program=ep.ASCP_MLS) for c in REGISTRY_ASCP],
         [cal.add_business_days(d, 7) for d in DAYS],
         [cal.business_days_between(d, D(2025, 1, 9)) for d in DAYS],
@@ -132,7 +132,7 @@ def test_evaluate_many_names_the_position_of_a_bad_record() -> None:
     people = registry(5)
     bad = ep.Candidate(course=ep.CourseCompletion(D(2027, 1, 1)))
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.evaluate_many([*people, bad], as_of=AS_OF)
+        ep.evaluate_many([*people, bad], as_of=AS_OF, program=ep.NREMT_EMR)
     assert info.value.field == "[5].course.completed_on"
 
 
@@ -210,7 +210,7 @@ def test_statuses_and_their_errors_pickle_equal(index: int, as_of: dt.date) -> N
     """Statuses, records, programs, calendars and errors survive pickling unchanged."""
     candidate = REGISTRY[index]
     try:
-        status = ep.evaluate(candidate, as_of=as_of)
+        status = ep.evaluate(candidate, as_of=as_of, program=ep.NREMT_EMR)
     except ep.EmrpathError as err:
         round_trip(err)
     else:
@@ -224,12 +224,14 @@ def test_authority_and_planning_values_pickle_equal() -> None:
     credential = ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
     person = ep.Practitioner([licence], ep.Certification(D(2025, 6, 2)), [credential])
     place = ep.Jurisdiction("MT", "Montana")
-    decision = ep.practice_authority(person, place, on=D(2026, 3, 1))
+    decision = ep.practice_authority(person, place, on=D(2026, 3, 1), program=ep.NREMT_EMR)
     attempt = ep.ExamAttempt(D(2025, 7, 11), passed=False, scaled_score=880)
     candidate = ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2)), attempts=[attempt])
     log = ep.ErrorLog([ep.Miss("scope", "gave aspirin"), ep.Miss(ep.MissBucket.PACING)])
-    plan = ep.retake_plan(log, attempt, candidate, as_of=D(2025, 7, 14))
-    timeline = ep.plan_attempts(candidate.course, D(2025, 7, 26), attempts_used=1)
+    plan = ep.retake_plan(log, attempt, candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    timeline = ep.plan_attempts(
+        candidate.course, D(2025, 7, 26), attempts_used=1, program=ep.NREMT_EMR
+    )
     values = (licence, credential, person, place, decision, *decision.reasons, log, plan)
     for value in (*values, timeline, *timeline.attempts, *ep.BUCKET_FIXES.values()):
         assert pickle.loads(pickle.dumps(value)) == value

@@ -82,13 +82,14 @@ def test_rules_page_lists_every_provision_with_its_source(tmp_path: Path):
     load_conf().generate(root=tmp_path)
     text = (tmp_path / "reference" / "rules.md").read_text("utf-8")
     items = [line for line in text.splitlines() if line.startswith("- **From ")]
-    rows = [*ep.parameter_rows(ep.NREMT_EMR), *ep.parameter_rows(ep.ASCP_MLS)]
+    rows = [row for program in ep.programs.available() for row in ep.parameter_rows(program)]
     assert len(items) == len(rows)
     for item, row in zip(items, rows, strict=True):
         assert item.startswith(f"- **From {row['effective_from'].isoformat()}")
         assert f"Confidence: *{row['confidence']}*" in item
         assert f"(<{row['citation_url']}>)" in item
-    for program in (ep.NREMT_EMR, ep.ASCP_MLS):
+    for program in ep.programs.available():
+        assert f"Key `{program.key}`" in text
         for param in program.parameters():
             assert f"### `{param.name}`" in text
 

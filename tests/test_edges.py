@@ -309,7 +309,7 @@ def test_a_cited_working_day_opens_that_day_only() -> None:
 def test_a_program_without_an_appeal_rule_says_so_naming_program() -> None:
     bare = attrs.evolve(ep.NREMT_EMR, appeal_window=None)
     with pytest.raises(ep.NoRuleInForceError) as info:
-        ep.appeal_deadline(D(2025, 3, 1), bare)
+        ep.appeal_deadline(D(2025, 3, 1), program=bare)
     assert (info.value.field, info.value.rule, info.value.message) == (
         "program",
         "appeal",
@@ -336,7 +336,7 @@ def test_a_gate_the_program_does_not_have_is_met_and_says_so() -> None:
 def test_portions_without_a_limit_never_expire() -> None:
     """portion_expiration_date: "``None``: no limit": for a program with no portion rule,
     and for one whose rule in force says there is none."""
-    assert ep.portion_expiration_date(D(2025, 3, 1), D(2025, 1, 5), ep.ASCP_MLS) is None
+    assert ep.portion_expiration_date(D(2025, 3, 1), D(2025, 1, 5), program=ep.ASCP_MLS) is None
     unlimited = attrs.evolve(
         ep.NREMT_EMR,
         portion_validity=Param(
@@ -345,7 +345,7 @@ def test_portions_without_a_limit_never_expire() -> None:
             (Provision(D(2015, 1, 1), None, CITE, Confidence.PRIMARY),),
         ),
     )
-    assert ep.portion_expiration_date(D(2025, 3, 1), D(2025, 1, 5), unlimited) is None
+    assert ep.portion_expiration_date(D(2025, 3, 1), D(2025, 1, 5), program=unlimited) is None
 
 
 # -- add_business_days_many: the batch is the scalar, edges and errors included ----------
@@ -553,5 +553,5 @@ def test_a_score_where_the_program_never_reports_scores_is_refused() -> None:
     program = attrs.evolve(ep.NREMT_EMR, score_scale=_only("score_scale", None))
     attempt = ep.ExamAttempt(D(2025, 2, 6), passed=False, scaled_score=800)
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.check_score(attempt, program)
+        ep.check_score(attempt, program=program)
     assert info.value.message == "the attempt on 2025-02-06 has no scaled score report"

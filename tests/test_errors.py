@@ -182,7 +182,9 @@ def test_asking_a_status_for_a_gate_it_cannot_have_is_an_emrpath_error(
 ) -> None:
     """Found writing docstring examples: ``gate("written")`` raised a bare ValueError."""
     status = ep.evaluate(
-        ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2))), as_of=dt.date(2025, 6, 1)
+        ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2))),
+        as_of=dt.date(2025, 6, 1),
+        program=ep.NREMT_EMR,
     )
     with pytest.raises(error) as caught:
         status.gate(name)  # type: ignore[arg-type]

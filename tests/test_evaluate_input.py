@@ -57,7 +57,9 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     (
         "course completed after as_of",
         lambda: ep.evaluate(
-            ep.Candidate(course=ep.CourseCompletion(D(2025, 3, 1))), as_of=D(2025, 2, 1)
+            ep.Candidate(course=ep.CourseCompletion(D(2025, 3, 1))),
+            as_of=D(2025, 2, 1),
+            program=ep.NREMT_EMR,
         ),
         ep.InvalidRecordError,
         "course.completed_on",
@@ -69,6 +71,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
         lambda: ep.evaluate(
             ep.Candidate(course=COURSE, attempts=[ep.ExamAttempt(D(2025, 3, 1), passed=False)]),
             as_of=D(2025, 2, 1),
+            program=ep.NREMT_EMR,
         ),
         ep.InvalidRecordError,
         "attempts[0].taken_on",
@@ -80,6 +83,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
         lambda: ep.evaluate(
             ep.Candidate(course=COURSE, skills=ep.SkillsCompetency(D(2025, 3, 1))),
             as_of=D(2025, 2, 1),
+            program=ep.NREMT_EMR,
         ),
         ep.InvalidRecordError,
         "skills.passed_on",
@@ -91,6 +95,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
         lambda: ep.evaluate(
             ep.Candidate(course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 3, 1))),
             as_of=D(2025, 2, 1),
+            program=ep.NREMT_EMR,
         ),
         ep.InvalidRecordError,
         "course.verified_on",
@@ -102,6 +107,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
         lambda: ep.evaluate(
             ep.Candidate(course=COURSE, authorizations=[ep.AuthorizationToTest(D(2025, 3, 1))]),
             as_of=D(2025, 2, 1),
+            program=ep.NREMT_EMR,
         ),
         ep.InvalidRecordError,
         "authorizations[0].issued_on",
@@ -115,6 +121,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
                 course=COURSE, cpr=ep.CprCredential(D(2026, 3, 1), issued_on=D(2025, 3, 1))
             ),
             as_of=D(2025, 2, 1),
+            program=ep.NREMT_EMR,
         ),
         ep.InvalidRecordError,
         "cpr.issued_on",
@@ -124,7 +131,9 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     (
         "transcripts after as_of",
         lambda: ep.evaluate(
-            ep.Candidate(course=COURSE, transcripts_received_on=D(2025, 3, 1)), as_of=D(2025, 2, 1)
+            ep.Candidate(course=COURSE, transcripts_received_on=D(2025, 3, 1)),
+            as_of=D(2025, 2, 1),
+            program=ep.NREMT_EMR,
         ),
         ep.InvalidRecordError,
         "transcripts_received_on",
@@ -133,7 +142,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     ),
     (
         "not a candidate",
-        lambda: ep.evaluate("candidate", as_of=D(2025, 2, 1)),  # type: ignore[arg-type]
+        lambda: ep.evaluate("candidate", as_of=D(2025, 2, 1), program=ep.NREMT_EMR),  # type: ignore[arg-type]
         ep.InputTypeError,
         "candidate",
         "evaluate",
@@ -141,7 +150,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     ),
     (
         "as_of a string",
-        lambda: ep.evaluate(ep.Candidate(course=COURSE), as_of="2025-02-01"),  # type: ignore[arg-type]
+        lambda: ep.evaluate(ep.Candidate(course=COURSE), as_of="2025-02-01", program=ep.NREMT_EMR),  # type: ignore[arg-type]
         ep.InputTypeError,
         "as_of",
         "evaluate",
@@ -153,13 +162,15 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
         ep.InputTypeError,
         "program",
         "evaluate",
-        "expected a Program (such as emrpath.NREMT_EMR), got str",
+        "expected a Program such as emrpath.NREMT_EMR (emrpath.programs.get(key) looks one up "
+        "by its key), got str",
     ),
     (
         "an attempt after the course window",
         lambda: ep.evaluate(
             ep.Candidate(course=COURSE, attempts=[ep.ExamAttempt(D(2027, 2, 1), passed=False)]),
             as_of=D(2027, 3, 1),
+            program=ep.NREMT_EMR,
         ),
         ep.InvalidRecordError,
         "attempts[0].taken_on",
@@ -170,7 +181,9 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     (
         "a 4th attempt under one NREMT course",
         lambda: ep.evaluate(
-            ep.Candidate(course=COURSE, attempts=fails(4, D(2025, 2, 1))), as_of=D(2025, 12, 1)
+            ep.Candidate(course=COURSE, attempts=fails(4, D(2025, 2, 1))),
+            as_of=D(2025, 12, 1),
+            program=ep.NREMT_EMR,
         ),
         ep.InvalidRecordError,
         "attempts[3]",
@@ -222,7 +235,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     ),
     (
         "check_score of a non-attempt",
-        lambda: ep.check_score("attempt"),
+        lambda: ep.check_score("attempt", program=ep.NREMT_EMR),
         ep.InputTypeError,
         "attempt",
         "score report",
@@ -230,7 +243,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     ),
     (
         "check_score of a non-attempt, with the caller's field",
-        lambda: ep.check_score(3, field="attempts[2]"),
+        lambda: ep.check_score(3, field="attempts[2]", program=ep.NREMT_EMR),
         ep.InputTypeError,
         "attempts[2]",
         "score report",
@@ -238,7 +251,9 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     ),
     (
         "a scaled score before scaled reports",
-        lambda: ep.check_score(ep.ExamAttempt(D(2023, 5, 31), passed=False, scaled_score=800)),
+        lambda: ep.check_score(
+            ep.ExamAttempt(D(2023, 5, 31), passed=False, scaled_score=800), program=ep.NREMT_EMR
+        ),
         ep.InvalidRecordError,
         "attempt.scaled_score",
         "score report",
@@ -252,6 +267,7 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
                 attempts=[ep.ExamAttempt(D(2023, 5, 31), passed=False, scaled_score=800)],
             ),
             as_of=D(2023, 7, 1),
+            program=ep.NREMT_EMR,
         ),
         ep.InvalidRecordError,
         "attempts[0].scaled_score",
@@ -260,7 +276,9 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     ),
     (
         "a score below the scale",
-        lambda: ep.check_score(ep.ExamAttempt(D(2024, 5, 31), passed=False, scaled_score=99)),
+        lambda: ep.check_score(
+            ep.ExamAttempt(D(2024, 5, 31), passed=False, scaled_score=99), program=ep.NREMT_EMR
+        ),
         ep.InvalidRecordError,
         "attempt.scaled_score",
         "score report",
@@ -269,7 +287,9 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     ),
     (
         "a score above the scale",
-        lambda: ep.check_score(ep.ExamAttempt(D(2024, 5, 31), passed=True, scaled_score=1501)),
+        lambda: ep.check_score(
+            ep.ExamAttempt(D(2024, 5, 31), passed=True, scaled_score=1501), program=ep.NREMT_EMR
+        ),
         ep.InvalidRecordError,
         "attempt.scaled_score",
         "score report",
@@ -277,11 +297,12 @@ BAD: list[tuple[str, Callable[[], object], type[ep.EmrpathError], str, str, str]
     ),
     (
         "check_score with a program that is not one",
-        lambda: ep.check_score(ep.ExamAttempt(D(2024, 5, 31), passed=True), "NREMT"),  # type: ignore[arg-type]
+        lambda: ep.check_score(ep.ExamAttempt(D(2024, 5, 31), passed=True), program="NREMT"),  # type: ignore[arg-type]
         ep.InputTypeError,
         "program",
         "score report",
-        "expected a Program (such as emrpath.NREMT_EMR), got str",
+        "expected a Program such as emrpath.NREMT_EMR (emrpath.programs.get(key) looks one up "
+        "by its key), got str",
     ),
 ]
 
@@ -306,9 +327,13 @@ def test_the_boundaries_just_inside_are_accepted() -> None:
     on_last_day = ep.Candidate(
         course=COURSE, attempts=[ep.ExamAttempt(D(2027, 1, 31), passed=False)]
     )
-    assert ep.evaluate(on_last_day, as_of=D(2027, 3, 1)).attempts_used == 1
-    ep.check_score(ep.ExamAttempt(D(2024, 5, 31), passed=False, scaled_score=100))
-    ep.check_score(ep.ExamAttempt(D(2024, 5, 31), passed=True, scaled_score=1500))
+    assert ep.evaluate(on_last_day, as_of=D(2027, 3, 1), program=ep.NREMT_EMR).attempts_used == 1
+    ep.check_score(
+        ep.ExamAttempt(D(2024, 5, 31), passed=False, scaled_score=100), program=ep.NREMT_EMR
+    )
+    ep.check_score(
+        ep.ExamAttempt(D(2024, 5, 31), passed=True, scaled_score=1500), program=ep.NREMT_EMR
+    )
     kept = ep.Candidate(
         course=COURSE,
         attempts=[
@@ -317,7 +342,7 @@ def test_the_boundaries_just_inside_are_accepted() -> None:
         ],
     )
     assert "retest_wait_not_kept" not in [
-        r.code for r in ep.evaluate(kept, as_of=D(2025, 3, 1)).reasons
+        r.code for r in ep.evaluate(kept, as_of=D(2025, 3, 1), program=ep.NREMT_EMR).reasons
     ]
     status = on_one_route(now=1, before=4)
     assert (status.attempts_used, status.attempts_remaining) == (5, 0)
@@ -333,7 +358,9 @@ def test_a_retest_before_the_wait_is_reported_not_refused() -> None:
             ep.ExamAttempt(D(2025, 2, 20), passed=False),
         ],
     )
-    reasons = {r.code: r for r in ep.evaluate(early, as_of=D(2025, 3, 1)).reasons}
+    reasons = {
+        r.code: r for r in ep.evaluate(early, as_of=D(2025, 3, 1), program=ep.NREMT_EMR).reasons
+    }
     assert reasons["retest_wait_not_kept"].message == (
         "The attempt on 2025-02-20 came before the earliest retest date 2025-02-21 (15 "
         "calendar days after the last attempt); check the record or the rule."
@@ -354,7 +381,7 @@ def test_a_record_finding_carries_the_confidence_of_the_rule_it_checked() -> Non
     )
     (finding,) = [
         r
-        for r in ep.evaluate(early, as_of=D(2025, 3, 1)).reasons
+        for r in ep.evaluate(early, as_of=D(2025, 3, 1), program=ep.NREMT_EMR).reasons
         if r.code == "retest_wait_not_kept"
     ]
     wait = ep.NREMT_EMR.retest_wait.at(D(2025, 2, 6))
@@ -374,5 +401,5 @@ def test_facts_dated_on_as_of_are_known_on_as_of() -> None:
         cpr=ep.CprCredential(D(2027, 1, 31), issued_on=day),
         transcripts_received_on=day,
     )
-    status = ep.evaluate(candidate, as_of=day)
+    status = ep.evaluate(candidate, as_of=day, program=ep.NREMT_EMR)
     assert (status.attempts_used, status.certified) == (1, False)

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath.cli import main
+from emrpath.jsonio import document_program
 from tests.strategies import candidates, recertification_records
 
 FIELD_NAMES = (
@@ -117,8 +118,12 @@ EXAMPLE_TEXTS = tuple(
 
 seed_documents = (
     st.sampled_from(EXAMPLE_TEXTS).map(json.loads)
-    | candidates().map(ep.to_json_data)
-    | recertification_records().map(ep.to_json_data)
+    | st.builds(ep.to_json_data, candidates(), program=st.sampled_from(ep.programs.available()))
+    | st.builds(
+        ep.to_json_data,
+        recertification_records(),
+        program=st.sampled_from(ep.programs.available()),
+    )
 )
 
 
@@ -164,13 +169,27 @@ def _check_error(err: ep.EmrpathError) -> None:
     assert "\n" not in text
 
 
-def _check_load(load: Any, source: Any) -> None:
+def _program_named(source: Any) -> ep.Program:
+    """The program ``source`` names, to read it under; NREMT EMR when it names none."""
     try:
-        value = load(source)
+        named = document_program(source)
+    except ep.EmrpathError as err:
+        _check_error(err)
+        return ep.NREMT_EMR
+    return ep.NREMT_EMR if named is None else named
+
+
+def _check_load(load: Any, source: Any) -> None:
+    """``load(source)`` under the program the document names: a value or one error."""
+    program = _program_named(source) if isinstance(source, (str, bytes, dict)) else None
+    try:
+        value = load(source, program=program)
     except ep.EmrpathError as err:
         _check_error(err)
         return
-    assert ep.loads(ep.dumps(value)) == value
+    named = (ep.Candidate, ep.Certification, ep.RecertificationRecord)
+    under = program if isinstance(value, named) else None
+    assert ep.loads(ep.dumps(value, program=under), program=under) == value
 
 
 @given(json_values)
@@ -199,6 +218,19 @@ def test_loader_on_random_bytes(raw: bytes) -> None:
     _check_load(ep.loads, raw)
 
 
+@given(mutated_documents() | json_values | st.binary(max_size=50))
+def test_document_program_on_fuzzed_documents(data: Any) -> None:
+    """Issue 12: "Documents name their program": asked which, any document gives a shipped
+    program, None (it names none) or one emrpath error on one line."""
+    for source in (data, json.dumps(data)) if not isinstance(data, bytes) else (data,):
+        try:
+            found = document_program(source)
+        except ep.EmrpathError as err:
+            _check_error(err)
+        else:
+            assert found is None or found in ep.programs.available()
+
+
 def _cli(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with (
@@ -225,19 +257,24 @@ as_of_texts = st.dates().map(lambda d: d.isoformat()) | st.sampled_from(TRICKY_T
 programs = st.sampled_from(["nremt-emr", "ascp-mls"])
 
 
-@given(mutated_documents() | json_values, as_of_texts, programs, st.booleans())
+def _program_option(key: str | None) -> list[str]:
+    return [] if key is None else ["--program", key]
+
+
+@given(mutated_documents() | json_values, as_of_texts, st.none() | programs, st.booleans())
 def test_cli_status_on_fuzzed_documents(
-    document: Any, as_of: str, key: str, as_json: bool
+    document: Any, as_of: str, key: str | None, as_json: bool
 ) -> None:
     """Issue 7: the CLI given any document and date: exit 0, or exit 1 with one line."""
-    argv = ["status", "-", "--as-of", as_of, "--program", key] + (["--json"] if as_json else [])
+    argv = ["status", "-", "--as-of", as_of, *_program_option(key)]
+    argv += ["--json"] if as_json else []
     _check_cli(*_cli(argv, json.dumps(document)))
 
 
-@given(mutated_documents() | json_values, as_of_texts, programs)
-def test_cli_plan_on_fuzzed_documents(document: Any, as_of: str, key: str) -> None:
+@given(mutated_documents() | json_values, as_of_texts, st.none() | programs)
+def test_cli_plan_on_fuzzed_documents(document: Any, as_of: str, key: str | None) -> None:
     """Issue 7: `emrpath plan` given any document and date: exit 0, or exit 1 (one line)."""
-    argv = ["plan", "-", "--as-of", as_of, "--program", key]
+    argv = ["plan", "-", "--as-of", as_of, *_program_option(key)]
     _check_cli(*_cli(argv, json.dumps(document)))
 
 
@@ -322,12 +359,12 @@ def test_far_dates_raise_an_emrpath_error_not_overflow() -> None:
     9999 raised ValueError/OverflowError; it is a CalendarRangeError now."""
     far = dt.date(9999, 12, 31)
     for call in (
-        lambda: ep.course_expiration_date(far),
-        lambda: ep.earliest_retest_date(far),
-        lambda: ep.initial_expiration_date(far),
-        lambda: ep.appeal_deadline(far),
-        lambda: ep.att_expiration_date(far, far),
-        lambda: ep.earliest_retest_date(far, ep.ASCP_MLS),
+        lambda: ep.course_expiration_date(far, program=ep.NREMT_EMR),
+        lambda: ep.earliest_retest_date(far, program=ep.NREMT_EMR),
+        lambda: ep.initial_expiration_date(far, program=ep.NREMT_EMR),
+        lambda: ep.appeal_deadline(far, program=ep.NREMT_EMR),
+        lambda: ep.att_expiration_date(far, far, program=ep.NREMT_EMR),
+        lambda: ep.earliest_retest_date(far, program=ep.ASCP_MLS),
     ):
         with pytest.raises(ep.EmrpathError):
             call()
@@ -354,7 +391,7 @@ def test_keys_that_are_not_names_keep_the_error_on_one_line() -> None:
     doc = json.loads(EXAMPLE_TEXTS[0])
     doc["course"]["\n"] = None
     with pytest.raises(ep.InvalidRecordError) as caught:
-        ep.from_json_data(doc)
+        ep.from_json_data(doc, program=ep.NREMT_EMR)
     assert caught.value.field == '$.course["\\n"]'
     assert "\n" not in str(caught.value)
 

@@ -35,12 +35,19 @@ EXAMPLES = sorted(
 )
 
 
+def _program(value: object) -> ep.Program | None:
+    """The program a record of the kinds that name one is written under here (else None)."""
+    named = (ep.Candidate, ep.Certification, ep.RecertificationRecord)
+    return ep.NREMT_EMR if isinstance(value, named) else None
+
+
 def _round_trip(value: object) -> object:
-    return ep.loads(ep.dumps(value), type(value))
+    program = _program(value)
+    return ep.loads(ep.dumps(value, program=program), type(value), program=program)
 
 
 def _document(value: object) -> dict[str, Any]:
-    return json.loads(ep.dumps(value))
+    return json.loads(ep.dumps(value, program=_program(value)))
 
 
 @functools.cache
@@ -55,9 +62,11 @@ def _validate(doc: dict[str, Any]) -> None:
     _validator(doc["kind"]).validate(doc)
 
 
-def _error(data: object, kind: type | str | None = None) -> ep.EmrpathError:
+def _error(
+    data: object, kind: type | str | None = None, program: ep.Program | None = ep.NREMT_EMR
+) -> ep.EmrpathError:
     with pytest.raises(ep.EmrpathError) as caught:
-        ep.from_json_data(data, kind)
+        ep.from_json_data(data, kind, program=program)
     return caught.value
 
 
@@ -160,7 +169,9 @@ def recertification_statuses(draw: st.DrawFn) -> ep.RecertificationStatus:
             max_size=6,
         )
     )
-    return ep.recertification_status(ep.Certification(certified), education, as_of=as_of)
+    return ep.recertification_status(
+        ep.Certification(certified), education, as_of=as_of, program=ep.NREMT_EMR
+    )
 
 
 @given(recertification_statuses())
@@ -186,13 +197,13 @@ def test_scope_decisions_round_trip(
 
 
 def test_reason_gate_and_citation_round_trip() -> None:
-    status = ep.evaluate(BASE, as_of=D(2025, 8, 20))
+    status = ep.evaluate(BASE, as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
     for value in (status.gates[0], status.reasons[0], status.reasons[0].citation):
         assert _round_trip(value) == value
 
 
 def test_dates_are_iso_strings_enums_values_tuples_lists() -> None:
-    status = ep.evaluate(BASE, as_of=D(2025, 8, 20))
+    status = ep.evaluate(BASE, as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
     doc = ep.to_json_data(status)
     assert doc["schema_version"] == ep.SCHEMA_VERSION
     assert doc["kind"] == "pathway_status"
@@ -223,6 +234,8 @@ def test_every_kind_has_a_schema_and_no_field_clashes_with_the_envelope() -> Non
     for kind in ep.kinds():
         cls = jsonio._registry()[kind]
         assert not {"schema_version", "kind"} & set(attrs.fields_dict(cls))
+        if kind in jsonio.PROGRAM_KINDS:  # their envelope names the program
+            assert "program" not in attrs.fields_dict(cls)
         schema = ep.json_schema(kind)
         jsonschema.Draft202012Validator.check_schema(schema)
     assert set(ep.INPUT_KINDS) <= set(ep.kinds())
@@ -233,27 +246,31 @@ def test_bundled_examples_validate_and_load(name: str) -> None:
     text = (resources.files("emrpath") / "examples" / name).read_text("utf-8")
     data = json.loads(text)
     _validate(data)
-    value = ep.loads(text)
-    assert ep.dumps(value) + "\n" == text  # the files are exactly what dumps() writes
+    program = ep.programs.get(name.rsplit("-", 1)[0])
+    assert data["schema_version"] == ep.SCHEMA_VERSION
+    assert jsonio.document_program(text) is program  # each example names its own program
+    value = ep.loads(text, program=program)
+    # the files are exactly what dumps() writes
+    assert ep.dumps(value, program=program) + "\n" == text
 
 
 def test_examples_cover_both_programs_and_the_nremt_candidate_failed_twice() -> None:
     assert {"nremt-emr-candidate.json", "ascp-mls-candidate.json"} <= set(EXAMPLES)
     text = (resources.files("emrpath") / "examples" / "nremt-emr-candidate.json").read_text()
-    candidate = ep.loads(text, ep.Candidate)
+    candidate = ep.loads(text, ep.Candidate, program=ep.NREMT_EMR)
     assert [a.passed for a in candidate.attempts] == [False, False]
 
 
 def test_converter_is_built_once_and_safe_from_many_threads() -> None:
     jsonio._converter.cache_clear()
-    text = ep.dumps(BASE)
+    text = ep.dumps(BASE, program=ep.NREMT_EMR)
     results: list[object] = []
     errors: list[BaseException] = []
 
     def work() -> None:
         try:
             for _ in range(20):
-                results.append(ep.loads(text, ep.Candidate))
+                results.append(ep.loads(text, ep.Candidate, program=ep.NREMT_EMR))
         except BaseException as err:  # pragma: no cover - reported below
             errors.append(err)
 
@@ -446,12 +463,21 @@ def test_several_problems_are_counted_in_one_error() -> None:
     ("change", "field", "text"),
     [
         (lambda d: d.pop("schema_version"), "$.schema_version", "required field missing"),
-        (lambda d: d.update(schema_version=2), "$.schema_version", "unsupported"),
+        (lambda d: d.update(schema_version=3), "$.schema_version", "unsupported"),
+        (lambda d: d.update(schema_version=0), "$.schema_version", "reads 1 and 2"),
         (lambda d: d.update(schema_version=True), "$.schema_version", "unsupported"),
         (lambda d: d.update(schema_version="1"), "$.schema_version", "unsupported"),
         (lambda d: d.pop("kind"), "$.kind", "required field missing"),
         (lambda d: d.update(kind="gate"), "$.kind", "expected a 'candidate' document"),
         (lambda d: d.update(kind=3), "$.kind", "must be a string"),
+        (lambda d: d.pop("program"), "$.program", "required field missing"),
+        (lambda d: d.update(program=None), "$.program", "must be a program key"),
+        (lambda d: d.update(program="ascp-mls"), "$.program", "not 'nremt-emr'"),
+        (
+            lambda d: d.update(schema_version=1),
+            "$.program",
+            'unknown field "program"; Candidate has course',
+        ),
     ],
 )
 def test_the_envelope_is_checked(change: Any, field: str, text: str) -> None:
@@ -629,7 +655,11 @@ def test_attempt_timelines_round_trip(
     """Issue 6: the what-if timeline (a status of the planning rules) round-trips."""
     first = course.completed_on + dt.timedelta(days=offset)
     timeline = ep.plan_attempts(
-        course, first, attempts_used=used, authorization_issued_on=first if with_att else None
+        course,
+        first,
+        attempts_used=used,
+        authorization_issued_on=first if with_att else None,
+        program=ep.NREMT_EMR,
     )
     assert _round_trip(timeline) == timeline
 
@@ -644,7 +674,13 @@ def test_retake_plans_round_trip(buckets: list[ep.MissBucket], days: int) -> Non
         skills=ep.SkillsCompetency(D(2025, 4, 28)),
     )
     log = ep.ErrorLog([ep.Miss(b) for b in buckets], attempt_on=failed.taken_on)
-    plan = ep.retake_plan(log, failed, candidate, as_of=D(2025, 7, 11) + dt.timedelta(days=days))
+    plan = ep.retake_plan(
+        log,
+        failed,
+        candidate,
+        as_of=D(2025, 7, 11) + dt.timedelta(days=days),
+        program=ep.NREMT_EMR,
+    )
     assert _round_trip(log) == log
     assert _round_trip(plan) == plan
     doc = _document(plan)
@@ -663,7 +699,9 @@ def test_practice_decisions_round_trip(code: str, on: dt.date, agency: bool) -> 
         certification=ep.Certification(D(2025, 6, 2)),
         agency_credentials=[ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))],
     )
-    decision = ep.practice_authority(person, code, on=on, require_agency_credential=agency)
+    decision = ep.practice_authority(
+        person, code, on=on, require_agency_credential=agency, program=ep.NREMT_EMR
+    )
     assert _round_trip(person) == person
     assert _round_trip(decision) == decision
     _validate(_document(person))
@@ -673,7 +711,9 @@ def test_fixed_length_pairs_are_checked() -> None:
     log = ep.ErrorLog([ep.Miss("sequence")])
     failed = ep.ExamAttempt(D(2025, 7, 11), passed=False)
     candidate = ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2)), attempts=[failed])
-    doc = _document(ep.retake_plan(log, failed, candidate, as_of=D(2025, 7, 14)))
+    doc = _document(
+        ep.retake_plan(log, failed, candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    )
     doc["counts"][0] = ["sequence"]
     err = _error(doc)
     assert err.field == "$.counts[0]"
@@ -690,3 +730,190 @@ def test_iso_dates_read_back_exactly(day: dt.date) -> None:
     doc = ep.to_json_data(course)
     assert doc["completed_on"] == day.isoformat()
     assert ep.from_json_data(doc, ep.CourseCompletion) == course
+
+
+# ---------------------------------------------------------------------------------------
+# documents name their program (issue 12, item 3)
+
+PROGRAMS = st.sampled_from(ep.programs.available())
+V1_CANDIDATE = (
+    '{"schema_version": 1, "kind": "candidate", "course": {"completed_on": "2025-05-02"}}'
+)
+
+
+@given(candidates(), PROGRAMS, PROGRAMS)
+def test_a_document_is_read_only_under_the_program_it_names(
+    candidate: ep.Candidate, written: ep.Program, read: ep.Program
+) -> None:
+    """design.md: "JSON documents of candidates and certifications name their program
+    (`"program": key`); a document is never evaluated under another program's rules"."""
+    text = ep.dumps(candidate, program=written)
+    assert json.loads(text)["program"] == written.key
+    assert jsonio.document_program(text) is written
+    if read is written:
+        assert ep.loads(text, ep.Candidate, program=read) == candidate
+    else:
+        with pytest.raises(ep.InvalidRecordError) as caught:
+            ep.loads(text, ep.Candidate, program=read)
+        assert (caught.value.field, caught.value.rule) == ("$.program", "document program")
+        assert caught.value.message == (
+            f"the document names program {written.key!r}, not {read.key!r}; a document is "
+            "never read under another program's rules"
+        )
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        BASE,
+        ep.Certification(D(2023, 8, 10)),
+        ep.RecertificationRecord(ep.Certification(D(2023, 8, 10))),
+    ],
+    ids=lambda r: type(r).__name__,
+)
+def test_the_kinds_that_name_a_program_need_one_to_be_written(record: object) -> None:
+    kind = jsonio._snake(type(record).__name__)
+    assert kind in jsonio.PROGRAM_KINDS
+    with pytest.raises(ep.InvalidRecordError) as caught:
+        ep.dumps(record)
+    assert (caught.value.field, caught.value.rule) == ("program", "document program")
+    assert caught.value.message == (
+        f"a {kind} document names the program whose rules apply to it: pass program= "
+        "(emrpath never chooses one)"
+    )
+    data = ep.to_json_data(record, program=ep.ASCP_MLS)
+    assert list(data)[:3] == ["schema_version", "kind", "program"]
+    assert (data["schema_version"], data["program"]) == (2, "ascp-mls")
+
+
+@pytest.mark.parametrize(
+    "record",
+    [BASE, ep.Certification(D(2023, 8, 10))],
+    ids=lambda r: type(r).__name__,
+)
+def test_the_kinds_that_name_a_program_need_one_to_be_read(record: object) -> None:
+    text = ep.dumps(record, program=ep.NREMT_EMR)
+    with pytest.raises(ep.InvalidRecordError) as caught:
+        ep.loads(text)
+    assert (caught.value.field, caught.value.rule) == ("program", "document program")
+    assert "pass program= (this document names 'nremt-emr')" in caught.value.message
+
+
+def test_a_version_1_document_is_read_under_the_program_its_reader_names() -> None:
+    """Issue 12: "keep reading version-1 documents; a version-1 document then needs the
+    caller to name the program"."""
+    assert jsonio.document_program(V1_CANDIDATE) is None
+    with pytest.raises(ep.InvalidRecordError) as caught:
+        ep.loads(V1_CANDIDATE, ep.Candidate)
+    assert (caught.value.field, caught.value.rule) == ("program", "document program")
+    assert caught.value.message == (
+        "a version-1 candidate document names no program: pass program=, the program whose "
+        "rules apply to it"
+    )
+    for program in ep.programs.available():
+        candidate = ep.loads(V1_CANDIDATE, ep.Candidate, program=program)
+        assert candidate == ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2)))
+        again = json.loads(ep.dumps(candidate, program=program))  # written as version 2
+        assert (again["schema_version"], again["program"]) == (2, program.key)
+
+
+def test_version_1_documents_of_other_kinds_read_as_before() -> None:
+    text = '{"schema_version": 1, "kind": "skills_competency", "passed_on": "2025-06-03"}'
+    assert ep.loads(text) == ep.SkillsCompetency(D(2025, 6, 3))
+    assert ep.loads(text, program=ep.ASCP_MLS) == ep.SkillsCompetency(D(2025, 6, 3))
+    assert jsonio.document_program(text) is None
+
+
+@pytest.mark.parametrize("bad", ["nremt-emr", ep.NREMT_EMR.calendar, 1])
+def test_program_must_be_a_program(bad: object) -> None:
+    for call in (
+        lambda: ep.dumps(BASE, program=bad),  # type: ignore[arg-type]
+        lambda: ep.loads(ep.dumps(BASE, program=ep.NREMT_EMR), program=bad),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(ep.InputTypeError) as caught:
+            call()
+        assert (caught.value.field, caught.value.rule) == ("program", "document program")
+
+
+def test_a_status_is_read_and_written_only_under_its_own_program() -> None:
+    status = ep.evaluate(BASE, as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
+    text = ep.dumps(status, program=ep.NREMT_EMR)
+    assert json.loads(text)["program"] == "nremt-emr"
+    assert jsonio.document_program(text) is ep.NREMT_EMR
+    assert ep.loads(text) == status
+    assert ep.loads(text, ep.PathwayStatus, program=ep.NREMT_EMR) == status
+    with pytest.raises(ep.InvalidRecordError) as caught:
+        ep.loads(text, program=ep.ASCP_MLS)
+    assert caught.value.field == "$.program"
+    with pytest.raises(ep.InvalidRecordError) as written:
+        ep.dumps(status, program=ep.ASCP_MLS)
+    assert (written.value.field, written.value.rule) == ("program", "document program")
+
+
+def test_document_program_reads_text_bytes_and_data() -> None:
+    text = ep.dumps(ep.Certification(D(2022, 6, 10)), program=ep.ASCP_MLS)
+    assert jsonio.document_program(text) is ep.ASCP_MLS
+    assert jsonio.document_program(text.encode()) is ep.ASCP_MLS
+    assert jsonio.document_program(json.loads(text)) is ep.ASCP_MLS
+
+
+@pytest.mark.parametrize(
+    ("document", "error", "field", "text"),
+    [
+        ('{"schema_version": 2, "kind": "candidate"}', ep.InvalidRecordError, "$.program", ""),
+        (
+            {"schema_version": 2, "kind": "candidate", "program": 7},
+            ep.InputTypeError,
+            "$.program",
+            "got number 7",
+        ),
+        (
+            {"schema_version": 2, "kind": "candidate", "program": "NREMT_EMR"},
+            ep.UnknownNameError,
+            "$.program",
+            "(did you mean 'nremt-emr'?)",
+        ),
+        (
+            {"schema_version": 2, "kind": "pathway_status", "program": "toy"},
+            ep.UnknownNameError,
+            "$.program",
+            "unknown program 'toy'",
+        ),
+        (
+            {"schema_version": 3, "kind": "candidate"},
+            ep.InvalidRecordError,
+            "$.schema_version",
+            "",
+        ),
+        ({"schema_version": 2, "kind": "nope"}, ep.UnknownNameError, "kind", ""),
+        ("{", ep.InvalidRecordError, "$", "not valid JSON"),
+        ('{"kind": 1, "kind": 2}', ep.InvalidRecordError, "$.kind", "duplicate key"),
+        ("[]", ep.InputTypeError, "$", "must be a JSON object"),
+        (42, ep.InputTypeError, "document", "got int"),
+    ],
+)
+def test_document_program_refuses_what_names_no_program_clearly(
+    document: object, error: type, field: str, text: str
+) -> None:
+    with pytest.raises(ep.EmrpathError) as caught:
+        jsonio.document_program(document)  # type: ignore[arg-type]
+    assert type(caught.value) is error
+    assert caught.value.field == field
+    assert text in str(caught.value)
+
+
+def test_the_schema_requires_the_program_of_the_kinds_that_name_one() -> None:
+    for kind in ep.kinds():
+        schema = ep.json_schema(kind)
+        assert schema["properties"]["schema_version"] == {"const": 2}
+        named = kind in jsonio.PROGRAM_KINDS
+        assert ("program" in schema["required"]) is named or "program" in attrs.fields_dict(
+            jsonio._registry()[kind]
+        )
+        if named:
+            assert schema["properties"]["program"]["examples"] == list(ep.programs.REGISTRY)
+    doc = _document(BASE)
+    _validate(doc)
+    del doc["program"]
+    with pytest.raises(jsonschema.ValidationError, match="'program' is a required property"):
+        _validate(doc)

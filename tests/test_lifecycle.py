@@ -38,6 +38,7 @@ CERT = ep.Certification(D(2023, 8, 10))
 
 def status(cert: ep.Certification = CERT, education=(), **kw):  # type: ignore[no-untyped-def]
     kw.setdefault("as_of", D(2026, 5, 1))
+    kw.setdefault("program", ep.NREMT_EMR)
     return ep.recertification_status(cert, education, **kw)
 
 
@@ -506,7 +507,12 @@ def test_exam_attempt_outside_the_cycle_is_refused() -> None:
     ],
 )
 def test_wrong_types_are_refused(args: dict[str, object], field: str) -> None:
-    call: dict[str, object] = {"certification": CERT, "education": (), "as_of": D(2026, 5, 1)}
+    call: dict[str, object] = {
+        "certification": CERT,
+        "education": (),
+        "as_of": D(2026, 5, 1),
+        "program": ep.NREMT_EMR,
+    }
     call.update(args)
     with pytest.raises(ep.InputTypeError) as err:
         ep.recertification_status(

@@ -58,7 +58,7 @@ def failed_twice() -> ep.PathwayStatus:
             ep.ExamAttempt(D(2025, 2, 24), passed=False, scaled_score=910),
         ],
     )
-    return ep.evaluate(candidate, as_of=D(2025, 3, 5))
+    return ep.evaluate(candidate, as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
 
 
 def recert() -> ep.RecertificationStatus:
@@ -67,7 +67,7 @@ def recert() -> ep.RecertificationStatus:
         ep.ContinuingEducation(D(2025, 3, 1), 1.5, "local"),
     ]
     return ep.recertification_status(
-        ep.Certification(D(2023, 8, 10)), education, as_of=D(2026, 5, 1)
+        ep.Certification(D(2023, 8, 10)), education, as_of=D(2026, 5, 1), program=ep.NREMT_EMR
     )
 
 
@@ -146,7 +146,7 @@ def test_recertification_html_escapes_every_string(program: str, unit: str, mess
 def test_attempt_timeline_html_escapes_every_string(program: str, message: str):
     """Timelines "render as HTML tables in Jupyter": well-formed, strings stay text."""
     course = ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13))
-    timeline = ep.plan_attempts(course, D(2025, 2, 6))
+    timeline = ep.plan_attempts(course, D(2025, 2, 6), program=ep.NREMT_EMR)
     evil = attrs.evolve(timeline, program=program, reasons=(ep.Reason("x", message),))
     tree = parse(evil._repr_html_())
     assert program in tree.text

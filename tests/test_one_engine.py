@@ -105,7 +105,7 @@ def test_the_toy_program_without_lifecycle_rules_says_so() -> None:
         )
     assert err.value.field == "program"
     with pytest.raises(ep.NoRuleInForceError):
-        ep.appeal_deadline(D(2025, 3, 1), bare)
+        ep.appeal_deadline(D(2025, 3, 1), program=bare)
 
 
 def test_program_definitions_are_checked() -> None:
@@ -131,8 +131,9 @@ RULE_CODE = [
 @pytest.mark.parametrize("path", RULE_CODE, ids=lambda p: p.name)
 def test_rule_code_has_no_program_branches(path: Path) -> None:
     """design.md: "Nothing in rule code is a bare literal"; the issue: "the rule code holds
-    no `if program is ...` branches". Rule modules may name NREMT_EMR only as the default
-    argument; they never compare a program or its key, nor name ASCP or the NREMT website."""
+    no `if program is ...` branches". Rule modules name NREMT_EMR only in their docstring
+    examples (``ep.NREMT_EMR``: there is no default program); they never compare a program or
+    its key, nor name ASCP or the NREMT website."""
     text = path.read_text(encoding="utf-8")
     assert "ASCP" not in text.replace("ASCP MLS", "").replace("ep.ASCP_MLS", "")
     assert not re.search(r"(program|self\.p)\s+is\s+(not\s+)?[A-Z_]{4,}", text)
@@ -140,9 +141,7 @@ def test_rule_code_has_no_program_branches(path: Path) -> None:
     assert "National Registry" not in text
     for line in text.splitlines():
         if "NREMT_EMR" in line:
-            assert re.search(
-                r"import NREMT_EMR|program: Program = NREMT_EMR|\w\.NREMT_EMR|NREMT EMR", line
-            ), line
+            assert re.search(r"\b(ep|emrpath)\.NREMT_EMR|NREMT EMR", line), line
 
 
 @pytest.mark.parametrize("program", [ep.NREMT_EMR, ep.ASCP_MLS], ids=lambda p: p.key)
@@ -164,7 +163,7 @@ def test_both_programs_answer_the_same_questions(program: ep.Program) -> None:
     ):
         assert getattr(program, name) is not None, name
     exam = D(2025, 6, 10)
-    assert ep.expected_result_date(exam, program) > exam
-    assert ep.earliest_retest_date(exam, program) > exam
-    assert ep.appeal_deadline(exam, program) > exam
+    assert ep.expected_result_date(exam, program=program) > exam
+    assert ep.earliest_retest_date(exam, program=program) > exam
+    assert ep.appeal_deadline(exam, program=program) > exam
     assert program.has_lifecycle

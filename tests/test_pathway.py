@@ -32,7 +32,7 @@ def failing(on: dt.date, score: int = 880) -> ep.ExamAttempt:
 def candidates(draw: st.DrawFn) -> tuple[ep.Candidate, dt.date]:
     """A course, 0-3 failed attempts (or a pass) spaced at least 15 days, and an as_of."""
     completed = draw(dates(D(2015, 1, 1), D(2090, 1, 1)))
-    course_end = ep.course_expiration_date(completed)
+    course_end = ep.course_expiration_date(completed, program=ep.NREMT_EMR)
     verified = draw(st.one_of(st.none(), st.integers(0, 60)))
     attempts: list[ep.ExamAttempt] = []
     day = completed + dt.timedelta(days=draw(st.integers(0, 200)))
@@ -68,16 +68,16 @@ def test_contract_fields_mean_what_design_says(case: tuple[ep.Candidate, dt.date
     attempt is possible without a new course" and "remediation_required is true exactly when
     a new course is needed before any further attempt"."""
     candidate, as_of = case
-    status = ep.evaluate(candidate, as_of=as_of)
+    status = ep.evaluate(candidate, as_of=as_of, program=ep.NREMT_EMR)
     assert [g.name.value for g in status.gates] == GATE_ORDER
-    course_end = ep.course_expiration_date(candidate.course.completed_on)
+    course_end = ep.course_expiration_date(candidate.course.completed_on, program=ep.NREMT_EMR)
     used = len(candidate.attempts)
     # A pass counts only while valid, or once it has earned certification.
     pass_end = (
         None
         if candidate.passed_attempt is None
         else ep.portion_expiration_date(
-            candidate.passed_attempt.taken_on, candidate.course.completed_on
+            candidate.passed_attempt.taken_on, candidate.course.completed_on, program=ep.NREMT_EMR
         )
     )
     earned = status.certified_on is not None and status.certified_on <= as_of
@@ -92,10 +92,11 @@ def test_contract_fields_mean_what_design_says(case: tuple[ep.Candidate, dt.date
         assert status.next_attempt_on <= course_end
         if candidate.attempts:
             assert status.next_attempt_on >= ep.earliest_retest_date(
-                candidate.attempts[-1].taken_on
+                candidate.attempts[-1].taken_on, program=ep.NREMT_EMR
             )
             assert status.next_attempt_on == max(
-                as_of, ep.earliest_retest_date(candidate.attempts[-1].taken_on)
+                as_of,
+                ep.earliest_retest_date(candidate.attempts[-1].taken_on, program=ep.NREMT_EMR),
             )
         else:
             assert status.next_attempt_on == as_of
@@ -105,7 +106,8 @@ def test_contract_fields_mean_what_design_says(case: tuple[ep.Candidate, dt.date
             or as_of > course_end
             or (
                 bool(candidate.attempts)
-                and ep.earliest_retest_date(candidate.attempts[-1].taken_on) > course_end
+                and ep.earliest_retest_date(candidate.attempts[-1].taken_on, program=ep.NREMT_EMR)
+                > course_end
             )
         )
         assert status.remediation_required == expected_block
@@ -125,7 +127,7 @@ def test_certified_exactly_when_every_requirement_is_on_file(
     after the expected certification date: the later of the passing attempt's expected result
     date and the dates the other requirements were completed"."""
     candidate, as_of = case
-    status = ep.evaluate(candidate, as_of=as_of)
+    status = ep.evaluate(candidate, as_of=as_of, program=ep.NREMT_EMR)
     passed = candidate.passed_attempt
     ready = (
         passed is not None
@@ -140,19 +142,21 @@ def test_certified_exactly_when_every_requirement_is_on_file(
     assert candidate.skills is not None
     assert candidate.course.verified_on is not None
     on = max(
-        ep.expected_result_date(passed.taken_on),
+        ep.expected_result_date(passed.taken_on, program=ep.NREMT_EMR),
         candidate.course.verified_on,
         candidate.skills.passed_on,
     )
     completed = candidate.course.completed_on
-    valid = on <= ep.portion_expiration_date(passed.taken_on, completed) and on <= (  # type: ignore[operator]
-        ep.portion_expiration_date(candidate.skills.passed_on, completed)  # type: ignore[operator]
+    valid = on <= ep.portion_expiration_date(
+        passed.taken_on, completed, program=ep.NREMT_EMR
+    ) and on <= (  # type: ignore[operator]
+        ep.portion_expiration_date(candidate.skills.passed_on, completed, program=ep.NREMT_EMR)  # type: ignore[operator]
     )
     if not valid:
         assert not status.certified
         return
     assert status.certified_on == on
-    expires = ep.initial_expiration_date(on)
+    expires = ep.initial_expiration_date(on, program=ep.NREMT_EMR)
     assert status.certification_expires_on == expires
     assert expires is not None
     assert status.certified == (on <= as_of <= expires)
@@ -166,8 +170,8 @@ def test_a_later_as_of_never_restores_attempts(
     course is required, it stays required. (While a pass is valid no attempt is needed, so
     none remain; if it lapses, the attempts the course had left are open again, never more.)"""
     candidate, as_of = case
-    first = ep.evaluate(candidate, as_of=as_of)
-    second = ep.evaluate(candidate, as_of=as_of + dt.timedelta(days=later))
+    first = ep.evaluate(candidate, as_of=as_of, program=ep.NREMT_EMR)
+    second = ep.evaluate(candidate, as_of=as_of + dt.timedelta(days=later), program=ep.NREMT_EMR)
     assert second.attempts_used == first.attempts_used
     assert second.attempts_remaining <= 3 - second.attempts_used
     if first.gate(ep.GateName.COGNITIVE).state is not ep.GateState.MET:
@@ -184,7 +188,7 @@ def test_every_reason_is_cited_and_confidence_is_the_weakest(
     """Principle 3: "A rule returns a value object carrying the outcome, the reasons (each
     with the rule's citation), and the weakest confidence among the parameters it read"."""
     candidate, as_of = case
-    status = ep.evaluate(candidate, as_of=as_of)
+    status = ep.evaluate(candidate, as_of=as_of, program=ep.NREMT_EMR)
     cited = [r for r in status.reasons if r.parameter is not None]
     assert cited
     for reason in cited:
@@ -209,7 +213,7 @@ def test_three_failures_require_a_new_course() -> None:
         attempts=[failing(D(2025, 6, 2)), failing(D(2025, 6, 20)), failing(D(2025, 7, 10))],
         skills=SKILLS,
     )
-    status = ep.evaluate(candidate, as_of=D(2025, 7, 30))
+    status = ep.evaluate(candidate, as_of=D(2025, 7, 30), program=ep.NREMT_EMR)
     assert status.remediation_required
     assert status.next_attempt_on is None
     assert status.attempts_remaining == 0
@@ -228,7 +232,9 @@ def test_the_day_after_a_third_failure_explains_the_pending_result_too() -> None
         attempts=[failing(D(2025, 6, 2)), failing(D(2025, 6, 20)), failing(D(2025, 7, 10))],
         skills=SKILLS,
     )
-    cognitive = ep.evaluate(candidate, as_of=D(2025, 7, 11)).gate(ep.GateName.COGNITIVE)
+    cognitive = ep.evaluate(candidate, as_of=D(2025, 7, 11), program=ep.NREMT_EMR).gate(
+        ep.GateName.COGNITIVE
+    )
     assert cognitive.state is ep.GateState.BLOCKED
     assert [r.code for r in cognitive.reasons] == ["result_expected", "attempts_used_up"]
     assert cognitive.reasons[0].message == (
@@ -244,7 +250,7 @@ def test_a_new_course_starts_a_fresh_count() -> None:
         attempts=[failing(D(2025, 6, 2)), failing(D(2025, 6, 20)), failing(D(2025, 7, 10))],
     )
     candidate = ep.Candidate(course=ep.CourseCompletion(D(2025, 12, 12)), history=[old])
-    status = ep.evaluate(candidate, as_of=D(2026, 1, 5))
+    status = ep.evaluate(candidate, as_of=D(2026, 1, 5), program=ep.NREMT_EMR)
     assert status.attempts_remaining == 3
     assert status.next_attempt_on == D(2026, 1, 5)
 
@@ -256,7 +262,7 @@ def test_retest_just_before_the_course_expires_is_offered() -> None:
         course=ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 8)),
         attempts=[failing(D(2026, 1, 16))],
     )
-    status = ep.evaluate(candidate, as_of=D(2026, 1, 17))
+    status = ep.evaluate(candidate, as_of=D(2026, 1, 17), program=ep.NREMT_EMR)
     assert status.next_attempt_on == D(2026, 1, 31)
     assert not status.remediation_required
 
@@ -267,7 +273,7 @@ def test_retest_falling_after_the_course_expires_is_not_offered() -> None:
         course=ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 8)),
         attempts=[failing(D(2026, 1, 17))],
     )
-    status = ep.evaluate(candidate, as_of=D(2026, 1, 18))
+    status = ep.evaluate(candidate, as_of=D(2026, 1, 18), program=ep.NREMT_EMR)
     assert status.next_attempt_on is None
     assert status.remediation_required
     assert any(r.code == "retest_after_course_expiry" for r in status.reasons)
@@ -280,7 +286,7 @@ def test_passed_but_unverified_is_pending_with_the_missing_item_named() -> None:
         course=ep.CourseCompletion(D(2025, 5, 2)),
         attempts=[ep.ExamAttempt(D(2025, 7, 11), passed=True)],
     )
-    status = ep.evaluate(candidate, as_of=D(2025, 8, 1))
+    status = ep.evaluate(candidate, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
     assert not status.certified
     assert status.next_attempt_on is None
     assert status.gate("verification").state is ep.GateState.PENDING
@@ -297,8 +303,8 @@ def test_certification_date_waits_for_the_result_to_post() -> None:
     candidate = ep.Candidate(
         course=COURSE, attempts=[ep.ExamAttempt(D(2025, 12, 5), passed=True)], skills=SKILLS
     )
-    assert not ep.evaluate(candidate, as_of=D(2025, 12, 8)).certified
-    status = ep.evaluate(candidate, as_of=D(2025, 12, 9))
+    assert not ep.evaluate(candidate, as_of=D(2025, 12, 8), program=ep.NREMT_EMR).certified
+    status = ep.evaluate(candidate, as_of=D(2025, 12, 9), program=ep.NREMT_EMR)
     assert status.certified
     assert status.certified_on == D(2025, 12, 9)
     assert status.certification_expires_on == D(2028, 9, 30)
@@ -312,7 +318,7 @@ def test_expired_skills_block_certification() -> None:
         attempts=[ep.ExamAttempt(D(2025, 3, 20), passed=True)],
         skills=ep.SkillsCompetency(D(2023, 3, 10)),
     )
-    status = ep.evaluate(candidate, as_of=D(2025, 4, 1))
+    status = ep.evaluate(candidate, as_of=D(2025, 4, 1), program=ep.NREMT_EMR)
     assert not status.certified
     assert status.gate("skills").state is ep.GateState.EXPIRED
 
@@ -327,7 +333,7 @@ def test_records_and_admin_items_are_reported_not_fatal() -> None:
         cpr=ep.CprCredential(expires_on=D(2025, 7, 1)),
         skills=SKILLS,
     )
-    status = ep.evaluate(candidate, as_of=D(2025, 7, 21))
+    status = ep.evaluate(candidate, as_of=D(2025, 7, 21), program=ep.NREMT_EMR)
     codes = {r.code for r in status.reasons}
     assert "attempt_without_authorization" in codes
     assert "attempt_after_cpr_expired" in codes
@@ -338,7 +344,7 @@ def test_records_and_admin_items_are_reported_not_fatal() -> None:
 
 def test_status_prints_and_renders() -> None:
     candidate = ep.Candidate(course=COURSE, attempts=[failing(D(2025, 7, 11))], skills=SKILLS)
-    status = ep.evaluate(candidate, as_of=D(2025, 7, 14))
+    status = ep.evaluate(candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
     text = str(status)
     assert text.splitlines()[0] == "nremt-emr pathway on 2025-07-14"
     assert "next attempt: 2025-07-26" in text
@@ -397,7 +403,7 @@ def test_facts_after_as_of_are_refused(candidate: ep.Candidate, field: str, rule
     """design.md: "an attempt dated before that completion, or after as_of, is an invalid
     record" and "A completion date after as_of is invalid"."""
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.evaluate(candidate, as_of=D(2025, 8, 1))
+        ep.evaluate(candidate, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
     assert info.value.field == field
     assert info.value.rule == rule
 
@@ -406,7 +412,7 @@ def test_fourth_attempt_under_one_course_is_refused() -> None:
     attempts = [failing(D(2025, 6, 2)), failing(D(2025, 6, 20)), failing(D(2025, 7, 10))]
     candidate = ep.Candidate(course=COURSE, attempts=[*attempts, failing(D(2025, 8, 1))])
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.evaluate(candidate, as_of=D(2025, 8, 2))
+        ep.evaluate(candidate, as_of=D(2025, 8, 2), program=ep.NREMT_EMR)
     assert info.value.field == "attempts[3]"
     assert info.value.rule == "attempt limit"
 
@@ -416,31 +422,35 @@ def test_attempt_after_course_expiry_is_refused() -> None:
         course=ep.CourseCompletion(D(2024, 1, 5)), attempts=[failing(D(2026, 2, 1))]
     )
     with pytest.raises(ep.InvalidRecordError, match="after the course expired"):
-        ep.evaluate(candidate, as_of=D(2026, 2, 2))
+        ep.evaluate(candidate, as_of=D(2026, 2, 2), program=ep.NREMT_EMR)
 
 
 def test_inconsistent_score_is_refused_with_its_path() -> None:
     candidate = ep.Candidate(course=COURSE, attempts=[failing(D(2025, 7, 1), score=960)])
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.evaluate(candidate, as_of=D(2025, 7, 2))
+        ep.evaluate(candidate, as_of=D(2025, 7, 2), program=ep.NREMT_EMR)
     assert info.value.field == "attempts[0].scaled_score"
 
 
 @pytest.mark.parametrize("bad", ["2025-08-01", None, 20250801, dt.datetime(2025, 8, 1)])
 def test_as_of_must_be_a_date(bad: object) -> None:
     with pytest.raises(ep.InputTypeError) as info:
-        ep.evaluate(ep.Candidate(course=COURSE), as_of=bad)  # type: ignore[arg-type]
+        ep.evaluate(ep.Candidate(course=COURSE), as_of=bad, program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert info.value.field == "as_of"
 
 
 def test_candidate_must_be_a_candidate() -> None:
     with pytest.raises(ep.InputTypeError, match="Candidate"):
-        ep.evaluate({"course": None}, as_of=D(2025, 8, 1))  # type: ignore[arg-type]
+        ep.evaluate({"course": None}, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
 
 
 def test_course_before_the_rule_tables_start() -> None:
     with pytest.raises(ep.NoRuleInForceError):
-        ep.evaluate(ep.Candidate(course=ep.CourseCompletion(D(2014, 6, 1))), as_of=D(2014, 7, 1))
+        ep.evaluate(
+            ep.Candidate(course=ep.CourseCompletion(D(2014, 6, 1))),
+            as_of=D(2014, 7, 1),
+            program=ep.NREMT_EMR,
+        )
 
 
 @given(dates(D(2015, 1, 1), D(2090, 1, 1)), st.integers(0, 400))
@@ -452,7 +462,9 @@ def test_aware_as_of_equals_its_new_york_date(completed: dt.date, lag: int) -> N
     late_utc = dt.datetime(as_of.year, as_of.month, as_of.day, 23, 30, tzinfo=dt.timezone.utc)
     ny_date = late_utc.astimezone(__import__("zoneinfo").ZoneInfo("America/New_York")).date()
     assume(ny_date >= completed)
-    assert ep.evaluate(candidate, as_of=late_utc) == ep.evaluate(candidate, as_of=ny_date)
+    assert ep.evaluate(candidate, as_of=late_utc, program=ep.NREMT_EMR) == ep.evaluate(
+        candidate, as_of=ny_date, program=ep.NREMT_EMR
+    )
 
 
 @given(st.integers(0, 60), st.integers(1, 800))
@@ -466,8 +478,8 @@ def test_a_pass_never_counts_past_its_validity_unless_it_earned_certification(
     course = ep.CourseCompletion(D(2024, 1, 10), verified_on=D(2024, 1, 12))
     passed = ep.ExamAttempt(D(2024, 2, 1) + dt.timedelta(days=gap), passed=True)
     candidate = ep.Candidate(course=course, attempts=[passed])  # no skills: never certified
-    end = ep.portion_expiration_date(passed.taken_on, course.completed_on)
-    status = ep.evaluate(candidate, as_of=end + dt.timedelta(days=later))
+    end = ep.portion_expiration_date(passed.taken_on, course.completed_on, program=ep.NREMT_EMR)
+    status = ep.evaluate(candidate, as_of=end + dt.timedelta(days=later), program=ep.NREMT_EMR)
     gate = status.gate(ep.GateName.COGNITIVE)
     assert gate.state is ep.GateState.EXPIRED
     assert gate.valid_until == end
@@ -475,9 +487,9 @@ def test_a_pass_never_counts_past_its_validity_unless_it_earned_certification(
     assert status.next_attempt_on is None
     assert "cognitive_expired" in {r.code for r in gate.reasons}
     # On its last valid day the same pass is still met.
-    assert ep.evaluate(candidate, as_of=end).gate(ep.GateName.COGNITIVE).state is (
-        ep.GateState.MET
-    )
+    assert ep.evaluate(candidate, as_of=end, program=ep.NREMT_EMR).gate(
+        ep.GateName.COGNITIVE
+    ).state is (ep.GateState.MET)
 
 
 def test_a_pass_that_earned_certification_stays_met_after_its_validity() -> None:
@@ -489,7 +501,7 @@ def test_a_pass_that_earned_certification_stays_met_after_its_validity() -> None
         attempts=[ep.ExamAttempt(D(2024, 2, 1), passed=True)],
         skills=ep.SkillsCompetency(D(2024, 1, 20)),
     )
-    status = ep.evaluate(candidate, as_of=D(2026, 6, 1))
+    status = ep.evaluate(candidate, as_of=D(2026, 6, 1), program=ep.NREMT_EMR)
     assert status.certified
     assert status.gate(ep.GateName.COGNITIVE).state is ep.GateState.MET
 
@@ -501,7 +513,7 @@ def test_a_lapsed_pass_leaves_the_remaining_attempts_of_a_course_still_open() ->
     qualifies through 2026-01-31: attempt 2 of 3 is open, and it can be recorded."""
     course = ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 6))
     lapsed = ep.Candidate(course=course, attempts=[ep.ExamAttempt(D(2024, 1, 8), passed=True)])
-    status = ep.evaluate(lapsed, as_of=D(2026, 1, 20))
+    status = ep.evaluate(lapsed, as_of=D(2026, 1, 20), program=ep.NREMT_EMR)
     assert status.gate(ep.GateName.COGNITIVE).state is ep.GateState.EXPIRED
     assert status.next_attempt_on == D(2026, 1, 20)
     assert (status.attempts_remaining, status.remediation_required) == (2, False)
@@ -510,13 +522,14 @@ def test_a_lapsed_pass_leaves_the_remaining_attempts_of_a_course_still_open() ->
         attempts=[*lapsed.attempts, ep.ExamAttempt(D(2026, 1, 20), passed=True)],
         skills=ep.SkillsCompetency(D(2026, 1, 21)),
     )
-    after = ep.evaluate(again, as_of=D(2026, 1, 27))
+    after = ep.evaluate(again, as_of=D(2026, 1, 27), program=ep.NREMT_EMR)
     assert after.certified
     assert after.certified_on == D(2026, 1, 22)  # 2 business days after the new pass
     with pytest.raises(ep.InvalidRecordError, match="is valid through 2026-01-08") as err:
         ep.evaluate(
             attrs.evolve(lapsed, attempts=[*lapsed.attempts, ep.ExamAttempt(D(2025, 1, 8), True)]),
             as_of=D(2026, 1, 20),
+            program=ep.NREMT_EMR,
         )
     assert err.value.field == "attempts[1].taken_on"
 
@@ -526,20 +539,22 @@ def test_an_attempt_after_a_pass_is_refused_through_its_last_valid_day() -> None
     day, so no new attempt may follow it until the day after."""
     course = ep.CourseCompletion(D(2024, 1, 5))
     passed = ep.ExamAttempt(D(2024, 1, 8), passed=True)
-    end = ep.portion_expiration_date(passed.taken_on, course.completed_on)
+    end = ep.portion_expiration_date(passed.taken_on, course.completed_on, program=ep.NREMT_EMR)
     assert end == D(2026, 1, 8)
 
     def with_retake(on: dt.date) -> ep.Candidate:
         return ep.Candidate(course=course, attempts=[passed, ep.ExamAttempt(on, passed=False)])
 
     with pytest.raises(ep.InvalidRecordError) as caught:
-        ep.evaluate(with_retake(end), as_of=D(2026, 1, 20))
+        ep.evaluate(with_retake(end), as_of=D(2026, 1, 20), program=ep.NREMT_EMR)
     assert (caught.value.field, caught.value.rule) == ("attempts[1].taken_on", "exam attempt")
     assert caught.value.message == (
         "attempt on 2026-01-08 follows a passed attempt on 2024-01-08, which is valid "
         "through 2026-01-08"
     )
-    later = ep.evaluate(with_retake(end + dt.timedelta(days=1)), as_of=D(2026, 1, 20))
+    later = ep.evaluate(
+        with_retake(end + dt.timedelta(days=1)), as_of=D(2026, 1, 20), program=ep.NREMT_EMR
+    )
     assert later.attempts_used == 2
 
 
@@ -565,14 +580,14 @@ def test_on_a_pass_s_last_valid_day_certification_does_not_ask_for_a_new_pass() 
     """On its last valid day the pass still counts: only the missing skills are named."""
     course = ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 6))
     candidate = ep.Candidate(course=course, attempts=[ep.ExamAttempt(D(2024, 1, 8), True)])
-    on_last_day = ep.evaluate(candidate, as_of=D(2026, 1, 8))
+    on_last_day = ep.evaluate(candidate, as_of=D(2026, 1, 8), program=ep.NREMT_EMR)
     (pending,) = [
         r
         for r in on_last_day.gate(ep.GateName.CERTIFICATION).reasons
         if r.code == "certification_pending"
     ]
     assert pending.message == "Certification needs a passed skills competency."
-    next_day = ep.evaluate(candidate, as_of=D(2026, 1, 9))
+    next_day = ep.evaluate(candidate, as_of=D(2026, 1, 9), program=ep.NREMT_EMR)
     assert "a new cognitive pass (the one on record was valid through 2026-01-08)" in str(
         next_day.gate(ep.GateName.CERTIFICATION).reasons[0]
     )

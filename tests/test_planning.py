@@ -110,7 +110,9 @@ def test_a_targeted_retake_after_the_first_failure() -> None:
         [ep.Miss("scope", "gave aspirin"), ep.Miss("scope"), ep.Miss("pacing")],
         attempt_on=D(2025, 7, 11),
     )
-    plan = ep.retake_plan(log, attempt, candidate(attempt), as_of=D(2025, 7, 14))
+    plan = ep.retake_plan(
+        log, attempt, candidate(attempt), as_of=D(2025, 7, 14), program=ep.NREMT_EMR
+    )
     assert plan.earliest_retest_on == D(2025, 7, 26) == plan.next_attempt_on
     assert plan.days_available == 12
     assert plan.fits_course_window
@@ -150,7 +152,11 @@ def test_after_the_third_failure_a_new_course_is_needed() -> None:
     full EMR refresher course is required.\""""
     attempts = [failed(D(2025, 7, 11)), failed(D(2025, 7, 28)), failed(D(2025, 8, 20), 930)]
     plan = ep.retake_plan(
-        log_of("reading"), attempts[-1], candidate(*attempts), as_of=D(2025, 8, 25)
+        log_of("reading"),
+        attempts[-1],
+        candidate(*attempts),
+        as_of=D(2025, 8, 25),
+        program=ep.NREMT_EMR,
     )
     assert plan.next_attempt_on is None
     assert not plan.retest_possible
@@ -166,7 +172,11 @@ def test_a_retest_that_falls_after_the_course_expiry_does_not_fit() -> None:
     course = ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 8))
     attempt = failed(D(2026, 1, 25))
     plan = ep.retake_plan(
-        log_of("sequence"), attempt, candidate(attempt, course=course), as_of=D(2026, 1, 26)
+        log_of("sequence"),
+        attempt,
+        candidate(attempt, course=course),
+        as_of=D(2026, 1, 26),
+        program=ep.NREMT_EMR,
     )
     assert plan.earliest_retest_on == D(2026, 2, 9)
     assert not plan.fits_course_window
@@ -177,7 +187,9 @@ def test_a_retest_that_falls_after_the_course_expiry_does_not_fit() -> None:
 
 def test_an_empty_log_plans_dates_but_no_focus() -> None:
     attempt = failed(D(2025, 7, 11), None)
-    plan = ep.retake_plan(ep.ErrorLog(), attempt, candidate(attempt), as_of=D(2025, 7, 11))
+    plan = ep.retake_plan(
+        ep.ErrorLog(), attempt, candidate(attempt), as_of=D(2025, 7, 11), program=ep.NREMT_EMR
+    )
     assert plan.focus == ()
     assert plan.points_below_passing is None
     assert "nothing_logged" in [r.code for r in plan.reasons]
@@ -189,7 +201,9 @@ def test_an_unused_authorization_checks_the_retest() -> None:
     person = attrs.evolve(
         candidate(attempt), authorizations=[ep.AuthorizationToTest(D(2025, 7, 1))]
     )
-    plan = ep.retake_plan(log_of("scope"), attempt, person, as_of=D(2025, 7, 14))
+    plan = ep.retake_plan(
+        log_of("scope"), attempt, person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR
+    )
     assert plan.timeline is not None
     assert plan.timeline.attempts[0].fits_authorization is None  # the used one is not reused
     person = attrs.evolve(
@@ -199,7 +213,9 @@ def test_an_unused_authorization_checks_the_retest() -> None:
             ep.AuthorizationToTest(D(2025, 7, 14)),
         ],
     )
-    plan = ep.retake_plan(log_of("scope"), attempt, person, as_of=D(2025, 7, 14))
+    plan = ep.retake_plan(
+        log_of("scope"), attempt, person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR
+    )
     assert plan.timeline is not None
     first = plan.timeline.attempts[0]
     assert first.fits_authorization is True
@@ -255,7 +271,9 @@ def test_the_days_available_run_to_the_next_allowed_attempt(taken_on: dt.date, l
     available end on evaluate()'s next attempt date, never before as_of."""
     attempt = failed(taken_on)
     as_of = taken_on + dt.timedelta(days=later)
-    plan = ep.retake_plan(log_of("pacing"), attempt, candidate(attempt), as_of=as_of)
+    plan = ep.retake_plan(
+        log_of("pacing"), attempt, candidate(attempt), as_of=as_of, program=ep.NREMT_EMR
+    )
     assert plan.earliest_retest_on == taken_on + dt.timedelta(days=15)
     if plan.next_attempt_on is None:
         assert plan.days_available is None
@@ -273,7 +291,9 @@ def test_three_attempts_fifteen_days_apart_through_the_course_window() -> None:
     """design.md's notebook question: "if I fail on the 3rd, when can I retest, and does my
     third attempt still fit before my course expires?\""""
     course = ep.CourseCompletion(D(2024, 1, 5))  # "valid through 2026-01-31"
-    timeline = ep.plan_attempts(course, D(2026, 1, 3), authorization_issued_on=D(2025, 12, 1))
+    timeline = ep.plan_attempts(
+        course, D(2026, 1, 3), authorization_issued_on=D(2025, 12, 1), program=ep.NREMT_EMR
+    )
     assert timeline.course_expires_on == D(2026, 1, 31)
     assert [a.earliest_on for a in timeline.attempts] == [
         D(2026, 1, 3),
@@ -287,13 +307,13 @@ def test_three_attempts_fifteen_days_apart_through_the_course_window() -> None:
     assert timeline.latest_first_attempt_on == D(2026, 1, 1)
     lost = next(r for r in timeline.reasons if r.code == "attempt_after_course_expiry")
     assert "Attempt 3" in lost.message
-    again = ep.plan_attempts(course, D(2026, 1, 1))
+    again = ep.plan_attempts(course, D(2026, 1, 1), program=ep.NREMT_EMR)
     assert again.all_fit
     assert again.attempts[-1].earliest_on == D(2026, 1, 31)
 
 
 def test_rows_text_and_html() -> None:
-    timeline = ep.plan_attempts(COURSE, D(2025, 7, 11), attempts_used=1)
+    timeline = ep.plan_attempts(COURSE, D(2025, 7, 11), attempts_used=1, program=ep.NREMT_EMR)
     assert timeline.to_rows() == [
         {
             "attempt": 2,
@@ -338,7 +358,9 @@ def test_rows_text_and_html() -> None:
 
 
 def test_an_authorization_issued_after_the_first_attempt_date_does_not_cover_it() -> None:
-    timeline = ep.plan_attempts(COURSE, D(2025, 7, 11), authorization_issued_on=D(2025, 7, 12))
+    timeline = ep.plan_attempts(
+        COURSE, D(2025, 7, 11), authorization_issued_on=D(2025, 7, 12), program=ep.NREMT_EMR
+    )
     assert timeline.attempts[0].fits_authorization is False
     assert not timeline.attempts[0].fits
 
@@ -386,7 +408,7 @@ def test_every_planned_attempt_keeps_the_wait_and_none_that_fits_is_after_expiry
     assert [a.number for a in attempts] == list(range(used + 1, limit + 1))
     assert attempts[0].earliest_on == first
     for before, after in pairwise(attempts):
-        assert after.earliest_on == ep.earliest_retest_date(before.earliest_on, program)
+        assert after.earliest_on == ep.earliest_retest_date(before.earliest_on, program=program)
         if program is ep.NREMT_EMR:
             assert after.earliest_on - before.earliest_on >= dt.timedelta(days=15)
         assert before.earliest_on < before.expected_result_on < after.earliest_on
@@ -440,7 +462,11 @@ def test_a_later_first_attempt_never_moves_an_attempt_earlier(
 def test_planning_values_pickle_equal() -> None:
     attempt = failed(D(2025, 7, 11))
     plan = ep.retake_plan(
-        log_of("scope", "pacing"), attempt, candidate(attempt), as_of=D(2025, 7, 14)
+        log_of("scope", "pacing"),
+        attempt,
+        candidate(attempt),
+        as_of=D(2025, 7, 14),
+        program=ep.NREMT_EMR,
     )
     assert plan.timeline is not None
     for value in (plan, plan.timeline, plan.timeline.attempts[0], log_of("scope"), *plan.focus):
@@ -470,54 +496,60 @@ def test_bad_log_records_are_refused() -> None:
 
 def test_bad_plan_arguments_are_refused() -> None:
     with pytest.raises(ep.InputTypeError) as course:
-        ep.plan_attempts(D(2025, 5, 2), D(2025, 7, 1))  # type: ignore[arg-type]
+        ep.plan_attempts(D(2025, 5, 2), D(2025, 7, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert course.value.field == "course"
     with pytest.raises(ep.InvalidRecordError) as early:
-        ep.plan_attempts(COURSE, D(2025, 5, 1))
+        ep.plan_attempts(COURSE, D(2025, 5, 1), program=ep.NREMT_EMR)
     assert early.value.field == "first_attempt_on"
     with pytest.raises(ep.InvalidRecordError) as att:
-        ep.plan_attempts(COURSE, D(2025, 7, 1), authorization_issued_on=D(2025, 4, 1))
+        ep.plan_attempts(
+            COURSE, D(2025, 7, 1), authorization_issued_on=D(2025, 4, 1), program=ep.NREMT_EMR
+        )
     assert att.value.field == "authorization_issued_on"
     for used in (3, -1):
         with pytest.raises(ep.InvalidRecordError) as limit:
-            ep.plan_attempts(COURSE, D(2025, 7, 1), attempts_used=used)
+            ep.plan_attempts(COURSE, D(2025, 7, 1), attempts_used=used, program=ep.NREMT_EMR)
         assert limit.value.field == "attempts_used"
         assert limit.value.rule == "attempt limit"
     for used_wrong in (True, "1", 1.0):
         with pytest.raises(ep.InputTypeError):
-            ep.plan_attempts(COURSE, D(2025, 7, 1), attempts_used=used_wrong)  # type: ignore[arg-type]
+            ep.plan_attempts(COURSE, D(2025, 7, 1), attempts_used=used_wrong, program=ep.NREMT_EMR)  # type: ignore[arg-type]
     with pytest.raises(ep.InputTypeError) as text:
-        ep.plan_attempts(COURSE, "2025-07-01")  # type: ignore[arg-type]
+        ep.plan_attempts(COURSE, "2025-07-01", program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert text.value.field == "first_attempt_on"
     with pytest.raises(ep.NaiveDatetimeError):
-        ep.plan_attempts(COURSE, dt.datetime(2025, 7, 1, 9))
+        ep.plan_attempts(COURSE, dt.datetime(2025, 7, 1, 9), program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError):
         ep.plan_attempts(COURSE, D(2025, 7, 1), program="nremt-emr")  # type: ignore[arg-type]
     with pytest.raises(ep.NoRuleInForceError):
-        ep.plan_attempts(ep.CourseCompletion(D(2014, 3, 1)), D(2014, 4, 1))
+        ep.plan_attempts(ep.CourseCompletion(D(2014, 3, 1)), D(2014, 4, 1), program=ep.NREMT_EMR)
 
 
 def test_bad_retake_arguments_are_refused() -> None:
     first, second = failed(D(2025, 7, 11)), failed(D(2025, 7, 28))
     person = candidate(first, second)
     with pytest.raises(ep.InvalidRecordError) as not_last:
-        ep.retake_plan(log_of("scope"), first, person, as_of=D(2025, 8, 1))
+        ep.retake_plan(log_of("scope"), first, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
     assert not_last.value.field == "failed_attempt"
     passed = ep.ExamAttempt(D(2025, 7, 11), passed=True)
     with pytest.raises(ep.InvalidRecordError) as pass_:
-        ep.retake_plan(log_of(), passed, candidate(passed), as_of=D(2025, 8, 1))
+        ep.retake_plan(
+            log_of(), passed, candidate(passed), as_of=D(2025, 8, 1), program=ep.NREMT_EMR
+        )
     assert pass_.value.field == "failed_attempt.passed"
     dated = ep.ErrorLog([ep.Miss("scope")], attempt_on=D(2025, 7, 11))
     with pytest.raises(ep.InvalidRecordError) as other:
-        ep.retake_plan(dated, second, person, as_of=D(2025, 8, 1))
+        ep.retake_plan(dated, second, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
     assert other.value.field == "log.attempt_on"
     with pytest.raises(ep.InvalidRecordError):  # evaluate(): the attempt is after as_of
-        ep.retake_plan(log_of(), second, person, as_of=D(2025, 7, 20))
+        ep.retake_plan(log_of(), second, person, as_of=D(2025, 7, 20), program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError) as kind:
-        ep.retake_plan([ep.Miss("scope")], second, person, as_of=D(2025, 8, 1))  # type: ignore[arg-type]
+        ep.retake_plan(
+            [ep.Miss("scope")], second, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR
+        )  # type: ignore[arg-type]
     assert kind.value.field == "log"
     with pytest.raises(ep.InputTypeError) as who:
-        ep.retake_plan(log_of(), second, COURSE, as_of=D(2025, 8, 1))  # type: ignore[arg-type]
+        ep.retake_plan(log_of(), second, COURSE, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert who.value.field == "candidate"
 
 
@@ -570,11 +602,13 @@ def test_the_cli_plan_and_retake_plan_check_the_same_unused_authorization(
         attempts=[failed],
         authorizations=[ep.AuthorizationToTest(dt.date(2024, 2, 2))],
     )
-    plan = ep.retake_plan(ep.ErrorLog(), failed, candidate, as_of=dt.date(2024, 6, 1))
+    plan = ep.retake_plan(
+        ep.ErrorLog(), failed, candidate, as_of=dt.date(2024, 6, 1), program=ep.NREMT_EMR
+    )
     assert plan.timeline is not None
     assert plan.timeline.attempts[0].fits_authorization is False  # 90 days ended 2024-05-02
     document = tmp_path / "candidate.json"
-    document.write_text(ep.dumps(candidate), encoding="utf-8")
+    document.write_text(ep.dumps(candidate, program=ep.NREMT_EMR), encoding="utf-8")
     assert cli.main(["plan", str(document), "--as-of", "2024-06-01", "--json"]) == 0
     timeline = ep.loads(capsys.readouterr().out, ep.AttemptTimeline)
     assert timeline == plan.timeline

@@ -53,7 +53,7 @@ def day_of(x: float) -> dt.date:
 
 
 def test_draws_each_dated_item_with_the_rule_dates():
-    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5))
+    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
     drawn = labels(ax)
     # "a course is valid until the last day of its completion month two years later"
     assert "course window 2025-01-10 to 2027-01-31" in drawn
@@ -85,7 +85,7 @@ def test_draws_each_dated_item_with_the_rule_dates():
 
 
 def test_a_window_covers_its_first_through_its_last_day():
-    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5))
+    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
     course = patch(ax, "course window")
     assert day_of(course.get_x()) == D(2025, 1, 10)
     assert day_of(course.get_x() + course.get_width()) == D(2027, 2, 1)  # end of 01-31
@@ -94,8 +94,8 @@ def test_a_window_covers_its_first_through_its_last_day():
 
 
 def test_certified_candidate_shows_the_certification_and_the_pass_validity():
-    status = ep.evaluate(certified(), as_of=D(2025, 3, 1))
-    ax = ep.plot_pathway(certified(), as_of=D(2025, 3, 1))
+    status = ep.evaluate(certified(), as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
+    ax = ep.plot_pathway(certified(), as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
     drawn = labels(ax)
     # "expires September 30 of the certification year + 2 (certified January-June)"
     assert f"certification {status.certified_on} to 2027-09-30" in drawn
@@ -122,12 +122,12 @@ def test_ascp_draws_its_own_rules_and_no_skills():
 
 def test_draws_on_the_axes_it_is_given():
     ax = Figure().add_subplot()
-    assert ep.plot_pathway(certified(), as_of=D(2025, 3, 1), ax=ax) is ax
+    assert ep.plot_pathway(certified(), as_of=D(2025, 3, 1), ax=ax, program=ep.NREMT_EMR) is ax
     assert ax.patches
 
 
 def test_zooming_with_dates_works():
-    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5))
+    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
     ax.set_xlim(D(2025, 1, 1), D(2025, 4, 1))
     assert [day_of(x) for x in ax.get_xlim()] == [D(2025, 1, 1), D(2025, 4, 1)]
 
@@ -143,14 +143,14 @@ def test_retest_wait_spans_attempt_to_earliest_retest(completed, offset, wait_ba
     span starts on the attempt day and ends where the retest day begins, and the next
     attempt mark sits on the retest day (or on as_of once that has passed)."""
     attempt_on = completed + dt.timedelta(days=offset)
-    retest = ep.earliest_retest_date(attempt_on)
-    if retest > ep.course_expiration_date(completed):
+    retest = ep.earliest_retest_date(attempt_on, program=ep.NREMT_EMR)
+    if retest > ep.course_expiration_date(completed, program=ep.NREMT_EMR):
         return  # no next attempt: nothing to mark
     as_of = max(attempt_on, retest - dt.timedelta(days=wait_back))
     candidate = ep.Candidate(
         course=ep.CourseCompletion(completed), attempts=[ep.ExamAttempt(attempt_on, False)]
     )
-    ax = ep.plot_pathway(candidate, as_of=as_of)
+    ax = ep.plot_pathway(candidate, as_of=as_of, program=ep.NREMT_EMR)
     wait = patch(ax, "retest wait")
     assert day_of(wait.get_x()) == attempt_on
     assert day_of(wait.get_x() + wait.get_width()) == retest
@@ -160,19 +160,21 @@ def test_retest_wait_spans_attempt_to_earliest_retest(completed, offset, wait_ba
 
 def test_bad_axes_and_bad_records_are_refused():
     with pytest.raises(ep.InputTypeError, match="ax"):
-        ep.plot_pathway(certified(), as_of=D(2025, 3, 1), ax="axes")
+        ep.plot_pathway(certified(), as_of=D(2025, 3, 1), ax="axes", program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError, match="candidate"):
-        ep.plot_pathway("someone", as_of=D(2025, 3, 1))
+        ep.plot_pathway("someone", as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError, match="as_of"):
-        ep.plot_pathway(certified(), as_of="2025-03-01")
+        ep.plot_pathway(certified(), as_of="2025-03-01", program=ep.NREMT_EMR)
     with pytest.raises(ep.InvalidRecordError):
-        ep.plot_pathway(certified(), as_of=D(2025, 2, 1))  # attempt after as_of
+        ep.plot_pathway(
+            certified(), as_of=D(2025, 2, 1), program=ep.NREMT_EMR
+        )  # attempt after as_of
 
 
 def test_missing_matplotlib_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(ep.MissingExtraError, match=r"emrpath\[plot\]") as info:
-        ep.plot_pathway(certified(), as_of=D(2025, 3, 1))
+        ep.plot_pathway(certified(), as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
     assert isinstance(info.value, ImportError)
     assert info.value.field == "matplotlib"
 
@@ -180,7 +182,7 @@ def test_missing_matplotlib_names_the_extra(monkeypatch):
 def test_png_renders():
     import io
 
-    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5))
+    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
     out = io.BytesIO()
     ax.figure.savefig(out, format="png", dpi=40)
     assert out.getvalue().startswith(b"\x89PNG")

@@ -85,6 +85,7 @@ def test_records_pickle() -> None:
                     ],
                 ),
                 as_of=D(2025, 8, 1),
+                program=ep.NREMT_EMR,
             ),
             ep.InvalidRecordError,
             "attempts[1].taken_on",

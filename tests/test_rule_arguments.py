@@ -52,7 +52,7 @@ def test_a_naive_datetime_names_the_field_and_the_rule(
 ) -> None:
     naive = dt.datetime.combine(args[field], dt.time(12))
     with pytest.raises(ep.NaiveDatetimeError) as info:
-        function(**{**args, field: naive})
+        function(**{**args, field: naive}, program=ep.NREMT_EMR)
     assert (info.value.field, info.value.rule) == (field, rule)
 
 
@@ -61,7 +61,7 @@ def test_a_string_names_the_field_and_the_rule(
     function: Callable[..., Any], args: dict[str, dt.date], field: str, rule: str
 ) -> None:
     with pytest.raises(ep.InputTypeError) as info:
-        function(**{**args, field: args[field].isoformat()})
+        function(**{**args, field: args[field].isoformat()}, program=ep.NREMT_EMR)
     assert (info.value.field, info.value.rule) == (field, rule)
 
 
@@ -72,7 +72,10 @@ def test_a_program_that_is_not_a_program_names_program_and_the_rule(
     with pytest.raises(ep.InputTypeError) as info:
         function(**args, program="NREMT_EMR")
     assert (info.value.field, info.value.rule) == ("program", rule)
-    assert info.value.message == "expected a Program (such as emrpath.NREMT_EMR), got str"
+    assert info.value.message == (
+        "expected a Program such as emrpath.NREMT_EMR (emrpath.programs.get(key) looks one up "
+        "by its key), got str"
+    )
 
 
 @pytest.mark.parametrize(("function", "args", "field", "rule"), CASES)
@@ -117,7 +120,10 @@ def test_a_record_dated_before_its_course_is_refused_naming_the_later_field(
     """An authorization to test, or a passed portion, cannot predate the course it is
     under; the error names the field that is out of order."""
     with pytest.raises(ep.InvalidRecordError) as info:
-        function(**{later: D(2024, 1, 4), earlier: D(2024, 1, 5)})
+        function(**{later: D(2024, 1, 4), earlier: D(2024, 1, 5)}, program=ep.NREMT_EMR)
     assert (info.value.field, info.value.rule) == (later, rule)
     assert "before the course completion 2024-01-05" in info.value.message
-    assert function(**{later: D(2024, 1, 5), earlier: D(2024, 1, 5)}) is not None
+    assert (
+        function(**{later: D(2024, 1, 5), earlier: D(2024, 1, 5)}, program=ep.NREMT_EMR)
+        is not None
+    )

@@ -25,7 +25,7 @@ UTC = dt.timezone.utc
 def test_result_is_second_business_day_strictly_after_exam(exam_on: dt.date) -> None:
     """design.md: "expected on the 2nd business day strictly after the exam date; the exam
     date never counts, whatever weekday it is"."""
-    result = ep.expected_result_date(exam_on)
+    result = ep.expected_result_date(exam_on, program=ep.NREMT_EMR)
     assert result > exam_on
     assert CAL.is_business_day(result)
     assert CAL.business_days_between(exam_on, result) == 2
@@ -39,7 +39,9 @@ def test_result_date_is_monotone_in_exam_date(a: dt.date, b: dt.date) -> None:
     """A later exam never gets an earlier result: "2nd business day strictly after"."""
     if a > b:
         a, b = b, a
-    assert ep.expected_result_date(a) <= ep.expected_result_date(b)
+    assert ep.expected_result_date(a, program=ep.NREMT_EMR) <= ep.expected_result_date(
+        b, program=ep.NREMT_EMR
+    )
 
 
 @pytest.mark.parametrize(
@@ -57,14 +59,14 @@ def test_result_posting_examples(exam_on: dt.date, expected: dt.date, why: str) 
     """Seed: "results generally post to your National Registry account within about two
     business days"; design.md fixes Friday -> Tuesday, Saturday -> Tuesday, Thursday before
     Good Friday -> Monday."""
-    assert ep.expected_result_date(exam_on) == expected, why
+    assert ep.expected_result_date(exam_on, program=ep.NREMT_EMR) == expected, why
 
 
 def test_aware_datetime_is_read_in_new_york() -> None:
     """design.md: "a datetime is accepted only if it is timezone-aware and is converted to
     the program's own timezone before its date is taken (NREMT: America/New_York)"."""
     friday_evening_ny = dt.datetime(2025, 12, 6, 1, 0, tzinfo=UTC)  # Fri 20:00 in New York
-    assert ep.expected_result_date(friday_evening_ny) == dt.date(2025, 12, 9)
+    assert ep.expected_result_date(friday_evening_ny, program=ep.NREMT_EMR) == dt.date(2025, 12, 9)
 
 
 @pytest.mark.parametrize(
@@ -72,19 +74,19 @@ def test_aware_datetime_is_read_in_new_york() -> None:
 )
 def test_result_posting_refuses_non_dates(bad: object) -> None:
     with pytest.raises(ep.InputTypeError) as info:
-        ep.expected_result_date(bad)  # type: ignore[arg-type]
+        ep.expected_result_date(bad, program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert info.value.field == "exam_on"
     assert info.value.rule == "result posting"
 
 
 def test_naive_datetime_is_its_own_error() -> None:
     with pytest.raises(ep.NaiveDatetimeError, match="naive datetime"):
-        ep.expected_result_date(dt.datetime(2025, 12, 5, 9, 0))
+        ep.expected_result_date(dt.datetime(2025, 12, 5, 9, 0), program=ep.NREMT_EMR)
 
 
 def test_no_rule_before_the_baseline() -> None:
     with pytest.raises(ep.NoRuleInForceError, match="2015-01-01"):
-        ep.expected_result_date(dt.date(2014, 12, 31))
+        ep.expected_result_date(dt.date(2014, 12, 31), program=ep.NREMT_EMR)
 
 
 def test_program_must_be_a_program() -> None:
@@ -101,8 +103,10 @@ def test_retest_is_exactly_fifteen_days_on(attempt_on: dt.date) -> None:
     retest = last attempt date + 15 calendar days"."""
     wait = ep.NREMT_EMR.retest_wait.value_at(attempt_on)
     assert isinstance(wait, ep.FixedDaysWait)
-    assert ep.earliest_retest_date(attempt_on) - attempt_on == dt.timedelta(days=wait.days)
-    assert (ep.earliest_retest_date(attempt_on) - attempt_on).days == 15
+    assert ep.earliest_retest_date(attempt_on, program=ep.NREMT_EMR) - attempt_on == dt.timedelta(
+        days=wait.days
+    )
+    assert (ep.earliest_retest_date(attempt_on, program=ep.NREMT_EMR) - attempt_on).days == 15
 
 
 @given(rule_dates, rule_dates)
@@ -110,13 +114,19 @@ def test_retest_is_strictly_monotone(a: dt.date, b: dt.date) -> None:
     """ "15 days after the last attempt": a later attempt always waits to a later date."""
     if a != b:
         lo, hi = min(a, b), max(a, b)
-        assert ep.earliest_retest_date(lo) < ep.earliest_retest_date(hi)
+        assert ep.earliest_retest_date(lo, program=ep.NREMT_EMR) < ep.earliest_retest_date(
+            hi, program=ep.NREMT_EMR
+        )
 
 
 def test_retest_over_a_year_end() -> None:
     """EMTprep: "If you are unsuccessful you can retest 15 days after the last attempt."."""
-    assert ep.earliest_retest_date(dt.date(2025, 12, 20)) == dt.date(2026, 1, 4)
-    assert ep.earliest_retest_date(dt.date(2024, 2, 14)) == dt.date(2024, 2, 29)
+    assert ep.earliest_retest_date(dt.date(2025, 12, 20), program=ep.NREMT_EMR) == dt.date(
+        2026, 1, 4
+    )
+    assert ep.earliest_retest_date(dt.date(2024, 2, 14), program=ep.NREMT_EMR) == dt.date(
+        2024, 2, 29
+    )
 
 
 # -- course window ----------------------------------------------------------------------------
@@ -126,7 +136,7 @@ def test_retest_over_a_year_end() -> None:
 def test_course_expiry_is_a_month_end_two_years_on(completed_on: dt.date) -> None:
     """Handbook: "Initial courses are valid for two years from the month and year of course
     completion" — "A course completed in 01/2024 would be valid until 01/31/2026"."""
-    end = ep.course_expiration_date(completed_on)
+    end = ep.course_expiration_date(completed_on, program=ep.NREMT_EMR)
     assert end >= completed_on
     assert (end + dt.timedelta(days=1)).day == 1  # a month end
     assert (end.year, end.month) == (completed_on.year + 2, completed_on.month)
@@ -137,7 +147,9 @@ def test_course_expiry_is_the_same_for_every_day_of_a_month(completed_on: dt.dat
     """ "valid for two years from the month and year of course completion": the day within
     the month does not matter."""
     first = completed_on.replace(day=1)
-    assert ep.course_expiration_date(completed_on) == ep.course_expiration_date(first)
+    assert ep.course_expiration_date(
+        completed_on, program=ep.NREMT_EMR
+    ) == ep.course_expiration_date(first, program=ep.NREMT_EMR)
 
 
 @pytest.mark.parametrize(
@@ -152,7 +164,7 @@ def test_course_expiry_is_the_same_for_every_day_of_a_month(completed_on: dt.dat
 def test_course_window_examples(completed_on: dt.date, valid_through: dt.date) -> None:
     """design.md: "completed 2024-01-05 or 2024-01-31 -> valid through 2026-01-31; completed
     2024-02-29 -> 2026-02-28"."""
-    assert ep.course_expiration_date(completed_on) == valid_through
+    assert ep.course_expiration_date(completed_on, program=ep.NREMT_EMR) == valid_through
 
 
 # -- authorization to test ---------------------------------------------------------------------
@@ -164,8 +176,8 @@ def test_att_is_ninety_days_capped_at_course_expiry(completed_on: dt.date, lag: 
     purchased within 90 days of the course expiration date will expire on the date of course
     expiration"."""
     issued_on = completed_on + dt.timedelta(days=lag)
-    end = ep.att_expiration_date(issued_on, completed_on)
-    course_end = ep.course_expiration_date(completed_on)
+    end = ep.att_expiration_date(issued_on, completed_on, program=ep.NREMT_EMR)
+    course_end = ep.course_expiration_date(completed_on, program=ep.NREMT_EMR)
     assert end <= course_end
     assert end <= issued_on + dt.timedelta(days=90)
     assert end == min(issued_on + dt.timedelta(days=90), course_end)
@@ -173,20 +185,24 @@ def test_att_is_ninety_days_capped_at_course_expiry(completed_on: dt.date, lag: 
 
 def test_att_examples() -> None:
     completed = dt.date(2024, 1, 5)  # course valid through 2026-01-31
-    assert ep.att_expiration_date(dt.date(2025, 3, 1), completed) == dt.date(2025, 5, 30)
-    assert ep.att_expiration_date(dt.date(2025, 12, 1), completed) == dt.date(2026, 1, 31)
+    assert ep.att_expiration_date(dt.date(2025, 3, 1), completed, program=ep.NREMT_EMR) == dt.date(
+        2025, 5, 30
+    )
+    assert ep.att_expiration_date(
+        dt.date(2025, 12, 1), completed, program=ep.NREMT_EMR
+    ) == dt.date(2026, 1, 31)
 
 
 def test_att_before_course_is_refused() -> None:
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.att_expiration_date(dt.date(2024, 1, 1), dt.date(2024, 1, 5))
+        ep.att_expiration_date(dt.date(2024, 1, 1), dt.date(2024, 1, 5), program=ep.NREMT_EMR)
     assert info.value.field == "issued_on"
 
 
 def test_att_policy_starts_2015() -> None:
     """ "Effective: January 1, 2015"."""
     with pytest.raises(ep.NoRuleInForceError):
-        ep.att_expiration_date(dt.date(2014, 12, 31), dt.date(2014, 12, 1))
+        ep.att_expiration_date(dt.date(2014, 12, 31), dt.date(2014, 12, 1), program=ep.NREMT_EMR)
 
 
 # -- passed portions --------------------------------------------------------------------------
@@ -198,7 +214,7 @@ def test_portion_validity_24_or_12_months(completed_on: dt.date, lag: int) -> No
     For candidates with a course completion date prior to November 1, 2018 [...] valid for
     12 months"."""
     passed_on = completed_on + dt.timedelta(days=lag)
-    end = ep.portion_expiration_date(passed_on, completed_on)
+    end = ep.portion_expiration_date(passed_on, completed_on, program=ep.NREMT_EMR)
     assert end is not None
     months = 24 if completed_on >= dt.date(2018, 11, 1) else 12
     expected_month = passed_on.month - 1 + months
@@ -212,15 +228,15 @@ def test_portion_validity_24_or_12_months(completed_on: dt.date, lag: int) -> No
 
 
 def test_portion_examples() -> None:
-    assert ep.portion_expiration_date(dt.date(2024, 2, 29), dt.date(2023, 12, 1)) == dt.date(
-        2026, 2, 28
-    )
-    assert ep.portion_expiration_date(dt.date(2018, 12, 3), dt.date(2018, 10, 31)) == dt.date(
-        2019, 12, 3
-    )
-    assert ep.portion_expiration_date(dt.date(2018, 12, 3), dt.date(2018, 11, 1)) == dt.date(
-        2020, 12, 3
-    )
+    assert ep.portion_expiration_date(
+        dt.date(2024, 2, 29), dt.date(2023, 12, 1), program=ep.NREMT_EMR
+    ) == dt.date(2026, 2, 28)
+    assert ep.portion_expiration_date(
+        dt.date(2018, 12, 3), dt.date(2018, 10, 31), program=ep.NREMT_EMR
+    ) == dt.date(2019, 12, 3)
+    assert ep.portion_expiration_date(
+        dt.date(2018, 12, 3), dt.date(2018, 11, 1), program=ep.NREMT_EMR
+    ) == dt.date(2020, 12, 3)
 
 
 # -- certification expiry ---------------------------------------------------------------------
@@ -230,7 +246,7 @@ def test_portion_examples() -> None:
 def test_initial_expiry_is_september_30_two_or_three_years_on(certified_on: dt.date) -> None:
     """NREMT support: "For EMR is it September 30" and "January – June: 2 years in the
     future; July - December: 3 years in the future"."""
-    end = ep.initial_expiration_date(certified_on)
+    end = ep.initial_expiration_date(certified_on, program=ep.NREMT_EMR)
     assert end is not None
     assert (end.month, end.day) == (9, 30)
     assert end.year - certified_on.year == (2 if certified_on.month <= 6 else 3)
@@ -240,17 +256,28 @@ def test_initial_expiry_is_september_30_two_or_three_years_on(certified_on: dt.d
 def test_initial_expiry_is_monotone(a: dt.date, b: dt.date) -> None:
     """Certifying later never expires earlier (the split at July 1 only adds a year)."""
     lo, hi = min(a, b), max(a, b)
-    lo_end, hi_end = ep.initial_expiration_date(lo), ep.initial_expiration_date(hi)
+    lo_end, hi_end = (
+        ep.initial_expiration_date(lo, program=ep.NREMT_EMR),
+        ep.initial_expiration_date(hi, program=ep.NREMT_EMR),
+    )
     assert lo_end is not None
     assert hi_end is not None
     assert lo_end <= hi_end
 
 
 def test_initial_expiry_split_at_july_first() -> None:
-    assert ep.initial_expiration_date(dt.date(2025, 3, 10)) == dt.date(2027, 9, 30)
-    assert ep.initial_expiration_date(dt.date(2025, 6, 30)) == dt.date(2027, 9, 30)
-    assert ep.initial_expiration_date(dt.date(2025, 7, 1)) == dt.date(2028, 9, 30)
-    assert ep.initial_expiration_date(dt.date(2025, 8, 10)) == dt.date(2028, 9, 30)
+    assert ep.initial_expiration_date(dt.date(2025, 3, 10), program=ep.NREMT_EMR) == dt.date(
+        2027, 9, 30
+    )
+    assert ep.initial_expiration_date(dt.date(2025, 6, 30), program=ep.NREMT_EMR) == dt.date(
+        2027, 9, 30
+    )
+    assert ep.initial_expiration_date(dt.date(2025, 7, 1), program=ep.NREMT_EMR) == dt.date(
+        2028, 9, 30
+    )
+    assert ep.initial_expiration_date(dt.date(2025, 8, 10), program=ep.NREMT_EMR) == dt.date(
+        2028, 9, 30
+    )
 
 
 # -- score report -----------------------------------------------------------------------------
@@ -268,10 +295,10 @@ def test_scores_are_accepted_exactly_when_consistent(
     the scale, a "pass" below 950 or a "fail" at or above 950 is an invalid record"."""
     consistent = 100 <= score <= 1500 and (score >= 950) == passed
     if consistent:
-        ep.check_score(attempt(on, passed, score))
+        ep.check_score(attempt(on, passed, score), program=ep.NREMT_EMR)
     else:
         with pytest.raises(ep.InvalidRecordError) as info:
-            ep.check_score(attempt(on, passed, score))
+            ep.check_score(attempt(on, passed, score), program=ep.NREMT_EMR)
         assert info.value.rule == "score report"
         assert info.value.field == "attempt.scaled_score"
 
@@ -280,7 +307,7 @@ def test_scores_are_accepted_exactly_when_consistent(
 def test_no_scaled_score_before_june_2023(on: dt.date, score: int) -> None:
     """NREMT news: "The new scaled score report launches June 1, 2023"."""
     with pytest.raises(ep.InvalidRecordError, match="no scaled score report"):
-        ep.check_score(attempt(on, score >= 950, score))
+        ep.check_score(attempt(on, score >= 950, score), program=ep.NREMT_EMR)
 
 
 @pytest.mark.parametrize(
@@ -295,7 +322,7 @@ def test_no_scaled_score_before_june_2023(on: dt.date, score: int) -> None:
 def test_a_huge_score_is_shortened_in_the_message(passed: bool, score: int, shown: str) -> None:
     """An error message names the bad value, but never prints hundreds of digits of it."""
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.check_score(attempt(dt.date(2025, 3, 3), passed, score))
+        ep.check_score(attempt(dt.date(2025, 3, 3), passed, score), program=ep.NREMT_EMR)
     assert type(info.value) is ep.InvalidRecordError
     assert info.value.field == "attempt.scaled_score"
     assert f": {shown} is " in str(info.value)
@@ -309,7 +336,7 @@ def test_a_huge_score_is_shortened_in_the_message(passed: bool, score: int, show
 def test_a_percentage_is_not_a_scaled_score() -> None:
     """Seed: "That scaled score is not a simple raw classroom percentage"."""
     with pytest.raises(ep.InvalidRecordError, match="percentage is not a scaled score"):
-        ep.check_score(attempt(dt.date(2025, 3, 3), False, 72))
+        ep.check_score(attempt(dt.date(2025, 3, 3), False, 72), program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError, match="percentage"):
         ep.ExamAttempt(dt.date(2025, 3, 3), passed=False, scaled_score=72.5)  # type: ignore[arg-type]
 
@@ -325,7 +352,7 @@ def test_a_percentage_is_not_a_scaled_score() -> None:
 )
 def test_score_edges(passed: bool, score: int, message: str) -> None:
     with pytest.raises(ep.InvalidRecordError, match=message):
-        ep.check_score(attempt(dt.date(2025, 3, 3), passed, score))
+        ep.check_score(attempt(dt.date(2025, 3, 3), passed, score), program=ep.NREMT_EMR)
 
 
 @pytest.mark.parametrize(
@@ -343,6 +370,6 @@ def test_an_outcome_that_contradicts_its_score_names_the_score(
     message quotes the score on record."""
     attempt = ep.ExamAttempt(dt.date(2024, 1, 8), passed, score)
     with pytest.raises(ep.InvalidRecordError) as caught:
-        ep.check_score(attempt)
+        ep.check_score(attempt, program=ep.NREMT_EMR)
     assert (caught.value.message, caught.value.field) == (message, "attempt.scaled_score")
     assert caught.value.rule == "score report"

@@ -417,6 +417,10 @@ def __getattr__(name: str) -> object:
         value = getattr(import_module(module), name)
         globals()[name] = value  # later lookups skip this hook
         return value
+    if name == "programs":  # the registry, ep.programs.get(key): a subpackage, loaded here
+        from importlib import import_module
+
+        return import_module("emrpath.programs")
     if name == "__version__":
         # Read from the installed metadata on first access only: importing
         # importlib.metadata costs more than the rest of emrpath together.

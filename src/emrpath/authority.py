@@ -46,9 +46,9 @@ Example:
     ...     licenses=[ep.StateLicense("MT", "emr", dt.date(2025, 7, 1), dt.date(2027, 6, 30))],
     ...     certification=ep.Certification(dt.date(2025, 6, 2)),
     ... )
-    >>> ep.practice_authority(person, "MT", on=dt.date(2026, 3, 1)).allowed
+    >>> ep.practice_authority(person, "MT", on=dt.date(2026, 3, 1), program=ep.NREMT_EMR).allowed
     True
-    >>> later = ep.practice_authority(person, "MT", on=dt.date(2027, 7, 1))
+    >>> later = ep.practice_authority(person, "MT", on=dt.date(2027, 7, 1), program=ep.NREMT_EMR)
     >>> later.allowed, later.missing
     (False, ('an unexpired MT licence or authorization at EMR level or higher',))
 """
@@ -74,7 +74,6 @@ from emrpath._validators import (
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, weakest
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR
 from emrpath.records import Certification, _date
 from emrpath.rules import initial_expiration_date
 from emrpath.scope import Level
@@ -379,7 +378,8 @@ class PracticeDecision:
         >>> person = ep.Practitioner(
         ...     licenses=[ep.StateLicense("MT", "emr", dt.date(2025, 7, 1), dt.date(2027, 6, 30))]
         ... )
-        >>> print(ep.practice_authority(person, "MT", on=dt.date(2027, 7, 1)))
+        >>> print(ep.practice_authority(person, "MT", on=dt.date(2027, 7, 1),
+        ...     program=ep.NREMT_EMR))
         not allowed: EMR in MT on 2027-07-01 | weakest source: secondary
           missing: an unexpired MT licence or authorization at EMR level or higher
             - No national certification is on record; national certification is not a \
@@ -409,7 +409,8 @@ requiring its own licence or authorization.
             >>> import emrpath as ep
             >>> licence = ep.StateLicense("MT", "emt", dt.date(2025, 7, 1), dt.date(2027, 6, 30))
             >>> person = ep.Practitioner(licenses=[licence])
-            >>> print(ep.practice_authority(person, "MT", on=dt.date(2026, 3, 1)).summary())
+            >>> print(ep.practice_authority(person, "MT", on=dt.date(2026, 3, 1),
+            ...     program=ep.NREMT_EMR).summary())
             allowed: EMR in MT on 2026-03-01 through 2027-06-30 | weakest source: secondary
         """
         verdict = "allowed" if self.allowed else "not allowed"
@@ -469,7 +470,7 @@ def practice_authority(
     require_agency_credential: bool = False,
     require_national_certification: bool = False,
     jurisdictions: Iterable[Jurisdiction] | Mapping[str, Jurisdiction] = (),
-    program: Program = NREMT_EMR,
+    program: Program,
 ) -> PracticeDecision:
     """Decide whether ``person`` may function at ``level`` in ``jurisdiction`` on ``on``.
 
@@ -504,7 +505,8 @@ def practice_authority(
         >>> import datetime as dt
         >>> import emrpath as ep
         >>> certified_only = ep.Practitioner(certification=ep.Certification(dt.date(2025, 6, 2)))
-        >>> decision = ep.practice_authority(certified_only, "WY", on=dt.date(2026, 1, 5))
+        >>> decision = ep.practice_authority(certified_only, "WY", on=dt.date(2026, 1, 5),
+        ...     program=ep.NREMT_EMR)
         >>> decision.allowed, decision.jurisdiction_known
         (False, False)
         >>> print(decision.missing[0])
@@ -579,7 +581,9 @@ class _Decision:
             state = "No national certification is on record"
             current = False
         else:
-            expires = cert.expires_on or initial_expiration_date(cert.certified_on, self.program)
+            expires = cert.expires_on or initial_expiration_date(
+                cert.certified_on, program=self.program
+            )
             current = cert.certified_on <= self.on and (expires is None or self.on <= expires)
             if current:
                 state = "National certification is current" + (

@@ -9,7 +9,8 @@ Example:
     >>> import datetime as dt
     >>> import emrpath as ep
     >>> course = ep.CourseCompletion(dt.date(2025, 5, 2))
-    >>> statuses = ep.evaluate_many([ep.Candidate(course=course)] * 3, as_of=dt.date(2025, 6, 1))
+    >>> statuses = ep.evaluate_many([ep.Candidate(course=course)] * 3, as_of=dt.date(2025, 6, 1),
+    ...     program=ep.NREMT_EMR)
     >>> [s.attempts_remaining for s in statuses]
     [3, 3, 3]
 
@@ -35,7 +36,6 @@ from typing import TypeVar
 from emrpath.errors import EmrpathError
 from emrpath.pathway import decide, evaluate
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR
 from emrpath.records import Candidate
 from emrpath.status import PathwayDecision, PathwayStatus
 
@@ -48,7 +48,7 @@ def evaluate_many(
     candidates: Iterable[Candidate],
     *,
     as_of: dt.date | dt.datetime,
-    program: Program = NREMT_EMR,
+    program: Program,
 ) -> list[PathwayStatus]:
     """:func:`~emrpath.evaluate` for each candidate, in order, on one ``as_of``.
 
@@ -64,7 +64,7 @@ def evaluate_many(
         >>> import datetime as dt
         >>> import emrpath as ep
         >>> bad = ep.Candidate(course=ep.CourseCompletion(dt.date(2026, 1, 1)))
-        >>> ep.evaluate_many([bad], as_of=dt.date(2025, 6, 1))
+        >>> ep.evaluate_many([bad], as_of=dt.date(2025, 6, 1), program=ep.NREMT_EMR)
         Traceback (most recent call last):
         ...
         emrpath.errors.InvalidRecordError: [0].course.completed_on: 2026-01-01 is after as_of \
@@ -78,7 +78,7 @@ def decide_many(
     candidates: Iterable[Candidate],
     *,
     as_of: dt.date | dt.datetime,
-    program: Program = NREMT_EMR,
+    program: Program,
 ) -> list[PathwayDecision]:
     """:func:`~emrpath.decide` for each candidate, in order, on one ``as_of``.
 

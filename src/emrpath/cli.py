@@ -14,6 +14,13 @@ Subcommands:
   dates, value, citation and confidence.
 - ``emrpath schema [KIND]``: the JSON Schema of an input document.
 
+A document is read under the program it names (its ``"program"``): ``--program`` names
+the program of a version-1 document, which names none, and one that contradicts the
+document is an error, never an override. ``--example`` is the example document of
+``--program``, or without it the nremt-emr example (which names nremt-emr). Commands that
+read no document answer for ``--program``, nremt-emr when it is not given, and name it on
+their first line.
+
 Exit codes: 0 success; 1 invalid input (one line ``emrpath: error: ...`` on stderr, no
 traceback); 2 usage (argparse's message). Dates are ISO ``YYYY-MM-DD``; nothing reads the
 clock, so ``status`` needs ``--as-of``.
@@ -45,7 +52,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import attrs
 
-from emrpath.errors import EmrpathError, InvalidRecordError, UnknownNameError
+from emrpath.errors import EmrpathError, InvalidRecordError
 
 if TYPE_CHECKING:
     from emrpath.program import Program
@@ -54,7 +61,11 @@ __all__ = ["main"]
 
 _RULE = "command line"
 _EXAMPLES = ("candidate", "recertification")
+_STATUS_KINDS = ("candidate", "certification", "recertification_record")
 _COMMANDS = "status, plan, dates, programs, schema"
+# The program a command that reads no document answers for when --program is not given.
+# Every output names its program on its first line; a document's own program always wins.
+_DEFAULT_PROGRAM = "nremt-emr"
 _V = TypeVar("_V")
 
 
@@ -62,26 +73,14 @@ class _UsageError(Exception):
     """A usage error found after parsing (exit 2, like argparse's own)."""
 
 
-def _programs() -> dict[str, Program]:
-    from emrpath.programs import ASCP_MLS, NREMT_EMR
-
-    return {p.key: p for p in (NREMT_EMR, ASCP_MLS)}
-
-
 def _program(key: str | None, field: str = "--program") -> Program:
-    from emrpath.programs import NREMT_EMR
+    """The registered program ``key`` names (``None``: the command line's default)."""
+    from emrpath.programs import get
 
-    programs = _programs()
-    if key is None:
-        return programs[NREMT_EMR.key]
-    found = programs.get(key)
-    if found is None:
-        raise UnknownNameError(
-            f"unknown program {key!r}; choose one of {', '.join(programs)}",
-            field=field,
-            rule=_RULE,
-        )
-    return found
+    try:
+        return get(_DEFAULT_PROGRAM if key is None else key)
+    except EmrpathError as err:
+        raise type(err)(err.message, field=field, rule=_RULE) from None
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
@@ -102,17 +101,25 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]
 # status
 
 
-def _read_document(args: argparse.Namespace, program: Program) -> bytes:
+def _read_document(args: argparse.Namespace) -> bytes:
     """The document's bytes: a bundled example, stdin (``-``) or a file.
 
     Bytes, not text, so that :func:`emrpath.loads` reports text that is not UTF-8 as one
-    clear error, wherever it comes from.
+    clear error, wherever it comes from. ``--example`` is the example document of
+    ``--program`` (of the default program without it); the example names its program.
     """
     if args.example is not None:
         if args.file is not None:
             raise _UsageError("give FILE or --example, not both")
-        name = f"{program.key}-{args.example}.json"
-        return (resources.files("emrpath") / "examples" / name).read_bytes()
+        program = _program(args.program)
+        found = resources.files("emrpath") / "examples" / f"{program.key}-{args.example}.json"
+        if not found.is_file():  # a program ships at least its example candidate
+            raise InvalidRecordError(
+                f"{program.key} ships no {args.example} example",
+                field="--example",
+                rule=_RULE,
+            )
+        return found.read_bytes()
     if args.file is None:
         raise _UsageError("give FILE (or - for stdin) or --example")
     if args.file == "-":
@@ -130,21 +137,66 @@ def _read_document(args: argparse.Namespace, program: Program) -> bytes:
         ) from None
 
 
+def _either(names: Sequence[str]) -> str:
+    """``a, b or c``."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def _document(args: argparse.Namespace, kinds: Sequence[str]) -> tuple[Any, Program]:
+    """The document of FILE (or ``--example``) and the program it is read under.
+
+    A document is read under the program it names; ``--program`` names the program of a
+    version-1 document, which names none, and one that contradicts the document is an
+    error, never an override. Only ``kinds`` of document are read.
+    """
+    from emrpath.jsonio import document_program, loads
+    from emrpath.programs import REGISTRY
+
+    raw = _read_document(args)
+    named = document_program(raw)  # the envelope is checked here, strictly
+    kind = json.loads(raw)["kind"]
+    if kind not in kinds:
+        raise InvalidRecordError(
+            f"{args.command} reads a {_either(kinds)} document, not {kind!r}",
+            field="$.kind",
+            rule=_RULE,
+        )
+    given = None if args.program is None else _program(args.program)
+    if named is None:
+        if given is None:
+            raise InvalidRecordError(
+                f"this {kind} document names no program (schema_version 1): pass "
+                f"--program KEY, one of {', '.join(REGISTRY)}",
+                field="--program",
+                rule=_RULE,
+            )
+        program = given
+    elif given is not None and given.key != named.key:
+        raise InvalidRecordError(
+            f"{given.key!r} contradicts the document, which names {named.key!r}; a "
+            "document is read under its own program's rules (leave --program out)",
+            field="--program",
+            rule=_RULE,
+        )
+    else:
+        program = named
+    return loads(raw, kind, program=program), program
+
+
 def _status(args: argparse.Namespace) -> str:
-    from emrpath.jsonio import dumps, loads
+    from emrpath.jsonio import dumps
     from emrpath.lifecycle import recertification_status
     from emrpath.pathway import evaluate
-    from emrpath.records import Candidate, Certification, RecertificationRecord
+    from emrpath.records import Candidate, RecertificationRecord
 
-    program = _program(args.program)
     as_of = _date(args.as_of, "--as-of")
     if as_of is None:  # argparse requires --as-of; this keeps the type honest
         raise _UsageError("--as-of DATE is required")
-    document = loads(_read_document(args, program))
+    document, program = _document(args, _STATUS_KINDS)
     result: object
     if isinstance(document, Candidate):
         result = evaluate(document, as_of=as_of, program=program)
-    elif isinstance(document, (RecertificationRecord, Certification)):
+    else:  # a certification or a recertification record: _STATUS_KINDS holds no other
         record = (
             document
             if isinstance(document, RecertificationRecord)
@@ -156,13 +208,6 @@ def _status(args: argparse.Namespace) -> str:
             as_of=as_of,
             program=program,
             exam_attempts=record.exam_attempts,
-        )
-    else:
-        raise InvalidRecordError(
-            "status reads a candidate, certification or recertification_record document, "
-            f"not a {type(document).__name__}",
-            field="$.kind",
-            rule=_RULE,
         )
     return dumps(result) if args.json else str(result)
 
@@ -184,14 +229,14 @@ def _count(text: str | None, option: str) -> int:
 
 
 def _plan(args: argparse.Namespace) -> str:
-    from emrpath.jsonio import dumps, loads
+    from emrpath.jsonio import dumps
     from emrpath.pathway import evaluate
     from emrpath.planning import _timeline_after, plan_attempts
-    from emrpath.records import Candidate, CourseCompletion
+    from emrpath.records import CourseCompletion
 
-    program = _program(args.program)
     what_if = args.course is not None or args.first is not None
     if what_if:
+        program = _program(args.program)
         if args.file is not None or args.example is not None or args.as_of is not None:
             raise _UsageError("give --course and --first, or a candidate (FILE or --example)")
         if args.course is None or args.first is None:
@@ -215,7 +260,7 @@ def _plan(args: argparse.Namespace) -> str:
         as_of = _date(args.as_of, "--as-of")
         if as_of is None:  # given: keeps the types honest
             raise _UsageError("planning from a candidate needs --as-of DATE")
-        document = loads(_read_document(args, program), Candidate)
+        document, program = _document(args, ("candidate",))
         status = evaluate(document, as_of=as_of, program=program)
         planned = _timeline_after(document, status, program)
         if planned is None:
@@ -273,19 +318,21 @@ def _dates(args: argparse.Namespace) -> str:
     exam = given["exam"]
     if exam is not None:
         rows.append(("exam on", exam, "", ""))
-        result = _as_option("--exam", lambda: rules.expected_result_date(exam, program))
+        result = _as_option("--exam", lambda: rules.expected_result_date(exam, program=program))
         answer("result expected", result, "result_posting", exam)
-        retest = _as_option("--exam", lambda: rules.earliest_retest_date(exam, program))
+        retest = _as_option("--exam", lambda: rules.earliest_retest_date(exam, program=program))
         answer("earliest retest", retest, "retest_wait", exam)
     if course is not None:
         rows.append(("course completed", course, "", ""))
-        expiry = _as_option("--course", lambda: rules.course_expiration_date(course, program))
+        expiry = _as_option(
+            "--course", lambda: rules.course_expiration_date(course, program=program)
+        )
         answer("course valid through", expiry, "course_validity", course)
     att = given["att"]
     if att is not None and course is not None:
         att_until = _as_option(
             "--att",
-            lambda: rules.att_expiration_date(att, course, program),
+            lambda: rules.att_expiration_date(att, course, program=program),
             course_completed_on="--course",
         )
         answer("ATT valid through", att_until, "authorization", att)
@@ -293,19 +340,19 @@ def _dates(args: argparse.Namespace) -> str:
     if passed is not None and course is not None:
         until = _as_option(
             "--passed",
-            lambda: rules.portion_expiration_date(passed, course, program),
+            lambda: rules.portion_expiration_date(passed, course, program=program),
             course_completed_on="--course",
         )
         answer("portion valid through", until, "portion_validity", course)
     certified = given["certified"]
     if certified is not None:
         expires = _as_option(
-            "--certified", lambda: rules.initial_expiration_date(certified, program)
+            "--certified", lambda: rules.initial_expiration_date(certified, program=program)
         )
         answer("certification expires", expires, "certification_term", certified)
     notified = given["notified"]
     if notified is not None:
-        appeal = _as_option("--notified", lambda: rules.appeal_deadline(notified, program))
+        appeal = _as_option("--notified", lambda: rules.appeal_deadline(notified, program=program))
         answer("appeal by", appeal, "appeal_window", notified)
 
     if args.json:
@@ -417,7 +464,9 @@ def _programs_command(args: argparse.Namespace) -> str:
         if args.json:
             return json.dumps(_program_data(program), indent=2, ensure_ascii=False)
         return _program_text(program)
-    programs = list(_programs().values())
+    from emrpath.programs import available
+
+    programs = available()
     if args.json:
         return json.dumps([_program_data(p) for p in programs], indent=2, ensure_ascii=False)
     rows = [(p.key, p.name, p.body, p.timezone) for p in programs]
@@ -443,21 +492,33 @@ def _schema(args: argparse.Namespace) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     from emrpath.jsonio import INPUT_KINDS
+    from emrpath.programs import REGISTRY
 
+    keys = ", ".join(REGISTRY)
     parser = argparse.ArgumentParser(
         prog="emrpath",
-        description="Certification pathway rules (NREMT EMR, ASCP MLS): exact, cited dates.",
+        description=f"Certification pathway rules as exact, cited dates; programs: {keys}.",
         epilog="Dates are ISO YYYY-MM-DD. Exit codes: 0 ok, 1 invalid input, 2 usage.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def program_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--program",
-            metavar="KEY",
-            help="the program: nremt-emr (default) or ascp-mls",
-        )
+    def program_option(
+        p: argparse.ArgumentParser, *, documents: bool = False, what_if: bool = False
+    ) -> None:
+        text = f"the program: one of {keys}"
+        if documents:
+            text += (
+                ". A document is read under the program it names: --program names the "
+                "program of a version-1 document (which names none), is an error if it "
+                "contradicts the document, and picks the --example (without it: the "
+                f"{_DEFAULT_PROGRAM} example, which names {_DEFAULT_PROGRAM})"
+            )
+            if what_if:
+                text += f"; a what-if plan is for --program (default {_DEFAULT_PROGRAM})"
+        else:
+            text += f" (default {_DEFAULT_PROGRAM})"
+        p.add_argument("--program", metavar="KEY", help=text)
 
     def document_options(
         p: argparse.ArgumentParser, examples: Sequence[str], example_help: str
@@ -471,15 +532,16 @@ def _parser() -> argparse.ArgumentParser:
         "status",
         help="where a candidate or a certification stands on a date",
         description="Evaluate a candidate (gates, dates, reasons) or a certification's "
-        "recertification cycle on --as-of.",
+        "recertification cycle on --as-of, under the program the document names.",
     )
     document_options(
         status,
         _EXAMPLES,
-        "read the program's bundled example (candidate, the default, or recertification)",
+        "read a bundled example document (candidate, the default, or recertification) of "
+        f"--program, or of {_DEFAULT_PROGRAM} without it",
     )
     status.add_argument("--as-of", required=True, metavar="DATE", help="the date asked about")
-    program_option(status)
+    program_option(status, documents=True)
     status.add_argument("--json", action="store_true", help="print the status as JSON")
     status.set_defaults(parser=status, run=_status)
 
@@ -489,13 +551,17 @@ def _parser() -> argparse.ArgumentParser:
         description="Every remaining attempt on its earliest date, assuming the one before "
         "it fails: from a candidate on --as-of, or from --course and --first.",
     )
-    document_options(plan, ("candidate",), "plan for the program's bundled example candidate")
+    document_options(
+        plan,
+        ("candidate",),
+        f"plan for the bundled example candidate of --program, or of {_DEFAULT_PROGRAM}",
+    )
     plan.add_argument("--as-of", metavar="DATE", help="the date of the plan (with a candidate)")
     plan.add_argument("--course", metavar="DATE", help="what-if: the course completion date")
     plan.add_argument("--first", metavar="DATE", help="what-if: the first planned attempt")
     plan.add_argument("--att", metavar="DATE", help="what-if: the first attempt's ATT issue date")
     plan.add_argument("--used", metavar="N", help="what-if: attempts already used (default 0)")
-    program_option(plan)
+    program_option(plan, documents=True, what_if=True)
     plan.add_argument("--json", action="store_true", help="print the timeline as JSON")
     plan.set_defaults(parser=plan, run=_plan)
 

@@ -7,6 +7,16 @@ strings, enums are their values, tuples are arrays, and decimal amounts (educati
 and points) are strings, so they round-trip exactly (a JSON number is accepted on input
 and read exactly too).
 
+Documents name their program. A candidate, certification or recertification record
+(:data:`PROGRAM_KINDS`) is judged by one program's rules, so its document carries a third
+envelope field, ``program``, the program's key; statuses, plans and decisions carry the
+key among their fields already. :func:`dumps` writes the key of the ``program=`` it is
+given, :func:`loads` refuses a document that names another program than the one it is
+read under, and :func:`document_program` says which program a document names, so a
+document is never evaluated under another program's rules. Version-1 documents (before
+documents named their program) are still read; for those kinds the caller names the
+program.
+
 Loading is strict. An unknown field, a missing field, a value of the wrong JSON type, an
 impossible date (``"2025-02-30"``), a datetime where a date belongs, or a record that
 breaks a rule raises one :class:`~emrpath.errors.EmrpathError` whose ``field`` is the JSON
@@ -24,12 +34,18 @@ Example:
     ...     course=ep.CourseCompletion(dt.date(2025, 5, 2)),
     ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=880)],
     ... )
-    >>> text = ep.dumps(candidate, indent=None)
-    >>> text[:82]
-    '{"schema_version": 1, "kind": "candidate", "course": {"completed_on": "2025-05-02"'
-    >>> ep.loads(text, ep.Candidate) == candidate
+    >>> text = ep.dumps(candidate, program=ep.NREMT_EMR, indent=None)
+    >>> text[:65]
+    '{"schema_version": 2, "kind": "candidate", "program": "nremt-emr"'
+    >>> ep.loads(text, ep.Candidate, program=ep.NREMT_EMR) == candidate
     True
-    >>> ep.loads(text.replace("2025-07-01", "2025-02-30"), ep.Candidate)
+    >>> ep.loads(text, ep.Candidate, program=ep.ASCP_MLS)
+    Traceback (most recent call last):
+    ...
+    emrpath.errors.InvalidRecordError: $.program: the document names program 'nremt-emr', \
+not 'ascp-mls'; a document is never read under another program's rules \
+(rule: document program)
+    >>> ep.loads(text.replace("2025-07-01", "2025-02-30"), ep.Candidate, program=ep.NREMT_EMR)
     Traceback (most recent call last):
     ...
     emrpath.errors.InvalidRecordError: $.attempts[0].taken_on: '2025-02-30' is not a date \
@@ -53,13 +69,16 @@ import attrs
 
 from emrpath._validators import shorten
 from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
+from emrpath.program import Program
 
 if TYPE_CHECKING:
     import cattrs
 
 __all__ = [
     "INPUT_KINDS",
+    "PROGRAM_KINDS",
     "SCHEMA_VERSION",
+    "document_program",
     "dumps",
     "from_json_data",
     "json_schema",
@@ -70,13 +89,20 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-SCHEMA_VERSION = 1
-"""The version of the JSON document format; bumped on any incompatible change."""
+SCHEMA_VERSION = 2
+"""The version of the JSON document format; bumped on any incompatible change.
+
+Version 2 added the ``program`` envelope field of the :data:`PROGRAM_KINDS`; version-1
+documents are still read, and for those kinds the caller names the program.
+"""
+
+_READ_VERSIONS = (1, 2)  # what loads() reads; dumps() writes SCHEMA_VERSION
 
 _RULE = "JSON document"
 _MAX_INDENT = 16  # spaces per level dumps() accepts: readable output, no runaway size
 _DATE_RULE = "JSON date"
 _ENVELOPE = ("schema_version", "kind")
+_PROGRAM_RULE = "document program"
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A finite decimal number as text: no sign tricks beyond one leading "-", no spaces,
 # no NaN or Infinity. Exponents are allowed so str(Decimal) always loads back.
@@ -101,6 +127,14 @@ INPUT_KINDS: tuple[str, ...] = (
     "recertification_record",
 )
 """The kinds of the input documents applications write: see :func:`json_schema`."""
+
+PROGRAM_KINDS: tuple[str, ...] = ("candidate", "certification", "recertification_record")
+"""The kinds whose documents name their program in the envelope (``"program": key``).
+
+A record of these kinds is judged by one program's rules but does not hold the program
+itself, so its document names it: :func:`dumps` needs ``program=`` for them, and
+:func:`loads` reads them under a ``program=`` that must be the one the document names.
+"""
 
 
 @cache
@@ -586,79 +620,100 @@ def _translate(exc: BaseException, cls: type, body: object) -> EmrpathError | No
 # public API
 
 
-def to_json_data(obj: object) -> dict[str, Any]:
+def _program_arg(program: object) -> Program | None:
+    """``program`` if it is ``None`` or a :class:`Program`; else an error naming it."""
+    if program is None or isinstance(program, Program):
+        return program
+    raise InputTypeError(
+        f"expected a Program (or None), got {type(program).__name__}",
+        field="program",
+        rule=_PROGRAM_RULE,
+    )
+
+
+def _names_program_in_body(cls: type) -> bool:
+    """Whether documents of ``cls`` carry their program's key among the fields (statuses)."""
+    return "program" in attrs.fields_dict(cls)
+
+
+def _another_program(named: str, program: Program, field: str) -> InvalidRecordError:
+    return InvalidRecordError(
+        f"the document names program {named!r}, not {program.key!r}; a document is never "
+        "read under another program's rules",
+        field=field,
+        rule=_PROGRAM_RULE,
+    )
+
+
+def to_json_data(obj: object, *, program: Program | None = None) -> dict[str, Any]:
     """``obj`` as JSON-ready Python data: a dict of str, int, bool, None, lists and dicts.
 
     Args:
         obj: A record, status or decision (any of :func:`kinds`).
+        program: The program whose rules apply to ``obj``. Required for the
+            :data:`PROGRAM_KINDS` (candidate, certification, recertification record): its
+            key is written as the document's ``program``. A status or plan names its
+            program already; given, ``program`` must be that one. Other kinds (an
+            exam attempt) name no program, and ``program`` changes nothing.
 
     Returns:
-        The document, with ``schema_version`` and ``kind`` first.
+        The document, with ``schema_version``, ``kind`` (and ``program``) first.
 
     Raises:
-        InputTypeError: ``obj`` has no JSON document.
+        InputTypeError: ``obj`` has no JSON document, or ``program`` is not a Program.
+        InvalidRecordError: ``program`` is missing for a kind that names it, or is not
+            the program a status names.
 
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
         >>> to_json_data(ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=880))
-        {'schema_version': 1, 'kind': 'exam_attempt', 'taken_on': '2025-07-01', \
+        {'schema_version': 2, 'kind': 'exam_attempt', 'taken_on': '2025-07-01', \
 'passed': False, 'scaled_score': 880}
+        >>> to_json_data(ep.Certification(dt.date(2025, 6, 2)), program=ep.ASCP_MLS)
+        {'schema_version': 2, 'kind': 'certification', 'program': 'ascp-mls', \
+'certified_on': '2025-06-02', 'expires_on': None, 'cycle_started_on': None}
     """
     name, cls = _kind_of(type(obj))
+    given = _program_arg(program)
     body = _converter().unstructure(obj, unstructure_as=cls)
+    if name in PROGRAM_KINDS:
+        if given is None:
+            raise InvalidRecordError(
+                f"a {name} document names the program whose rules apply to it: pass "
+                "program= (emrpath never chooses one)",
+                field="program",
+                rule=_PROGRAM_RULE,
+            )
+        return {"schema_version": SCHEMA_VERSION, "kind": name, "program": given.key, **body}
+    if given is not None and _names_program_in_body(cls) and body["program"] != given.key:
+        raise InvalidRecordError(
+            f"this {name} is under program {body['program']!r}, not {given.key!r}",
+            field="program",
+            rule=_PROGRAM_RULE,
+        )
     return {"schema_version": SCHEMA_VERSION, "kind": name, **body}
 
 
-@overload
-def from_json_data(data: object, kind: type[_T]) -> _T: ...
-@overload
-def from_json_data(data: object, kind: str | None = None) -> Any: ...
-def from_json_data(data: object, kind: type | str | None = None) -> Any:
-    """Build a record, status or decision from JSON data (as ``json.loads`` returns it).
-
-    Args:
-        data: The document: a dict with ``schema_version``, ``kind`` and the fields.
-        kind: The class (``emrpath.Candidate``) or kind name (``"candidate"``) expected;
-            ``None`` takes the kind the document names.
-
-    Returns:
-        The value, validated exactly as if it had been built in Python.
-
-    Raises:
-        InputTypeError: A value has the wrong JSON type (the ``field`` is its JSON path).
-        InvalidRecordError: An unknown or missing field, an impossible date, a schema
-            version or kind other than the one expected, or a record that breaks a rule.
-        UnknownNameError: ``kind`` (or the document's kind) is not a known kind.
-
-    Example:
-        >>> import emrpath as ep
-        >>> doc = {"schema_version": 1, "kind": "course_completion",
-        ...        "completed_on": "2025-05-02", "verified_on": None, "route": None}
-        >>> from_json_data(doc)
-        CourseCompletion(completed_on=datetime.date(2025, 5, 2), verified_on=None, route=None)
-        >>> from_json_data({**doc, "verified": True}, ep.CourseCompletion)
-        Traceback (most recent call last):
-        ...
-        emrpath.errors.InvalidRecordError: $.verified: unknown field "verified"; \
-CourseCompletion has completed_on, verified_on, route (rule: JSON document)
-    """
+def _envelope(data: object) -> tuple[dict[str, Any], int, str, type]:
+    """The document's object, version, kind name and class, each checked."""
     if not isinstance(data, dict):
         raise InputTypeError(
             f"a document must be a JSON object, got {_got(data)}",
             field="$",
             rule=_RULE,
         )
-    version = data.get("schema_version")
+    readable = " and ".join(str(v) for v in _READ_VERSIONS)
     if "schema_version" not in data:
         raise InvalidRecordError(
-            f"required field missing; this library reads schema_version {SCHEMA_VERSION}",
+            f"required field missing; this library reads schema_version {readable}",
             field="$.schema_version",
             rule=_RULE,
         )
-    if type(version) is not int or version != SCHEMA_VERSION:
+    version = data["schema_version"]
+    if type(version) is not int or version not in _READ_VERSIONS:
         raise InvalidRecordError(
-            f"unsupported schema_version {_got(version)}; this library reads {SCHEMA_VERSION}",
+            f"unsupported schema_version {_got(version)}; this library reads {readable}",
             field="$.schema_version",
             rule=_RULE,
         )
@@ -671,9 +726,84 @@ CourseCompletion has completed_on, verified_on, route (rule: JSON document)
             field="$.kind",
             rule=_RULE,
         )
-    if kind is None:
-        name, cls = _kind_of(named)
-    else:
+    name, cls = _kind_of(named)
+    return data, version, name, cls
+
+
+def _named_key(data: dict[str, Any], name: str) -> str:
+    """The program key a version-2 document of the :data:`PROGRAM_KINDS` names."""
+    if "program" not in data:
+        raise InvalidRecordError(
+            f"required field missing; a version-2 {name} document names its program",
+            field="$.program",
+            rule=_RULE,
+        )
+    key = data["program"]
+    if not isinstance(key, str):
+        raise InputTypeError(
+            f"must be a program key (a string), got {_got(key)}",
+            field="$.program",
+            rule=_RULE,
+        )
+    return key
+
+
+@overload
+def from_json_data(data: object, kind: type[_T], *, program: Program | None = None) -> _T: ...
+@overload
+def from_json_data(
+    data: object, kind: str | None = None, *, program: Program | None = None
+) -> Any: ...
+def from_json_data(
+    data: object, kind: type | str | None = None, *, program: Program | None = None
+) -> Any:
+    """Build a record, status or decision from JSON data (as ``json.loads`` returns it).
+
+    Args:
+        data: The document: a dict with ``schema_version``, ``kind`` and the fields.
+        kind: The class (``emrpath.Candidate``) or kind name (``"candidate"``) expected;
+            ``None`` takes the kind the document names.
+        program: The program the document is read under (its rules will apply to the
+            value). Required for the :data:`PROGRAM_KINDS`: a version-2 document must
+            name this program, and a version-1 document, which names none, is read as
+            this program's. A status or plan naming another program is refused too.
+            Other kinds name no program and need none.
+
+    Returns:
+        The value, validated exactly as if it had been built in Python.
+
+    Raises:
+        InputTypeError: A value has the wrong JSON type (the ``field`` is its JSON path),
+            or ``program`` is not a Program.
+        InvalidRecordError: An unknown or missing field, an impossible date, a schema
+            version or kind other than the one expected, a record that breaks a rule, a
+            document naming another program (field ``$.program``), or no ``program``
+            for a kind that needs one (field ``program``).
+        UnknownNameError: ``kind`` (or the document's kind) is not a known kind.
+
+    Example:
+        >>> import emrpath as ep
+        >>> doc = {"schema_version": 2, "kind": "course_completion",
+        ...        "completed_on": "2025-05-02", "verified_on": None, "route": None}
+        >>> from_json_data(doc)
+        CourseCompletion(completed_on=datetime.date(2025, 5, 2), verified_on=None, route=None)
+        >>> from_json_data({**doc, "verified": True}, ep.CourseCompletion)
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: $.verified: unknown field "verified"; \
+CourseCompletion has completed_on, verified_on, route (rule: JSON document)
+        >>> old = {"schema_version": 1, "kind": "certification", "certified_on": "2025-06-02"}
+        >>> from_json_data(old, ep.Certification)
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: program: a version-1 certification document \
+names no program: pass program=, the program whose rules apply to it (rule: document program)
+        >>> from_json_data(old, ep.Certification, program=ep.ASCP_MLS).certified_on
+        datetime.date(2025, 6, 2)
+    """
+    document, version, named, cls = _envelope(data)
+    given = _program_arg(program)
+    if kind is not None:
         name, cls = _kind_of(kind)
         if named != name:
             raise InvalidRecordError(
@@ -681,7 +811,32 @@ CourseCompletion has completed_on, verified_on, route (rule: JSON document)
                 field="$.kind",
                 rule=_RULE,
             )
-    body = {key: value for key, value in data.items() if key not in _ENVELOPE}
+    envelope: tuple[str, ...] = _ENVELOPE
+    if named in PROGRAM_KINDS:
+        if version >= 2:
+            key = _named_key(document, named)
+            envelope = (*_ENVELOPE, "program")
+            if given is None:
+                raise InvalidRecordError(
+                    f"a {named} document is read under the program whose rules apply to "
+                    f"it: pass program= (this document names {key!r})",
+                    field="program",
+                    rule=_PROGRAM_RULE,
+                )
+            if key != given.key:
+                raise _another_program(key, given, "$.program")
+        elif given is None:
+            raise InvalidRecordError(
+                f"a version-1 {named} document names no program: pass program=, the "
+                "program whose rules apply to it",
+                field="program",
+                rule=_PROGRAM_RULE,
+            )
+    elif given is not None and _names_program_in_body(cls):
+        under = document.get("program")  # a wrong type is the converter's to report
+        if isinstance(under, str) and under != given.key:
+            raise _another_program(under, given, "$.program")
+    body = {field: value for field, value in document.items() if field not in envelope}
     try:
         return _converter().structure(body, cls)
     except Exception as exc:
@@ -691,25 +846,38 @@ CourseCompletion has completed_on, verified_on, route (rule: JSON document)
         raise error from None
 
 
-def dumps(obj: object, *, indent: int | None = 2) -> str:
+def dumps(obj: object, *, program: Program | None = None, indent: int | None = 2) -> str:
     """``obj`` as a JSON document (see :func:`to_json_data`).
 
     Args:
         obj: A record, status or decision.
+        program: The program whose rules apply to ``obj``: required for the
+            :data:`PROGRAM_KINDS`, whose documents name it (see :func:`to_json_data`).
         indent: Spaces per level (an int from 0 to 16); ``None`` for one line.
 
     Raises:
-        InputTypeError: ``indent`` is neither ``None`` nor an int (a bool is refused).
-        InvalidRecordError: ``indent`` is an int outside 0..16.
+        InputTypeError: ``indent`` is neither ``None`` nor an int (a bool is refused),
+            or ``program`` is not a Program.
+        InvalidRecordError: ``indent`` is an int outside 0..16, or ``program`` is
+            missing for a kind that names it.
 
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
         >>> print(dumps(ep.SkillsCompetency(dt.date(2025, 6, 3))))
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "kind": "skills_competency",
           "passed_on": "2025-06-03"
+        }
+        >>> print(dumps(ep.Certification(dt.date(2023, 8, 10)), program=ep.NREMT_EMR))
+        {
+          "schema_version": 2,
+          "kind": "certification",
+          "program": "nremt-emr",
+          "certified_on": "2023-08-10",
+          "expires_on": null,
+          "cycle_started_on": null
         }
     """
     if indent is not None:
@@ -723,7 +891,7 @@ def dumps(obj: object, *, indent: int | None = 2) -> str:
                 field="indent",
                 rule=_RULE,
             )
-    return json.dumps(to_json_data(obj), indent=indent, ensure_ascii=False)
+    return json.dumps(to_json_data(obj, program=program), indent=indent, ensure_ascii=False)
 
 
 class _Duplicated(dict[str, Any]):
@@ -773,32 +941,8 @@ def _refuse_constant(name: str) -> object:
     raise InvalidRecordError(f"{name} is not a number JSON allows", field="$", rule=_RULE)
 
 
-@overload
-def loads(text: str | bytes, kind: type[_T]) -> _T: ...
-@overload
-def loads(text: str | bytes, kind: str | None = None) -> Any: ...
-def loads(text: str | bytes, kind: type | str | None = None) -> Any:
-    """Parse a JSON document and build the value it describes (see :func:`from_json_data`).
-
-    JSON numbers with a fraction or exponent are read as exact decimals, so an amount of
-    ``2.1`` hours is ``Decimal('2.1')``; where an integer belongs they are refused.
-
-    Args:
-        text: The document, as text or UTF-8 bytes.
-        kind: The class or kind name expected (``None``: the one the document names).
-
-    Raises:
-        InvalidRecordError: The text is not JSON, or the document is invalid.
-        InputTypeError: ``text`` is not str or bytes, or a value has the wrong JSON type.
-
-    Example:
-        >>> import emrpath as ep
-        >>> loads('{"schema_version": 1, "kind": "skills_competency", "passed_on": 20250603}')
-        Traceback (most recent call last):
-        ...
-        emrpath.errors.InputTypeError: $.passed_on: must be an ISO date string YYYY-MM-DD, \
-got number 20250603 (rule: JSON date)
-    """
+def _parse(text: object) -> object:
+    """JSON text (str or UTF-8 bytes) as Python data, strictly: see :func:`loads`."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -841,7 +985,113 @@ got number 20250603 (rule: JSON date)
             field=_member(where, key),
             rule=_RULE,
         )
-    return from_json_data(data, kind)
+    return data
+
+
+@overload
+def loads(text: str | bytes, kind: type[_T], *, program: Program | None = None) -> _T: ...
+@overload
+def loads(
+    text: str | bytes, kind: str | None = None, *, program: Program | None = None
+) -> Any: ...
+def loads(
+    text: str | bytes, kind: type | str | None = None, *, program: Program | None = None
+) -> Any:
+    """Parse a JSON document and build the value it describes (see :func:`from_json_data`).
+
+    JSON numbers with a fraction or exponent are read as exact decimals, so an amount of
+    ``2.1`` hours is ``Decimal('2.1')``; where an integer belongs they are refused.
+
+    Args:
+        text: The document, as text or UTF-8 bytes.
+        kind: The class or kind name expected (``None``: the one the document names).
+        program: The program the document is read under: required for a candidate,
+            certification or recertification record, whose document must name it (a
+            version-1 document names none and is read as this program's). See
+            :func:`document_program` to ask a document which program it names.
+
+    Raises:
+        InvalidRecordError: The text is not JSON, the document is invalid, or it names
+            another program than ``program``.
+        InputTypeError: ``text`` is not str or bytes, or a value has the wrong JSON type.
+
+    Example:
+        >>> import emrpath as ep
+        >>> loads('{"schema_version": 2, "kind": "skills_competency", "passed_on": 20250603}')
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InputTypeError: $.passed_on: must be an ISO date string YYYY-MM-DD, \
+got number 20250603 (rule: JSON date)
+        >>> doc = '{"schema_version": 2, "kind": "certification", "program": "ascp-mls", \
+"certified_on": "2025-06-02"}'
+        >>> loads(doc, ep.Certification, program=ep.ASCP_MLS)
+        Certification(certified_on=datetime.date(2025, 6, 2), expires_on=None, \
+cycle_started_on=None)
+    """
+    return from_json_data(_parse(text), kind, program=program)
+
+
+def document_program(document: str | bytes | dict[str, Any]) -> Program | None:
+    """The shipped program a document names, looked up in :data:`emrpath.programs.REGISTRY`.
+
+    A candidate, certification or recertification record document names its program in
+    its envelope; a status, plan or decision among its fields. Only the envelope and that
+    key are read, so this is the question to ask before :func:`loads`: a tool that
+    evaluates whatever document it is handed reads it under the program it names.
+
+    Args:
+        document: The document as JSON text (str or UTF-8 bytes, read as strictly as by
+            :func:`loads`) or as data (a dict, as ``json.loads`` returns it).
+
+    Returns:
+        The :class:`~emrpath.program.Program`, or ``None`` when the document names none:
+        a version-1 document of the :data:`PROGRAM_KINDS` (its reader names the
+        program), or a kind that belongs to no program (an exam attempt).
+
+    Raises:
+        InvalidRecordError: The text is not JSON, or the envelope (``schema_version``,
+            ``kind``, ``program``) is missing or invalid.
+        InputTypeError: ``document`` is not str, bytes or a dict, or ``program`` is not
+            a string.
+        UnknownNameError: The document names a program emrpath does not ship (field
+            ``$.program``, with a "did you mean" where one is near).
+
+    Example:
+        >>> import emrpath as ep
+        >>> document_program('{"schema_version": 2, "kind": "candidate", "program": '
+        ...                  '"ascp-mls", "course": {"completed_on": "2024-12-13"}}')
+        <Program ascp-mls: Medical Laboratory Scientist, MLS(ASCP) (American Society for \
+Clinical Pathology Board of Certification (ASCP BOC))>
+        >>> print(document_program({"schema_version": 1, "kind": "candidate"}))
+        None
+        >>> document_program({"schema_version": 2, "kind": "candidate", "program": "emr"})
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.UnknownNameError: $.program: unknown program 'emr'; expected one of \
+'nremt-emr', 'ascp-mls' (did you mean 'nremt-emr'?) (rule: program registry)
+    """
+    if not isinstance(document, (str, bytes, dict)):
+        raise InputTypeError(
+            f"expected a JSON document (str, bytes or dict), got {type(document).__name__}",
+            field="document",
+            rule=_PROGRAM_RULE,
+        )
+    data = document if isinstance(document, dict) else _parse(document)
+    found, version, name, cls = _envelope(data)
+    if name in PROGRAM_KINDS:
+        if version < 2:
+            return None
+        key = _named_key(found, name)
+    elif _names_program_in_body(cls):
+        key = _named_key(found, name)
+    else:
+        return None
+    from emrpath.programs import get  # the edge looks programs up; the engine never does
+
+    try:
+        return get(key)
+    except EmrpathError as err:
+        raise type(err)(err.message, field="$.program", rule=err.rule) from None
 
 
 # ---------------------------------------------------------------------------------------
@@ -946,7 +1196,11 @@ def json_schema(kind: type | str) -> dict[str, Any]:
     The input documents are ``"candidate"`` (for :func:`emrpath.evaluate`),
     ``"certification"`` and ``"recertification_record"`` (for
     :func:`emrpath.recertification_status`) and ``"practitioner"`` (for
-    :func:`emrpath.practice_authority`); every other kind has a schema too.
+    :func:`emrpath.practice_authority`); every other kind has a schema too. It describes
+    the documents :func:`dumps` writes (:data:`SCHEMA_VERSION`): those of the
+    :data:`PROGRAM_KINDS` require ``program``, a program key. Any non-empty key passes the
+    schema, so a program an application defines itself can be named; the shipped keys are
+    listed as ``examples``.
 
     Args:
         kind: The class or kind name.
@@ -957,23 +1211,36 @@ def json_schema(kind: type | str) -> dict[str, Any]:
 
     Example:
         >>> schema = json_schema("candidate")
-        >>> schema["properties"]["kind"], schema["required"][:3]
-        ({'const': 'candidate'}, ['schema_version', 'kind', 'course'])
+        >>> schema["properties"]["kind"], schema["required"][:4]
+        ({'const': 'candidate'}, ['schema_version', 'kind', 'program', 'course'])
+        >>> schema["properties"]["program"]["examples"]
+        ['nremt-emr', 'ascp-mls']
         >>> schema["$defs"]["ExamAttempt"]["properties"]["taken_on"]["format"]
         'date'
     """
     name, cls = _kind_of(kind)
     defs: dict[str, Any] = {}
     body = _object_schema(cls, defs)
+    envelope: dict[str, Any] = {
+        "schema_version": {"const": SCHEMA_VERSION},
+        "kind": {"const": name},
+    }
+    if name in PROGRAM_KINDS:
+        from emrpath.programs import REGISTRY
+
+        envelope["program"] = {
+            "type": "string",
+            "minLength": 1,
+            "description": "The key of the program whose rules apply to the record "
+            "(emrpath.programs.REGISTRY lists the shipped ones); a document is never read "
+            "under another program's rules.",
+            "examples": list(REGISTRY),
+        }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"emrpath {name} document, schema version {SCHEMA_VERSION}",
         **body,
-        "properties": {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "kind": {"const": name},
-            **body["properties"],
-        },
-        "required": ["schema_version", "kind", *body["required"]],
+        "properties": {**envelope, **body["properties"]},
+        "required": [*envelope, *body["required"]],
         "$defs": defs,
     }

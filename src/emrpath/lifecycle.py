@@ -23,7 +23,8 @@ Example:
     ...     ep.ContinuingEducation(dt.date(2025, 2, 1), 8, "national"),
     ...     ep.ContinuingEducation(dt.date(2025, 3, 1), 4, "local"),
     ... ]
-    >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2026, 5, 1))
+    >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2026, 5, 1),
+    ...     program=ep.NREMT_EMR)
     >>> status.state, status.expires_on, status.total_earned, status.requirements_met
     (<RecertificationState.OPEN: 'open'>, datetime.date(2026, 9, 30), Decimal('12'), False)
 """
@@ -45,7 +46,6 @@ from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceErro
 from emrpath.params import Confidence, Param, ParamReader, Provision
 from emrpath.policies import CeComponent, CeRequirement, RecertWindow, _num
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR
 from emrpath.records import Certification, ContinuingEducation, ExamAttempt
 from emrpath.rules.scores import check_score
 from emrpath.status import Reason
@@ -89,7 +89,8 @@ class RecertificationState(enum.Enum):
             >>> import emrpath as ep
             >>> cert = ep.Certification(dt.date(2023, 8, 10))  # expires 2026-09-30
             >>> days = [dt.date(2026, m, 15) for m in (3, 5, 10)] + [dt.date(2026, 11, 1)]
-            >>> [ep.recertification_status(cert, [], as_of=day).state.rank for day in days]
+            >>> [ep.recertification_status(cert, [], as_of=day,
+            ...     program=ep.NREMT_EMR).state.rank for day in days]
             [1, 2, 4, 5]
         """
         return list(RecertificationState).index(self)
@@ -115,7 +116,8 @@ class TopicProgress:
             ...     ce(dt.date(2023, 2, 1), 1, "national", topic="airway"),
             ...     ce(dt.date(2023, 3, 1), 2, "national", topic="cardiovascular"),
             ... ]
-            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2024, 5, 1))
+            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2024, 5, 1),
+            ...     program=ep.NREMT_EMR)
             >>> airway, cardio = status.component("national").topics[:2]
             >>> cardio.name, cardio.required, cardio.earned, cardio.short
             ('cardiovascular', Decimal('2.5'), Decimal('2'), Decimal('0.5'))
@@ -133,7 +135,7 @@ class TopicProgress:
             >>> cert = ep.Certification(dt.date(2021, 8, 10))  # a cycle under the 2016 model
             >>> medical = ep.ContinuingEducation(dt.date(2023, 3, 1), 3, "national", "medical")
             >>> national = ep.recertification_status(
-            ...     cert, [medical], as_of=dt.date(2024, 5, 1)
+            ...     cert, [medical], as_of=dt.date(2024, 5, 1), program=ep.NREMT_EMR
             ... ).component("national")
             >>> [topic.name for topic in national.topics if topic.met]
             ['medical']
@@ -178,7 +180,8 @@ class ComponentProgress:
             ...     ep.ContinuingEducation(dt.date(2025, 2, 1), 8, "national"),
             ...     ep.ContinuingEducation(dt.date(2025, 3, 1), 4, "local"),
             ... ]
-            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2026, 5, 1))
+            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2026, 5, 1),
+            ...     program=ep.NREMT_EMR)
             >>> national, individual = status.component("national"), status.component("individual")
             >>> national.short, national.met  # 8 hours, none of them in the model's topics
             (Decimal('0'), False)
@@ -227,6 +230,7 @@ class RecertificationStatus:
         ...     ep.Certification(dt.date(2023, 8, 10)),
         ...     [ep.ContinuingEducation(dt.date(2025, 2, 1), 4, "local")],
         ...     as_of=dt.date(2026, 5, 1),
+        ...     program=ep.NREMT_EMR,
         ... )
         >>> status.component("local").met, status.component("national").short
         (True, Decimal('8'))
@@ -301,7 +305,8 @@ weakest source: primary'
             ...     ep.ContinuingEducation(dt.date(2026, 2, 1), 8, "national"),
             ...     ep.ContinuingEducation(dt.date(2026, 3, 1), 4, "local"),
             ... ]
-            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2027, 5, 1))
+            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2027, 5, 1),
+            ...     program=ep.NREMT_EMR)
             >>> for row in status.to_rows():
             ...     print(row["component"], row["required"], row["earned"], row["met"])
             national 8 8 True
@@ -353,7 +358,8 @@ weakest source: primary'
         Example:
             >>> import emrpath as ep
             >>> cert = ep.Certification(dt.date(2023, 8, 10))
-            >>> print(ep.recertification_status(cert, [], as_of=dt.date(2026, 10, 15)).summary())
+            >>> print(ep.recertification_status(cert, [], as_of=dt.date(2026, 10, 15),
+            ...     program=ep.NREMT_EMR).summary())
             state: reinstatement | expires: 2026-09-30 | requirements met: no | lapses: 2026-11-01
             | weakest source: primary
             >>> mls = ep.Certification(dt.date(2025, 6, 10))
@@ -462,7 +468,7 @@ def recertification_status(
     education: Iterable[ContinuingEducation] = (),
     *,
     as_of: dt.date | dt.datetime,
-    program: Program = NREMT_EMR,
+    program: Program,
     exam_attempts: Iterable[ExamAttempt] = (),
 ) -> RecertificationStatus:
     """Where ``certification`` stands in its recertification cycle on ``as_of``.
@@ -494,7 +500,8 @@ def recertification_status(
         >>> import datetime as dt
         >>> import emrpath as ep
         >>> cert = ep.Certification(dt.date(2023, 8, 10))
-        >>> late = ep.recertification_status(cert, as_of=dt.date(2026, 10, 15))
+        >>> late = ep.recertification_status(cert, as_of=dt.date(2026, 10, 15),
+        ...     program=ep.NREMT_EMR)
         >>> late.state.value, late.reinstatement_until, late.lapses_on
         ('reinstatement', datetime.date(2026, 10, 31), datetime.date(2026, 11, 1))
         >>> ascp = ep.recertification_status(
@@ -815,7 +822,7 @@ class _Answer:
                     field=f"exam_attempts[{index}].taken_on",
                     rule="recertification by exam",
                 )
-            check_score(attempt, self.p, field=f"exam_attempts[{index}]")
+            check_score(attempt, program=self.p, field=f"exam_attempts[{index}]")
         if len(self.attempts) > allowed:
             raise InvalidRecordError(
                 f"{len(self.attempts)} attempts in one cycle; {rule.value.describe()}",

@@ -20,7 +20,7 @@ Example:
     ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 11), passed=False, scaled_score=880)],
     ...     skills=ep.SkillsCompetency(dt.date(2025, 4, 28)),
     ... )
-    >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 14))
+    >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 14), program=ep.NREMT_EMR)
     >>> status.next_attempt_on, status.attempts_remaining, status.certified
     (datetime.date(2025, 7, 26), 2, False)
 """
@@ -37,12 +37,11 @@ from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Param, ParamReader, Provision
 from emrpath.policies import AttemptScope, Requirement
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR  # MERGE: the program branch removes this default
 from emrpath.records import Candidate, ExamAttempt
 from emrpath.rules.scores import check_scaled_score
 from emrpath.status import Gate, GateName, GateState, PathwayDecision, PathwayStatus, Reason
 
-__all__ = ["evaluate"]
+__all__ = ["decide", "evaluate"]
 
 _RULE = "evaluate"
 
@@ -109,7 +108,7 @@ def _refuse_after(field: str, day: dt.date, as_of: dt.date, rule: str) -> NoRetu
 
 
 def decide(
-    candidate: Candidate, *, as_of: dt.date | dt.datetime, program: Program = NREMT_EMR
+    candidate: Candidate, *, as_of: dt.date | dt.datetime, program: Program
 ) -> PathwayDecision:
     """The decided fields of ``candidate``'s pathway on ``as_of``, without the explanation.
 
@@ -149,7 +148,7 @@ def decide(
 
 
 def evaluate(
-    candidate: Candidate, *, as_of: dt.date | dt.datetime, program: Program = NREMT_EMR
+    candidate: Candidate, *, as_of: dt.date | dt.datetime, program: Program
 ) -> PathwayStatus:
     """Every gate of ``candidate``'s pathway on ``as_of``, with dates, reasons and sources.
 

@@ -43,7 +43,7 @@ Example:
     >>> import datetime as dt
     >>> import emrpath as ep
     >>> course = ep.CourseCompletion(dt.date(2025, 5, 2), verified_on=dt.date(2025, 5, 9))
-    >>> timeline = ep.plan_attempts(course, dt.date(2027, 4, 20))
+    >>> timeline = ep.plan_attempts(course, dt.date(2027, 4, 20), program=ep.NREMT_EMR)
     >>> [(a.number, a.earliest_on.isoformat(), a.fits_course_window) for a in timeline.attempts]
     [(1, '2027-04-20', True), (2, '2027-05-05', True), (3, '2027-05-20', True)]
     >>> timeline.latest_first_attempt_on
@@ -67,7 +67,6 @@ from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, ParamReader, weakest
 from emrpath.pathway import evaluate
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR
 from emrpath.records import Candidate, CourseCompletion, ExamAttempt, _date
 from emrpath.rules import (
     att_expiration_date,
@@ -359,7 +358,8 @@ class PlannedAttempt:
         >>> import datetime as dt
         >>> import emrpath as ep
         >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
-        >>> last = ep.plan_attempts(course, dt.date(2026, 1, 10)).attempts[-1]
+        >>> last = ep.plan_attempts(course, dt.date(2026, 1, 10),
+        ...     program=ep.NREMT_EMR).attempts[-1]
         >>> last.number, last.earliest_on, last.fits_course_window, last.fits
         (3, datetime.date(2026, 2, 9), False, False)
     """
@@ -379,7 +379,8 @@ class PlannedAttempt:
             >>> import datetime as dt
             >>> import emrpath as ep
             >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
-            >>> [a.fits for a in ep.plan_attempts(course, dt.date(2026, 1, 10)).attempts]
+            >>> [a.fits for a in ep.plan_attempts(course, dt.date(2026, 1, 10),
+            ...     program=ep.NREMT_EMR).attempts]
             [True, True, False]
         """
         return self.fits_course_window and self.fits_authorization is not False
@@ -421,14 +422,16 @@ class AttemptTimeline:
         >>> import datetime as dt
         >>> import emrpath as ep
         >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
-        >>> for line in ep.plan_attempts(course, dt.date(2026, 1, 10)).text_lines()[1:6]:
+        >>> for line in ep.plan_attempts(course, dt.date(2026, 1, 10),
+        ...     program=ep.NREMT_EMR).text_lines()[1:6]:
         ...     print(line)
         attempt  earliest on  result expected  in course window  in authorization
         -------  -----------  ---------------  ----------------  ------------------------
               1  2026-01-10   2026-01-13       yes
               2  2026-01-25   2026-01-27       yes               yes (through 2026-01-31)
               3  2026-02-09   2026-02-11       no                no (through 2026-01-31)
-        >>> ep.plan_attempts(course, dt.date(2026, 1, 10)).to_rows()[2]["fits_course_window"]
+        >>> ep.plan_attempts(course, dt.date(2026, 1, 10),
+        ...     program=ep.NREMT_EMR).to_rows()[2]["fits_course_window"]
         False
     """
 
@@ -452,9 +455,9 @@ class AttemptTimeline:
             >>> import datetime as dt
             >>> import emrpath as ep
             >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
-            >>> ep.plan_attempts(course, dt.date(2025, 1, 10)).all_fit
+            >>> ep.plan_attempts(course, dt.date(2025, 1, 10), program=ep.NREMT_EMR).all_fit
             True
-            >>> ep.plan_attempts(course, dt.date(2026, 1, 10)).all_fit
+            >>> ep.plan_attempts(course, dt.date(2026, 1, 10), program=ep.NREMT_EMR).all_fit
             False
         """
         return all(a.fits for a in self.attempts)
@@ -466,7 +469,8 @@ class AttemptTimeline:
             >>> import datetime as dt
             >>> import emrpath as ep
             >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
-            >>> row = ep.plan_attempts(course, dt.date(2026, 1, 10)).to_rows()[0]
+            >>> row = ep.plan_attempts(course, dt.date(2026, 1, 10),
+            ...     program=ep.NREMT_EMR).to_rows()[0]
             >>> row["attempt"], row["earliest_on"], row["course_expires_on"]
             (1, datetime.date(2026, 1, 10), datetime.date(2026, 1, 31))
         """
@@ -507,7 +511,8 @@ class AttemptTimeline:
             >>> import datetime as dt
             >>> import emrpath as ep
             >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
-            >>> print(ep.plan_attempts(course, dt.date(2026, 1, 10)).summary())
+            >>> print(ep.plan_attempts(course, dt.date(2026, 1, 10),
+            ...     program=ep.NREMT_EMR).summary())
             2 of 3 remaining attempts fit | latest first attempt leaving room for all: \
 2026-01-01 | weakest source: secondary
         """
@@ -526,7 +531,7 @@ class AttemptTimeline:
             >>> import datetime as dt
             >>> import emrpath as ep
             >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
-            >>> timeline = ep.plan_attempts(course, dt.date(2026, 1, 10))
+            >>> timeline = ep.plan_attempts(course, dt.date(2026, 1, 10), program=ep.NREMT_EMR)
             >>> for line in timeline.text_lines()[:6]:
             ...     print(line)
             nremt-emr attempts: course completed 2024-01-05, qualifies through 2026-01-31;
@@ -567,7 +572,7 @@ class AttemptTimeline:
             >>> import datetime as dt
             >>> import emrpath as ep
             >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
-            >>> timeline = ep.plan_attempts(course, dt.date(2026, 1, 10))
+            >>> timeline = ep.plan_attempts(course, dt.date(2026, 1, 10), program=ep.NREMT_EMR)
             >>> html = timeline.html()
             >>> html.startswith("<table><thead><tr><th>attempt</th>"), html.count("<tr>")
             (True, 4)
@@ -599,7 +604,7 @@ def _chain_end(first: dt.date, retests: int, program: Program) -> dt.date:
     """The date of the last of ``retests`` retests after ``first``, each at its earliest."""
     day = first
     for _ in range(retests):
-        day = earliest_retest_date(day, program)
+        day = earliest_retest_date(day, program=program)
     return day
 
 
@@ -623,7 +628,7 @@ def plan_attempts(
     course: CourseCompletion,
     first_attempt_on: dt.date | dt.datetime,
     *,
-    program: Program = NREMT_EMR,
+    program: Program,
     authorization_issued_on: dt.date | dt.datetime | None = None,
     attempts_used: int = 0,
 ) -> AttemptTimeline:
@@ -654,7 +659,8 @@ def plan_attempts(
         >>> import emrpath as ep
         >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
         >>> timeline = ep.plan_attempts(
-        ...     course, dt.date(2026, 1, 10), authorization_issued_on=dt.date(2025, 12, 1)
+        ...     course, dt.date(2026, 1, 10), authorization_issued_on=dt.date(2025, 12, 1),
+        ...     program=ep.NREMT_EMR
         ... )
         >>> print(timeline.text_lines()[0])
         nremt-emr attempts: course completed 2024-01-05, qualifies through 2026-01-31; 0 of 3 used
@@ -692,7 +698,7 @@ def plan_attempts(
                 rule="course window",
             )
     course_rule = reader.read(program.course_validity, completed)
-    course_end = course_expiration_date(completed, program)
+    course_end = course_expiration_date(completed, program=program)
     reasons = [
         Reason.cited(
             "attempt_limit",
@@ -714,7 +720,7 @@ def plan_attempts(
     for number in range(used + 1, limit.max_attempts + 1):
         if previous_result is not None:
             wait = reader.read(program.retest_wait, day)
-            retest = earliest_retest_date(day, program)
+            retest = earliest_retest_date(day, program=program)
             if previous_result >= retest:
                 reasons.append(
                     Reason.cited(
@@ -727,14 +733,14 @@ def plan_attempts(
                 )
             day = retest
         posting = reader.read(program.result_posting, day)
-        result_on = expected_result_date(day, program)
+        result_on = expected_result_date(day, program=program)
         fits_course = day <= course_end
         att_issued = issued if previous_result is None else previous_result
         att_end: dt.date | None = None
         fits_att: bool | None = None
         if att_issued is not None and att_issued <= course_end:
             reader.read(program.authorization, att_issued)
-            att_end = att_expiration_date(att_issued, completed, program)
+            att_end = att_expiration_date(att_issued, completed, program=program)
             fits_att = att_issued <= day <= att_end
         elif att_issued is not None:
             fits_att = False  # an authorization applied for after the course expired
@@ -854,7 +860,8 @@ class RetakePlan:
         >>> attempt = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False, scaled_score=905)
         >>> person = ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2)), attempts=[attempt])
         >>> log = ep.ErrorLog([ep.Miss("scope"), ep.Miss("scope"), ep.Miss("pacing")])
-        >>> plan = ep.retake_plan(log, attempt, person, as_of=dt.date(2025, 7, 14))
+        >>> plan = ep.retake_plan(log, attempt, person, as_of=dt.date(2025, 7, 14),
+        ...     program=ep.NREMT_EMR)
         >>> print(plan.summary())
         retest from: 2025-07-26 | days available: 12 | attempts remaining: 2 | focus: scope errors, pacing errors | weakest source: secondary
         >>> plan.to_rows()[2]
@@ -891,12 +898,12 @@ class RetakePlan:
             >>> course = ep.CourseCompletion(dt.date(2025, 5, 2))
             >>> first = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False)
             >>> plan = ep.retake_plan(ep.ErrorLog(), first, ep.Candidate(course, [first]),
-            ...                       as_of=dt.date(2025, 7, 14))
+            ...                       as_of=dt.date(2025, 7, 14), program=ep.NREMT_EMR)
             >>> plan.retest_possible
             True
             >>> third = [ep.ExamAttempt(dt.date(2025, 6 + m, 2), passed=False) for m in range(3)]
             >>> ep.retake_plan(ep.ErrorLog(), third[-1], ep.Candidate(course, third),
-            ...                as_of=dt.date(2025, 8, 14)).retest_possible
+            ...                as_of=dt.date(2025, 8, 14), program=ep.NREMT_EMR).retest_possible
             False
         """
         return self.next_attempt_on is not None
@@ -911,7 +918,7 @@ class RetakePlan:
             >>> failed = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False)
             >>> log = ep.ErrorLog([ep.Miss("pacing")])
             >>> plan = ep.retake_plan(log, failed, ep.Candidate(course, [failed]),
-            ...                       as_of=dt.date(2025, 7, 14))
+            ...                       as_of=dt.date(2025, 7, 14), program=ep.NREMT_EMR)
             >>> plan.to_rows()[-1]
             {'bucket': 'pacing', 'misses': 1, 'focus': True, 'fix': 'timed practice'}
         """
@@ -942,7 +949,8 @@ class RetakePlan:
             >>> used = [ep.ExamAttempt(dt.date(2025, 6 + m, 2), passed=False) for m in range(3)]
             >>> person = ep.Candidate(ep.CourseCompletion(dt.date(2025, 5, 2)), used)
             >>> log = ep.ErrorLog([ep.Miss("scope")])
-            >>> print(ep.retake_plan(log, used[-1], person, as_of=dt.date(2025, 8, 14)).summary())
+            >>> print(ep.retake_plan(log, used[-1], person, as_of=dt.date(2025, 8, 14),
+            ...     program=ep.NREMT_EMR).summary())
             retest from: none | days available: none | attempts remaining: 0 | \
 focus: scope errors | weakest source: secondary
         """
@@ -1032,7 +1040,7 @@ def retake_plan(
     candidate: Candidate,
     *,
     as_of: dt.date | dt.datetime,
-    program: Program = NREMT_EMR,
+    program: Program,
 ) -> RetakePlan:
     """Plan the retake after ``failed_attempt``: what to repair, and by when.
 
@@ -1066,7 +1074,8 @@ def retake_plan(
         ...     skills=ep.SkillsCompetency(dt.date(2025, 4, 28)),
         ... )
         >>> log = ep.ErrorLog([ep.Miss("sequence"), ep.Miss("sequence"), ep.Miss("reading")])
-        >>> plan = ep.retake_plan(log, failed, candidate, as_of=dt.date(2025, 7, 14))
+        >>> plan = ep.retake_plan(log, failed, candidate, as_of=dt.date(2025, 7, 14),
+        ...     program=ep.NREMT_EMR)
         >>> plan.next_attempt_on, plan.days_available, plan.attempts_remaining
         (datetime.date(2025, 7, 26), 12, 2)
         >>> [str(f) for f in plan.focus]
@@ -1099,8 +1108,8 @@ def retake_plan(
     status = evaluate(candidate, as_of=as_of, program=program)
     today = status.as_of
     reader = ParamReader()
-    retest_on = earliest_retest_date(failed_on, program)
-    course_end = course_expiration_date(candidate.course.completed_on, program)
+    retest_on = earliest_retest_date(failed_on, program=program)
+    course_end = course_expiration_date(candidate.course.completed_on, program=program)
     scale = reader.read(program.score_scale, failed_on).value
     score = failed_attempt.scaled_score
     below = None if score is None or scale is None else scale.passing - score

@@ -12,7 +12,7 @@ Example:
     ...     course=ep.CourseCompletion(dt.date(2025, 1, 10), verified_on=dt.date(2025, 1, 13)),
     ...     attempts=[ep.ExamAttempt(dt.date(2025, 2, 6), passed=False, scaled_score=870)],
     ... )
-    >>> ax = ep.plot_pathway(candidate, as_of=dt.date(2025, 2, 20))
+    >>> ax = ep.plot_pathway(candidate, as_of=dt.date(2025, 2, 20), program=ep.NREMT_EMR)
     >>> [label.get_text() for label in ax.get_yticklabels()]
     ['certification', 'skills', 'cognitive exam', 'authorization', 'course']
 """
@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 from emrpath.errors import InputTypeError, MissingExtraError
 from emrpath.pathway import evaluate
 from emrpath.program import Program
-from emrpath.programs import NREMT_EMR
 from emrpath.records import Candidate
 from emrpath.rules import att_expiration_date, earliest_retest_date, expected_result_date
 from emrpath.status import GateName
@@ -62,7 +61,7 @@ def plot_pathway(
     candidate: Candidate,
     *,
     as_of: dt.date | dt.datetime,
-    program: Program = NREMT_EMR,
+    program: Program,
     ax: Axes | None = None,
 ) -> Axes:
     """Draw ``candidate``'s pathway on ``as_of`` as a timeline, one row per gate.
@@ -96,7 +95,7 @@ def plot_pathway(
         ...     course=ep.CourseCompletion(dt.date(2025, 1, 10)),
         ...     attempts=[ep.ExamAttempt(dt.date(2025, 2, 6), passed=False)],
         ... )
-        >>> ax = ep.plot_pathway(candidate, as_of=dt.date(2025, 2, 20))
+        >>> ax = ep.plot_pathway(candidate, as_of=dt.date(2025, 2, 20), program=ep.NREMT_EMR)
         >>> sorted(a.get_label() for a in ax.patches)[:2]
         ['course window 2025-01-10 to 2027-01-31', 'retest wait 2025-02-06 to 2025-02-21']
     """
@@ -187,7 +186,7 @@ def plot_pathway(
             _COLORS["course"],
         )
     for index, att in enumerate(candidate.authorizations, start=1):
-        end = att_expiration_date(att.issued_on, course.completed_on, program)
+        end = att_expiration_date(att.issued_on, course.completed_on, program=program)
         span(
             "authorization",
             att.issued_on,
@@ -198,7 +197,7 @@ def plot_pathway(
     for index, attempt in enumerate(candidate.attempts, start=1):
         day = attempt.taken_on
         if not attempt.passed:
-            retest = earliest_retest_date(day, program)
+            retest = earliest_retest_date(day, program=program)
             # The wait is the days before the retest date: it ends the day before.
             span(
                 "cognitive exam",
@@ -221,7 +220,7 @@ def plot_pathway(
             _COLORS[outcome],
             f"{outcome} attempt",
         )
-        result_on = expected_result_date(day, program)
+        result_on = expected_result_date(day, program=program)
         mark(
             "cognitive exam",
             result_on,

@@ -238,12 +238,14 @@ def check_program(program: object, rule: str) -> Program:
         >>> check_program("nremt-emr", "retest wait")
         Traceback (most recent call last):
         ...
-        emrpath.errors.InputTypeError: program: expected a Program (such as \
-emrpath.NREMT_EMR), got str (rule: retest wait)
+        emrpath.errors.InputTypeError: program: expected a Program such as \
+emrpath.NREMT_EMR (emrpath.programs.get(key) looks one up by its key), got str \
+(rule: retest wait)
     """
     if not isinstance(program, Program):
         raise InputTypeError(
-            f"expected a Program (such as emrpath.NREMT_EMR), got {type(program).__name__}",
+            "expected a Program such as emrpath.NREMT_EMR (emrpath.programs.get(key) looks "
+            f"one up by its key), got {type(program).__name__}",
             field="program",
             rule=rule,
         )

@@ -513,7 +513,8 @@ class RecertificationRecord:
         ...     education=[ep.ContinuingEducation(dt.date(2025, 2, 1), 8, "national")],
         ... )
         >>> ep.recertification_status(
-        ...     record.certification, record.education, as_of=dt.date(2026, 5, 1)
+        ...     record.certification, record.education, as_of=dt.date(2026, 5, 1),
+        ...     program=ep.NREMT_EMR
         ... ).total_earned
         Decimal('8')
     """

@@ -227,7 +227,7 @@ class PathwayStatus(PathwayDecision):
             ...     attempts=[ep.ExamAttempt(dt.date(2025, 7, 1), passed=False, scaled_score=820)],
             ...     skills=ep.SkillsCompetency(dt.date(2025, 6, 20)),
             ... )
-            >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 10))
+            >>> status = ep.evaluate(candidate, as_of=dt.date(2025, 7, 10), program=ep.NREMT_EMR)
             >>> cognitive = status.gate(ep.GateName.COGNITIVE)
             >>> cognitive.state, cognitive.expected_on
             (<GateState.PENDING: 'pending'>, datetime.date(2025, 7, 16))
@@ -251,7 +251,9 @@ class PathwayStatus(PathwayDecision):
         Example:
             >>> import emrpath as ep
             >>> just_completed = ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2)))
-            >>> rows = ep.evaluate(just_completed, as_of=dt.date(2025, 6, 2)).to_rows()
+            >>> rows = ep.evaluate(
+            ...     just_completed, as_of=dt.date(2025, 6, 2), program=ep.NREMT_EMR
+            ... ).to_rows()
             >>> for row in rows:
             ...     print(row["gate"], row["state"], row["valid_until"], row["expected_on"])
             course met 2027-05-31 None

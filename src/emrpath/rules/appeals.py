@@ -6,14 +6,13 @@ import datetime as dt
 
 from emrpath.errors import NoRuleInForceError
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR
 
 __all__ = ["appeal_deadline"]
 
 _RULE = "appeal"
 
 
-def appeal_deadline(notified_on: dt.date | dt.datetime, program: Program = NREMT_EMR) -> dt.date:
+def appeal_deadline(notified_on: dt.date | dt.datetime, *, program: Program) -> dt.date:
     """The last day a written appeal of a decision notified on ``notified_on`` may arrive.
 
     For ASCP MLS: received within 30 days following notification of the decision. For
@@ -25,7 +24,7 @@ def appeal_deadline(notified_on: dt.date | dt.datetime, program: Program = NREMT
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
-        >>> appeal_deadline(dt.date(2025, 6, 2), ep.ASCP_MLS)
+        >>> appeal_deadline(dt.date(2025, 6, 2), program=ep.ASCP_MLS)
         datetime.date(2025, 7, 2)
     """
     program = check_program(program, _RULE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR
 
 __all__ = ["initial_expiration_date"]
 
@@ -13,7 +12,7 @@ _RULE = "certification expiry"
 
 
 def initial_expiration_date(
-    certified_on: dt.date | dt.datetime, program: Program = NREMT_EMR
+    certified_on: dt.date | dt.datetime, *, program: Program
 ) -> dt.date | None:
     """The expiration date of a certification issued on ``certified_on``.
 
@@ -22,9 +21,10 @@ def initial_expiration_date(
 
     Example:
         >>> import datetime as dt
-        >>> initial_expiration_date(dt.date(2025, 6, 30))
+        >>> import emrpath as ep
+        >>> initial_expiration_date(dt.date(2025, 6, 30), program=ep.NREMT_EMR)
         datetime.date(2027, 9, 30)
-        >>> initial_expiration_date(dt.date(2025, 7, 1))
+        >>> initial_expiration_date(dt.date(2025, 7, 1), program=ep.NREMT_EMR)
         datetime.date(2028, 9, 30)
     """
     program = check_program(program, _RULE)

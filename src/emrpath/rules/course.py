@@ -6,23 +6,21 @@ import datetime as dt
 
 from emrpath.errors import InvalidRecordError
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR
 
 __all__ = ["att_expiration_date", "course_expiration_date"]
 
 
-def course_expiration_date(
-    completed_on: dt.date | dt.datetime, program: Program = NREMT_EMR
-) -> dt.date:
+def course_expiration_date(completed_on: dt.date | dt.datetime, *, program: Program) -> dt.date:
     """The last day a course completed on ``completed_on`` qualifies its holder to test.
 
     For NREMT EMR: the last day of the completion month, two years later.
 
     Example:
         >>> import datetime as dt
-        >>> course_expiration_date(dt.date(2024, 1, 5))
+        >>> import emrpath as ep
+        >>> course_expiration_date(dt.date(2024, 1, 5), program=ep.NREMT_EMR)
         datetime.date(2026, 1, 31)
-        >>> course_expiration_date(dt.date(2024, 2, 29))
+        >>> course_expiration_date(dt.date(2024, 2, 29), program=ep.NREMT_EMR)
         datetime.date(2026, 2, 28)
     """
     program = check_program(program, "course window")
@@ -33,7 +31,8 @@ def course_expiration_date(
 def att_expiration_date(
     issued_on: dt.date | dt.datetime,
     course_completed_on: dt.date | dt.datetime,
-    program: Program = NREMT_EMR,
+    *,
+    program: Program,
 ) -> dt.date:
     """The last valid day of an authorization to test issued on ``issued_on``.
 
@@ -44,9 +43,10 @@ def att_expiration_date(
 
     Example:
         >>> import datetime as dt
-        >>> att_expiration_date(dt.date(2025, 3, 1), dt.date(2024, 1, 5))
+        >>> import emrpath as ep
+        >>> att_expiration_date(dt.date(2025, 3, 1), dt.date(2024, 1, 5), program=ep.NREMT_EMR)
         datetime.date(2025, 5, 30)
-        >>> att_expiration_date(dt.date(2025, 12, 1), dt.date(2024, 1, 5))
+        >>> att_expiration_date(dt.date(2025, 12, 1), dt.date(2024, 1, 5), program=ep.NREMT_EMR)
         datetime.date(2026, 1, 31)
     """
     rule = "authorization to test"

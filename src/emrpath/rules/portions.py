@@ -6,7 +6,6 @@ import datetime as dt
 
 from emrpath.errors import InvalidRecordError
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR
 
 __all__ = ["portion_expiration_date"]
 
@@ -16,7 +15,8 @@ _RULE = "passed portion validity"
 def portion_expiration_date(
     passed_on: dt.date | dt.datetime,
     course_completed_on: dt.date | dt.datetime,
-    program: Program = NREMT_EMR,
+    *,
+    program: Program,
 ) -> dt.date | None:
     """The last day a portion passed on ``passed_on`` stays valid (``None``: no limit).
 
@@ -25,9 +25,11 @@ def portion_expiration_date(
 
     Example:
         >>> import datetime as dt
-        >>> portion_expiration_date(dt.date(2024, 2, 29), dt.date(2023, 12, 1))
+        >>> import emrpath as ep
+        >>> emr = ep.NREMT_EMR
+        >>> portion_expiration_date(dt.date(2024, 2, 29), dt.date(2023, 12, 1), program=emr)
         datetime.date(2026, 2, 28)
-        >>> portion_expiration_date(dt.date(2018, 12, 3), dt.date(2018, 10, 15))
+        >>> portion_expiration_date(dt.date(2018, 12, 3), dt.date(2018, 10, 15), program=emr)
         datetime.date(2019, 12, 3)
     """
     program = check_program(program, _RULE)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR
 
 __all__ = ["expected_result_date"]
 
 _RULE = "result posting"
 
 
-def expected_result_date(exam_on: dt.date | dt.datetime, program: Program = NREMT_EMR) -> dt.date:
+def expected_result_date(exam_on: dt.date | dt.datetime, *, program: Program) -> dt.date:
     """The date an exam result is expected: the n-th business day strictly after the exam.
 
     The exam date never counts, whatever weekday it is. This is the date the rules lead
@@ -25,9 +24,10 @@ def expected_result_date(exam_on: dt.date | dt.datetime, program: Program = NREM
 
     Example:
         >>> import datetime as dt
-        >>> expected_result_date(dt.date(2025, 12, 5))  # Friday -> Tuesday
+        >>> import emrpath as ep
+        >>> expected_result_date(dt.date(2025, 12, 5), program=ep.NREMT_EMR)  # Friday -> Tuesday
         datetime.date(2025, 12, 9)
-        >>> expected_result_date(dt.date(2026, 4, 2))  # Thursday before Good Friday -> Monday
+        >>> expected_result_date(dt.date(2026, 4, 2), program=ep.NREMT_EMR)  # before Good Friday
         datetime.date(2026, 4, 6)
     """
     program = check_program(program, _RULE)

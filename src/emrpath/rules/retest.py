@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR
 
 __all__ = ["earliest_retest_date"]
 
 _RULE = "retest wait"
 
 
-def earliest_retest_date(
-    attempt_on: dt.date | dt.datetime, program: Program = NREMT_EMR
-) -> dt.date:
+def earliest_retest_date(attempt_on: dt.date | dt.datetime, *, program: Program) -> dt.date:
     """The first date a candidate may retest after an attempt on ``attempt_on``.
 
     Args:
@@ -23,7 +20,8 @@ def earliest_retest_date(
 
     Example:
         >>> import datetime as dt
-        >>> earliest_retest_date(dt.date(2025, 12, 20))
+        >>> import emrpath as ep
+        >>> earliest_retest_date(dt.date(2025, 12, 20), program=ep.NREMT_EMR)
         datetime.date(2026, 1, 4)
     """
     program = check_program(program, _RULE)

@@ -6,7 +6,6 @@ from emrpath._validators import shown
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.policies import ScoreScale
 from emrpath.program import Program, check_program
-from emrpath.programs import NREMT_EMR
 from emrpath.records import ExamAttempt
 
 __all__ = ["check_score"]
@@ -14,7 +13,7 @@ __all__ = ["check_score"]
 _RULE = "score report"
 
 
-def check_score(attempt: object, program: Program = NREMT_EMR, *, field: str = "attempt") -> None:
+def check_score(attempt: object, *, program: Program, field: str = "attempt") -> None:
     """Raise if an attempt's scaled score contradicts the program's score report.
 
     Refused: a score on an attempt from a period with no scaled report (NREMT: before
@@ -24,8 +23,11 @@ def check_score(attempt: object, program: Program = NREMT_EMR, *, field: str = "
 
     Example:
         >>> import datetime as dt
-        >>> check_score(ExamAttempt(dt.date(2025, 3, 3), passed=False, scaled_score=900))
-        >>> check_score(ExamAttempt(dt.date(2025, 3, 3), passed=False, scaled_score=72))
+        >>> import emrpath as ep
+        >>> fail = ExamAttempt(dt.date(2025, 3, 3), passed=False, scaled_score=900)
+        >>> check_score(fail, program=ep.NREMT_EMR)
+        >>> low = ExamAttempt(dt.date(2025, 3, 3), passed=False, scaled_score=72)
+        >>> check_score(low, program=ep.NREMT_EMR)
         Traceback (most recent call last):
         ...
         emrpath.errors.InvalidRecordError: attempt.scaled_score: 72 is below the scale \
