@@ -12,6 +12,7 @@ file) before committing it.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import sys
 from pathlib import Path
@@ -81,11 +82,15 @@ def tables() -> str:
 
 def test_the_programs_hold_the_reviewed_data() -> None:
     """Every field of every shipped program is the reviewed text on file."""
-    expected = GOLDEN.read_text(encoding="utf-8").split("\n")
-    got = tables().split("\n")
-    for number, (want, have) in enumerate(zip(expected, got, strict=False), start=1):
-        assert have == want, f"{GOLDEN.name} line {number}"
-    assert len(got) == len(expected)
+    diff = "".join(
+        difflib.unified_diff(
+            GOLDEN.read_text(encoding="utf-8").splitlines(keepends=True),
+            tables().splitlines(keepends=True),
+            fromfile=str(GOLDEN.relative_to(GOLDEN.parents[2])),
+            tofile="the shipped programs",
+        )
+    )
+    assert not diff, diff
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.key)
