@@ -38,9 +38,9 @@ EMT_HANDBOOK = ep.Citation(
 TOY_EMT = nremt.program(
     key="toy-nremt-emt",
     name="Toy EMT",
-    result_posting=nremt.result_posting(EMT_HANDBOOK),
+    result_posting=nremt.result_posting(citation=EMT_HANDBOOK),
     attempt_limit=EMR.attempt_limit,
-    course_validity=nremt.course_validity("EMT", EMT_HANDBOOK),
+    course_validity=nremt.course_validity("EMT", citation=EMT_HANDBOOK),
     certification_term=nremt.certification_term("EMT", month=3, day=31, citation=EMT_EXPIRY),
     verification_required=EMR.verification_required,
 )
@@ -197,7 +197,7 @@ def test_a_sibling_is_attrs_evolve_of_a_level() -> None:
         TOY_EMT,
         key="toy-nremt-aemt",
         name="Toy AEMT",
-        course_validity=nremt.course_validity("AEMT", EMT_HANDBOOK),
+        course_validity=nremt.course_validity("AEMT", citation=EMT_HANDBOOK),
     )
     assert sibling.course_validity.description.startswith("Last day a completed AEMT course")
     for field in attrs.fields(ep.Program):

@@ -41,7 +41,7 @@ Example:
     ...     "course completion.",
     ...     title="NREMT EMT handbook: certification process",
     ... )
-    >>> emt_course = course_validity("EMT", handbook)
+    >>> emt_course = course_validity("EMT", citation=handbook)
     >>> emt_course.value_at(dt.date(2025, 1, 1)) == ep.NREMT_EMR.course_validity.value_at(
     ...     dt.date(2025, 1, 1))
     True
@@ -239,7 +239,7 @@ APPEAL_WINDOW = Param.single(
 """A written exam review request: within 30 days of the result notice."""
 
 
-def result_posting(citation: Citation) -> Param[ResultPosting]:
+def result_posting(*, citation: Citation) -> Param[ResultPosting]:
     """When a level's cognitive result is expected: the 2nd business day after the exam.
 
     No NREMT page states a posting time; each level cites the secondary page that gives it
@@ -252,7 +252,7 @@ def result_posting(citation: Citation) -> Param[ResultPosting]:
         >>> import datetime as dt
         >>> import emrpath as ep
         >>> source = ep.NREMT_EMR.result_posting.at(BASELINE).citation
-        >>> posting = result_posting(source)
+        >>> posting = result_posting(citation=source)
         >>> posting.value_at(dt.date(2025, 6, 2)).business_days
         2
         >>> posting == ep.NREMT_EMR.result_posting
@@ -275,7 +275,7 @@ def result_posting(citation: Citation) -> Param[ResultPosting]:
     )
 
 
-def course_validity(level: str, citation: Citation) -> Param[MonthEndValidity]:
+def course_validity(level: str, *, citation: Citation) -> Param[MonthEndValidity]:
     """How long a completed course qualifies: to the end of its completion month two years on.
 
     The same rule at every level (primary); each level cites its own handbook.
@@ -289,7 +289,7 @@ def course_validity(level: str, citation: Citation) -> Param[MonthEndValidity]:
         >>> import datetime as dt
         >>> import emrpath as ep
         >>> handbook = ep.NREMT_EMR.course_validity.at(BASELINE).citation
-        >>> validity = course_validity("EMT", handbook)
+        >>> validity = course_validity("EMT", citation=handbook)
         >>> validity.description
         'Last day a completed EMT course qualifies a candidate to test'
         >>> validity.value_at(dt.date(2024, 1, 5)).expires_on(dt.date(2024, 1, 5))

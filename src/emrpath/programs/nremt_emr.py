@@ -122,7 +122,7 @@ _RECERT_WINDOW = Citation(
 NREMT_EMR = nremt.program(
     key="nremt-emr",
     name="Nationally Registered Emergency Medical Responder (NREMR)",
-    result_posting=nremt.result_posting(_POSTING),
+    result_posting=nremt.result_posting(citation=_POSTING),
     attempt_limit=Param.single(
         "attempt_limit",
         "Cognitive attempts per course completion, and what follows the last failure",
@@ -134,7 +134,7 @@ NREMT_EMR = nremt.program(
         "full EMR course (secondary: open-exam-prep, EMTprep); that the new course restarts "
         "a full count of three is not stated anywhere and is encoded as yes. " + BASELINE_NOTE,
     ),
-    course_validity=nremt.course_validity("EMR", _COURSE),
+    course_validity=nremt.course_validity("EMR", citation=_COURSE),
     portion_validity=nremt.portion_validity(
         "EMR", twelve_months=_PORTIONS_12, twenty_four_months=_PORTIONS_24, handbook_url=_HANDBOOK
     ),
