@@ -4,6 +4,7 @@ run through the same records, rules, evaluate() and recertification_status()."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 
@@ -18,12 +19,10 @@ SRC = Path(ep.__file__).resolve().parent
 CITE = ep.Citation(url="https://example.org/toy-handbook", quote="toy rule", title="Toy")
 
 
-def one(name: str, value: object) -> ep.Param[object]:
-    return ep.Param(
-        name,
-        f"toy {name}",
-        (ep.Provision(D(2020, 1, 1), value, CITE, ep.Confidence.PRIMARY),),
-    )
+# Every toy rule has one provision, from the same date, source and confidence.
+one = functools.partial(
+    ep.Param.single, effective_from=D(2020, 1, 1), citation=CITE, confidence=ep.Confidence.PRIMARY
+)
 
 
 TOY = ep.Program(
@@ -32,23 +31,30 @@ TOY = ep.Program(
     body="Toy Board",
     timezone="Europe/London",
     calendar_spec=ep.CalendarSpec(country=None, first_year=2019, last_year=2035),
-    result_posting=one("result_posting", ep.ResultPosting(business_days=1)),
-    score_scale=one("score_scale", ep.ScoreScale(0, 100, 70)),
-    retest_wait=one("retest_wait", ep.FixedDaysWait(days=7)),
+    result_posting=one("result_posting", "toy result_posting", ep.ResultPosting(business_days=1)),
+    score_scale=one("score_scale", "toy score_scale", ep.ScoreScale(0, 100, 70)),
+    retest_wait=one("retest_wait", "toy retest_wait", ep.FixedDaysWait(days=7)),
     attempt_limit=one(
         "attempt_limit",
+        "toy attempt_limit",
         ep.AttemptLimit(2, ep.AfterLimit.ROUTE_CLOSED, scope=ep.AttemptScope.PER_ROUTE),
     ),
-    course_validity=one("course_validity", ep.MonthsValidity(months=12)),
-    authorization=one("authorization", ep.AuthorizationWindow(days=30)),
-    certification_term=one("certification_term", ep.AnniversaryExpiry(years=1)),
-    verification_required=one("verification_required", False),
-    recert_cycle=one("recert_cycle", ep.RecertificationCycle(months=12)),
-    ce_requirement=one(
-        "ce_requirement", ep.CeRequirement("credits", 5, (ep.CeComponent("any", 0),))
+    course_validity=one("course_validity", "toy course_validity", ep.MonthsValidity(months=12)),
+    authorization=one("authorization", "toy authorization", ep.AuthorizationWindow(days=30)),
+    certification_term=one(
+        "certification_term", "toy certification_term", ep.AnniversaryExpiry(years=1)
     ),
-    ce_window=one("ce_window", ep.RollingCeWindow()),
-    recert_window=one("recert_window", ep.DeadlineRecertWindow(due_months_before=0)),
+    verification_required=one("verification_required", "toy verification_required", False),
+    recert_cycle=one("recert_cycle", "toy recert_cycle", ep.RecertificationCycle(months=12)),
+    ce_requirement=one(
+        "ce_requirement",
+        "toy ce_requirement",
+        ep.CeRequirement("credits", 5, (ep.CeComponent("any", 0),)),
+    ),
+    ce_window=one("ce_window", "toy ce_window", ep.RollingCeWindow()),
+    recert_window=one(
+        "recert_window", "toy recert_window", ep.DeadlineRecertWindow(due_months_before=0)
+    ),
 )
 
 

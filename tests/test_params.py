@@ -152,9 +152,115 @@ def test_param_is_frozen_comparable_and_picklable():
     assert param.value_at(dt.date(2021, 1, 1)) == 15
 
 
-# -- Confidence -----------------------------------------------------------------------------
+# -- Param.single ---------------------------------------------------------------------------
 
 levels = st.sampled_from(Confidence)
+
+
+@given(
+    dates(),
+    dates(),
+    st.one_of(st.integers(), st.text(), st.none(), st.booleans()),
+    levels,
+    st.text(),
+)
+def test_single_is_a_param_of_one_provision(
+    start: dt.date, on: dt.date, value: object, confidence: Confidence, note: str
+):
+    """Param.single: "A parameter with one provision: ``value``, in force from
+    ``effective_from`` on"; params: "Asking for a value on a date before the first provision
+    raises NoRuleInForceError; there is no silent default"."""
+    param = Param.single(
+        "p",
+        "A parameter.",
+        value,
+        effective_from=start,
+        citation=CITE,
+        confidence=confidence,
+        note=note,
+    )
+    assert param == Param("p", "A parameter.", (Provision(start, value, CITE, confidence, note),))
+    assert param.first_effective == start
+    if on < start:
+        with pytest.raises(ep.NoRuleInForceError):
+            param.at(on)
+    else:
+        provision = param.at(on)
+        assert provision.value is value
+        assert (provision.citation, provision.confidence, provision.note) == (
+            CITE,
+            confidence,
+            note,
+        )
+
+
+def test_single_has_the_provisions_default_note_and_grows_like_any_param():
+    """Param.single: "The keywords are the provision's fields, by the same names"; design
+    principle 4: "What-if is attrs.evolve on a record or a program"."""
+    param = Param.single(
+        "p",
+        "A parameter.",
+        15,
+        effective_from=dt.date(2015, 1, 1),
+        citation=CITE,
+        confidence=Confidence.SECONDARY,
+    )
+    assert (
+        param.provisions[0].note
+        == Provision(dt.date(2015, 1, 1), 15, CITE, Confidence.PRIMARY).note
+        == ""
+    )
+    later = provision(dt.date(2026, 1, 1), 16)
+    grown = attrs.evolve(param, provisions=(*param.provisions, later))
+    assert grown.value_at(dt.date(2025, 12, 31)) == 15
+    assert grown.at(dt.date(2026, 1, 1)) is later
+
+
+def test_single_takes_the_provision_fields_by_keyword_only():
+    """Param.single: the date, source and confidence are named at the call site."""
+    with pytest.raises(TypeError):
+        Param.single(  # type: ignore[misc]
+            "p", "A parameter.", 15, dt.date(2015, 1, 1), CITE, Confidence.PRIMARY
+        )
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "field"),
+    [
+        ({"name": " "}, ep.InvalidRecordError, "Param.name"),
+        ({"description": ""}, ep.InvalidRecordError, "Param.description"),
+        (
+            {"effective_from": dt.datetime(2015, 1, 1)},
+            ep.InvalidRecordError,
+            "Provision.effective_from",
+        ),
+        ({"effective_from": "2015-01-01"}, ep.InvalidRecordError, "Provision.effective_from"),
+        ({"citation": "https://example.org"}, ep.InputTypeError, "Provision.citation"),
+        ({"confidence": "primary"}, ep.InputTypeError, "Provision.confidence"),
+        ({"note": None}, ep.InputTypeError, "Provision.note"),
+    ],
+    ids=["name", "description", "datetime", "string date", "citation", "confidence", "note"],
+)
+def test_single_refuses_bad_fields_naming_them(
+    change: dict[str, object], error: type[ep.EmrpathError], field: str
+):
+    """Design principle 6: "Every invalid record or argument raises a subclass of
+    emrpath.EmrpathError ... with a message naming the field and the rule"."""
+    arguments: dict[str, object] = {
+        "name": "p",
+        "description": "A parameter.",
+        "value": 15,
+        "effective_from": dt.date(2015, 1, 1),
+        "citation": CITE,
+        "confidence": Confidence.PRIMARY,
+        **change,
+    }
+    with pytest.raises(error) as info:
+        Param.single(**arguments)  # type: ignore[arg-type]
+    assert info.value.field == field
+
+
+# -- Confidence -----------------------------------------------------------------------------
 
 
 def test_confidence_order():

@@ -219,6 +219,61 @@ class Param(Generic[T]):
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(p.effective_from for p in self.provisions))
 
+    @classmethod
+    def single(
+        cls,
+        name: str,
+        description: str,
+        value: T,
+        *,
+        effective_from: dt.date,
+        citation: Citation,
+        confidence: Confidence,
+        note: str = "",
+    ) -> Param[T]:
+        """A parameter with one provision: ``value``, in force from ``effective_from`` on.
+
+        Most rules have one value since the first date a table answers for; this writes
+        such a parameter without spelling out the tuple of one :class:`Provision`. The
+        keywords are the provision's fields, by the same names.
+
+        Args:
+            name: The parameter's name in its program.
+            description: What the value means, in one sentence.
+            value: The value.
+            effective_from: First day the value applies; earlier dates have no rule.
+            citation: The source that states it.
+            confidence: How sure that source makes us.
+            note: Why the value or its date was chosen, where a source leaves a choice.
+
+        Raises:
+            InvalidRecordError: An empty name or description, or ``effective_from`` not a
+                ``datetime.date``.
+            InputTypeError: ``citation``, ``confidence`` or ``note`` of the wrong type.
+
+        Example:
+            >>> cite = Citation(url="https://example.org/handbook", title="Example handbook",
+            ...                 quote="Appeals must be made within 30 days.")
+            >>> appeal = Param.single(
+            ...     "appeal_days",
+            ...     "Days to appeal a decision.",
+            ...     30,
+            ...     effective_from=dt.date(2020, 1, 1),
+            ...     citation=cite,
+            ...     confidence=Confidence.PRIMARY,
+            ... )
+            >>> appeal.value_at(dt.date(2025, 6, 1)), appeal.first_effective
+            (30, datetime.date(2020, 1, 1))
+            >>> appeal == Param("appeal_days", "Days to appeal a decision.",
+            ...                 (Provision(dt.date(2020, 1, 1), 30, cite, Confidence.PRIMARY),))
+            True
+        """
+        return cls(
+            name,
+            description,
+            (Provision(effective_from, value, citation, confidence, note),),
+        )
+
     def at(self, on: dt.date) -> Provision[T]:
         """The provision in force on ``on``.
 

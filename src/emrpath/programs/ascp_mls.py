@@ -38,7 +38,6 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
 
 from emrpath.calendar import CalendarSpec
 from emrpath.params import Citation, Confidence, Param, Provision
@@ -163,30 +162,16 @@ _APPEALS = Citation(
     title="ASCP BOC: appeals process",
 )
 
-T = TypeVar("T")
-
-
-def _one(
-    name: str,
-    description: str,
-    value: T,
-    citation: Citation,
-    confidence: Confidence,
-    note: str = _BASELINE_NOTE,
-    since: dt.date = BASELINE,
-) -> Param[T]:
-    return Param(name, description, (Provision(since, value, citation, confidence, note),))
-
-
 _WAIT_DESCRIPTION = "Wait between an MLS attempt and the earliest next attempt"
 
-RETEST_WAIT_90_DAYS: Param[FixedDaysWait] = _one(
+RETEST_WAIT_90_DAYS: Param[FixedDaysWait] = Param.single(
     "retest_wait",
     _WAIT_DESCRIPTION,
     FixedDaysWait(days=90),
-    _WAIT_90,
-    _S,
-    "The other reading of the disputed wait: a fixed 90 calendar days after the attempt "
+    effective_from=BASELINE,
+    citation=_WAIT_90,
+    confidence=_S,
+    note="The other reading of the disputed wait: a fixed 90 calendar days after the attempt "
     "(MedLabPrep; 'wait three months', MedicalLabAcademy). Not the default; use "
     "attrs.evolve(ASCP_MLS, retest_wait=RETEST_WAIT_90_DAYS). " + _BASELINE_NOTE,
 )
@@ -199,36 +184,39 @@ ASCP_MLS = Program(
     body="American Society for Clinical Pathology Board of Certification (ASCP BOC)",
     timezone="America/Chicago",
     calendar_spec=CalendarSpec(),
-    result_posting=_one(
+    result_posting=Param.single(
         "result_posting",
         "Business days after the exam by which the official result is emailed, once the "
         "transcripts are in",
         ResultPosting(business_days=4, held_until=frozenset({Requirement.TRANSCRIPTS_RECEIVED})),
-        _RESULTS,
-        _P,
-        "'Within four business days' is encoded as the 4th business day strictly after the "
+        effective_from=BASELINE,
+        citation=_RESULTS,
+        confidence=_P,
+        note="'Within four business days' is encoded as the 4th business day strictly after the "
         "exam (the latest the rule allows), held with no time limit until the official "
         "transcripts are received. A legacy ascp.org page said two (2) business days; its "
         "date is unknown, so it is not encoded as an earlier provision. The pass/fail shown "
         "on screen at the test centre is preliminary. " + _BASELINE_NOTE,
     ),
-    score_scale=_one(
+    score_scale=Param.single(
         "score_scale",
         "Scaled score on the MLS score report",
         ScoreScale(minimum=100, maximum=999, passing=400),
-        _SCALE,
-        _S,
-        "No ascp.org page states the scale or pass mark; secondary sources agree on 400 and "
+        effective_from=BASELINE,
+        citation=_SCALE,
+        confidence=_S,
+        note="No ascp.org page states the scale or pass mark; secondary sources agree on 400 and "
         "on 999, but two give the bottom as 0 (vivian.com, study.com) and two as 100 "
         "(open-exam-prep, a 2002 mailing list). 100 is encoded. " + _BASELINE_NOTE,
     ),
-    retest_wait=_one(
+    retest_wait=Param.single(
         "retest_wait",
         _WAIT_DESCRIPTION,
         NextPeriodWait(months=3),
-        _WAIT_PERIOD,
-        _S,
-        "DISPUTED: no ascp.org statement was found. Readings: 'not within the same "
+        effective_from=BASELINE,
+        citation=_WAIT_PERIOD,
+        confidence=_S,
+        note="DISPUTED: no ascp.org statement was found. Readings: 'not within the same "
         "three-month period' (study.com), a 90-day wait (MedLabPrep), 'three months' "
         "(MedicalLabAcademy). Default: the next attempt falls in a later 3-month period, "
         "from the attempt date plus 3 calendar months; it matches the primary 3-month exam "
@@ -236,37 +224,40 @@ ASCP_MLS = Program(
         "RETEST_WAIT_90_DAYS. The only primary minimum is to wait for the score email. "
         + _BASELINE_NOTE,
     ),
-    attempt_limit=_one(
+    attempt_limit=Param.single(
         "attempt_limit",
         "MLS attempts per eligibility route, and what follows the last failure",
         AttemptLimit(
             max_attempts=5, after_limit=AfterLimit.ROUTE_CLOSED, scope=AttemptScope.PER_ROUTE
         ),
-        _ATTEMPTS,
-        _P,
-        "'If you are unsuccessful after five attempts, you are ineligible for further "
+        effective_from=BASELINE,
+        citation=_ATTEMPTS,
+        confidence=_P,
+        note="'If you are unsuccessful after five attempts, you are ineligible for further "
         "examination in that category under the same route.' No refresher reopens the "
         "route; another route is possible if the candidate qualifies (secondary wording). "
         + _BASELINE_NOTE,
     ),
-    course_validity=_one(
+    course_validity=Param.single(
         "course_validity",
         "Last day a completed MLS program qualifies its graduate (Route 1 recency)",
         MonthsValidity(months=60),
-        _RECENCY,
-        _S,
-        "Route 1 only, and secondary: the accredited program must be 'within five years'. "
+        effective_from=BASELINE,
+        citation=_RECENCY,
+        confidence=_S,
+        note="Route 1 only, and secondary: the accredited program must be 'within five years'. "
         "Encoded as the same day number 60 months after completion; the sources do not say "
         "whether the limit bounds the application or the exam. Other routes rest on work "
         "experience, which emrpath does not model. " + _BASELINE_NOTE,
     ),
-    authorization=_one(
+    authorization=Param.single(
         "authorization",
         "The examination period on the Admission Notification",
         AuthorizationWindow(months=3),
-        _WINDOW,
-        _P,
-        "Three calendar months from the admission notice (last valid day: same day number "
+        effective_from=BASELINE,
+        citation=_WINDOW,
+        confidence=_P,
+        note="Three calendar months from the admission notice (last valid day: same day number "
         "3 months later, clamped to month end); 'Eligibility periods will not be extended'. "
         "A 2019 ASCP newsletter calls it a '90-day window'; the notice's own wording is "
         "encoded. " + _BASELINE_NOTE,
@@ -295,22 +286,26 @@ ASCP_MLS = Program(
             ),
         ),
     ),
-    verification_required=_one(
+    verification_required=Param.single(
         "verification_required",
         "The program director verifies program completion (EEV), which opens the "
         "eligibility window",
         True,
-        _EEV,
-        _P,
+        effective_from=BASELINE,
+        citation=_EEV,
+        confidence=_P,
+        note=_BASELINE_NOTE,
     ),
-    recert_cycle=_one(
+    recert_cycle=Param.single(
         "recert_cycle",
         "Length of a Credential Maintenance Program (CMP) cycle",
         RecertificationCycle(months=36),
-        _THREE_YEARS,
-        _P,
+        effective_from=BASELINE,
+        citation=_THREE_YEARS,
+        confidence=_P,
+        note=_BASELINE_NOTE,
     ),
-    ce_requirement=_one(
+    ce_requirement=Param.single(
         "ce_requirement",
         "CMP points an MLS needs per 3-year cycle, by content area",
         CeRequirement(
@@ -326,9 +321,10 @@ ASCP_MLS = Program(
                 CeComponent("specialization", 0),
             ),
         ),
-        _CMP_POINTS,
-        _S,
-        "36 points (LabCE) and the split (MLSI Academy: 2 each in blood banking, chemistry, "
+        effective_from=BASELINE,
+        citation=_CMP_POINTS,
+        confidence=_S,
+        note="36 points (LabCE) and the split (MLSI Academy: 2 each in blood banking, chemistry, "
         "hematology, microbiology; 1 laboratory or patient safety; 1 medical ethics; 26 in "
         "area(s) of specialization) are secondary. Only the 1-point laboratory or patient "
         "safety item appears on ascp.org; the ethics item is unconfirmed. The 26 are the "
@@ -336,33 +332,37 @@ ASCP_MLS = Program(
         "of its own. The 50% cap on academic-course points (primary) is not modelled. "
         + _BASELINE_NOTE,
     ),
-    ce_window=_one(
+    ce_window=Param.single(
         "ce_window",
         "Which CMP activities count toward a cycle",
         MonthsCeWindow(months=36, lookback_after_expiry=True),
-        _CE_WINDOW,
-        _P,
-        "In force: from the first day of the month 36 months before the expiration month "
+        effective_from=BASELINE,
+        citation=_CE_WINDOW,
+        confidence=_P,
+        note="In force: from the first day of the month 36 months before the expiration month "
         "through the expiration date ('between June 2015 and June 2018'); once expired, the "
         "36 months ending on the day asked about. " + _BASELINE_NOTE,
     ),
-    recert_window=_one(
+    recert_window=Param.single(
         "recert_window",
         "When the CMP declaration is due, and reinstatement after expiry",
         DeadlineRecertWindow(due_months_before=1),
-        _DECLARATION,
-        _P,
-        "Due one month before the expiration date (same day number, clamped). After expiry "
+        effective_from=BASELINE,
+        citation=_DECLARATION,
+        confidence=_P,
+        note="Due one month before the expiration date (same day number, clamped). After expiry "
         "the credential 'will expire and no longer be valid'; 'Expired time-limited "
         "certifications may be reinstated' with CE from the last 3 years and a fee. No "
         "time limit on reinstatement was found, so it is open-ended. " + _BASELINE_NOTE,
     ),
-    appeal_window=_one(
+    appeal_window=Param.single(
         "appeal_window",
         "Written appeal of a BOC decision",
         AppealWindow(days=30),
-        _APPEALS,
-        _P,
+        effective_from=BASELINE,
+        citation=_APPEALS,
+        confidence=_P,
+        note=_BASELINE_NOTE,
     ),
 )
 """The ASCP BOC MLS pathway."""

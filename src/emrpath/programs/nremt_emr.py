@@ -1,69 +1,42 @@
-"""NREMT Emergency Medical Responder (EMR): the parameter table, with sources.
+"""NREMT Emergency Medical Responder (EMR): the level's own parameters, with sources.
 
-Every value cites the page it comes from (see ``shared/sources/nremt-emr-facts.md`` in the
-project for the research notes). Where NREMT's own wording was not found the provision
-is marked ``Confidence.SECONDARY``. Where no source gives a start date, a provision takes
-effect on the library's NREMT baseline, 2015-01-01 (the effective date of the 90-day ATT
-policy, the oldest dated rule in the table); asking about earlier dates raises
+Built on the NREMT family's shared provisions (:mod:`emrpath.programs.nremt`: the retest
+wait, the authorization to test, the course window, the score scale, the portions' shelf
+life, the expiry split, the exam review window); this module holds what is EMR's own (see
+``shared/sources/nremt-emr-facts.md`` in the project for the research notes). Where NREMT's
+own wording was not found the provision is marked ``Confidence.SECONDARY``. Where no source
+gives a start date, a provision takes effect on the NREMT baseline, 2015-01-01
+(:data:`BASELINE`); asking about earlier dates raises
 :class:`~emrpath.errors.NoRuleInForceError` rather than guessing.
 
 Example:
     >>> import datetime as dt
     >>> NREMT_EMR.retest_wait.at(dt.date(2025, 5, 1)).confidence
     <Confidence.SECONDARY: 'secondary'>
+    >>> NREMT_EMR.certification_term.value_at(dt.date(2025, 5, 1)).month
+    9
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
 
-from emrpath.calendar import CalendarSpec
 from emrpath.params import Citation, Confidence, Param, Provision
 from emrpath.policies import (
     AfterLimit,
-    AppealWindow,
     AttemptLimit,
-    AuthorizationWindow,
     CeComponent,
     CeRequirement,
     CeTopic,
-    FixedDaysWait,
-    MonthEndValidity,
-    MonthsValidity,
     RecertExam,
     RecertificationCycle,
-    Requirement,
-    ResultPosting,
     RollingCeWindow,
-    ScoreScale,
-    SeasonalExpiry,
     SeasonalRecertWindow,
 )
-from emrpath.program import Program
+from emrpath.programs import nremt
+from emrpath.programs.nremt import BASELINE, BASELINE_NOTE, LIFECYCLE_BASELINE, LIFECYCLE_NOTE
 
 __all__ = ["BASELINE", "LIFECYCLE_BASELINE", "NREMT_EMR"]
-
-BASELINE = dt.date(2015, 1, 1)
-"""First day the NREMT EMR table answers for (see the module docstring)."""
-
-_BASELINE_NOTE = (
-    "No source gives a start date; in force from the NREMT baseline 2015-01-01 "
-    "(the ATT policy's effective date)."
-)
-
-LIFECYCLE_BASELINE = dt.date(2016, 9, 1)
-"""First cycle start the EMR recertification rules answer for: rolling recertification.
-
-The lifecycle parameters are read on a cycle's nominal start (the day after the previous
-expiration). 2016-09-01 is the rolling-recertification policy date, the oldest dated
-lifecycle rule found; the 2016 NCCP model's own start date for EMR was not found.
-"""
-
-_LIFECYCLE_NOTE = (
-    "In force for cycles starting from 2016-09-01 (rolling recertification), the oldest "
-    "dated lifecycle rule; earlier cycles raise NoRuleInForceError."
-)
 
 _P = Confidence.PRIMARY
 _S = Confidence.SECONDARY
@@ -75,38 +48,11 @@ _POSTING = Citation(
     "about two business days, provided all other requirements are complete.",
     title="open-exam-prep: NREMT EMR results, scoring, certification and state authorization",
 )
-_SCALED_LAUNCH = Citation(
-    url="https://nremt.org/News/National-Registry-Adopts-Scaled-Score-Reporting-fo",
-    quote="The new scaled score report launches June 1, 2023, and is specifically for "
-    "candidates who were unsuccessful in their National Registry examination attempt.",
-    title="NREMT news: National Registry adopts scaled score reporting (2023-04-11)",
-)
-_SCALE_VALUES = Citation(
-    url="https://limmereducation.com/article/nremt-changes-score-reporting-format/",
-    quote="Passing NREMT score is 950 / Highest possible NREMT score is 1500 / Lowest "
-    "possible NREMT score is 100",
-    title="Limmer Education: NREMT changes score reporting format",
-)
-_RETEST = Citation(
-    url="https://emtprep.com/extra/nremt-exams/the-nremt-cognitive-exam-policies",
-    quote="If you are unsuccessful you can retest 15 days after the last attempt.",
-    title="EMTprep: the NREMT cognitive exam policies",
-)
-_ATTEMPTS = Citation(
-    url="https://dev.nremt.org/Policies/Examination-Policies/Cognitive-Exam-Policies",
-    quote="candidates are initially given three attempts to pass the cognitive examination",
-    title="NREMT Cognitive Exam Policies",
-)
+_HANDBOOK = "https://qa-nremt.org/Handbooks/EMR/Certification-Process"
 _COURSE = Citation(
-    url="https://qa-nremt.org/Handbooks/EMR/Certification-Process",
+    url=_HANDBOOK,
     quote="Initial courses are valid for two years from the month and year of course completion.",
     title="NREMT EMR handbook: certification process",
-)
-_ATT = Citation(
-    url="https://www.nremt.org/Policies/Examination-Policies/Cognitive-Exam-Policies",
-    quote="Authorizations to Test (ATT) for National EMS Certification will be valid for up "
-    "to 90 days from the date of issuance",
-    title="NREMT Cognitive Exam Policies (effective January 1, 2015)",
 )
 # The pathway page names both portions (the handbook sentence names only the psychomotor
 # exam); the day-exact count is the handbook's, quoted in the provision's note.
@@ -118,7 +64,7 @@ _PORTIONS_24 = Citation(
     title="NREMT: EMR State Licensed Pathway",
 )
 _PORTIONS_12 = Citation(
-    url="https://qa-nremt.org/Handbooks/EMR/Certification-Process",
+    url=_HANDBOOK,
     quote="For candidates with a course completion date prior to November 1, 2018 [...] "
     "valid for 12 months.",
     title="NREMT EMR handbook: certification process",
@@ -163,12 +109,6 @@ _NCCP_2025 = Citation(
     "October 1, 2025 for EMR",
     title="NREMT EMR state-licensed pathway",
 )
-_ROLLING = Citation(
-    url="https://dev.nremt.org/News/continuing-education-policy-change",
-    quote="continuing education hours can be earned for your next NREMT recertification as "
-    "soon as you complete your current recertification.",
-    title="NREMT news: continuing education policy change (rolling recertification)",
-)
 _RECERT_WINDOW = Citation(
     url="https://support.nremt.org/portal/en/kb/articles/"
     "https-desk-zoho-com-portal-nremt-kb-articles-recertification-cycle",
@@ -177,177 +117,63 @@ _RECERT_WINDOW = Citation(
     "applications.",
     title="NREMT support: recertification cycle",
 )
-_RBE = Citation(
-    url="https://support.nremt.org/portal/en/kb/articles/unsucce",
-    quote="You have one attempt to successfully complete recertification by exam; you cannot "
-    "retest.",
-    title="NREMT support: unsuccessful recertification by exam",
-)
-_REVIEW = Citation(
-    url="https://dev.nremt.org/Policies/Examination-Policies/National-Registry-Exam-Review-Policy",
-    quote="Requests must be made in writing within thirty (30) days of the notification of "
-    "examination result",
-    title="NREMT exam review policy",
-)
 
 
-T = TypeVar("T")
-
-
-def _one(
-    name: str,
-    description: str,
-    value: T,
-    citation: Citation,
-    confidence: Confidence,
-    note: str = _BASELINE_NOTE,
-    since: dt.date = BASELINE,
-) -> Param[T]:
-    return Param(name, description, (Provision(since, value, citation, confidence, note),))
-
-
-NREMT_EMR = Program(
+NREMT_EMR = nremt.program(
     key="nremt-emr",
     name="Nationally Registered Emergency Medical Responder (NREMR)",
-    body="National Registry of Emergency Medical Technicians (NREMT)",
-    timezone="America/New_York",
-    calendar_spec=CalendarSpec(),
-    result_posting=_one(
-        "result_posting",
-        "Business days after the exam when the cognitive result is expected to post",
-        ResultPosting(
-            business_days=2,
-            held_until=frozenset({Requirement.COURSE_VERIFIED, Requirement.SKILLS_PASSED}),
-        ),
-        _POSTING,
-        _S,
-        "NREMT's own wording was not found; secondary sources say 1-2 business days. "
-        "Encoded as the 2nd business day strictly after the exam date, an expectation "
-        "('generally'), held until the course is verified and skills are on file. "
-        + _BASELINE_NOTE,
-    ),
-    score_scale=Param(
-        "score_scale",
-        "Scaled-score report given to failing candidates",
-        (
-            Provision(
-                BASELINE,
-                None,
-                _SCALED_LAUNCH,
-                _P,
-                "No scaled score was reported before the 2023-06-01 launch.",
-            ),
-            Provision(
-                dt.date(2023, 6, 1),
-                ScoreScale(minimum=100, maximum=1500, passing=950),
-                _SCALE_VALUES,
-                _S,
-                "Launch date is primary (NREMT news); the 100/950/1500 values are "
-                "secondary only. A raw percentage is never a scaled score.",
-            ),
-        ),
-    ),
-    retest_wait=_one(
-        "retest_wait",
-        "Wait between a cognitive attempt and the earliest retest",
-        FixedDaysWait(days=15),
-        _RETEST,
-        _S,
-        "Primary wording not found. 'Retest 15 days after the last attempt' is read as "
-        "earliest retest = attempt date + 15 calendar days (design.md); the +16 reading "
-        "is possible and would be a new FixedDaysWait(days=16) provision. " + _BASELINE_NOTE,
-    ),
-    attempt_limit=_one(
+    result_posting=nremt.result_posting(citation=_POSTING),
+    attempt_limit=Param.single(
         "attempt_limit",
         "Cognitive attempts per course completion, and what follows the last failure",
         AttemptLimit(max_attempts=3, after_limit=AfterLimit.NEW_COURSE),
-        _ATTEMPTS,
-        _S,
-        "Three attempts is primary. After three failures an EMR must complete a new full "
-        "EMR course (secondary: open-exam-prep, EMTprep); that the new course restarts a "
-        "full count of three is not stated anywhere and is encoded as yes. " + _BASELINE_NOTE,
+        effective_from=BASELINE,
+        citation=nremt.ATTEMPTS_SOURCE,
+        confidence=_S,
+        note="Three attempts is primary. After three failures an EMR must complete a new "
+        "full EMR course (secondary: open-exam-prep, EMTprep); that the new course restarts "
+        "a full count of three is not stated anywhere and is encoded as yes. " + BASELINE_NOTE,
     ),
-    course_validity=_one(
-        "course_validity",
-        "Last day a completed EMR course qualifies a candidate to test",
-        MonthEndValidity(months=24),
-        _COURSE,
-        _P,
-        "Valid until the last day of the completion month two years later (the EMT and "
-        "Paramedic handbooks' example: completed 01/2024, valid until 01/31/2026). "
-        + _BASELINE_NOTE,
+    course_validity=nremt.course_validity("EMR", citation=_COURSE),
+    portion_validity=nremt.portion_validity(
+        "EMR", twelve_months=_PORTIONS_12, twenty_four_months=_PORTIONS_24, handbook_url=_HANDBOOK
     ),
-    authorization=_one(
-        "authorization",
-        "Validity of an Authorization to Test (ATT)",
-        AuthorizationWindow(days=90, capped_by_course=True),
-        _ATT,
-        _P,
-        "Last valid day = issue date + 90 days, or the course expiration date if earlier "
-        "('An ATT purchased within 90 days of the course expiration date will expire on the "
-        "date of course expiration', EMT handbook).",
-    ),
-    portion_validity=Param(
-        "portion_validity",
-        "Validity of a passed cognitive exam or skills competency, by course completion date",
-        (
-            Provision(
-                BASELINE,
-                MonthsValidity(months=12),
-                _PORTIONS_12,
-                _P,
-                "Courses completed before 2018-11-01: 12 months from the pass date.",
-            ),
-            Provision(
-                dt.date(2018, 11, 1),
-                MonthsValidity(months=24),
-                _PORTIONS_24,
-                _P,
-                "Same day number 24 months later, clamped to the month's end: the EMR "
-                'handbook counts "from the month, day, and year of successful completion" '
-                "(https://qa-nremt.org/Handbooks/EMR/Certification-Process).",
-            ),
-        ),
-    ),
-    certification_term=_one(
-        "certification_term",
-        "Expiration of an initial EMR certification",
-        SeasonalExpiry(month=9, day=30, split_month=7, years_before_split=2, years_from_split=3),
-        _EXPIRY,
-        _P,
-        "Years are counted from the certification year (certified 2025-03-10 -> "
-        "2027-09-30; 2025-08-10 -> 2028-09-30); the source table does not spell that out. "
-        + _BASELINE_NOTE,
-    ),
-    cpr_required=_one(
+    certification_term=nremt.certification_term("EMR", month=9, day=30, citation=_EXPIRY),
+    cpr_required=Param.single(
         "cpr_required",
         "A current CPR-BLS (Healthcare Provider) credential is required to apply",
         True,
-        _CPR,
-        _P,
+        effective_from=BASELINE,
+        citation=_CPR,
+        confidence=_P,
+        note=BASELINE_NOTE,
     ),
-    verification_required=_one(
+    verification_required=Param.single(
         "verification_required",
         "The course Program Director must verify course completion",
         True,
-        _VERIFY,
-        _P,
+        effective_from=BASELINE,
+        citation=_VERIFY,
+        confidence=_P,
+        note=BASELINE_NOTE,
     ),
-    skills_required=_one(
+    skills_required=Param.single(
         "skills_required",
         "A State EMS Office approved BLS skills competency is part of certification",
         True,
-        _SKILLS,
-        _P,
+        effective_from=BASELINE,
+        citation=_SKILLS,
+        confidence=_P,
+        note=BASELINE_NOTE,
     ),
-    recert_cycle=_one(
+    recert_cycle=Param.single(
         "recert_cycle",
         "Length of an EMR recertification cycle",
         RecertificationCycle(months=24),
-        _CYCLE,
-        _P,
-        _LIFECYCLE_NOTE,
-        LIFECYCLE_BASELINE,
+        effective_from=LIFECYCLE_BASELINE,
+        citation=_CYCLE,
+        confidence=_P,
+        note=LIFECYCLE_NOTE,
     ),
     ce_requirement=Param(
         "ce_requirement",
@@ -379,7 +205,7 @@ NREMT_EMR = Program(
                 "2016 NCCP model: 16 = 8 national (airway, respiration and ventilation 1; "
                 "cardiovascular 2.5; trauma 0.5; medical 3; operations 1) + 4 local/state + "
                 "4 individual. Hours are allocated to one component each by the caller. "
-                + _LIFECYCLE_NOTE,
+                + LIFECYCLE_NOTE,
             ),
             Provision(
                 dt.date(2025, 10, 1),
@@ -402,46 +228,39 @@ NREMT_EMR = Program(
             ),
         ),
     ),
-    ce_window=_one(
+    ce_window=Param.single(
         "ce_window",
         "Which dates of continuing education count toward a cycle",
         RollingCeWindow(),
-        _ROLLING,
-        _P,
-        "From the certification date or the completion of the last recertification "
+        effective_from=LIFECYCLE_BASELINE,
+        citation=nremt.ROLLING_CE_SOURCE,
+        confidence=_P,
+        note="From the certification date or the completion of the last recertification "
         "through the expiration date ('all education must be completed by the September "
-        "30 of the year their certification expires'). " + _LIFECYCLE_NOTE,
-        LIFECYCLE_BASELINE,
+        "30 of the year their certification expires'). " + LIFECYCLE_NOTE,
     ),
-    recert_window=_one(
+    recert_window=Param.single(
         "recert_window",
         "EMR recertification application window, late (reinstatement) period and lapse",
         SeasonalRecertWindow(opens_month=4, opens_day=1, late_month=10, late_day=31),
-        _RECERT_WINDOW,
-        _P,
-        "April 1 to September 30 of the expiration year; late applications until October "
-        "31 ('EMR reinstatement ends on October 31 of the year your certification "
+        effective_from=LIFECYCLE_BASELINE,
+        citation=_RECERT_WINDOW,
+        confidence=_P,
+        note="April 1 to September 30 of the expiration year; late applications until "
+        "October 31 ('EMR reinstatement ends on October 31 of the year your certification "
         "expires'); 'Failure to submit the application will result in the lapsing of your "
-        "certification'. " + _LIFECYCLE_NOTE,
-        LIFECYCLE_BASELINE,
+        "certification'. " + LIFECYCLE_NOTE,
     ),
-    recert_exam=_one(
+    recert_exam=Param.single(
         "recert_exam",
         "Recertification by exam (RBE)",
         RecertExam(attempts=1),
-        _RBE,
-        _P,
-        "One attempt, no retest; a candidate who fails can still recertify by continuing "
-        "education. The EMR RBE window was not found: any attempt dated in the cycle, up "
-        "to the expiration date, counts. " + _LIFECYCLE_NOTE,
-        LIFECYCLE_BASELINE,
-    ),
-    appeal_window=_one(
-        "appeal_window",
-        "Written request for an exam review after a result notice",
-        AppealWindow(days=30),
-        _REVIEW,
-        _P,
+        effective_from=LIFECYCLE_BASELINE,
+        citation=nremt.RBE_SOURCE,
+        confidence=_P,
+        note="One attempt, no retest; a candidate who fails can still recertify by "
+        "continuing education. The EMR RBE window was not found: any attempt dated in the "
+        "cycle, up to the expiration date, counts. " + LIFECYCLE_NOTE,
     ),
 )
 """The NREMT EMR pathway."""

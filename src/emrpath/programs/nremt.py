@@ -1,0 +1,467 @@
+"""The NREMT family: the provisions every National Registry level shares, written once.
+
+EMR, EMT, Advanced EMT and Paramedic are four programs of one body. NREMT writes most of
+their rules once, for "National EMS Certification": the 15-day retest wait, the 90-day
+authorization to test cut at the course's expiration, the course valid to the end of its
+completion month two years on, the 100–1500 scaled score passing at 950 from 2023-06-01,
+passed portions valid 24 months (12 for courses completed before 2018-11-01), the first
+expiration two or three years on by the certification month (January–June or July–December),
+the exam review window. This module holds them once, with their citations, and a level's
+module holds only what is its own (research notes: ``shared/sources/nremt-emr-facts.md`` and
+``shared/sources/nremt-levels-facts.md`` in the project).
+
+Three kinds of piece:
+
+- **Parameters every level reads alike** (:data:`SCORE_SCALE`, :data:`RETEST_WAIT`,
+  :data:`AUTHORIZATION`, :data:`APPEAL_WINDOW`), and the body, timezone and calendar:
+  :func:`program` fills them in.
+- **A shared rule a level words or dates for itself**: :func:`result_posting`,
+  :func:`course_validity`, :func:`portion_validity` and :func:`certification_term` build the
+  parameter from the level's own citation (and, for the expiry, its month and day: EMR
+  September 30, the other levels March 31).
+- **Shared sources** a level cites for its own parameter (:data:`ATTEMPTS_SOURCE`,
+  :data:`ROLLING_CE_SOURCE`, :data:`RBE_SOURCE`) and the dates a table answers from
+  (:data:`BASELINE`, :data:`LIFECYCLE_BASELINE`) with the notes that say why.
+
+Where no source gives a start date, a provision takes effect on :data:`BASELINE`,
+2015-01-01 (the effective date of the 90-day ATT policy, the oldest dated rule of the
+family); asking about earlier dates raises :class:`~emrpath.errors.NoRuleInForceError`
+rather than guessing.
+
+Example:
+    >>> import datetime as dt
+    >>> import emrpath as ep
+    >>> ep.NREMT_EMR.retest_wait is RETEST_WAIT
+    True
+    >>> RETEST_WAIT.value_at(dt.date(2025, 5, 1)), RETEST_WAIT.at(BASELINE).confidence
+    (FixedDaysWait(days=15), <Confidence.SECONDARY: 'secondary'>)
+    >>> handbook = ep.Citation(
+    ...     url="https://www.nremt.org/Handbooks/EMT/Certification-Process",
+    ...     quote="Initial courses are valid for two years from the month and year of "
+    ...     "course completion.",
+    ...     title="NREMT EMT handbook: certification process",
+    ... )
+    >>> emt_course = course_validity("EMT", citation=handbook)
+    >>> emt_course.value_at(dt.date(2025, 1, 1)) == ep.NREMT_EMR.course_validity.value_at(
+    ...     dt.date(2025, 1, 1))
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from emrpath.calendar import CalendarSpec
+from emrpath.params import Citation, Confidence, Param, Provision
+from emrpath.policies import (
+    AppealWindow,
+    AuthorizationWindow,
+    FixedDaysWait,
+    MonthEndValidity,
+    MonthsValidity,
+    Requirement,
+    ResultPosting,
+    ScoreScale,
+    SeasonalExpiry,
+)
+from emrpath.program import Program
+
+__all__ = [
+    "APPEAL_WINDOW",
+    "ATTEMPTS_SOURCE",
+    "AUTHORIZATION",
+    "BASELINE",
+    "BASELINE_NOTE",
+    "BODY",
+    "CALENDAR_SPEC",
+    "LIFECYCLE_BASELINE",
+    "LIFECYCLE_NOTE",
+    "RBE_SOURCE",
+    "RETEST_WAIT",
+    "ROLLING_CE_SOURCE",
+    "SCORE_SCALE",
+    "TIMEZONE",
+    "certification_term",
+    "course_validity",
+    "portion_validity",
+    "program",
+    "result_posting",
+]
+
+BODY = "National Registry of Emergency Medical Technicians (NREMT)"
+"""The certifying body of every level."""
+
+TIMEZONE = "America/New_York"
+"""The timezone NREMT's dates are read in (design.md, principle 2)."""
+
+CALENDAR_SPEC = CalendarSpec()
+"""US federal public holidays as observed, Monday to Friday: NREMT's business days."""
+
+BASELINE = dt.date(2015, 1, 1)
+"""First day the NREMT tables answer for (see the module docstring)."""
+
+BASELINE_NOTE = (
+    "No source gives a start date; in force from the NREMT baseline 2015-01-01 "
+    "(the ATT policy's effective date)."
+)
+"""The note a provision in force from :data:`BASELINE` carries, saying why that date."""
+
+LIFECYCLE_BASELINE = dt.date(2016, 9, 1)
+"""First cycle start the NREMT recertification rules answer for: rolling recertification.
+
+The lifecycle parameters are read on a cycle's nominal start (the day after the previous
+expiration). 2016-09-01 is the rolling-recertification policy date, the same for every
+level and the oldest dated lifecycle rule found; the 2016 NCCP model's own start date for
+EMR was not found.
+"""
+
+LIFECYCLE_NOTE = (
+    "In force for cycles starting from 2016-09-01 (rolling recertification), the oldest "
+    "dated lifecycle rule; earlier cycles raise NoRuleInForceError."
+)
+"""The note a lifecycle provision in force from :data:`LIFECYCLE_BASELINE` carries."""
+
+_P = Confidence.PRIMARY
+_S = Confidence.SECONDARY
+
+ATTEMPTS_SOURCE = Citation(
+    url="https://dev.nremt.org/Policies/Examination-Policies/Cognitive-Exam-Policies",
+    quote="candidates are initially given three attempts to pass the cognitive examination",
+    title="NREMT Cognitive Exam Policies",
+)
+"""NREMT's cognitive exam policy on the initial three attempts, for every level."""
+
+ROLLING_CE_SOURCE = Citation(
+    url="https://dev.nremt.org/News/continuing-education-policy-change",
+    quote="continuing education hours can be earned for your next NREMT recertification as "
+    "soon as you complete your current recertification.",
+    title="NREMT news: continuing education policy change (rolling recertification)",
+)
+"""The 2016-09-01 rolling recertification notice: education counts from the last one."""
+
+RBE_SOURCE = Citation(
+    url="https://support.nremt.org/portal/en/kb/articles/unsucce",
+    quote="You have one attempt to successfully complete recertification by exam; you cannot "
+    "retest.",
+    title="NREMT support: unsuccessful recertification by exam",
+)
+"""Recertification by exam: one attempt, no retest, at every level."""
+
+_SCALED_LAUNCH = Citation(
+    url="https://nremt.org/News/National-Registry-Adopts-Scaled-Score-Reporting-fo",
+    quote="The new scaled score report launches June 1, 2023, and is specifically for "
+    "candidates who were unsuccessful in their National Registry examination attempt.",
+    title="NREMT news: National Registry adopts scaled score reporting (2023-04-11)",
+)
+_SCALE_VALUES = Citation(
+    url="https://limmereducation.com/article/nremt-changes-score-reporting-format/",
+    quote="Passing NREMT score is 950 / Highest possible NREMT score is 1500 / Lowest "
+    "possible NREMT score is 100",
+    title="Limmer Education: NREMT changes score reporting format",
+)
+_RETEST = Citation(
+    url="https://emtprep.com/extra/nremt-exams/the-nremt-cognitive-exam-policies",
+    quote="If you are unsuccessful you can retest 15 days after the last attempt.",
+    title="EMTprep: the NREMT cognitive exam policies",
+)
+_ATT = Citation(
+    url="https://www.nremt.org/Policies/Examination-Policies/Cognitive-Exam-Policies",
+    quote="Authorizations to Test (ATT) for National EMS Certification will be valid for up "
+    "to 90 days from the date of issuance",
+    title="NREMT Cognitive Exam Policies (effective January 1, 2015)",
+)
+_REVIEW = Citation(
+    url="https://dev.nremt.org/Policies/Examination-Policies/National-Registry-Exam-Review-Policy",
+    quote="Requests must be made in writing within thirty (30) days of the notification of "
+    "examination result",
+    title="NREMT exam review policy",
+)
+
+SCORE_SCALE: Param[ScoreScale | None] = Param(
+    "score_scale",
+    "Scaled-score report given to failing candidates",
+    (
+        Provision(
+            BASELINE,
+            None,
+            _SCALED_LAUNCH,
+            _P,
+            "No scaled score was reported before the 2023-06-01 launch.",
+        ),
+        Provision(
+            dt.date(2023, 6, 1),
+            ScoreScale(minimum=100, maximum=1500, passing=950),
+            _SCALE_VALUES,
+            _S,
+            "Launch date is primary (NREMT news); the 100/950/1500 values are "
+            "secondary only. A raw percentage is never a scaled score.",
+        ),
+    ),
+)
+"""No scaled score before 2023-06-01; from then 100–1500, passing at 950, for every level."""
+
+RETEST_WAIT = Param.single(
+    "retest_wait",
+    "Wait between a cognitive attempt and the earliest retest",
+    FixedDaysWait(days=15),
+    effective_from=BASELINE,
+    citation=_RETEST,
+    confidence=_S,
+    note="Primary wording not found. 'Retest 15 days after the last attempt' is read as "
+    "earliest retest = attempt date + 15 calendar days (design.md); the +16 reading "
+    "is possible and would be a new FixedDaysWait(days=16) provision. " + BASELINE_NOTE,
+)
+"""Earliest retest: the attempt date plus 15 calendar days, at every level."""
+
+AUTHORIZATION = Param.single(
+    "authorization",
+    "Validity of an Authorization to Test (ATT)",
+    AuthorizationWindow(days=90, capped_by_course=True),
+    effective_from=BASELINE,
+    citation=_ATT,
+    confidence=_P,
+    note="Last valid day = issue date + 90 days, or the course expiration date if earlier "
+    "('An ATT purchased within 90 days of the course expiration date will expire on the "
+    "date of course expiration', EMT handbook).",
+)
+"""An authorization to test: 90 days from issue, cut at the course's expiration."""
+
+APPEAL_WINDOW = Param.single(
+    "appeal_window",
+    "Written request for an exam review after a result notice",
+    AppealWindow(days=30),
+    effective_from=BASELINE,
+    citation=_REVIEW,
+    confidence=_P,
+    note=BASELINE_NOTE,
+)
+"""A written exam review request: within 30 days of the result notice."""
+
+
+def result_posting(*, citation: Citation) -> Param[ResultPosting]:
+    """When a level's cognitive result is expected: the 2nd business day after the exam.
+
+    No NREMT page states a posting time; each level cites the secondary page that gives it
+    (``SECONDARY``). The result is held until the course is verified and skills are on file.
+
+    Args:
+        citation: The level's source for "about two business days".
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> source = ep.NREMT_EMR.result_posting.at(BASELINE).citation
+        >>> posting = result_posting(citation=source)
+        >>> posting.value_at(dt.date(2025, 6, 2)).business_days
+        2
+        >>> posting == ep.NREMT_EMR.result_posting
+        True
+    """
+    return Param.single(
+        "result_posting",
+        "Business days after the exam when the cognitive result is expected to post",
+        ResultPosting(
+            business_days=2,
+            held_until=frozenset({Requirement.COURSE_VERIFIED, Requirement.SKILLS_PASSED}),
+        ),
+        effective_from=BASELINE,
+        citation=citation,
+        confidence=_S,
+        note="NREMT's own wording was not found; secondary sources say 1-2 business days. "
+        "Encoded as the 2nd business day strictly after the exam date, an expectation "
+        "('generally'), held until the course is verified and skills are on file. "
+        + BASELINE_NOTE,
+    )
+
+
+def course_validity(level: str, *, citation: Citation) -> Param[MonthEndValidity]:
+    """How long a completed course qualifies: to the end of its completion month two years on.
+
+    The same rule at every level (primary); each level cites its own handbook.
+
+    Args:
+        level: The level's short name in the description (``"EMR"``, ``"EMT"``, ...).
+        citation: The level's handbook sentence ("Initial courses are valid for two years
+            from the month and year of course completion.").
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> handbook = ep.NREMT_EMR.course_validity.at(BASELINE).citation
+        >>> validity = course_validity("EMT", citation=handbook)
+        >>> validity.description
+        'Last day a completed EMT course qualifies a candidate to test'
+        >>> validity.value_at(dt.date(2024, 1, 5)).expires_on(dt.date(2024, 1, 5))
+        datetime.date(2026, 1, 31)
+    """
+    return Param.single(
+        "course_validity",
+        f"Last day a completed {level} course qualifies a candidate to test",
+        MonthEndValidity(months=24),
+        effective_from=BASELINE,
+        citation=citation,
+        confidence=_P,
+        note="Valid until the last day of the completion month two years later (the EMT and "
+        "Paramedic handbooks' example: completed 01/2024, valid until 01/31/2026). "
+        + BASELINE_NOTE,
+    )
+
+
+def portion_validity(
+    level: str, *, twelve_months: Citation, twenty_four_months: Citation, handbook_url: str
+) -> Param[MonthsValidity]:
+    """How long a passed exam or skills portion stays valid, by the course completion date.
+
+    Courses completed before 2018-11-01: 12 months from the pass date; from then, 24
+    months, counted to the same day number and clamped to the month's end (primary at
+    every level).
+
+    Args:
+        level: The level's short name, for the note on how the months are counted.
+        twelve_months: The level's source for the 12 months before 2018-11-01.
+        twenty_four_months: The level's source for the 24 months.
+        handbook_url: The level's handbook page that counts "from the month, day, and year
+            of successful completion".
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> old, new = ep.NREMT_EMR.portion_validity.provisions
+        >>> portions = portion_validity("EMR", twelve_months=old.citation,
+        ...     twenty_four_months=new.citation, handbook_url=old.citation.url)
+        >>> portions.value_at(dt.date(2018, 10, 31)), portions.value_at(dt.date(2018, 11, 1))
+        (MonthsValidity(months=12), MonthsValidity(months=24))
+        >>> portions == ep.NREMT_EMR.portion_validity
+        True
+    """
+    return Param(
+        "portion_validity",
+        "Validity of a passed cognitive exam or skills competency, by course completion date",
+        (
+            Provision(
+                BASELINE,
+                MonthsValidity(months=12),
+                twelve_months,
+                _P,
+                "Courses completed before 2018-11-01: 12 months from the pass date.",
+            ),
+            Provision(
+                dt.date(2018, 11, 1),
+                MonthsValidity(months=24),
+                twenty_four_months,
+                _P,
+                f"Same day number 24 months later, clamped to the month's end: the {level} "
+                'handbook counts "from the month, day, and year of successful completion" '
+                f"({handbook_url}).",
+            ),
+        ),
+    )
+
+
+_SPLIT_MONTH = 7
+_YEARS_BEFORE_SPLIT = 2
+_YEARS_FROM_SPLIT = 3
+
+
+def certification_term(
+    level: str, *, month: int, day: int, citation: Citation
+) -> Param[SeasonalExpiry]:
+    """When an initial certification expires: ``month``/``day``, two or three years on.
+
+    The split is NREMT's for every level: certified January–June, the expiry day two years
+    after the certification year; July–December, three years after. The expiry day is the
+    level's: September 30 for EMR, March 31 for EMT, AEMT and Paramedic.
+
+    Args:
+        level: The level's short name in the description.
+        month: The expiry month.
+        day: The expiry day of that month.
+        citation: The level's source for its expiry day and the split.
+
+    Raises:
+        InvalidRecordError: ``month``/``day`` is not a day every year has.
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> source = ep.NREMT_EMR.certification_term.at(BASELINE).citation
+        >>> emt = certification_term("EMT", month=3, day=31, citation=source)
+        >>> rule = emt.value_at(dt.date(2025, 3, 10))
+        >>> rule.expires_on(dt.date(2025, 6, 30)), rule.expires_on(dt.date(2025, 7, 1))
+        (datetime.date(2027, 3, 31), datetime.date(2028, 3, 31))
+        >>> print(emt.at(dt.date(2025, 3, 10)).note)  # doctest: +ELLIPSIS
+        Years are counted from the certification year (certified 2025-03-10 -> 2027-03-31; ...
+    """
+    rule = SeasonalExpiry(
+        month=month,
+        day=day,
+        split_month=_SPLIT_MONTH,
+        years_before_split=_YEARS_BEFORE_SPLIT,
+        years_from_split=_YEARS_FROM_SPLIT,
+    )
+    spring, summer = dt.date(2025, 3, 10), dt.date(2025, 8, 10)
+    return Param.single(
+        "certification_term",
+        f"Expiration of an initial {level} certification",
+        rule,
+        effective_from=BASELINE,
+        citation=citation,
+        confidence=_P,
+        note=f"Years are counted from the certification year (certified {spring} -> "
+        f"{rule.expires_on(spring)}; {summer} -> {rule.expires_on(summer)}); the source "
+        "table does not spell that out. " + BASELINE_NOTE,
+    )
+
+
+def program(*, key: str, name: str, **level: Param[Any]) -> Program:
+    """A program of the NREMT family: the family's shared provisions and the level's own.
+
+    Fills in the body, timezone, calendar, :data:`SCORE_SCALE`, :data:`RETEST_WAIT`,
+    :data:`AUTHORIZATION` and :data:`APPEAL_WINDOW`; ``level`` gives every other parameter
+    by its :class:`~emrpath.program.Program` field name, and may replace a shared one by
+    naming it. A sibling differing in a few parameters is then ``attrs.evolve`` of a level.
+
+    Args:
+        key: The level's registry key (``"nremt-emt"``).
+        name: The credential's name.
+        **level: The level's parameters, by ``Program`` field name.
+
+    Raises:
+        TypeError: A required parameter is missing, or a name is no ``Program`` field.
+        InvalidRecordError: A parameter is not a ``Param``, or the lifecycle parameters do
+            not go together.
+
+    Example:
+        >>> import emrpath as ep
+        >>> emr = ep.NREMT_EMR
+        >>> bare = program(
+        ...     key="nremt-emr-initial",
+        ...     name="EMR, initial certification only",
+        ...     result_posting=emr.result_posting,
+        ...     attempt_limit=emr.attempt_limit,
+        ...     course_validity=emr.course_validity,
+        ...     certification_term=emr.certification_term,
+        ...     verification_required=emr.verification_required,
+        ... )
+        >>> bare.retest_wait is RETEST_WAIT, bare.timezone, bare.has_lifecycle
+        (True, 'America/New_York', False)
+        >>> program(key="x", name="x", retest_wait=RETEST_WAIT)
+        Traceback (most recent call last):
+        ...
+        TypeError: ...missing 5 required positional arguments: ...
+    """
+    shared: dict[str, Param[Any]] = {
+        "score_scale": SCORE_SCALE,
+        "retest_wait": RETEST_WAIT,
+        "authorization": AUTHORIZATION,
+        "appeal_window": APPEAL_WINDOW,
+    }
+    return Program(
+        key=key,
+        name=name,
+        body=BODY,
+        timezone=TIMEZONE,
+        calendar_spec=CALENDAR_SPEC,
+        **(shared | level),
+    )
