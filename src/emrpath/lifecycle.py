@@ -809,6 +809,7 @@ class _Answer:
             return None, None
         rule = self.r.read(param, nominal)
         allowed = rule.value.attempts
+        opens = rule.value.opens_on(expires)
         for index, attempt in enumerate(self.attempts):
             if not cycle_start <= attempt.taken_on <= expires:
                 raise InvalidRecordError(
@@ -818,16 +819,29 @@ class _Answer:
                     rule="recertification by exam",
                 )
             check_score(attempt, self.p, field=f"exam_attempts[{index}]")
-        if len(self.attempts) > allowed:
+        # Attempts are in date order, so those before the window come first.
+        early = 0 if opens is None else sum(a.taken_on < opens for a in self.attempts)
+        counted = self.attempts[early:]
+        if early:
+            self.reasons.append(
+                self.r.reason(
+                    "recert_exam_outside_window",
+                    f"{early} recertification-by-exam attempt(s) before the window opened on "
+                    f"{opens} do not count ({rule.value.describe()}).",
+                    param,
+                    rule,
+                )
+            )
+        if len(counted) > allowed:
             raise InvalidRecordError(
-                f"{len(self.attempts)} attempts in one cycle; {rule.value.describe()}",
-                field=f"exam_attempts[{allowed}]",
+                f"{len(counted)} attempts in one cycle's window; {rule.value.describe()}",
+                field=f"exam_attempts[{early + allowed}]",
                 rule="recertification by exam",
             )
-        remaining = allowed - len(self.attempts)
-        if not self.attempts:
+        remaining = allowed - len(counted)
+        if not counted:
             return None, remaining
-        last = self.attempts[-1]
+        last = counted[-1]
         if last.passed:
             message = (
                 f"Recertification by exam passed on {last.taken_on}; it meets the cycle's "

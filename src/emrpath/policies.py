@@ -1244,23 +1244,87 @@ RecertWindow = SeasonalRecertWindow | DeadlineRecertWindow
 class RecertExam:
     """Recertification by exam: ``attempts`` attempts per cycle, with no retest after them.
 
+    An attempt counts only inside the exam's window: from ``opens_month``/``opens_day`` of
+    the year ``opens_years_before`` years before the expiration year, through the expiration
+    date. Without ``opens_month`` and ``opens_day`` (both ``None``) no window is known and
+    an attempt anywhere in the cycle counts.
+
     Example:
         >>> RecertExam(attempts=1).describe()
         'recertification by exam: 1 attempt per cycle, no retest'
+        >>> RecertExam(attempts=1, opens_month=10, opens_day=1).opens_on(dt.date(2027, 9, 30))
+        datetime.date(2026, 10, 1)
     """
 
     attempts: int = attrs.field(validator=_positive)
+    opens_month: int | None = attrs.field(
+        default=None, kw_only=True, validator=attrs.validators.optional(_month)
+    )
+    opens_day: int | None = attrs.field(
+        default=None, kw_only=True, validator=attrs.validators.optional(_positive)
+    )
+    opens_years_before: int = attrs.field(default=1, kw_only=True, validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.opens_month is None) != (self.opens_day is None):
+            raise InvalidRecordError(
+                "give both opens_month and opens_day, or neither",
+                field="RecertExam.opens_day",
+                rule="program parameter",
+            )
+        if self.opens_month is not None and self.opens_day is not None:
+            last = days_in_month(2001, self.opens_month)  # a common year: no 29 February
+            if self.opens_day > last:
+                raise InvalidRecordError(
+                    f"month {self.opens_month} has no day {self.opens_day} every year "
+                    f"(it has {last} in a common year)",
+                    field="RecertExam.opens_day",
+                    rule="program parameter",
+                )
+
+    def opens_on(self, expires_on: dt.date) -> dt.date | None:
+        """The first day an attempt counts toward the cycle ending ``expires_on``.
+
+        ``None``: no window is known; an attempt anywhere in the cycle counts. The window
+        closes on the expiration date.
+
+        Example:
+            >>> import emrpath as ep
+            >>> exam = ep.NREMT_EMR.recert_exam.value_at(dt.date(2025, 10, 1))
+            >>> exam.opens_on(dt.date(2027, 9, 30))
+            datetime.date(2026, 10, 1)
+        """
+        if self.opens_month is None or self.opens_day is None:
+            return None
+        return make_date(
+            expires_on.year - self.opens_years_before, self.opens_month, self.opens_day
+        )
 
     def describe(self) -> str:
         """The rule in words.
 
         Example:
             >>> import emrpath as ep
-            >>> ep.NREMT_EMR.recert_exam.value_at(dt.date(2024, 10, 1)).describe()
-            'recertification by exam: 1 attempt per cycle, no retest'
+            >>> print(ep.NREMT_EMR.recert_exam.value_at(dt.date(2024, 10, 1)).describe())
+            recertification by exam: 1 attempt per cycle, no retest, from October 1 of the
+            year before the expiration year through the expiration date
         """
         plural = "" if self.attempts == 1 else "s"
-        return f"recertification by exam: {self.attempts} attempt{plural} per cycle, no retest"
+        text = f"recertification by exam: {self.attempts} attempt{plural} per cycle, no retest"
+        if self.opens_month is None or self.opens_day is None:
+            return text
+        opens = dt.date(2001, self.opens_month, self.opens_day)
+        years = self.opens_years_before
+        year = (
+            "the expiration year"
+            if years == 0
+            else "the year before the expiration year"
+            if years == 1
+            else f"{years} years before the expiration year"
+        )
+        return (
+            f"{text}, from {opens:%B} {opens.day} of {year} through the expiration date"
+        )
 
 
 @attrs.frozen(slots=True)

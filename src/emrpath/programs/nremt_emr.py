@@ -178,10 +178,11 @@ _RECERT_WINDOW = Citation(
     title="NREMT support: recertification cycle",
 )
 _RBE = Citation(
-    url="https://support.nremt.org/portal/en/kb/articles/unsucce",
-    quote="You have one attempt to successfully complete recertification by exam; you cannot "
-    "retest.",
-    title="NREMT support: unsuccessful recertification by exam",
+    url="https://nremt.org/Handbooks/Recertification/Recertification-by-Examination-(RBE)",
+    quote="RBE option is available beginning April 1 (EMR is October 1), up to one year before "
+    "your current expiration date. You may attempt RBE only one time per recertification "
+    "cycle.",
+    title="NREMT recertification handbook: recertification by examination (RBE)",
 )
 _REVIEW = Citation(
     url="https://dev.nremt.org/Policies/Examination-Policies/National-Registry-Exam-Review-Policy",
@@ -428,12 +429,15 @@ NREMT_EMR = Program(
     recert_exam=_one(
         "recert_exam",
         "Recertification by exam (RBE)",
-        RecertExam(attempts=1),
+        RecertExam(attempts=1, opens_month=10, opens_day=1, opens_years_before=1),
         _RBE,
         _P,
-        "One attempt, no retest; a candidate who fails can still recertify by continuing "
-        "education. The EMR RBE window was not found: any attempt dated in the cycle, up "
-        "to the expiration date, counts. " + _LIFECYCLE_NOTE,
+        "One attempt, no retest ('You have one attempt to successfully complete "
+        "recertification by exam; you cannot retest', support.nremt.org/portal/en/kb/"
+        "articles/unsucce); a candidate who fails can still recertify by continuing "
+        "education. The window: from October 1 of the year before the expiration year "
+        "through the expiration date (September 30); an attempt outside it does not count. "
+        + _LIFECYCLE_NOTE,
         LIFECYCLE_BASELINE,
     ),
     appeal_window=_one(

@@ -1,0 +1,163 @@
+"""The audit's wrong answers (issue 17, items 1-4), each checked against its source sentence.
+
+Every example test quotes the sentence it checks; every property quotes the rule. Each
+test failed on the code before its fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import emrpath as ep
+from tests.strategies import dates
+
+D = dt.date
+EMR = ep.NREMT_EMR
+
+# -- 1. recertification by exam counts only inside its window ------------------------------
+
+RBE_SOURCE = (
+    "RBE option is available beginning April 1 (EMR is October 1), up to one year before "
+    "your current expiration date."
+)
+
+
+def rbe(
+    cert: ep.Certification, taken_on: dt.date, *, as_of: dt.date, passed: bool = True
+) -> ep.RecertificationStatus:
+    return ep.recertification_status(
+        cert,
+        (),
+        as_of=as_of,
+        program=EMR,
+        exam_attempts=[ep.ExamAttempt(taken_on, passed=passed)],
+    )
+
+
+def test_emr_rbe_before_october_1_of_the_year_before_expiry_does_not_recertify() -> None:
+    """nremt.org RBE handbook: "RBE option is available beginning April 1 (EMR is October 1),
+    up to one year before your current expiration date." The audit's reproducer: certified
+    2025-03-12 (expires 2027-09-30), an RBE pass on 2025-04-20 met the requirements."""
+    cert = ep.Certification(D(2025, 3, 12))
+    early = rbe(cert, D(2025, 4, 20), as_of=D(2025, 5, 1))
+    assert early.expires_on == D(2027, 9, 30)
+    assert not early.requirements_met
+    assert early.exam_passed is None  # no attempt that counts
+    assert early.exam_attempts_remaining == 1
+    reason = next(r for r in early.reasons if r.code == "recert_exam_outside_window")
+    assert "2026-10-01" in reason.message
+    assert reason.parameter == "recert_exam"
+
+
+@pytest.mark.parametrize(
+    ("taken_on", "counts"),
+    [
+        (D(2026, 9, 30), False),  # the day before the window opens
+        (D(2026, 10, 1), True),  # October 1, one year before the expiration year
+        (D(2027, 9, 30), True),  # the expiration date itself
+    ],
+)
+def test_emr_rbe_window_edges(taken_on: dt.date, counts: bool) -> None:
+    """nremt.org RBE handbook: "RBE option is available beginning April 1 (EMR is October 1),
+    up to one year before your current expiration date." EMR certifications expire on
+    September 30, so the window is October 1 of the year before through September 30."""
+    cert = ep.Certification(D(2025, 3, 12))
+    answer = rbe(cert, taken_on, as_of=D(2027, 9, 30))
+    assert answer.requirements_met is counts
+    assert answer.exam_passed is (True if counts else None)
+    assert answer.exam_attempts_remaining == (0 if counts else 1)
+
+
+def test_emr_rbe_window_is_a_cited_parameter() -> None:
+    """The window is data on the recert_exam provision, with the handbook sentence cited."""
+    assert EMR.recert_exam is not None
+    provision = EMR.recert_exam.at(D(2025, 10, 1))
+    assert provision.value.opens_on(D(2027, 9, 30)) == D(2026, 10, 1)
+    assert RBE_SOURCE in provision.citation.quote
+    assert provision.confidence is ep.Confidence.PRIMARY
+    assert "October 1" in provision.value.describe()
+
+
+def test_a_failed_rbe_before_the_window_leaves_the_one_attempt() -> None:
+    """support.nremt.org: "You have one attempt to successfully complete recertification by
+    exam; you cannot retest." An attempt outside the window is not that attempt."""
+    cert = ep.Certification(D(2025, 3, 12))
+    answer = ep.recertification_status(
+        cert,
+        (),
+        as_of=D(2027, 5, 1),
+        program=EMR,
+        exam_attempts=[
+            ep.ExamAttempt(D(2026, 5, 1), passed=False),
+            ep.ExamAttempt(D(2026, 11, 2), passed=True),
+        ],
+    )
+    assert answer.exam_passed is True
+    assert answer.requirements_met
+    with pytest.raises(ep.InvalidRecordError) as err:
+        ep.recertification_status(
+            cert,
+            (),
+            as_of=D(2027, 5, 1),
+            program=EMR,
+            exam_attempts=[
+                ep.ExamAttempt(D(2026, 5, 1), passed=False),
+                ep.ExamAttempt(D(2026, 11, 2), passed=False),
+                ep.ExamAttempt(D(2027, 1, 5), passed=True),
+            ],
+        )
+    assert err.value.field == "exam_attempts[2]"
+    assert err.value.rule == "recertification by exam"
+
+
+@given(certified=dates(D(2016, 1, 1), D(2095, 12, 31)), data=st.data())
+def test_emr_rbe_counts_exactly_inside_its_window(certified: dt.date, data: st.DataObject) -> None:
+    """nremt.org: "RBE option is available beginning April 1 (EMR is October 1), up to one
+    year before your current expiration date": a passed EMR RBE attempt counts if and only
+    if it lies in [October 1 of the year before expiry, the expiration date]."""
+    cert = ep.Certification(certified)
+    expires = ep.initial_expiration_date(certified, program=EMR)
+    taken_on = data.draw(dates(certified, expires), label="taken_on")
+    answer = rbe(cert, taken_on, as_of=taken_on)
+    opens = D(expires.year - 1, 10, 1)
+    assert answer.requirements_met is (opens <= taken_on <= expires)
+
+
+@given(
+    certified=dates(D(2016, 1, 1), D(2095, 12, 31)),
+    month=st.integers(1, 12),
+    day=st.integers(1, 28),
+    data=st.data(),
+)
+def test_rbe_window_comes_from_the_parameter(
+    certified: dt.date, month: int, day: int, data: st.DataObject
+) -> None:
+    """design.md: "Every number ... lives in one place, in a program's parameter table":
+    moving the window's opening day in the parameter moves the window, nothing else does."""
+    assert EMR.recert_exam is not None
+    old = EMR.recert_exam.provisions[0]
+    moved = ep.RecertExam(attempts=1, opens_month=month, opens_day=day)
+    program = attrs.evolve(
+        EMR,
+        recert_exam=ep.Param(
+            "recert_exam",
+            EMR.recert_exam.description,
+            (attrs.evolve(old, value=moved),),
+        ),
+    )
+    cert = ep.Certification(certified)
+    expires = ep.initial_expiration_date(certified, program=EMR)
+    taken_on = data.draw(dates(certified, expires), label="taken_on")
+    answer = ep.recertification_status(
+        cert,
+        (),
+        as_of=taken_on,
+        program=program,
+        exam_attempts=[ep.ExamAttempt(taken_on, passed=True)],
+    )
+    assert answer.requirements_met is (D(expires.year - 1, month, day) <= taken_on)
