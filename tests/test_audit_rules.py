@@ -161,3 +161,83 @@ def test_rbe_window_comes_from_the_parameter(
         exam_attempts=[ep.ExamAttempt(taken_on, passed=True)],
     )
     assert answer.requirements_met is (D(expires.year - 1, month, day) <= taken_on)
+
+
+# -- 2. an authorization to test cannot be issued after the course expired -----------------
+
+ATT_RULE = (
+    "An ATT cannot be issued after the course has expired: such a date is an invalid "
+    "record (an error), never a last valid day that comes before the issue date."
+)
+
+
+def test_att_issued_after_the_course_expired_is_an_invalid_record() -> None:
+    """EMT handbook: "An ATT purchased within 90 days of the course expiration date will
+    expire on the date of course expiration"; design.md: "An ATT cannot be issued after the
+    course has expired". The audit's reproducer returned 2025-01-31, before the issue date."""
+    with pytest.raises(ep.InvalidRecordError) as err:
+        ep.att_expiration_date(D(2025, 2, 5), D(2023, 1, 5), program=EMR)
+    assert err.value.field == "issued_on"
+    assert err.value.rule == "authorization to test"
+    assert "2025-01-31" in err.value.message
+    # the course's last day is still a day an ATT can be issued, valid that one day
+    assert ep.att_expiration_date(D(2025, 1, 31), D(2023, 1, 5), program=EMR) == D(2025, 1, 31)
+
+
+def test_the_refusal_lives_in_the_authorization_policy() -> None:
+    """The policy every caller reads (att_expiration_date, evaluate, plan_attempts) refuses
+    a window capped by a course that had already expired when it was issued."""
+    window = EMR.authorization.value_at(D(2025, 2, 5))
+    with pytest.raises(ep.InvalidRecordError) as err:
+        window.expires_on(D(2025, 2, 5), course_expires_on=D(2025, 1, 31))
+    assert (err.value.field, err.value.rule) == ("issued_on", "authorization to test")
+    # an exam window that is not capped by a course (ASCP) does not depend on it
+    ascp = ep.ASCP_MLS.authorization.value_at(D(2025, 2, 5))
+    assert ascp.expires_on(D(2025, 2, 5), course_expires_on=D(2025, 1, 31)) == D(2025, 5, 5)
+
+
+@given(completed=dates(D(2015, 1, 1), D(2095, 12, 31)), data=st.data())
+def test_att_last_day_is_never_before_its_issue_date(
+    completed: dt.date, data: st.DataObject
+) -> None:
+    """design.md: "An ATT cannot be issued after the course has expired: such a date is an
+    invalid record (an error), never a last valid day that comes before the issue date."""
+    course_end = ep.course_expiration_date(completed, program=EMR)
+    issued = data.draw(dates(completed, D(2098, 12, 31)), label="issued")
+    if issued <= course_end:
+        last = ep.att_expiration_date(issued, completed, program=EMR)
+        assert issued <= last <= course_end
+        assert last == min(issued + dt.timedelta(days=90), course_end)
+    else:
+        with pytest.raises(ep.InvalidRecordError) as err:
+            ep.att_expiration_date(issued, completed, program=EMR)
+        assert err.value.field == "issued_on"
+
+
+def _late_att_candidate(*attempts: ep.ExamAttempt) -> ep.Candidate:
+    return ep.Candidate(
+        ep.CourseCompletion(D(2023, 1, 5)),  # qualifies through 2025-01-31
+        attempts=attempts,
+        authorizations=[ep.AuthorizationToTest(D(2025, 2, 5))],
+    )
+
+
+def test_evaluate_refuses_a_late_att_it_checks_against_an_attempt() -> None:
+    """design.md: "An ATT cannot be issued after the course has expired"; evaluate() reads
+    the shared policy when it checks the authorizations against the attempts."""
+    candidate = _late_att_candidate(ep.ExamAttempt(D(2024, 6, 3), passed=False))
+    with pytest.raises(ep.InvalidRecordError) as err:
+        ep.evaluate(candidate, as_of=D(2025, 3, 1), program=EMR)
+    assert err.value.rule == "authorization to test"
+    assert "issued_on" in (err.value.field or "")
+
+
+@pytest.mark.xfail(strict=True, reason="pathway refusal pending merge")
+def test_evaluate_refuses_a_late_att_with_no_attempt() -> None:
+    """design.md: "An ATT cannot be issued after the course has expired: such a date is an
+    invalid record (an error)". With no attempt and the course expired, evaluate() never
+    reads the ATT's window, so only a check in pathway.py can refuse it."""
+    with pytest.raises(ep.InvalidRecordError) as err:
+        ep.evaluate(_late_att_candidate(), as_of=D(2025, 3, 1), program=EMR)
+    assert err.value.field == "authorizations[0].issued_on"
+    assert err.value.rule == "authorization to test"

@@ -511,6 +511,11 @@ class AuthorizationWindow:
     def expires_on(self, issued_on: dt.date, course_expires_on: dt.date | None) -> dt.date:
         """The last valid day.
 
+        Raises:
+            InvalidRecordError: The window is capped by the course and was issued after the
+                course expired: no such authorization can be issued, and its last valid day
+                would come before its issue date.
+
         Example:
             >>> import emrpath as ep
             >>> att = ep.NREMT_EMR.authorization.value_at(dt.date(2025, 3, 3))
@@ -521,13 +526,27 @@ class AuthorizationWindow:
             >>> window = ep.ASCP_MLS.authorization.value_at(dt.date(2025, 11, 30))
             >>> window.expires_on(dt.date(2025, 11, 30), course_expires_on=None)
             datetime.date(2026, 2, 28)
+            >>> att.expires_on(dt.date(2026, 2, 5), course_expires_on=dt.date(2026, 1, 31))
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.InvalidRecordError: issued_on: issued 2026-02-05, after the course \
+expired on 2026-01-31; an authorization to test cannot be issued for an expired course \
+(rule: authorization to test)
         """
+        cap = course_expires_on if self.capped_by_course else None
+        if cap is not None and issued_on > cap:
+            raise InvalidRecordError(
+                f"issued {issued_on}, after the course expired on {cap}; an "
+                "authorization to test cannot be issued for an expired course",
+                field="issued_on",
+                rule="authorization to test",
+            )
         if self.days is not None:
             end = add_days(issued_on, self.days)
         else:
             end = add_months(issued_on, self.months or 0)
-        if self.capped_by_course and course_expires_on is not None:
-            return min(end, course_expires_on)
+        if cap is not None:
+            return min(end, cap)
         return end
 
     def describe(self) -> str:
