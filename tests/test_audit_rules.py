@@ -17,6 +17,7 @@ import emrpath as ep
 from tests.strategies import dates
 
 D = dt.date
+DAY = dt.timedelta(days=1)
 EMR = ep.NREMT_EMR
 
 # -- 1. recertification by exam counts only inside its window ------------------------------
@@ -165,12 +166,6 @@ def test_rbe_window_comes_from_the_parameter(
 
 # -- 2. an authorization to test cannot be issued after the course expired -----------------
 
-ATT_RULE = (
-    "An ATT cannot be issued after the course has expired: such a date is an invalid "
-    "record (an error), never a last valid day that comes before the issue date."
-)
-
-
 def test_att_issued_after_the_course_expired_is_an_invalid_record() -> None:
     """EMT handbook: "An ATT purchased within 90 days of the course expiration date will
     expire on the date of course expiration"; design.md: "An ATT cannot be issued after the
@@ -241,3 +236,114 @@ def test_evaluate_refuses_a_late_att_with_no_attempt() -> None:
         ep.evaluate(_late_att_candidate(), as_of=D(2025, 3, 1), program=EMR)
     assert err.value.field == "authorizations[0].issued_on"
     assert err.value.rule == "authorization to test"
+
+
+# -- 3. no retest date, and no "then retest", once no attempt is allowed -------------------
+
+COURSE_2025 = ep.CourseCompletion(D(2025, 5, 2), verified_on=D(2025, 5, 9))
+
+
+def _misses(*buckets: str) -> ep.ErrorLog:
+    return ep.ErrorLog([ep.Miss(bucket) for bucket in buckets])
+
+
+def _offers_a_retest(plan: ep.RetakePlan) -> bool:
+    texts = [reason.message.lower() for reason in plan.reasons]
+    return (
+        plan.earliest_retest_on is not None
+        or plan.timeline is not None
+        or any("then retest" in text or "retest allowed" in text for text in texts)
+    )
+
+
+def test_after_the_third_failure_the_plan_says_a_new_course_comes_first() -> None:
+    """design.md: "after the 3rd failure no further attempt is allowed until a new full EMR
+    course is completed"; retake advice "never offers a retest date or 'then retest' when
+    the rules allow no further attempt without a new course [...]: it says what must come
+    first." The audit's reproducer offered a retest date and "Use the wait (15 calendar
+    days ...), then retest"."""
+    used = [ep.ExamAttempt(D(2025, 6 + m, 2), passed=False) for m in range(3)]
+    person = ep.Candidate(COURSE_2025, attempts=used)
+    plan = ep.retake_plan(
+        _misses("scope", "scope", "pacing"), used[-1], person, as_of=D(2025, 8, 14), program=EMR
+    )
+    assert plan.earliest_retest_on is None
+    assert not plan.fits_course_window
+    assert not _offers_a_retest(plan)
+    focus = next(r for r in plan.reasons if r.code == "retake_focus")
+    assert focus.message.startswith(
+        "No further attempt under this course: first a new full course, which starts a "
+        "fresh count."
+    )
+    assert focus.parameter == "attempt_limit"
+    assert focus.citation == EMR.attempt_limit.at(D(2025, 5, 2)).citation
+    assert "scope errors" in focus.message
+    text = str(plan)
+    assert "earliest retest           none" in text
+    assert "then retest" not in text
+
+
+def test_an_ascp_route_closed_after_five_failures_says_so_first() -> None:
+    """ascp.org: "If you are unsuccessful after five attempts, you are ineligible for further
+    examination under that route"; the plan names what comes first, with no retest date."""
+    course = ep.CourseCompletion(D(2024, 1, 10), verified_on=D(2024, 1, 10), route="route 1")
+    used = [ep.ExamAttempt(D(2024, 2, 5) + 95 * k * DAY, passed=False) for k in range(5)]
+    plan = ep.retake_plan(
+        _misses("reading"),
+        used[-1],
+        ep.Candidate(course, attempts=used),
+        as_of=D(2025, 4, 1),
+        program=ep.ASCP_MLS,
+    )
+    assert plan.earliest_retest_on is None
+    assert not _offers_a_retest(plan)
+    focus = next(r for r in plan.reasons if r.code == "retake_focus")
+    assert "first a different eligibility route" in focus.message
+
+
+def test_a_plan_with_an_attempt_left_still_offers_the_retest() -> None:
+    """NREMT: "If you are unsuccessful you can retest 15 days after the last attempt.\""""
+    first = ep.ExamAttempt(D(2025, 7, 11), passed=False)
+    plan = ep.retake_plan(
+        _misses("scope"),
+        first,
+        ep.Candidate(COURSE_2025, attempts=[first]),
+        as_of=D(2025, 7, 14),
+        program=EMR,
+    )
+    assert plan.earliest_retest_on == D(2025, 7, 26)
+    assert plan.fits_course_window
+    focus = next(r for r in plan.reasons if r.code == "retake_focus")
+    assert "then retest" in focus.message
+
+
+@given(
+    completed=dates(D(2016, 1, 1), D(2090, 1, 1)),
+    gaps=st.lists(st.integers(15, 230), min_size=1, max_size=3),  # inside the course
+    later=st.integers(0, 60),
+    buckets=st.lists(st.sampled_from([b.value for b in ep.MissBucket]), max_size=4),
+)
+def test_a_plan_offers_a_retest_exactly_when_an_attempt_is_allowed(
+    completed: dt.date, gaps: list[int], later: int, buckets: list[str]
+) -> None:
+    """design.md, retake advice: "advice never offers a retest date or 'then retest' when
+    the rules allow no further attempt without a new course [...]: it says what must come
+    first."""
+    day = completed
+    used = []
+    for gap in gaps:
+        day += dt.timedelta(days=gap)
+        used.append(ep.ExamAttempt(day, passed=False))
+    person = ep.Candidate(ep.CourseCompletion(completed), attempts=used)
+    plan = ep.retake_plan(
+        _misses(*buckets), used[-1], person, as_of=day + dt.timedelta(days=later), program=EMR
+    )
+    if plan.remediation_required:
+        assert plan.next_attempt_on is None
+        assert not _offers_a_retest(plan)
+        if buckets:
+            focus = next(r for r in plan.reasons if r.code == "retake_focus")
+            assert "first a new full course" in focus.message
+    else:
+        assert plan.earliest_retest_on == day + dt.timedelta(days=15)
+        assert plan.next_attempt_on == max(plan.as_of, plan.earliest_retest_on)
