@@ -347,3 +347,80 @@ def test_a_plan_offers_a_retest_exactly_when_an_attempt_is_allowed(
     else:
         assert plan.earliest_retest_on == day + dt.timedelta(days=15)
         assert plan.next_attempt_on == max(plan.as_of, plan.earliest_retest_on)
+
+
+# -- 4. a passed attempt carries no scaled score ------------------------------------------
+
+SCALED_LAUNCH = (
+    "The new scaled score report launches June 1, 2023, and is specifically for candidates "
+    "who were unsuccessful in their National Registry examination attempt."
+)
+
+
+def test_a_pass_with_a_scaled_score_is_an_invalid_record() -> None:
+    """NREMT news: "The new scaled score report launches June 1, 2023, and is specifically
+    for candidates who were unsuccessful in their National Registry examination attempt."
+    The audit's reproducer: a pass with 1000 on 2024-03-01 was accepted."""
+    candidate = ep.Candidate(
+        ep.CourseCompletion(D(2024, 1, 5)),
+        attempts=[ep.ExamAttempt(D(2024, 3, 1), passed=True, scaled_score=1000)],
+    )
+    with pytest.raises(ep.InvalidRecordError) as err:
+        ep.evaluate(candidate, as_of=D(2024, 4, 1), program=EMR)
+    assert err.value.field == "attempts[0].scaled_score"
+    assert err.value.rule == "score report"
+    assert err.value.message == (
+        "a passed attempt carries no scaled score (1000): the report is given to failing "
+        "candidates only"
+    )
+    with pytest.raises(ep.InvalidRecordError) as err:
+        ep.check_score(ep.ExamAttempt(D(2024, 3, 1), True, 950), program=EMR)
+    assert err.value.field == "attempt.scaled_score"
+    # the pass itself, without a score, is a valid record
+    ep.check_score(ep.ExamAttempt(D(2024, 3, 1), passed=True), program=EMR)
+
+
+def test_a_passed_recertification_exam_with_a_score_is_refused() -> None:
+    """The same report rule holds for a recertification-by-exam attempt."""
+    with pytest.raises(ep.InvalidRecordError) as err:
+        rbe_with_score = [ep.ExamAttempt(D(2026, 11, 2), passed=True, scaled_score=1200)]
+        ep.recertification_status(
+            ep.Certification(D(2025, 3, 12)),
+            (),
+            as_of=D(2027, 1, 2),
+            program=EMR,
+            exam_attempts=rbe_with_score,
+        )
+    assert (err.value.field, err.value.rule) == ("exam_attempts[0].scaled_score", "score report")
+
+
+def test_the_rule_is_cited_data_on_the_nremt_scale_only() -> None:
+    """The failing-only report is NREMT's, read from its score_scale provision; ASCP's
+    report gives a passing candidate a score (ascp-mls-facts: scores released to program
+    officials), so an ASCP pass with 512 stays valid."""
+    scale = EMR.score_scale.value_at(D(2023, 6, 1))
+    assert scale is not None
+    assert scale.failing_only
+    assert "failing candidates only" in scale.describe()
+    assert SCALED_LAUNCH in EMR.score_scale.at(D(2023, 5, 31)).citation.quote
+    ascp = ep.ASCP_MLS.score_scale.value_at(D(2025, 6, 10))
+    assert ascp is not None
+    assert not ascp.failing_only
+    ep.check_score(ep.ExamAttempt(D(2025, 6, 10), True, 512), program=ep.ASCP_MLS)
+
+
+@given(taken_on=dates(D(2015, 1, 1), D(2100, 12, 31)), score=st.integers(-10, 2000))
+def test_nremt_scores_are_failing_candidates_reports_only(taken_on: dt.date, score: int) -> None:
+    """design.md, score report: "failing candidates only (since 2023-06-01): an integer
+    scaled score on 100–1500, passing point 950 [...] a passed attempt carries no score";
+    "an attempt before 2023-06-01 has no scaled score"."""
+    for passed in (True, False):
+        attempt = ep.ExamAttempt(taken_on, passed=passed, scaled_score=score)
+        valid = taken_on >= D(2023, 6, 1) and not passed and 100 <= score < 950
+        try:
+            ep.check_score(attempt, program=EMR)
+        except ep.InvalidRecordError as err:
+            assert not valid
+            assert (err.field, err.rule) == ("attempt.scaled_score", "score report")
+        else:
+            assert valid

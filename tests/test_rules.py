@@ -266,8 +266,9 @@ def test_scores_are_accepted_exactly_when_consistent(
     on: dt.date, score: int, passed: bool
 ) -> None:
     """design.md: "an integer scaled score on 100–1500, passing point 950. A score outside
-    the scale, a "pass" below 950 or a "fail" at or above 950 is an invalid record"."""
-    consistent = 100 <= score <= 1500 and (score >= 950) == passed
+    the scale, a "pass" below 950 or a "fail" at or above 950 is an invalid record"; "a
+    passed attempt carries no score"."""
+    consistent = 100 <= score < 950 and not passed
     if consistent:
         ep.check_score(attempt(on, passed, score))
     else:

@@ -199,6 +199,9 @@ class ResultPosting:
 class ScoreScale:
     """A scaled-score report: integer scores on ``[minimum, maximum]``, pass at ``passing``.
 
+    With ``failing_only`` the report is given to failing candidates only, so a passed
+    attempt carries no score.
+
     Example:
         >>> ScoreScale(100, 1500, 950).passes(949)
         False
@@ -207,6 +210,9 @@ class ScoreScale:
     minimum: int = attrs.field(validator=_non_negative)
     maximum: int = attrs.field(validator=_positive)
     passing: int = attrs.field(validator=_positive)
+    failing_only: bool = attrs.field(
+        default=False, kw_only=True, validator=boolean("program parameter")
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.minimum <= self.passing <= self.maximum:
@@ -234,8 +240,11 @@ class ScoreScale:
             >>> import emrpath as ep
             >>> ep.ASCP_MLS.score_scale.value_at(dt.date(2025, 6, 2)).describe()
             'integer scaled score 100-999, passing at 400'
+            >>> print(ep.NREMT_EMR.score_scale.value_at(dt.date(2025, 6, 2)).describe())
+            integer scaled score 100-1500, passing at 950, reported to failing candidates only
         """
-        return f"integer scaled score {self.minimum}-{self.maximum}, passing at {self.passing}"
+        text = f"integer scaled score {self.minimum}-{self.maximum}, passing at {self.passing}"
+        return text + (", reported to failing candidates only" if self.failing_only else "")
 
 
 @attrs.frozen(slots=True)

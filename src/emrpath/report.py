@@ -83,7 +83,8 @@ def parameter_rows(program: Program) -> list[dict[str, Any]]:
         >>> [(r["effective_from"], r["effective_until"], r["value"])
         ...  for r in ep.parameter_rows(ep.NREMT_EMR) if r["parameter"] == "score_scale"]
         [(datetime.date(2015, 1, 1), datetime.date(2023, 5, 31), 'none'),
-         (datetime.date(2023, 6, 1), None, 'integer scaled score 100-1500, passing at 950')]
+         (datetime.date(2023, 6, 1), None,
+          'integer scaled score 100-1500, passing at 950, reported to failing candidates only')]
     """
     program = _check(program)
     rows: list[dict[str, Any]] = []

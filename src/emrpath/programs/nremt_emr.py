@@ -240,11 +240,14 @@ NREMT_EMR = Program(
             ),
             Provision(
                 dt.date(2023, 6, 1),
-                ScoreScale(minimum=100, maximum=1500, passing=950),
+                ScoreScale(minimum=100, maximum=1500, passing=950, failing_only=True),
                 _SCALE_VALUES,
                 _S,
                 "Launch date is primary (NREMT news); the 100/950/1500 values are "
-                "secondary only. A raw percentage is never a scaled score.",
+                "secondary only. A raw percentage is never a scaled score. Failing "
+                "candidates only, so a pass carries no score (primary, NREMT news: the "
+                "report 'is specifically for candidates who were unsuccessful in their "
+                "National Registry examination attempt').",
             ),
         ),
     ),
