@@ -13,9 +13,11 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from emrpath._validators import shown
 from emrpath.errors import (
     CalendarRangeError,
     InputTypeError,
+    InvalidRecordError,
     NaiveDatetimeError,
     UnknownNameError,
 )
@@ -86,26 +88,65 @@ def as_date(value: object, *, field: str, rule: str, tz: str | None = None) -> d
     if isinstance(value, dt.datetime):
         if tz is None:
             raise InputTypeError(
-                f"expected a datetime.date, got a datetime ({value!r}); "
+                f"expected a datetime.date, got a datetime ({shown(value)}); "
                 "pass value.date() in the timezone you mean",
                 field=field,
                 rule=rule,
             )
-        if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+        if _utc_offset(value, field=field, rule=rule) is None:
             raise NaiveDatetimeError(
-                f"naive datetime {value!r} has no timezone; emrpath will not guess one "
+                f"naive datetime {shown(value)} has no timezone; emrpath will not guess one "
                 f"(pass an aware datetime, converted to {tz}, or a date)",
                 field=field,
                 rule=rule,
             )
-        local = value.astimezone(timezone(tz))
+        zone = timezone(tz)
+        try:
+            local = value.astimezone(zone)
+        except OverflowError:
+            raise CalendarRangeError(
+                f"{shown(value)} in {tz} is outside the dates that can be represented "
+                f"({dt.date.min.isoformat()} to {dt.date.max.isoformat()})",
+                field=field,
+                rule=rule,
+            ) from None
+        except Exception:  # a tzinfo that answers differently the second time it is asked
+            raise _bad_offset(value, field, rule) from None
         return dt.date(local.year, local.month, local.day)
     if isinstance(value, dt.date):
         # A subclass of date that is not a datetime: normalise to a plain date so
         # results and equality never depend on the caller's subclass.
         return dt.date(value.year, value.month, value.day)
     raise InputTypeError(
-        f"expected a datetime.date, got {kind.__name__} {value!r}",
+        f"expected a datetime.date, got {kind.__name__} {shown(value)}",
+        field=field,
+        rule=rule,
+    )
+
+
+def _utc_offset(value: dt.datetime, *, field: str, rule: str) -> dt.timedelta | None:
+    """``value``'s UTC offset (``None``: naive), or an error naming ``field``.
+
+    The tzinfo is the caller's object: its ``utcoffset`` may raise, return something that
+    is not a ``timedelta``, or return a day or more, which ``datetime`` refuses.
+    """
+    try:
+        return value.utcoffset()
+    except TypeError:
+        raise InputTypeError(
+            f"the tzinfo {type(value.tzinfo).__name__} of {shown(value)} gives a UTC offset "
+            "that is not a datetime.timedelta",
+            field=field,
+            rule=rule,
+        ) from None
+    except Exception:
+        raise _bad_offset(value, field, rule) from None
+
+
+def _bad_offset(value: dt.datetime, field: str, rule: str) -> InvalidRecordError:
+    return InvalidRecordError(
+        f"the tzinfo {type(value.tzinfo).__name__} of {shown(value)} gives no valid UTC "
+        "offset (a timedelta strictly between -24 and 24 hours)",
         field=field,
         rule=rule,
     )
