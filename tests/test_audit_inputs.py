@@ -11,21 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Callable
-from decimal import Decimal
-from fractions import Fraction
 
-import attrs
-import numpy as np
-import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath.cli import main
-from emrpath.jsonio import from_json_data
 from emrpath.report import describe_value
-from tests.strategies import amounts
 
 D = dt.date
 EMR = ep.NREMT_EMR
@@ -97,12 +90,12 @@ class RaisingTz(dt.tzinfo):
 def test_aware_datetimes_past_the_date_range_name_the_field(as_of: dt.datetime) -> None:
     """design.md: "a datetime is accepted only if it is timezone-aware and is converted to
     the program's own timezone before its date is taken": the conversion overflowed."""
-    err = refused(lambda: ep.evaluate(CANDIDATE, as_of=as_of, program=EMR), ep.EmrpathError, "as_of")
+    err = refused(
+        lambda: ep.evaluate(CANDIDATE, as_of=as_of, program=EMR), ep.EmrpathError, "as_of"
+    )
     assert isinstance(err, ep.CalendarRangeError)
     assert isinstance(err, ValueError)
-    refused(
-        lambda: ep.expected_result_date(as_of, program=EMR), ep.CalendarRangeError, "exam_on"
-    )
+    refused(lambda: ep.expected_result_date(as_of, program=EMR), ep.CalendarRangeError, "exam_on")
 
 
 @pytest.mark.parametrize(
@@ -154,3 +147,98 @@ def test_an_aware_datetime_is_its_date_in_the_program_zone_or_a_range_error(
         )
     else:
         assert EMR.date(when, field="as_of", rule="example rule") == local.date()
+
+
+# -- 6. messages show values through shown(): cut, and never crashing ----------------------
+
+
+@pytest.mark.parametrize("value", ODD_VALUES, ids=["huge-int", "deep-list", "bad-repr"])
+def test_a_bad_value_in_any_record_field_is_named_not_crashed_on(value: object) -> None:
+    day = D(2025, 1, 6)
+    refused(lambda: ep.ExamAttempt(value, passed=True), ep.InputTypeError, "ExamAttempt.taken_on")  # type: ignore[arg-type]
+    refused(lambda: ep.ExamAttempt(day, passed=value), ep.InputTypeError, "ExamAttempt.passed")  # type: ignore[arg-type]
+    refused(
+        lambda: ep.CourseCompletion(day, route=value),  # type: ignore[arg-type]
+        ep.InputTypeError,
+        "CourseCompletion.route",
+    )
+    refused(
+        lambda: ep.ContinuingEducation(day, 1, value),  # type: ignore[arg-type]
+        ep.InputTypeError,
+        "ContinuingEducation.component",
+    )
+    refused(
+        lambda: ep.ContinuingEducation(day, 1, "national", topic=value),  # type: ignore[arg-type]
+        ep.InputTypeError,
+        "ContinuingEducation.topic",
+    )
+    # an int of 5001 digits is an int: too large an amount or step, not the wrong type
+    wrong: type[ep.EmrpathError] = (
+        ep.InvalidRecordError if isinstance(value, int) else ep.InputTypeError
+    )
+    refused(
+        lambda: ep.ContinuingEducation(day, value, "national"),  # type: ignore[arg-type]
+        wrong,
+        "ContinuingEducation.amount",
+    )
+    refused(
+        lambda: EMR.date(value, field="as_of", rule="example rule"), ep.InputTypeError, "as_of"
+    )
+    cal = ep.BusinessCalendar.us_federal()
+    step = ep.CalendarRangeError if isinstance(value, int) else ep.InputTypeError
+    refused(lambda: cal.add_business_days(day, value), step, "n")  # type: ignore[arg-type]
+    refused(
+        lambda: cal.add_business_days_many([day], value),
+        step,
+        "days[0]" if isinstance(value, int) else "n",
+    )  # type: ignore[arg-type]
+    if isinstance(value, int):  # a valid wait, too long for any date
+        wait = ep.FixedDaysWait(days=value)
+        refused(lambda: wait.earliest_after(day), ep.CalendarRangeError, "date")
+        refused(lambda: ep.MonthsValidity(value).expires_on(day), ep.CalendarRangeError, "date")
+    else:
+        refused(lambda: ep.FixedDaysWait(days=value), ep.InvalidRecordError, "FixedDaysWait.days")  # type: ignore[arg-type]
+    refused(lambda: ep.weakest([value]), ep.InputTypeError, "levels")  # type: ignore[list-item]
+
+
+def test_a_huge_attempt_count_is_named_not_crashed_on() -> None:
+    err = refused(
+        lambda: ep.plan_attempts(
+            ep.CourseCompletion(D(2025, 1, 6)), D(2025, 2, 3), program=EMR, attempts_used=HUGE
+        ),
+        ep.InvalidRecordError,
+        "attempts_used",
+    )
+    assert "an int of 5001 digits" in err.message
+
+
+def test_describe_value_never_crashes_on_a_value() -> None:
+    """The rules page prints every parameter value; an odd value prints as a short text."""
+    assert describe_value(HUGE) == "an int of 5001 digits"
+    assert describe_value(DEEP) == "<list nested too deeply to show>"
+    assert describe_value(BadRepr()) == "<unprintable BadRepr>"
+    assert describe_value(3) == "3"
+    assert describe_value("as written") == "as written"
+
+
+def test_shown_cuts_long_values_and_survives_odd_ones() -> None:
+    from emrpath._validators import shown
+
+    assert shown("x" * 100_000) == "'" + "x" * 56 + "..."
+    assert shown(HUGE) == "an int of 5001 digits"
+    assert shown(DEEP) == "<list nested too deeply to show>"
+    assert shown(BadRepr()) == "<unprintable BadRepr>"
+
+
+def test_an_unknown_program_name_is_echoed_cut(capsys: pytest.CaptureFixture[str]) -> None:
+    name = "x" * 100_000
+    code = main(["dates", "--program", name, "--exam", "2025-03-03"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "--program" in err
+    assert len(err) < MESSAGE_LIMIT
+
+
+def test_an_unknown_enum_name_is_echoed_cut() -> None:
+    err = refused(lambda: ep.MissBucket.parse("y" * 100_000), ep.UnknownNameError, "bucket")
+    assert "y" * 61 not in err.message

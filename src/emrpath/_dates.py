@@ -55,7 +55,7 @@ def timezone(name: str) -> dt.tzinfo:
         found = None
     if found is None:
         raise UnknownNameError(
-            f"unknown IANA timezone {name!r}", field="timezone", rule="program timezone"
+            f"unknown IANA timezone {shown(name)}", field="timezone", rule="program timezone"
         )
     return found
 
@@ -194,7 +194,7 @@ that can be represented (0001-01-01 to 9999-12-31) (rule: date arithmetic)
         return day + dt.timedelta(days)  # positional: no keyword parsing per call
     except OverflowError:
         sign = "-" if days < 0 else "+"
-        raise _out_of_range(f"{day.isoformat()} {sign} {abs(days)} days") from None
+        raise _out_of_range(f"{day.isoformat()} {sign} {shown(abs(days))} days") from None
 
 
 # Days in each month of a common year. ``calendar.monthrange`` would also work out the
@@ -234,7 +234,9 @@ def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
     """The year and month ``months`` after the month of ``day``, or an emrpath error."""
     year, month0 = divmod(day.year * 12 + (day.month - 1) + months, 12)
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise _out_of_range(f"{day.isoformat()} {'-' if months < 0 else '+'} {abs(months)} months")
+        raise _out_of_range(
+            f"{day.isoformat()} {'-' if months < 0 else '+'} {shown(abs(months))} months"
+        )
     return year, month0 + 1
 
 

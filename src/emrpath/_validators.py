@@ -58,22 +58,32 @@ def shorten(text: str, limit: int = _SHOWN) -> str:
 def shown(value: object) -> str:
     """``repr(value)``, shortened: a message never prints a huge value whole.
 
-    An int too long for ``repr`` (Python's digit limit) is named by its size instead.
+    Building a message never fails because of the value in it: an int too long for
+    ``repr`` (Python's digit limit) is named by its size, a value nested too deeply to
+    print or whose own ``__repr__`` raises is named by its type.
 
     Example:
         >>> shown(10**400)
         '100000000000000000000000000000000000000000000000000000000...'
         >>> shown(10**5000)
         'an int of 5001 digits'
+        >>> class Odd:
+        ...     def __repr__(self):
+        ...         raise RuntimeError("no")
+        >>> shown(Odd()), shown([Odd()])
+        ('<unprintable Odd>', '<unprintable list>')
     """
     try:
         return shorten(repr(value))
-    except ValueError:  # int longer than sys.get_int_max_str_digits()
-        if isinstance(value, int):
-            return f"an int of {_digits(value)} digits"
-        return type(value).__name__
     except RecursionError:
-        return type(value).__name__
+        return f"<{type(value).__name__} nested too deeply to show>"
+    except Exception:  # the value's own __repr__ failed
+        if isinstance(value, int):  # longer than sys.get_int_max_str_digits()
+            try:
+                return f"an int of {_digits(value)} digits"
+            except Exception:  # an int subclass with odd arithmetic
+                pass
+        return f"<unprintable {type(value).__name__}>"
 
 
 def _digits(value: int) -> int:
@@ -147,7 +157,7 @@ def boolean(rule: str) -> Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not bool:
             raise InputTypeError(
-                f"must be True or False, got {type(value).__name__} {value!r}",
+                f"must be True or False, got {type(value).__name__} {shown(value)}",
                 field=field_name(instance, attribute),
                 rule=rule,
             )
@@ -222,5 +232,7 @@ def parse_enum(
     meant = None if suggest is None else suggest(value)
     hint = "" if meant is None else f" (did you mean {meant.value!r}?)"
     raise UnknownNameError(
-        f"unknown {noun} {value!r}; expected one of {expected}{hint}", field=field, rule=rule
+        f"unknown {noun} {shown(value)}; expected one of {expected}{hint}",
+        field=field,
+        rule=rule,
     )

@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from emrpath._dates import as_date
-from emrpath._validators import instance_of
+from emrpath._validators import instance_of, shown
 from emrpath.errors import CalendarRangeError, InputTypeError, InvalidRecordError
 from emrpath.params import Citation
 
@@ -88,7 +88,7 @@ package's public US calendar; add it with ``closures=(NATIONAL_DAY_OF_MOURNING_2
 def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or not 1 <= value <= 9998:
         raise InvalidRecordError(
-            f"must be a year as an int between 1 and 9998, got {value!r}",
+            f"must be a year as an int between 1 and 9998, got {shown(value)}",
             field=f"CalendarSpec.{attribute.name}",
             rule=_RULE,
         )
@@ -448,7 +448,7 @@ class BusinessCalendar:
         """
         if type(n) is not int:
             raise InputTypeError(
-                f"expected an int number of business days, got {type(n).__name__} {n!r}",
+                f"expected an int number of business days, got {type(n).__name__} {shown(n)}",
                 field="n",
                 rule=_RULE,
             )
@@ -464,7 +464,7 @@ class BusinessCalendar:
         else:
             return dt.date.fromordinal(self._base + index)
         raise CalendarRangeError(
-            f"{n} business days from {day} falls outside this calendar's years "
+            f"{shown(n)} business days from {day} falls outside this calendar's years "
             f"({self.spec.first_year}-{self.spec.last_year})",
             field="n",
             rule=_RULE,
@@ -481,7 +481,7 @@ class BusinessCalendar:
         """
         if type(n) is not int:
             raise InputTypeError(
-                f"expected an int number of business days, got {type(n).__name__} {n!r}",
+                f"expected an int number of business days, got {type(n).__name__} {shown(n)}",
                 field="n",
                 rule=_RULE,
             )
@@ -511,7 +511,7 @@ class BusinessCalendar:
             k = prefix[index + shift] + offset
             if not 0 <= k < limit:
                 raise CalendarRangeError(
-                    f"{n} business days from {day} falls outside this calendar's years",
+                    f"{shown(n)} business days from {day} falls outside this calendar's years",
                     field=f"days[{position}]",
                     rule=_RULE,
                 )

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import attrs
 
+from emrpath._validators import shown
 from emrpath.errors import EmrpathError, InvalidRecordError, UnknownNameError
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def _program(key: str | None, field: str = "--program") -> Program:
     found = programs.get(key)
     if found is None:
         raise UnknownNameError(
-            f"unknown program {key!r}; choose one of {', '.join(programs)}",
+            f"unknown program {shown(key)}; choose one of {', '.join(programs)}",
             field=field,
             rule=_RULE,
         )

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from emrpath._validators import shorten
+from emrpath._validators import shorten, shown
 from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
 
 if TYPE_CHECKING:
@@ -193,7 +193,7 @@ def _kind_of(kind: type | str) -> tuple[str, type]:
         cls = registry.get(kind)
         if cls is None:
             raise UnknownNameError(
-                f"unknown document kind {kind!r}; known: {', '.join(sorted(registry))}",
+                f"unknown document kind {shown(kind)}; known: {', '.join(sorted(registry))}",
                 field="kind",
                 rule=_RULE,
             )
@@ -203,7 +203,7 @@ def _kind_of(kind: type | str) -> tuple[str, type]:
         if registry.get(name) is kind:
             return name, kind
     raise InputTypeError(
-        f"no JSON document for {kind!r}; known kinds: {', '.join(sorted(registry))}",
+        f"no JSON document for {shown(kind)}; known kinds: {', '.join(sorted(registry))}",
         field="kind",
         rule=_RULE,
     )
@@ -263,7 +263,7 @@ def _iso_date(value: object, field: str | None = None, rule: str = _DATE_RULE) -
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidRecordError(
-            f"{value!r} is not a date on the calendar", field=field, rule=rule
+            f"{shown(value)} is not a date on the calendar", field=field, rule=rule
         ) from None
 
 

@@ -40,7 +40,7 @@ import attrs
 
 from emrpath._dates import add_days
 from emrpath._table import html_table, key_values, text_table
-from emrpath._validators import sequence_of
+from emrpath._validators import sequence_of, shown
 from emrpath.decisions import Reason
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, Provision
@@ -288,7 +288,7 @@ weakest source: primary'
             if item.name == name:
                 return item
         raise UnknownNameError(
-            f"unknown component {name!r}; known: {[c.name for c in self.components]}",
+            f"unknown component {shown(name)}; known: {[c.name for c in self.components]}",
             field="name",
             rule=_RULE,
         )
@@ -570,7 +570,7 @@ class _Answer:
             or p.recert_window is None
         ):
             raise NoRuleInForceError(
-                f"program {p.key!r} defines no recertification rules",
+                f"program {shown(p.key)} defines no recertification rules",
                 field="program",
                 rule=_RULE,
             )
@@ -745,7 +745,7 @@ class _Answer:
             component = requirement.component(record.component)
         except UnknownNameError:
             raise UnknownNameError(
-                f"unknown component {record.component!r}; the requirement in force has "
+                f"unknown component {shown(record.component)}; the requirement in force has "
                 f"{list(requirement.component_names)}",
                 field=f"education[{index}].component",
                 rule="continuing education",
@@ -756,7 +756,7 @@ class _Answer:
             and record.topic not in component.topic_names
         ):
             raise UnknownNameError(
-                f"unknown topic {record.topic!r} of {component.name!r}; it has "
+                f"unknown topic {shown(record.topic)} of {shown(component.name)}; it has "
                 f"{list(component.topic_names)}",
                 field=f"education[{index}].topic",
                 rule="continuing education",
@@ -802,7 +802,7 @@ class _Answer:
         if param is None:
             if self.attempts:
                 raise InvalidRecordError(
-                    f"program {self.p.key!r} has no recertification by exam",
+                    f"program {shown(self.p.key)} has no recertification by exam",
                     field="exam_attempts",
                     rule="recertification by exam",
                 )

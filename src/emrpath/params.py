@@ -34,7 +34,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from emrpath._dates import as_date
-from emrpath._validators import instance_of
+from emrpath._validators import instance_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError
 
 __all__ = ["Citation", "Confidence", "Param", "Provision", "weakest"]
@@ -100,7 +100,9 @@ def weakest(levels: Iterable[Confidence]) -> Confidence:
             return level
         if level is not Confidence.PRIMARY:
             raise InputTypeError(
-                f"expected Confidence values, got {level!r}", field="levels", rule="confidence"
+                f"expected Confidence values, got {shown(level)}",
+                field="levels",
+                rule="confidence",
             )
     return Confidence.PRIMARY
 

@@ -62,7 +62,14 @@ import attrs
 
 from emrpath._seed import seed_citation
 from emrpath._table import cell, html_table, key_values, text_table
-from emrpath._validators import instance_of, non_empty_text, parse_enum, require, sequence_of
+from emrpath._validators import (
+    instance_of,
+    non_empty_text,
+    parse_enum,
+    require,
+    sequence_of,
+    shown,
+)
 from emrpath.decisions import GateName, PathwayStatus, Reason
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, weakest
@@ -679,7 +686,7 @@ def plan_attempts(
     limit = limit_rule.value
     if not 0 <= used < limit.max_attempts:
         raise InvalidRecordError(
-            f"{used} attempts used; the program allows {limit.max_attempts} under one "
+            f"{shown(used)} attempts used; the program allows {limit.max_attempts} under one "
             f"{limit.scope.noun}, so a plan needs 0 to {limit.max_attempts - 1} used "
             f"(after the last, {limit.after_limit.next_step})",
             field="attempts_used",

@@ -32,7 +32,7 @@ from emrpath._dates import (
     end_of_month_after,
     make_date,
 )
-from emrpath._validators import boolean, instance_of
+from emrpath._validators import boolean, instance_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 
 __all__ = [
@@ -72,7 +72,7 @@ __all__ = [
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or value < 1:
         raise InvalidRecordError(
-            f"must be a positive int, got {value!r}",
+            f"must be a positive int, got {shown(value)}",
             field=f"{type(instance).__name__}.{attribute.name}",
             rule="program parameter",
         )
@@ -81,7 +81,7 @@ def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) 
 def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or value < 0:
         raise InvalidRecordError(
-            f"must be a non-negative int, got {value!r}",
+            f"must be a non-negative int, got {shown(value)}",
             field=f"{type(instance).__name__}.{attribute.name}",
             rule="program parameter",
         )
@@ -90,7 +90,7 @@ def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: obje
 def _month(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or not 1 <= value <= 12:
         raise InvalidRecordError(
-            f"must be a month number 1-12, got {value!r}",
+            f"must be a month number 1-12, got {shown(value)}",
             field=f"{type(instance).__name__}.{attribute.name}",
             rule="program parameter",
         )
@@ -160,7 +160,7 @@ def _requirements(value: object) -> frozenset[Requirement]:
     for item in items:
         if not isinstance(item, Requirement):
             raise InvalidRecordError(
-                f"expected Requirement values, got {item!r}",
+                f"expected Requirement values, got {shown(item)}",
                 field="ResultPosting.held_until",
                 rule="result posting",
             )
@@ -512,7 +512,7 @@ class AuthorizationWindow:
             value = getattr(self, name)
             if value is not None and (type(value) is not int or value < 1):
                 raise InvalidRecordError(
-                    f"must be a positive int, got {value!r}",
+                    f"must be a positive int, got {shown(value)}",
                     field=f"AuthorizationWindow.{name}",
                     rule="authorization to test",
                 )
@@ -715,24 +715,24 @@ def _amount(value: object, *, field: str, rule: str, positive: bool) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         raise InputTypeError(
             f"must be a number of hours or points (int, float or Decimal), got "
-            f"{type(value).__name__} {value!r}",
+            f"{type(value).__name__} {shown(value)}",
             field=field,
             rule=rule,
         )
     # A float is read by its shortest repr, so 0.1 means one tenth, not 0.1000000000000000055.
     amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not amount.is_finite():
-        raise InvalidRecordError(f"must be finite, got {value!r}", field=field, rule=rule)
+        raise InvalidRecordError(f"must be finite, got {shown(value)}", field=field, rule=rule)
     if amount < 0 or (positive and amount == 0):
         raise InvalidRecordError(
-            f"must be {'more than' if positive else 'at least'} 0, got {value!r}",
+            f"must be {'more than' if positive else 'at least'} 0, got {shown(value)}",
             field=field,
             rule=rule,
         )
     if amount >= _AMOUNT_LIMIT or _decimal_places(amount) > _AMOUNT_PLACES:
         raise InvalidRecordError(
             f"must be less than {_AMOUNT_LIMIT:,} with at most {_AMOUNT_PLACES} decimal "
-            f"places, so that totals stay exact; got {value!r}",
+            f"places, so that totals stay exact; got {shown(value)}",
             field=field,
             rule=rule,
         )
@@ -790,7 +790,7 @@ def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 def _name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidRecordError(
-            f"must be a non-empty str, got {value!r}",
+            f"must be a non-empty str, got {shown(value)}",
             field=f"{type(instance).__name__}.{attribute.name}",
             rule="program parameter",
         )
@@ -952,7 +952,7 @@ class CeRequirement:
             if item.name == name:
                 return item
         raise UnknownNameError(
-            f"unknown component {name!r}; this requirement has {list(self.component_names)}",
+            f"unknown component {shown(name)}; this requirement has {list(self.component_names)}",
             field="component",
             rule="continuing education",
         )
@@ -1350,9 +1350,7 @@ class RecertExam:
             if years == 1
             else f"{years} years before the expiration year"
         )
-        return (
-            f"{text}, from {opens:%B} {opens.day} of {year} through the expiration date"
-        )
+        return f"{text}, from {opens:%B} {opens.day} of {year} through the expiration date"
 
 
 @attrs.frozen(slots=True)

@@ -56,7 +56,7 @@ def _date(
             kind = "datetime" if isinstance(value, dt.datetime) else type(value).__name__
             raise InputTypeError(
                 f"must be a datetime.date{' or None' if optional else ''}, got {kind} "
-                f"{value!r}"
+                f"{shown(value)}"
                 + (
                     "; records hold dates: pass value.date() in the program's timezone"
                     if kind == "datetime"
@@ -101,7 +101,7 @@ def _history(value: Any) -> tuple[PriorCourse, ...]:
 def _route(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
         raise InputTypeError(
-            f"must be a non-empty str or None, got {value!r}",
+            f"must be a non-empty str or None, got {shown(value)}",
             field="CourseCompletion.route",
             rule="attempt limit",
         )
@@ -172,7 +172,7 @@ class ExamAttempt:
     def _check_passed(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not bool:
             raise InputTypeError(
-                f"must be True or False, got {type(value).__name__} {value!r}",
+                f"must be True or False, got {type(value).__name__} {shown(value)}",
                 field="ExamAttempt.passed",
                 rule="exam attempt",
             )
@@ -441,7 +441,7 @@ def _component(instance: object, attribute: attrs.Attribute[Any], value: object)
         return
     if not isinstance(value, str) or not value.strip():
         raise InputTypeError(
-            f"must be a non-empty str, got {value!r}",
+            f"must be a non-empty str, got {shown(value)}",
             field=f"ContinuingEducation.{attribute.name}",
             rule="continuing education",
         )
