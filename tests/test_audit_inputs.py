@@ -242,3 +242,68 @@ def test_an_unknown_program_name_is_echoed_cut(capsys: pytest.CaptureFixture[str
 def test_an_unknown_enum_name_is_echoed_cut() -> None:
     err = refused(lambda: ep.MissBucket.parse("y" * 100_000), ep.UnknownNameError, "bucket")
     assert "y" * 61 not in err.message
+
+
+# -- 7. calendar specs -------------------------------------------------------------------
+
+
+def _calendar(**kw: object) -> Callable[[], object]:
+    def build() -> object:
+        args: dict[str, object] = {"first_year": 2020, "last_year": 2021}
+        args.update(kw)
+        country = args.pop("country", "US")
+        return ep.BusinessCalendar.from_holidays(country, **args)  # type: ignore[arg-type]
+
+    return build
+
+
+@pytest.mark.parametrize(
+    ("kw", "error", "field"),
+    [
+        ({"categories": ("nope",)}, ep.UnknownNameError, "CalendarSpec.categories"),
+        ({"categories": 5}, ep.InputTypeError, "CalendarSpec.categories"),
+        ({"categories": [5]}, ep.InputTypeError, "CalendarSpec.categories"),
+        ({"categories": ()}, ep.InvalidRecordError, "CalendarSpec.categories"),
+        ({"country": 5}, ep.InputTypeError, "CalendarSpec.country"),
+        ({"country": ""}, ep.InvalidRecordError, "CalendarSpec.country"),
+        ({"country": "utils"}, ep.UnknownNameError, "CalendarSpec.country"),
+        ({"country": "HolidayBase"}, ep.UnknownNameError, "CalendarSpec.country"),
+        ({"country": "ZZ"}, ep.UnknownNameError, "CalendarSpec.country"),
+        ({"subdiv": "ZZ"}, ep.UnknownNameError, "CalendarSpec.subdiv"),
+        ({"subdiv": 5}, ep.InputTypeError, "CalendarSpec.subdiv"),
+        ({"country": None, "subdiv": "NY"}, ep.InvalidRecordError, "CalendarSpec.subdiv"),
+        ({"weekend": 5}, ep.InputTypeError, "CalendarSpec.weekend"),
+        ({"weekend": "56"}, ep.InputTypeError, "CalendarSpec.weekend"),
+        ({"weekend": [7]}, ep.InvalidRecordError, "CalendarSpec.weekend"),
+        ({"closures": None}, ep.InputTypeError, "CalendarSpec.closures"),
+        ({"closures": [5]}, ep.InvalidRecordError, "CalendarSpec.closures"),
+        ({"working_days": None}, ep.InputTypeError, "CalendarSpec.working_days"),
+        (
+            {"working_days": {ep.NATIONAL_DAY_OF_MOURNING_2025: 1}},
+            ep.InputTypeError,
+            "CalendarSpec.working_days",
+        ),
+    ],
+)
+def test_a_bad_calendar_spec_names_its_field(
+    kw: dict[str, object], error: type[ep.EmrpathError], field: str
+) -> None:
+    refused(_calendar(**kw), error, field)
+
+
+def test_a_spec_refuses_bad_fields_when_built_directly() -> None:
+    refused(lambda: ep.CalendarSpec(closures=None), ep.InputTypeError, "CalendarSpec.closures")  # type: ignore[arg-type]
+    refused(lambda: ep.CalendarSpec(country=5), ep.InputTypeError, "CalendarSpec.country")  # type: ignore[arg-type]
+    refused(lambda: ep.CalendarSpec(weekend=None), ep.InputTypeError, "CalendarSpec.weekend")  # type: ignore[arg-type]
+
+
+def test_valid_calendar_specs_still_build() -> None:
+    """A subdivision, a category given as one string, an alias the holidays package lists,
+    and no holiday source at all are all calendars."""
+    ny = _calendar(subdiv="NY", categories="public")()
+    assert isinstance(ny, ep.BusinessCalendar)
+    usa = _calendar(country="USA")()
+    assert isinstance(usa, ep.BusinessCalendar)
+    assert not usa.is_business_day(D(2020, 12, 25))  # type: ignore[attr-defined]
+    plain = _calendar(country=None, weekend=(6,))()
+    assert plain.is_business_day(D(2020, 12, 26))  # type: ignore[attr-defined]

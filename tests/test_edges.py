@@ -181,12 +181,12 @@ WEEKEND = "weekend days are ints 0 (Monday) to 6 (Sunday)"
         ),
         (
             {"closures": ["2025-01-09"]},
-            "CalendarSpec.closures/working_days",
+            "CalendarSpec.closures",
             "expected DayOverride values, got str",
         ),
         (
             {"working_days": [D(2025, 1, 4)]},
-            "CalendarSpec.closures/working_days",
+            "CalendarSpec.working_days",
             "expected DayOverride values, got date",
         ),
     ],
@@ -225,15 +225,15 @@ def test_calendar_spec_bounds_and_normal_forms_are_kept() -> None:
     [
         (
             {"country": "ZZ"},
-            ep.InvalidRecordError,
+            ep.UnknownNameError,
             "CalendarSpec.country",
-            "the holidays package has no calendar for 'ZZ'/None",
+            "the holidays package has no calendar for 'ZZ'",
         ),
         (
             {"country": "US", "subdiv": "ZZ"},
-            ep.InvalidRecordError,
-            "CalendarSpec.country",
-            "the holidays package has no calendar for 'US'/'ZZ'",
+            ep.UnknownNameError,
+            "CalendarSpec.subdiv",
+            "the holidays package has no subdivision 'ZZ' of 'US'",
         ),
         (
             {"first_year": 2100, "last_year": 2101},
