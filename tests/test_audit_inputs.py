@@ -12,6 +12,7 @@ import datetime as dt
 import zoneinfo
 from collections.abc import Callable
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -307,3 +308,47 @@ def test_valid_calendar_specs_still_build() -> None:
     assert not usa.is_business_day(D(2020, 12, 25))  # type: ignore[attr-defined]
     plain = _calendar(country=None, weekend=(6,))()
     assert plain.is_business_day(D(2020, 12, 26))  # type: ignore[attr-defined]
+
+
+# -- 8. only real IANA zone names ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "localtime",
+        "posixrules",
+        "right/UTC",
+        "posix/America/New_York",
+        "",
+        "/etc/localtime",
+        "../zoneinfo/UTC",
+        "America/../localtime",
+        "EST+5",
+        "america/new_york",
+        "America/New_York ",
+        "z" * 10_000,
+    ],
+)
+def test_a_program_timezone_must_be_an_iana_zone(name: str) -> None:
+    """design.md: datetimes are "converted to the program's own timezone (NREMT:
+    America/New_York; ASCP: America/Chicago)": a name for the host's own zone, or a copy
+    of the database under another root, is not one and would give host-dependent dates."""
+    refused(lambda: attrs.evolve(EMR, timezone=name), ep.UnknownNameError, "Program.timezone")
+
+
+@pytest.mark.parametrize(
+    "name", ["America/New_York", "America/Chicago", "UTC", "Etc/GMT+5", "US/Eastern"]
+)
+def test_iana_zone_names_and_links_are_accepted(name: str) -> None:
+    assert attrs.evolve(EMR, timezone=name).timezone == name
+
+
+@given(st.sampled_from(sorted(zoneinfo.available_timezones() - {"localtime"})))
+def test_every_zone_of_the_database_is_accepted(name: str) -> None:
+    """Every name the tz database lists (less the host's "localtime" link) is a zone."""
+    assert attrs.evolve(EMR, timezone=name).timezone == name
+
+
+def test_a_timezone_that_is_not_a_string_names_the_field() -> None:
+    refused(lambda: attrs.evolve(EMR, timezone=5), ep.InputTypeError, "Program.timezone")

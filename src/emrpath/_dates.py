@@ -10,8 +10,9 @@ not ``datetime`` subclasses) is refused.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from emrpath._validators import shown
 from emrpath.errors import (
@@ -29,20 +30,84 @@ __all__ = [
     "days_in_month",
     "end_of_month",
     "end_of_month_after",
+    "is_zone_name",
     "make_date",
     "timezone",
 ]
+
+
+# Files a tz database directory may hold that are not IANA zone names: the host's own zone
+# (a link to /etc/localtime on Debian) and zic's default rules. "posix/" and "right/" are
+# whole copies of the database under other roots (the second counts leap seconds).
+_NOT_ZONE_NAMES = frozenset({"localtime", "posixrules"})
+_NOT_ZONE_ROOTS = ("posix/", "right/")
+
+
+@lru_cache(maxsize=1)
+def _system_zone_names() -> frozenset[str]:
+    """Every zone and link name of this machine's tz database.
+
+    Read from the database's own index where the system has one (``tzdata.zi``, the input
+    zic compiled the zone files from), else from what ``zoneinfo`` lists (the ``tzdata``
+    package, or the zone files found), less the names that are not zones.
+    """
+    for root in TZPATH:
+        try:
+            with open(os.path.join(root, "tzdata.zi"), encoding="utf-8") as index:
+                names = {
+                    parts[1] if parts[0] == "Z" else parts[2]
+                    for parts in (line.split() for line in index)
+                    if len(parts) > 2 and parts[0] in ("Z", "L")  # a zone or a link
+                }
+        except OSError:
+            continue
+        return frozenset(names) - _NOT_ZONE_NAMES
+    return frozenset(available_timezones()) - _NOT_ZONE_NAMES
+
+
+@lru_cache(maxsize=1)
+def _bundled_zone_names() -> frozenset[str]:
+    """Every zone name in python-dateutil's bundled copy of the tz database."""
+    from dateutil.zoneinfo import get_zonefile_instance
+
+    return frozenset(get_zonefile_instance().zones) - _NOT_ZONE_NAMES
+
+
+def is_zone_name(name: str) -> bool:
+    """Whether ``name`` is a zone or link name of the IANA tz database.
+
+    Not the host's own zone (``"localtime"``), zic's ``"posixrules"``, a copy of the
+    database under another root (``"right/UTC"``, ``"posix/..."``), a path, a POSIX rule
+    string or a name in another case: those give dates that depend on the machine.
+
+    Example:
+        >>> is_zone_name("America/New_York"), is_zone_name("US/Eastern")
+        (True, True)
+        >>> is_zone_name("localtime"), is_zone_name("right/UTC"), is_zone_name("EST+5")
+        (False, False, False)
+    """
+    if name in _NOT_ZONE_NAMES or name.startswith(_NOT_ZONE_ROOTS):
+        return False
+    return name in _system_zone_names() or name in _bundled_zone_names()
 
 
 @lru_cache(maxsize=32)
 def timezone(name: str) -> dt.tzinfo:
     """The tzinfo for an IANA name, from the system database or dateutil's bundled copy.
 
-    Only IANA keys are accepted: not ``""`` or a file path (which ``dateutil.tz.gettz``
-    would turn into the machine's local zone) nor a POSIX rule string such as ``"EST+5"``.
-    Cached because tzinfo objects are immutable and lookups read files.
+    Only names of the tz database are accepted (see :func:`is_zone_name`): not ``""`` or
+    a file path (which ``dateutil.tz.gettz`` would turn into the machine's local zone),
+    ``"localtime"``, ``"posixrules"``, ``"right/..."`` or ``"posix/..."``, nor a POSIX
+    rule string such as ``"EST+5"``. Cached because tzinfo objects are immutable and
+    lookups read files.
     """
     found: dt.tzinfo | None = None
+    if not is_zone_name(name):
+        raise UnknownNameError(
+            f"{shown(name)} is not a zone of the IANA tz database",
+            field="timezone",
+            rule="program timezone",
+        )
     try:
         return ZoneInfo(name)
     except ZoneInfoNotFoundError:
