@@ -352,3 +352,47 @@ def test_every_zone_of_the_database_is_accepted(name: str) -> None:
 
 def test_a_timezone_that_is_not_a_string_names_the_field() -> None:
     refused(lambda: attrs.evolve(EMR, timezone=5), ep.InputTypeError, "Program.timezone")
+
+
+# -- 9. sequences: non-iterables, strings and mappings ------------------------------------
+
+
+def test_non_sequences_where_sequences_belong_name_the_field() -> None:
+    cal = ep.BusinessCalendar.us_federal()
+    attempt = ep.ExamAttempt(D(2025, 1, 6), passed=False)
+    course = ep.CourseCompletion(D(2024, 1, 5))
+    refused(lambda: cal.add_business_days_many(None, 2), ep.InputTypeError, "days")  # type: ignore[arg-type]
+    refused(lambda: cal.add_business_days_many("2025-01-01", 2), ep.InputTypeError, "days")  # type: ignore[arg-type]
+    refused(lambda: cal.add_business_days_many("2025-01-01", 0), ep.InputTypeError, "days")  # type: ignore[arg-type]
+    refused(lambda: cal.add_business_days_many({D(2025, 1, 6): 1}, 2), ep.InputTypeError, "days")
+    refused(
+        lambda: ep.evaluate_many(None, as_of=D(2025, 1, 1), program=EMR),  # type: ignore[arg-type]
+        ep.InputTypeError,
+        "candidates",
+    )
+    refused(
+        lambda: ep.evaluate_many("abc", as_of=D(2025, 1, 1), program=EMR),  # type: ignore[arg-type]
+        ep.InputTypeError,
+        "candidates",
+    )
+    refused(lambda: ep.weakest(None), ep.InputTypeError, "levels")  # type: ignore[arg-type]
+    refused(lambda: ep.weakest("primary"), ep.InputTypeError, "levels")  # type: ignore[arg-type]
+    refused(
+        lambda: ep.Candidate(course, attempts={attempt: 1}),  # type: ignore[arg-type]
+        ep.InputTypeError,
+        "Candidate.attempts",
+    )
+    refused(
+        lambda: ep.Candidate(course, authorizations={ep.AuthorizationToTest(D(2025, 1, 2)): 1}),  # type: ignore[arg-type]
+        ep.InputTypeError,
+        "Candidate.authorizations",
+    )
+
+
+def test_iterables_that_are_sequences_are_still_accepted() -> None:
+    cal = ep.BusinessCalendar.us_federal()
+    days = (D(2026, 7, 2) + dt.timedelta(days=k) for k in range(2))
+    assert cal.add_business_days_many(days, 1) == [D(2026, 7, 6), D(2026, 7, 6)]
+    assert ep.weakest(iter([ep.Confidence.PRIMARY])) is ep.Confidence.PRIMARY
+    statuses = ep.evaluate_many(iter([CANDIDATE]), as_of=D(2025, 1, 1), program=EMR)
+    assert len(statuses) == 1

@@ -18,7 +18,7 @@ Example:
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -29,6 +29,7 @@ __all__ = [
     "boolean",
     "field_name",
     "instance_of",
+    "iterable",
     "non_empty_text",
     "parse_enum",
     "require",
@@ -170,7 +171,8 @@ def sequence_of(
 ) -> tuple[T, ...]:
     """``value`` as a tuple of ``kind``, or an error naming the field (and the bad item).
 
-    A ``str`` or ``bytes`` is refused rather than read as a sequence of characters.
+    A ``str`` or ``bytes`` is refused rather than read as a sequence of characters, and a
+    mapping rather than read as its keys.
     ``whole`` names the field in the error for a value that is no sequence at all
     (``"Candidate.attempts"``; default ``field``); a bad item is ``field[index]``.
 
@@ -180,13 +182,7 @@ def sequence_of(
         ...
         emrpath.errors.InputTypeError: counts[1]: must be an int, got str (rule: example rule)
     """
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InputTypeError(
-            f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
-            field=field if whole is None else whole,
-            rule=rule,
-        )
-    items = tuple(value)
+    items = tuple(iterable(value, field=field if whole is None else whole, rule=rule, of=kind))
     for index, item in enumerate(items):
         if not isinstance(item, kind):
             raise InputTypeError(
@@ -195,6 +191,29 @@ def sequence_of(
                 rule=rule,
             )
     return items
+
+
+def iterable(value: object, *, field: str, rule: str, of: type) -> Iterable[Any]:
+    """``value`` if it can be iterated over as a collection of items, else an error.
+
+    A ``str`` or ``bytes`` (its characters) and a mapping (its keys) are refused as well
+    as a value that cannot be iterated at all. The value is not consumed: a generator
+    stays a generator.
+
+    Example:
+        >>> iterable("2025-01-02", field="days", rule="example rule", of=int)
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InputTypeError: days: must be a sequence of int, got str \
+(rule: example rule)
+    """
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InputTypeError(
+            f"must be a sequence of {of.__name__}, got {type(value).__name__}",
+            field=field,
+            rule=rule,
+        )
+    return value
 
 
 def parse_enum(

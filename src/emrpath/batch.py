@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from emrpath._validators import iterable
 from emrpath.decisions import PathwayStatus
 from emrpath.errors import EmrpathError
 from emrpath.pathway import evaluate
@@ -71,8 +72,9 @@ def evaluate_many(
     """
     program = check_program(program, "evaluate_many")
     day = program.date(as_of, field="as_of", rule="evaluate_many")
+    items = iterable(candidates, field="candidates", rule="evaluate_many", of=Candidate)
     out: list[PathwayStatus] = []
-    for index, candidate in enumerate(candidates):
+    for index, candidate in enumerate(items):
         try:
             out.append(evaluate(candidate, as_of=day, program=program))
         except EmrpathError as err:

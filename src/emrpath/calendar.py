@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from emrpath._dates import as_date
-from emrpath._validators import instance_of, shown
+from emrpath._validators import instance_of, iterable, shown
 from emrpath.errors import CalendarRangeError, InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Citation
 
@@ -563,6 +563,7 @@ class BusinessCalendar:
                 field="n",
                 rule=_RULE,
             )
+        days = iterable(days, field="days", rule=_RULE, of=dt.date)
         if n == 0:
             return [
                 dt.date.fromordinal(self._base + self._index(d, f"days[{i}]"))
