@@ -11,15 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
 
 import attrs
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath.cli import main
+from emrpath.jsonio import from_json_data
 from emrpath.report import describe_value
+from tests.strategies import amounts
 
 D = dt.date
 EMR = ep.NREMT_EMR
@@ -396,3 +402,94 @@ def test_iterables_that_are_sequences_are_still_accepted() -> None:
     assert ep.weakest(iter([ep.Confidence.PRIMARY])) is ep.Confidence.PRIMARY
     statuses = ep.evaluate_many(iter([CANDIDATE]), as_of=D(2025, 1, 1), program=EMR)
     assert len(statuses) == 1
+
+
+# -- 10. amounts: every real number exactly, NaN, infinities and bools refused -------------
+
+
+@pytest.mark.parametrize(
+    ("value", "amount"),
+    [
+        (np.float64(2.5), Decimal("2.5")),
+        (np.float64(0.1), Decimal("0.1")),
+        (np.float32(0.1), Decimal("0.1")),
+        (np.float16(0.5), Decimal("0.5")),
+        (np.int64(2), Decimal(2)),
+        (np.uint8(4), Decimal(4)),
+        (Fraction(5, 2), Decimal("2.5")),
+        (Fraction(1, 8), Decimal("0.125")),
+        (0.1, Decimal("0.1")),
+        (3, Decimal(3)),
+        (Decimal("1.50"), Decimal("1.50")),
+    ],
+)
+def test_real_numbers_are_read_exactly(value: object, amount: Decimal) -> None:
+    """ContinuingEducation: "An int, a float (read by its shortest repr) or a Decimal":
+    numpy numbers and fractions are real numbers too, read the same way."""
+    record = ep.ContinuingEducation(D(2025, 1, 6), value, "national")  # type: ignore[arg-type]
+    assert record.amount == amount
+    assert type(record.amount) is Decimal
+    assert ep.CeTopic("airway", value).minimum == amount  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "words"),
+    [
+        (np.float64("nan"), ep.InvalidRecordError, "finite"),
+        (np.float32("inf"), ep.InvalidRecordError, "finite"),
+        (float("-inf"), ep.InvalidRecordError, "finite"),
+        (Decimal("NaN"), ep.InvalidRecordError, "finite"),
+        (Decimal("sNaN"), ep.InvalidRecordError, "finite"),
+        (True, ep.InputTypeError, "True or False is not an amount"),
+        (np.True_, ep.InputTypeError, "got bool np.True_"),  # numpy's bool is no Real
+        (Fraction(1, 3), ep.InvalidRecordError, "no exact decimal value"),
+        (np.complex128(1), ep.InputTypeError, "number of hours or points"),
+        ("2.5", ep.InputTypeError, "number of hours or points"),
+    ],
+)
+def test_amounts_that_are_no_exact_finite_number_are_refused(
+    value: object, error: type[ep.EmrpathError], words: str
+) -> None:
+    err = refused(
+        lambda: ep.ContinuingEducation(D(2025, 1, 6), value, "national"),  # type: ignore[arg-type]
+        error,
+        "ContinuingEducation.amount",
+    )
+    assert words in err.message
+
+
+def test_amounts_read_from_a_dataframe_are_accepted() -> None:
+    """design.md: rows "drop into a DataFrame"; amounts come back out of one as numpy."""
+    frame = pd.DataFrame({"day": [D(2025, 1, 6), D(2025, 2, 3)], "hours": [2.5, 4.0]})
+    records = [
+        ep.ContinuingEducation(day, hours, "national")
+        for day, hours in zip(frame["day"], frame["hours"], strict=True)
+    ]
+    assert [r.amount for r in records] == [Decimal("2.5"), Decimal(4)]
+
+
+def test_python_data_with_numpy_amounts_loads() -> None:
+    data = {
+        "schema_version": 1,
+        "kind": "continuing_education",
+        "completed_on": "2025-01-06",
+        "amount": np.float64(2.5),
+        "component": "national",
+        "topic": None,
+    }
+    assert from_json_data(data, ep.ContinuingEducation).amount == Decimal("2.5")
+
+
+@given(amounts())
+def test_every_kind_of_real_number_gives_the_same_amount(amount: Decimal) -> None:
+    """ContinuingEducation: hours or points "as exact Decimals": the same number as a
+    Fraction, and (where its shortest repr is the same decimal) as a float or numpy float,
+    is the same amount."""
+    day = D(2025, 1, 6)
+    assert ep.ContinuingEducation(day, Fraction(amount), "local").amount == amount
+    as_float = float(amount)
+    if Decimal(repr(as_float)) == amount:
+        for value in (as_float, np.float64(as_float)):
+            assert ep.ContinuingEducation(day, value, "local").amount == amount
+    if amount == amount.to_integral_value() and amount < 2**63:
+        assert ep.ContinuingEducation(day, np.int64(int(amount)), "local").amount == amount

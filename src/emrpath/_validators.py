@@ -18,7 +18,9 @@ Example:
 from __future__ import annotations
 
 import enum
+import numbers
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
@@ -27,6 +29,7 @@ from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 
 __all__ = [
     "boolean",
+    "exact_decimal",
     "field_name",
     "instance_of",
     "iterable",
@@ -191,6 +194,100 @@ def sequence_of(
                 rule=rule,
             )
     return items
+
+
+# A fraction's denominator of more bits than this has more decimal places than any amount
+# can keep exactly (2**100 is about 10**30; totals are summed in 28 significant digits).
+_DENOMINATOR_BITS = 100
+
+
+def exact_decimal(value: object, *, field: str | None, rule: str, what: str) -> Decimal:
+    """``value``, a real number, as the ``Decimal`` it stands for, never rounded.
+
+    Accepted: a ``Decimal`` as it is; an integer (``int``, numpy's integers: anything
+    registered as ``numbers.Integral``); a ``float`` (numpy's ``float64`` too) read by its
+    shortest repr, so ``0.1`` means one tenth; a fraction (``numbers.Rational``) whose
+    decimal expansion ends; any other real number (numpy's ``float32``, ``float16``) read
+    by its shortest text, if that text reads back as the same number. NaN and infinities
+    come back as such: the caller decides whether they may stand.
+
+    Raises:
+        InputTypeError: ``value`` is a bool (``True`` or ``False`` is not an amount) or
+            not a real number at all.
+        InvalidRecordError: ``value`` has no exact decimal value (``Fraction(1, 3)``).
+
+    Example:
+        >>> from fractions import Fraction
+        >>> exact_decimal(Fraction(5, 2), field="hours", rule="example rule", what="hours")
+        Decimal('2.5')
+        >>> exact_decimal(0.1, field="hours", rule="example rule", what="hours")
+        Decimal('0.1')
+        >>> exact_decimal(True, field="hours", rule="example rule", what="hours")
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InputTypeError: hours: must be hours, got bool True: True or False is \
+not an amount (rule: example rule)
+    """
+    if isinstance(value, bool):
+        raise InputTypeError(
+            f"must be {what}, got bool {value}: True or False is not an amount",
+            field=field,
+            rule=rule,
+        )
+    if isinstance(value, Decimal):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(float(value)))  # float(): numpy's repr is "np.float64(2.5)"
+    if isinstance(value, numbers.Integral):
+        return Decimal(int(value))
+    if isinstance(value, numbers.Rational):
+        numerator, denominator = int(value.numerator), int(value.denominator)
+        return _fraction(numerator, denominator, value, field=field, rule=rule)
+    if isinstance(value, numbers.Real):
+        return _real(value, field=field, rule=rule, what=what)
+    raise InputTypeError(
+        f"must be {what} (an int, float, Decimal, Fraction or other real number), got "
+        f"{type(value).__name__} {shown(value)}",
+        field=field,
+        rule=rule,
+    )
+
+
+def _fraction(
+    numerator: int, denominator: int, value: object, *, field: str | None, rule: str
+) -> Decimal:
+    """``numerator / denominator`` exactly: the denominator may hold only 2s and 5s."""
+    if denominator.bit_length() <= _DENOMINATOR_BITS:
+        for places in range(_DENOMINATOR_BITS + 1):
+            scaled, rest = divmod(numerator * 10**places, denominator)
+            if not rest:
+                return Decimal(scaled).scaleb(-places)
+    raise InvalidRecordError(f"{shown(value)} has no exact decimal value", field=field, rule=rule)
+
+
+def _real(value: numbers.Real, *, field: str | None, rule: str, what: str) -> Decimal:
+    """A real number of another kind, read by its shortest text (numpy: ``"0.1"``)."""
+    try:
+        text = str(value)
+        amount = Decimal(text)
+    except Exception:  # no decimal text: "np.float32(0.1)", or a failing __str__
+        raise InputTypeError(
+            f"must be {what}; {type(value).__name__} {shown(value)} has no decimal text",
+            field=field,
+            rule=rule,
+        ) from None
+    if amount.is_finite():
+        try:
+            same = bool(type(value)(text) == value)  # type: ignore[call-arg]
+        except Exception:
+            same = False
+        if not same:
+            raise InvalidRecordError(
+                f"{type(value).__name__} {shown(value)} is not exactly its text {shown(text)}",
+                field=field,
+                rule=rule,
+            )
+    return amount
 
 
 def iterable(value: object, *, field: str, rule: str, of: type) -> Iterable[Any]:

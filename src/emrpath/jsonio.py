@@ -41,6 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import numbers
 import re
 import types
 import typing
@@ -51,7 +52,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from emrpath._validators import shorten, shown
+from emrpath._validators import exact_decimal, shorten, shown
 from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
 
 if TYPE_CHECKING:
@@ -298,9 +299,10 @@ def _decimal_hook(value: Any, _: type) -> Decimal:
                 f'must be a decimal number such as "2.5", got {_got(value)}', rule=_RULE
             )
         return Decimal(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        # Python data (from_json_data): the record reads a float by its shortest repr.
-        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not isinstance(value, bool) and isinstance(value, numbers.Real):
+        # Python data (from_json_data), numpy numbers included: read exactly, as a record
+        # reads them (a float by its shortest repr).
+        return exact_decimal(value, field=None, rule=_RULE, what="a decimal number")
     raise InputTypeError(
         f'must be a decimal number (a string such as "2.5" or a number), got {_got(value)}',
         rule=_RULE,

@@ -32,8 +32,8 @@ from emrpath._dates import (
     end_of_month_after,
     make_date,
 )
-from emrpath._validators import boolean, instance_of, shown
-from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
+from emrpath._validators import boolean, exact_decimal, instance_of, shown
+from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
 
 __all__ = [
     "AfterLimit",
@@ -711,16 +711,8 @@ CertificationTerm = SeasonalExpiry | AnniversaryExpiry | NoExpiry
 
 
 def _amount(value: object, *, field: str, rule: str, positive: bool) -> Decimal:
-    """``value`` (an int, float or Decimal) as an exact, finite ``Decimal``."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        raise InputTypeError(
-            f"must be a number of hours or points (int, float or Decimal), got "
-            f"{type(value).__name__} {shown(value)}",
-            field=field,
-            rule=rule,
-        )
-    # A float is read by its shortest repr, so 0.1 means one tenth, not 0.1000000000000000055.
-    amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    """``value`` (any real number, see ``exact_decimal``) as an exact, finite ``Decimal``."""
+    amount = exact_decimal(value, field=field, rule=rule, what="a number of hours or points")
     if not amount.is_finite():
         raise InvalidRecordError(f"must be finite, got {shown(value)}", field=field, rule=rule)
     if amount < 0 or (positive and amount == 0):
@@ -771,10 +763,12 @@ def _minimum(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 def _to_decimal(value: object) -> object:
-    # Converter: numbers become Decimal; anything else is left for the validator to refuse.
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    # Converter: numbers become Decimal; anything else is left for the validator to refuse
+    # (a converter does not know the field's name).
+    try:
+        return exact_decimal(value, field=None, rule="program parameter", what="a number")
+    except EmrpathError:
         return value
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
 def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:

@@ -453,8 +453,10 @@ class ContinuingEducation:
 
     Args:
         completed_on: The day it was completed.
-        amount: Hours (NREMT) or points (ASCP CMP): the unit is the program's. An int, a
-            float (read by its shortest repr) or a Decimal, more than 0.
+        amount: Hours (NREMT) or points (ASCP CMP): the unit is the program's. Any real
+            number, read exactly: an int, a float (read by its shortest repr, as is a
+            numpy float), a Decimal, a Fraction with an exact decimal value; more than 0,
+            finite, below 10**12 with at most 6 decimal places.
         component: The component it is allocated to (``"national"``, ``"local"``,
             ``"individual"``; ``"chemistry"`` …), checked against the program in
             :func:`emrpath.recertification_status`.
@@ -469,7 +471,8 @@ component='national', topic='cardiovascular')
         Traceback (most recent call last):
         ...
         emrpath.errors.InputTypeError: ContinuingEducation.amount: must be a number of hours \
-or points (int, float or Decimal), got str '2' (rule: continuing education)
+or points (an int, float, Decimal, Fraction or other real number), got str '2' \
+(rule: continuing education)
     """
 
     completed_on: dt.date = attrs.field(validator=_date("continuing education"))
