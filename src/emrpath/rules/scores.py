@@ -33,7 +33,9 @@ def check_score(attempt: object, program: Program = NREMT_EMR, *, field: str = "
         emrpath.errors.InvalidRecordError: attempt.scaled_score: 72 is below the scale \
 100-1500; a raw percentage is not a scaled score and emrpath never converts one \
 (rule: score report)
-        >>> check_score(ExamAttempt(dt.date(2025, 3, 3), passed=True, scaled_score=1010))
+        >>> import emrpath as ep
+        >>> passed = ExamAttempt(dt.date(2025, 3, 3), passed=True, scaled_score=1010)
+        >>> check_score(passed, program=ep.NREMT_EMR)
         Traceback (most recent call last):
         ...
         emrpath.errors.InvalidRecordError: attempt.scaled_score: a passed attempt carries no \
