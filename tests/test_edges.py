@@ -181,12 +181,12 @@ WEEKEND = "weekend days are ints 0 (Monday) to 6 (Sunday)"
         ),
         (
             {"closures": ["2025-01-09"]},
-            "CalendarSpec.closures/working_days",
+            "CalendarSpec.closures",
             "expected DayOverride values, got str",
         ),
         (
             {"working_days": [D(2025, 1, 4)]},
-            "CalendarSpec.closures/working_days",
+            "CalendarSpec.working_days",
             "expected DayOverride values, got date",
         ),
     ],
@@ -225,15 +225,15 @@ def test_calendar_spec_bounds_and_normal_forms_are_kept() -> None:
     [
         (
             {"country": "ZZ"},
-            ep.InvalidRecordError,
+            ep.UnknownNameError,
             "CalendarSpec.country",
-            "the holidays package has no calendar for 'ZZ'/None",
+            "the holidays package has no calendar for 'ZZ'",
         ),
         (
             {"country": "US", "subdiv": "ZZ"},
-            ep.InvalidRecordError,
-            "CalendarSpec.country",
-            "the holidays package has no calendar for 'US'/'ZZ'",
+            ep.UnknownNameError,
+            "CalendarSpec.subdiv",
+            "the holidays package has no subdivision 'ZZ' of 'US'",
         ),
         (
             {"first_year": 2100, "last_year": 2101},
@@ -394,8 +394,8 @@ def test_batch_errors_name_the_position_and_the_rule() -> None:
     with pytest.raises(ep.InputTypeError) as type_info:
         cal.add_business_days_many([D(2025, 1, 2), noon], 1)  # type: ignore[list-item]
     assert type_info.value.field == "days[1]"
-    assert type_info.value.message.startswith(
-        f"expected a datetime.date, got a datetime ({noon!r})"
+    assert type_info.value.message.startswith(  # the value cut to 60 characters
+        "expected a datetime.date, got a datetime (datetime.datetime(2025, 1, 2, 12, 0, "
     )
 
 
@@ -470,9 +470,9 @@ def test_calendar_arguments_name_the_field_and_the_rule() -> None:
     noon = dt.datetime(2025, 1, 2, 12, tzinfo=dt.timezone.utc)
     with pytest.raises(ep.InputTypeError) as info:
         cal.is_business_day(noon)  # type: ignore[arg-type]
-    assert info.value.message == (
-        f"expected a datetime.date, got a datetime ({noon!r}); pass value.date() in the "
-        "timezone you mean"
+    assert info.value.message == (  # the datetime's repr cut to 60 characters
+        "expected a datetime.date, got a datetime (datetime.datetime(2025, 1, 2, 12, 0, "
+        "tzinfo=datetime.time...); pass value.date() in the timezone you mean"
     )
     with pytest.raises(ep.CalendarRangeError) as range_info:
         cal.is_business_day(D(1989, 12, 31))

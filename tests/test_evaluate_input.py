@@ -321,7 +321,8 @@ def test_bad_input_names_the_field_the_rule_and_why(
 
 
 def test_the_boundaries_just_inside_are_accepted() -> None:
-    """An attempt on the course's last day counts; the ends of the score scale are scores;
+    """An attempt on the course's last day counts; the ends of the scores a report can hold
+    are scores (NREMT reports failing candidates only: 100 to 949; ASCP up to 999);
     a retest on the earliest retest date keeps the wait; five ASCP attempts on one route
     are allowed."""
     on_last_day = ep.Candidate(
@@ -331,9 +332,8 @@ def test_the_boundaries_just_inside_are_accepted() -> None:
     ep.check_score(
         ep.ExamAttempt(D(2024, 5, 31), passed=False, scaled_score=100), program=ep.NREMT_EMR
     )
-    ep.check_score(
-        ep.ExamAttempt(D(2024, 5, 31), passed=True, scaled_score=1500), program=ep.NREMT_EMR
-    )
+    ep.check_score(ep.ExamAttempt(D(2024, 5, 31), False, 949), program=ep.NREMT_EMR)
+    ep.check_score(ep.ExamAttempt(D(2024, 5, 31), True, 999), program=ep.ASCP_MLS)
     kept = ep.Candidate(
         course=COURSE,
         attempts=[

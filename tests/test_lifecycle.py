@@ -546,13 +546,16 @@ def test_contradictory_certification_records_are_refused(
 
 
 def test_emr_lifecycle_quotes_are_copied_from_the_research_notes() -> None:
-    """Never an invented quote: each lifecycle quote appears verbatim in nremt-emr-facts.md."""
+    """Never an invented quote: each lifecycle quote appears verbatim in nremt-emr-facts.md,
+    or in nremt-levels-facts.md, whose research corrected the EMR notes (policy-facts.md:
+    the EMR recertification-by-exam window)."""
     from pathlib import Path
 
-    notes = Path(__file__).resolve().parents[2] / "shared" / "sources" / "nremt-emr-facts.md"
-    if not notes.exists():
+    sources = Path(__file__).resolve().parents[2] / "shared" / "sources"
+    notes = [sources / "nremt-emr-facts.md", sources / "nremt-levels-facts.md"]
+    if not all(note.exists() for note in notes):
         pytest.skip("shared/ research notes are not beside this checkout")
-    text = " ".join(notes.read_text(encoding="utf-8").split())
+    text = " ".join(" ".join(n.read_text(encoding="utf-8").split()) for n in notes)
     program = ep.NREMT_EMR
     for param in (
         program.recert_cycle,

@@ -68,7 +68,9 @@ def test_every_level_reads_the_familys_provisions(program: ep.Program) -> None:
     )
     assert ep.course_expiration_date(D(2024, 2, 29), program=program) == D(2026, 2, 28)
     assert program.score_scale.value_at(D(2023, 5, 31)) is None
-    assert program.score_scale.value_at(D(2023, 6, 1)) == ep.ScoreScale(100, 1500, 950)
+    assert program.score_scale.value_at(D(2023, 6, 1)) == ep.ScoreScale(
+        100, 1500, 950, failing_only=True
+    )
     with pytest.raises(ep.NoRuleInForceError):
         ep.earliest_retest_date(nremt.BASELINE - dt.timedelta(days=1), program=program)
 

@@ -10,12 +10,15 @@ not ``datetime`` subclasses) is refused.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from emrpath._validators import shown
 from emrpath.errors import (
     CalendarRangeError,
     InputTypeError,
+    InvalidRecordError,
     NaiveDatetimeError,
     UnknownNameError,
 )
@@ -27,20 +30,84 @@ __all__ = [
     "days_in_month",
     "end_of_month",
     "end_of_month_after",
+    "is_zone_name",
     "make_date",
     "timezone",
 ]
+
+
+# Files a tz database directory may hold that are not IANA zone names: the host's own zone
+# (a link to /etc/localtime on Debian) and zic's default rules. "posix/" and "right/" are
+# whole copies of the database under other roots (the second counts leap seconds).
+_NOT_ZONE_NAMES = frozenset({"localtime", "posixrules"})
+_NOT_ZONE_ROOTS = ("posix/", "right/")
+
+
+@lru_cache(maxsize=1)
+def _system_zone_names() -> frozenset[str]:
+    """Every zone and link name of this machine's tz database.
+
+    Read from the database's own index where the system has one (``tzdata.zi``, the input
+    zic compiled the zone files from), else from what ``zoneinfo`` lists (the ``tzdata``
+    package, or the zone files found), less the names that are not zones.
+    """
+    for root in TZPATH:
+        try:
+            with open(os.path.join(root, "tzdata.zi"), encoding="utf-8") as index:
+                names = {
+                    parts[1] if parts[0] == "Z" else parts[2]
+                    for parts in (line.split() for line in index)
+                    if len(parts) > 2 and parts[0] in ("Z", "L")  # a zone or a link
+                }
+        except OSError:
+            continue
+        return frozenset(names) - _NOT_ZONE_NAMES
+    return frozenset(available_timezones()) - _NOT_ZONE_NAMES
+
+
+@lru_cache(maxsize=1)
+def _bundled_zone_names() -> frozenset[str]:
+    """Every zone name in python-dateutil's bundled copy of the tz database."""
+    from dateutil.zoneinfo import get_zonefile_instance
+
+    return frozenset(get_zonefile_instance().zones) - _NOT_ZONE_NAMES
+
+
+def is_zone_name(name: str) -> bool:
+    """Whether ``name`` is a zone or link name of the IANA tz database.
+
+    Not the host's own zone (``"localtime"``), zic's ``"posixrules"``, a copy of the
+    database under another root (``"right/UTC"``, ``"posix/..."``), a path, a POSIX rule
+    string or a name in another case: those give dates that depend on the machine.
+
+    Example:
+        >>> is_zone_name("America/New_York"), is_zone_name("US/Eastern")
+        (True, True)
+        >>> is_zone_name("localtime"), is_zone_name("right/UTC"), is_zone_name("EST+5")
+        (False, False, False)
+    """
+    if name in _NOT_ZONE_NAMES or name.startswith(_NOT_ZONE_ROOTS):
+        return False
+    return name in _system_zone_names() or name in _bundled_zone_names()
 
 
 @lru_cache(maxsize=32)
 def timezone(name: str) -> dt.tzinfo:
     """The tzinfo for an IANA name, from the system database or dateutil's bundled copy.
 
-    Only IANA keys are accepted: not ``""`` or a file path (which ``dateutil.tz.gettz``
-    would turn into the machine's local zone) nor a POSIX rule string such as ``"EST+5"``.
-    Cached because tzinfo objects are immutable and lookups read files.
+    Only names of the tz database are accepted (see :func:`is_zone_name`): not ``""`` or
+    a file path (which ``dateutil.tz.gettz`` would turn into the machine's local zone),
+    ``"localtime"``, ``"posixrules"``, ``"right/..."`` or ``"posix/..."``, nor a POSIX
+    rule string such as ``"EST+5"``. Cached because tzinfo objects are immutable and
+    lookups read files.
     """
     found: dt.tzinfo | None = None
+    if not is_zone_name(name):
+        raise UnknownNameError(
+            f"{shown(name)} is not a zone of the IANA tz database",
+            field="timezone",
+            rule="program timezone",
+        )
     try:
         return ZoneInfo(name)
     except ZoneInfoNotFoundError:
@@ -53,7 +120,7 @@ def timezone(name: str) -> dt.tzinfo:
         found = None
     if found is None:
         raise UnknownNameError(
-            f"unknown IANA timezone {name!r}", field="timezone", rule="program timezone"
+            f"unknown IANA timezone {shown(name)}", field="timezone", rule="program timezone"
         )
     return found
 
@@ -86,26 +153,65 @@ def as_date(value: object, *, field: str, rule: str, tz: str | None = None) -> d
     if isinstance(value, dt.datetime):
         if tz is None:
             raise InputTypeError(
-                f"expected a datetime.date, got a datetime ({value!r}); "
+                f"expected a datetime.date, got a datetime ({shown(value)}); "
                 "pass value.date() in the timezone you mean",
                 field=field,
                 rule=rule,
             )
-        if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+        if _utc_offset(value, field=field, rule=rule) is None:
             raise NaiveDatetimeError(
-                f"naive datetime {value!r} has no timezone; emrpath will not guess one "
+                f"naive datetime {shown(value)} has no timezone; emrpath will not guess one "
                 f"(pass an aware datetime, converted to {tz}, or a date)",
                 field=field,
                 rule=rule,
             )
-        local = value.astimezone(timezone(tz))
+        zone = timezone(tz)
+        try:
+            local = value.astimezone(zone)
+        except OverflowError:
+            raise CalendarRangeError(
+                f"{shown(value)} in {tz} is outside the dates that can be represented "
+                f"({dt.date.min.isoformat()} to {dt.date.max.isoformat()})",
+                field=field,
+                rule=rule,
+            ) from None
+        except Exception:  # a tzinfo that answers differently the second time it is asked
+            raise _bad_offset(value, field, rule) from None
         return dt.date(local.year, local.month, local.day)
     if isinstance(value, dt.date):
         # A subclass of date that is not a datetime: normalise to a plain date so
         # results and equality never depend on the caller's subclass.
         return dt.date(value.year, value.month, value.day)
     raise InputTypeError(
-        f"expected a datetime.date, got {kind.__name__} {value!r}",
+        f"expected a datetime.date, got {kind.__name__} {shown(value)}",
+        field=field,
+        rule=rule,
+    )
+
+
+def _utc_offset(value: dt.datetime, *, field: str, rule: str) -> dt.timedelta | None:
+    """``value``'s UTC offset (``None``: naive), or an error naming ``field``.
+
+    The tzinfo is the caller's object: its ``utcoffset`` may raise, return something that
+    is not a ``timedelta``, or return a day or more, which ``datetime`` refuses.
+    """
+    try:
+        return value.utcoffset()
+    except TypeError:
+        raise InputTypeError(
+            f"the tzinfo {type(value.tzinfo).__name__} of {shown(value)} gives a UTC offset "
+            "that is not a datetime.timedelta",
+            field=field,
+            rule=rule,
+        ) from None
+    except Exception:
+        raise _bad_offset(value, field, rule) from None
+
+
+def _bad_offset(value: dt.datetime, field: str, rule: str) -> InvalidRecordError:
+    return InvalidRecordError(
+        f"the tzinfo {type(value.tzinfo).__name__} of {shown(value)} gives no valid UTC "
+        "offset (a timedelta strictly between -24 and 24 hours)",
         field=field,
         rule=rule,
     )
@@ -153,7 +259,7 @@ that can be represented (0001-01-01 to 9999-12-31) (rule: date arithmetic)
         return day + dt.timedelta(days)  # positional: no keyword parsing per call
     except OverflowError:
         sign = "-" if days < 0 else "+"
-        raise _out_of_range(f"{day.isoformat()} {sign} {abs(days)} days") from None
+        raise _out_of_range(f"{day.isoformat()} {sign} {shown(abs(days))} days") from None
 
 
 # Days in each month of a common year. ``calendar.monthrange`` would also work out the
@@ -193,7 +299,9 @@ def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
     """The year and month ``months`` after the month of ``day``, or an emrpath error."""
     year, month0 = divmod(day.year * 12 + (day.month - 1) + months, 12)
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise _out_of_range(f"{day.isoformat()} {'-' if months < 0 else '+'} {abs(months)} months")
+        raise _out_of_range(
+            f"{day.isoformat()} {'-' if months < 0 else '+'} {shown(abs(months))} months"
+        )
     return year, month0 + 1
 
 

@@ -18,7 +18,9 @@ Example:
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+import numbers
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
@@ -27,8 +29,10 @@ from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 
 __all__ = [
     "boolean",
+    "exact_decimal",
     "field_name",
     "instance_of",
+    "iterable",
     "non_empty_text",
     "parse_enum",
     "require",
@@ -58,22 +62,32 @@ def shorten(text: str, limit: int = _SHOWN) -> str:
 def shown(value: object) -> str:
     """``repr(value)``, shortened: a message never prints a huge value whole.
 
-    An int too long for ``repr`` (Python's digit limit) is named by its size instead.
+    Building a message never fails because of the value in it: an int too long for
+    ``repr`` (Python's digit limit) is named by its size, a value nested too deeply to
+    print or whose own ``__repr__`` raises is named by its type.
 
     Example:
         >>> shown(10**400)
         '100000000000000000000000000000000000000000000000000000000...'
         >>> shown(10**5000)
         'an int of 5001 digits'
+        >>> class Odd:
+        ...     def __repr__(self):
+        ...         raise RuntimeError("no")
+        >>> shown(Odd()), shown([Odd()])
+        ('<unprintable Odd>', '<unprintable list>')
     """
     try:
         return shorten(repr(value))
-    except ValueError:  # int longer than sys.get_int_max_str_digits()
-        if isinstance(value, int):
-            return f"an int of {_digits(value)} digits"
-        return type(value).__name__
     except RecursionError:
-        return type(value).__name__
+        return f"<{type(value).__name__} nested too deeply to show>"
+    except Exception:  # the value's own __repr__ failed
+        if isinstance(value, int):  # longer than sys.get_int_max_str_digits()
+            try:
+                return f"an int of {_digits(value)} digits"
+            except Exception:  # an int subclass with odd arithmetic
+                pass
+        return f"<unprintable {type(value).__name__}>"
 
 
 def _digits(value: int) -> int:
@@ -147,7 +161,7 @@ def boolean(rule: str) -> Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not bool:
             raise InputTypeError(
-                f"must be True or False, got {type(value).__name__} {value!r}",
+                f"must be True or False, got {type(value).__name__} {shown(value)}",
                 field=field_name(instance, attribute),
                 rule=rule,
             )
@@ -160,7 +174,8 @@ def sequence_of(
 ) -> tuple[T, ...]:
     """``value`` as a tuple of ``kind``, or an error naming the field (and the bad item).
 
-    A ``str`` or ``bytes`` is refused rather than read as a sequence of characters.
+    A ``str`` or ``bytes`` is refused rather than read as a sequence of characters, and a
+    mapping rather than read as its keys.
     ``whole`` names the field in the error for a value that is no sequence at all
     (``"Candidate.attempts"``; default ``field``); a bad item is ``field[index]``.
 
@@ -170,13 +185,7 @@ def sequence_of(
         ...
         emrpath.errors.InputTypeError: counts[1]: must be an int, got str (rule: example rule)
     """
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InputTypeError(
-            f"must be a sequence of {kind.__name__}, got {type(value).__name__}",
-            field=field if whole is None else whole,
-            rule=rule,
-        )
-    items = tuple(value)
+    items = tuple(iterable(value, field=field if whole is None else whole, rule=rule, of=kind))
     for index, item in enumerate(items):
         if not isinstance(item, kind):
             raise InputTypeError(
@@ -185,6 +194,123 @@ def sequence_of(
                 rule=rule,
             )
     return items
+
+
+# A fraction's denominator of more bits than this has more decimal places than any amount
+# can keep exactly (2**100 is about 10**30; totals are summed in 28 significant digits).
+_DENOMINATOR_BITS = 100
+
+
+def exact_decimal(value: object, *, field: str | None, rule: str, what: str) -> Decimal:
+    """``value``, a real number, as the ``Decimal`` it stands for, never rounded.
+
+    Accepted: a ``Decimal`` as it is; an integer (``int``, numpy's integers: anything
+    registered as ``numbers.Integral``); a ``float`` (numpy's ``float64`` too) read by its
+    shortest repr, so ``0.1`` means one tenth; a fraction (``numbers.Rational``) whose
+    decimal expansion ends; any other real number (numpy's ``float32``, ``float16``) read
+    by its shortest text, if that text reads back as the same number. NaN and infinities
+    come back as such: the caller decides whether they may stand.
+
+    Raises:
+        InputTypeError: ``value`` is a bool (``True`` or ``False`` is not an amount) or
+            not a real number at all.
+        InvalidRecordError: ``value`` has no exact decimal value (``Fraction(1, 3)``).
+
+    Example:
+        >>> from fractions import Fraction
+        >>> exact_decimal(Fraction(5, 2), field="hours", rule="example rule", what="hours")
+        Decimal('2.5')
+        >>> exact_decimal(0.1, field="hours", rule="example rule", what="hours")
+        Decimal('0.1')
+        >>> exact_decimal(True, field="hours", rule="example rule", what="hours")
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InputTypeError: hours: must be hours, got bool True: True or False is \
+not an amount (rule: example rule)
+    """
+    if isinstance(value, bool):
+        raise InputTypeError(
+            f"must be {what}, got bool {value}: True or False is not an amount",
+            field=field,
+            rule=rule,
+        )
+    if isinstance(value, Decimal):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(float(value)))  # float(): numpy's repr is "np.float64(2.5)"
+    if isinstance(value, numbers.Integral):
+        return Decimal(int(value))
+    if isinstance(value, numbers.Rational):
+        numerator, denominator = int(value.numerator), int(value.denominator)
+        return _fraction(numerator, denominator, value, field=field, rule=rule)
+    if isinstance(value, numbers.Real):
+        return _real(value, field=field, rule=rule, what=what)
+    raise InputTypeError(
+        f"must be {what} (an int, float, Decimal, Fraction or other real number), got "
+        f"{type(value).__name__} {shown(value)}",
+        field=field,
+        rule=rule,
+    )
+
+
+def _fraction(
+    numerator: int, denominator: int, value: object, *, field: str | None, rule: str
+) -> Decimal:
+    """``numerator / denominator`` exactly: the denominator may hold only 2s and 5s."""
+    if denominator.bit_length() <= _DENOMINATOR_BITS:
+        for places in range(_DENOMINATOR_BITS + 1):
+            scaled, rest = divmod(numerator * 10**places, denominator)
+            if not rest:
+                return Decimal(scaled).scaleb(-places)
+    raise InvalidRecordError(f"{shown(value)} has no exact decimal value", field=field, rule=rule)
+
+
+def _real(value: numbers.Real, *, field: str | None, rule: str, what: str) -> Decimal:
+    """A real number of another kind, read by its shortest text (numpy: ``"0.1"``)."""
+    try:
+        text = str(value)
+        amount = Decimal(text)
+    except Exception:  # no decimal text: "np.float32(0.1)", or a failing __str__
+        raise InputTypeError(
+            f"must be {what}; {type(value).__name__} {shown(value)} has no decimal text",
+            field=field,
+            rule=rule,
+        ) from None
+    if amount.is_finite():
+        try:
+            same = bool(type(value)(text) == value)  # type: ignore[call-arg]
+        except Exception:
+            same = False
+        if not same:
+            raise InvalidRecordError(
+                f"{type(value).__name__} {shown(value)} is not exactly its text {shown(text)}",
+                field=field,
+                rule=rule,
+            )
+    return amount
+
+
+def iterable(value: object, *, field: str, rule: str, of: type) -> Iterable[Any]:
+    """``value`` if it can be iterated over as a collection of items, else an error.
+
+    A ``str`` or ``bytes`` (its characters) and a mapping (its keys) are refused as well
+    as a value that cannot be iterated at all. The value is not consumed: a generator
+    stays a generator.
+
+    Example:
+        >>> iterable("2025-01-02", field="days", rule="example rule", of=int)
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InputTypeError: days: must be a sequence of int, got str \
+(rule: example rule)
+    """
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InputTypeError(
+            f"must be a sequence of {of.__name__}, got {type(value).__name__}",
+            field=field,
+            rule=rule,
+        )
+    return value
 
 
 def parse_enum(
@@ -222,5 +348,7 @@ def parse_enum(
     meant = None if suggest is None else suggest(value)
     hint = "" if meant is None else f" (did you mean {meant.value!r}?)"
     raise UnknownNameError(
-        f"unknown {noun} {value!r}; expected one of {expected}{hint}", field=field, rule=rule
+        f"unknown {noun} {shown(value)}; expected one of {expected}{hint}",
+        field=field,
+        rule=rule,
     )

@@ -70,6 +70,7 @@ from emrpath._validators import (
     non_empty_text,
     require,
     sequence_of,
+    shown,
 )
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, weakest
@@ -134,7 +135,7 @@ def _check_code(value: object, field: str) -> str:
         )
     if not _CODE_RE.fullmatch(value):
         raise InvalidRecordError(
-            f"{value!r} is not a jurisdiction code: upper-case letters and digits, parts "
+            f"{shown(value)} is not a jurisdiction code: upper-case letters and digits, parts "
             "joined by single hyphens ('MT', 'US-MT'); codes are compared exactly",
             field=field,
             rule=_RULE,
@@ -444,8 +445,8 @@ def _jurisdiction_table(jurisdictions: object) -> dict[str, Jurisdiction]:
         for key, item in zip(jurisdictions, items, strict=True):
             if key != item.code:
                 raise InvalidRecordError(
-                    f"the key {key!r} is not the code of its entry ({item.code!r})",
-                    field=f"jurisdictions[{key!r}]",
+                    f"the key {shown(key)} is not the code of its entry ({shown(item.code)})",
+                    field=f"jurisdictions[{shown(key)}]",
                     rule=_RULE,
                 )
     table: dict[str, Jurisdiction] = {}
@@ -453,7 +454,7 @@ def _jurisdiction_table(jurisdictions: object) -> dict[str, Jurisdiction]:
         known = table.get(item.code)
         if known is not None and known != item:
             raise InvalidRecordError(
-                f"two different entries for {item.code!r}",
+                f"two different entries for {shown(item.code)}",
                 field=f"jurisdictions[{index}]",
                 rule=_RULE,
             )
@@ -531,7 +532,7 @@ def practice_authority(
         known = table.get(code)
         if known is not None and known != jurisdiction:
             raise InvalidRecordError(
-                f"two different entries for {code!r} (one passed as jurisdiction, "
+                f"two different entries for {shown(code)} (one passed as jurisdiction, "
                 "one in jurisdictions)",
                 field="jurisdiction",
                 rule=_RULE,

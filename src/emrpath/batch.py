@@ -33,6 +33,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from emrpath._validators import iterable
 from emrpath.errors import EmrpathError
 from emrpath.pathway import decide, evaluate
 from emrpath.program import Program, check_program
@@ -114,8 +115,9 @@ def _each(
     """``function`` over ``candidates``; a refusal's field is prefixed by the position."""
     program = check_program(program, rule)
     day = program.date(as_of, field="as_of", rule=rule)
+    items = iterable(candidates, field="candidates", rule=rule, of=Candidate)
     out: list[R] = []
-    for index, candidate in enumerate(candidates):
+    for index, candidate in enumerate(items):
         try:
             out.append(function(candidate, as_of=day, program=program))
         except EmrpathError as err:

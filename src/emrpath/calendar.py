@@ -23,14 +23,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
 from emrpath._dates import as_date
-from emrpath._validators import instance_of
-from emrpath.errors import CalendarRangeError, InputTypeError, InvalidRecordError
+from emrpath._validators import instance_of, iterable, shown
+from emrpath.errors import CalendarRangeError, InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Citation
 
 __all__ = [
@@ -91,39 +91,92 @@ package's public US calendar; add it with ``closures=(NATIONAL_DAY_OF_MOURNING_2
 def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or not 1 <= value <= 9998:
         raise InvalidRecordError(
-            f"must be a year as an int between 1 and 9998, got {value!r}",
+            f"must be a year as an int between 1 and 9998, got {shown(value)}",
             field=f"CalendarSpec.{attribute.name}",
             rule=_RULE,
         )
 
 
-def _tuple_of_overrides(value: Iterable[DayOverride]) -> tuple[DayOverride, ...]:
-    items = tuple(value)
-    for item in items:
+def _items(value: object, field: str, what: str) -> tuple[object, ...]:
+    """``value``'s items, if it is a collection of them (not a string or a mapping)."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InputTypeError(
+            f"must be a collection of {what}, got {type(value).__name__} {shown(value)}",
+            field=f"CalendarSpec.{field}",
+            rule=_RULE,
+        )
+    return tuple(value)
+
+
+def _overrides(value: object, field: str) -> tuple[DayOverride, ...]:
+    """``closures`` or ``working_days`` as DayOverrides, in date order."""
+    overrides: list[DayOverride] = []
+    for item in _items(value, field, "DayOverride values"):
         if not isinstance(item, DayOverride):
             raise InvalidRecordError(
                 f"expected DayOverride values, got {type(item).__name__}",
-                field="CalendarSpec.closures/working_days",
+                field=f"CalendarSpec.{field}",
                 rule=_RULE,
             )
-    return tuple(sorted(items, key=lambda o: o.on))
+        overrides.append(item)
+    return tuple(sorted(overrides, key=lambda o: o.on))
+
+
+def _closures(value: Iterable[DayOverride]) -> tuple[DayOverride, ...]:
+    return _overrides(value, "closures")
+
+
+def _working_days(value: Iterable[DayOverride]) -> tuple[DayOverride, ...]:
+    return _overrides(value, "working_days")
 
 
 def _weekend(value: Iterable[int]) -> frozenset[int]:
-    days = frozenset(value)
-    if any(type(d) is not int or not 0 <= d <= 6 for d in days):
-        raise InvalidRecordError(
-            "weekend days are ints 0 (Monday) to 6 (Sunday)",
-            field="CalendarSpec.weekend",
-            rule=_RULE,
-        )
-    return days
+    days: set[int] = set()
+    for day in _items(value, "weekend", "weekday numbers"):
+        if type(day) is not int or not 0 <= day <= 6:
+            raise InvalidRecordError(
+                "weekend days are ints 0 (Monday) to 6 (Sunday)",
+                field="CalendarSpec.weekend",
+                rule=_RULE,
+            )
+        days.add(day)
+    return frozenset(days)
 
 
 def _categories(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = (value,)
-    return tuple(sorted(set(value)))
+    names = (value,) if isinstance(value, str) else _items(value, "categories", "category names")
+    for name in names:
+        if not isinstance(name, str):
+            raise InputTypeError(
+                f"category names are str, got {type(name).__name__} {shown(name)}",
+                field="CalendarSpec.categories",
+                rule=_RULE,
+            )
+    if not names:
+        raise InvalidRecordError(
+            "needs at least one holidays category (such as 'public')",
+            field="CalendarSpec.categories",
+            rule=_RULE,
+        )
+    return tuple(sorted({str(name) for name in names}))
+
+
+def _optional_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A validator: ``None`` or a non-empty ``str`` (a country or subdivision code)."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise InputTypeError(
+            f"must be a str code or None, got {type(value).__name__} {shown(value)}",
+            field=f"CalendarSpec.{attribute.name}",
+            rule=_RULE,
+        )
+    if not value.strip():
+        raise InvalidRecordError(
+            "must not be empty (None: no holiday source)",
+            field=f"CalendarSpec.{attribute.name}",
+            rule=_RULE,
+        )
 
 
 # cache_hash: every business-day step of a program looks its calendar up by spec, and
@@ -144,16 +197,22 @@ class CalendarSpec:
         weekend: Weekday numbers (Monday is 0) that are never business days.
     """
 
-    country: str | None = "US"
-    subdiv: str | None = None
+    country: str | None = attrs.field(default="US", validator=_optional_name)
+    subdiv: str | None = attrs.field(default=None, validator=_optional_name)
     categories: tuple[str, ...] = attrs.field(default=("public",), converter=_categories)
     first_year: int = attrs.field(default=_DEFAULT_FIRST_YEAR, validator=_check_year)
     last_year: int = attrs.field(default=_DEFAULT_LAST_YEAR, validator=_check_year)
-    closures: tuple[DayOverride, ...] = attrs.field(default=(), converter=_tuple_of_overrides)
-    working_days: tuple[DayOverride, ...] = attrs.field(default=(), converter=_tuple_of_overrides)
+    closures: tuple[DayOverride, ...] = attrs.field(default=(), converter=_closures)
+    working_days: tuple[DayOverride, ...] = attrs.field(default=(), converter=_working_days)
     weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_weekend)
 
     def __attrs_post_init__(self) -> None:
+        if self.country is None and self.subdiv is not None:
+            raise InvalidRecordError(
+                "a subdivision needs a country",
+                field="CalendarSpec.subdiv",
+                rule=_RULE,
+            )
         if self.last_year < self.first_year:
             raise InvalidRecordError(
                 f"last_year {self.last_year} is before first_year {self.first_year}",
@@ -185,14 +244,33 @@ def _holiday_source(spec: CalendarSpec) -> dict[dt.date, str]:
         return {}
     import holidays  # deferred: importing emrpath should not pay for it
 
-    try:
-        entity = holidays.country_holidays(spec.country, subdiv=spec.subdiv)
-    except NotImplementedError as exc:
-        raise InvalidRecordError(
-            f"the holidays package has no calendar for {spec.country!r}/{spec.subdiv!r}",
+    # Look the code up in the package's own list: country_holidays() would also take a
+    # name of the package's internals ("HolidayBase": no holidays at all; "utils": a
+    # TypeError).
+    if spec.country not in holidays.list_supported_countries(include_aliases=True):
+        raise UnknownNameError(
+            f"the holidays package has no calendar for {shown(spec.country)}",
             field="CalendarSpec.country",
             rule=_RULE,
+        )
+    try:
+        entity = holidays.country_holidays(spec.country, subdiv=spec.subdiv)
+    except NotImplementedError as exc:  # the country is known: its subdivision is not
+        raise UnknownNameError(
+            f"the holidays package has no subdivision {shown(spec.subdiv)} of "
+            f"{shown(spec.country)}",
+            field="CalendarSpec.subdiv",
+            rule=_RULE,
         ) from exc
+    supported = tuple(getattr(entity, "supported_categories", ()))
+    unknown = [name for name in spec.categories if name not in supported]
+    if unknown:
+        raise UnknownNameError(
+            f"the holidays package has no category {shown(unknown[0])} for "
+            f"{shown(spec.country)}; it has {', '.join(supported)}",
+            field="CalendarSpec.categories",
+            rule=_RULE,
+        )
     end_year = getattr(entity, "end_year", None)
     if end_year is not None and spec.last_year > end_year:
         raise CalendarRangeError(
@@ -317,12 +395,12 @@ class BusinessCalendar:
             CalendarSpec(
                 country=country,
                 subdiv=subdiv,
-                categories=tuple(categories),
+                categories=categories,
                 first_year=first_year,
                 last_year=last_year,
-                closures=tuple(closures),
-                working_days=tuple(working_days),
-                weekend=frozenset(weekend),
+                closures=closures,
+                working_days=working_days,
+                weekend=weekend,
             )
         )
 
@@ -501,7 +579,7 @@ class BusinessCalendar:
         """
         if type(n) is not int:
             raise InputTypeError(
-                f"expected an int number of business days, got {type(n).__name__} {n!r}",
+                f"expected an int number of business days, got {type(n).__name__} {shown(n)}",
                 field="n",
                 rule=_RULE,
             )
@@ -517,7 +595,7 @@ class BusinessCalendar:
         else:
             return dt.date.fromordinal(self._base + index)
         raise CalendarRangeError(
-            f"{n} business days from {day} falls outside this calendar's years "
+            f"{shown(n)} business days from {day} falls outside this calendar's years "
             f"({self.spec.first_year}-{self.spec.last_year})",
             field="n",
             rule=_RULE,
@@ -534,10 +612,11 @@ class BusinessCalendar:
         """
         if type(n) is not int:
             raise InputTypeError(
-                f"expected an int number of business days, got {type(n).__name__} {n!r}",
+                f"expected an int number of business days, got {type(n).__name__} {shown(n)}",
                 field="n",
                 rule=_RULE,
             )
+        days = iterable(days, field="days", rule=_RULE, of=dt.date)
         if n == 0:
             return [
                 dt.date.fromordinal(self._base + self._index(d, f"days[{i}]"))
@@ -564,7 +643,7 @@ class BusinessCalendar:
             k = prefix[index + shift] + offset
             if not 0 <= k < limit:
                 raise CalendarRangeError(
-                    f"{n} business days from {day} falls outside this calendar's years",
+                    f"{shown(n)} business days from {day} falls outside this calendar's years",
                     field=f"days[{position}]",
                     rule=_RULE,
                 )

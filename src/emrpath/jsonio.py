@@ -57,6 +57,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import numbers
 import re
 import types
 import typing
@@ -67,7 +68,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from emrpath._validators import shorten
+from emrpath._validators import exact_decimal, shorten, shown
 from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.program import Program
 
@@ -227,7 +228,7 @@ def _kind_of(kind: type | str) -> tuple[str, type]:
         cls = registry.get(kind)
         if cls is None:
             raise UnknownNameError(
-                f"unknown document kind {kind!r}; known: {', '.join(sorted(registry))}",
+                f"unknown document kind {shown(kind)}; known: {', '.join(sorted(registry))}",
                 field="kind",
                 rule=_RULE,
             )
@@ -237,7 +238,7 @@ def _kind_of(kind: type | str) -> tuple[str, type]:
         if registry.get(name) is kind:
             return name, kind
     raise InputTypeError(
-        f"no JSON document for {kind!r}; known kinds: {', '.join(sorted(registry))}",
+        f"no JSON document for {shown(kind)}; known kinds: {', '.join(sorted(registry))}",
         field="kind",
         rule=_RULE,
     )
@@ -297,7 +298,7 @@ def _iso_date(value: object, field: str | None = None, rule: str = _DATE_RULE) -
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidRecordError(
-            f"{value!r} is not a date on the calendar", field=field, rule=rule
+            f"{shown(value)} is not a date on the calendar", field=field, rule=rule
         ) from None
 
 
@@ -332,9 +333,10 @@ def _decimal_hook(value: Any, _: type) -> Decimal:
                 f'must be a decimal number such as "2.5", got {_got(value)}', rule=_RULE
             )
         return Decimal(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        # Python data (from_json_data): the record reads a float by its shortest repr.
-        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not isinstance(value, bool) and isinstance(value, numbers.Real):
+        # Python data (from_json_data), numpy numbers included: read exactly, as a record
+        # reads them (a float by its shortest repr).
+        return exact_decimal(value, field=None, rule=_RULE, what="a decimal number")
     raise InputTypeError(
         f'must be a decimal number (a string such as "2.5" or a number), got {_got(value)}',
         rule=_RULE,

@@ -41,7 +41,7 @@ import attrs
 
 from emrpath._dates import add_days
 from emrpath._table import html_table, key_values, text_table
-from emrpath._validators import sequence_of
+from emrpath._validators import sequence_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, ParamReader, Provision
 from emrpath.policies import CeComponent, CeRequirement, RecertWindow, _num
@@ -290,7 +290,7 @@ weakest source: primary'
             if item.name == name:
                 return item
         raise UnknownNameError(
-            f"unknown component {name!r}; known: {[c.name for c in self.components]}",
+            f"unknown component {shown(name)}; known: {[c.name for c in self.components]}",
             field="name",
             rule=_RULE,
         )
@@ -575,7 +575,7 @@ class _Answer:
             or p.recert_window is None
         ):
             raise NoRuleInForceError(
-                f"program {p.key!r} defines no recertification rules",
+                f"program {shown(p.key)} defines no recertification rules",
                 field="program",
                 rule=_RULE,
             )
@@ -750,7 +750,7 @@ class _Answer:
             component = requirement.component(record.component)
         except UnknownNameError:
             raise UnknownNameError(
-                f"unknown component {record.component!r}; the requirement in force has "
+                f"unknown component {shown(record.component)}; the requirement in force has "
                 f"{list(requirement.component_names)}",
                 field=f"education[{index}].component",
                 rule="continuing education",
@@ -761,7 +761,7 @@ class _Answer:
             and record.topic not in component.topic_names
         ):
             raise UnknownNameError(
-                f"unknown topic {record.topic!r} of {component.name!r}; it has "
+                f"unknown topic {shown(record.topic)} of {shown(component.name)}; it has "
                 f"{list(component.topic_names)}",
                 field=f"education[{index}].topic",
                 rule="continuing education",
@@ -807,13 +807,14 @@ class _Answer:
         if param is None:
             if self.attempts:
                 raise InvalidRecordError(
-                    f"program {self.p.key!r} has no recertification by exam",
+                    f"program {shown(self.p.key)} has no recertification by exam",
                     field="exam_attempts",
                     rule="recertification by exam",
                 )
             return None, None
         rule = self.r.read(param, nominal)
         allowed = rule.value.attempts
+        opens = rule.value.opens_on(expires)
         for index, attempt in enumerate(self.attempts):
             if not cycle_start <= attempt.taken_on <= expires:
                 raise InvalidRecordError(
@@ -823,16 +824,29 @@ class _Answer:
                     rule="recertification by exam",
                 )
             check_score(attempt, program=self.p, field=f"exam_attempts[{index}]")
-        if len(self.attempts) > allowed:
+        # Attempts are in date order, so those before the window come first.
+        early = 0 if opens is None else sum(a.taken_on < opens for a in self.attempts)
+        counted = self.attempts[early:]
+        if early:
+            self.reasons.append(
+                Reason.cited(
+                    "recert_exam_outside_window",
+                    f"{early} recertification-by-exam attempt(s) before the window opened on "
+                    f"{opens} do not count ({rule.value.describe()}).",
+                    param,
+                    rule,
+                )
+            )
+        if len(counted) > allowed:
             raise InvalidRecordError(
-                f"{len(self.attempts)} attempts in one cycle; {rule.value.describe()}",
-                field=f"exam_attempts[{allowed}]",
+                f"{len(counted)} attempts in one cycle's window; {rule.value.describe()}",
+                field=f"exam_attempts[{early + allowed}]",
                 rule="recertification by exam",
             )
-        remaining = allowed - len(self.attempts)
-        if not self.attempts:
+        remaining = allowed - len(counted)
+        if not counted:
             return None, remaining
-        last = self.attempts[-1]
+        last = counted[-1]
         if last.passed:
             message = (
                 f"Recertification by exam passed on {last.taken_on}; it meets the cycle's "

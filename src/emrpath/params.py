@@ -34,7 +34,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from emrpath._dates import as_date
-from emrpath._validators import instance_of
+from emrpath._validators import instance_of, iterable, shown
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError
 
 __all__ = ["Citation", "Confidence", "Param", "ParamReader", "Provision", "weakest"]
@@ -95,12 +95,14 @@ def weakest(levels: Iterable[Confidence]) -> Confidence:
     """
     # Two levels: the weakest is SECONDARY as soon as one appears. Identity checks keep
     # this off the hot path of evaluate(), which folds a dozen levels per call.
-    for level in levels:
+    for level in iterable(levels, field="levels", rule="confidence", of=Confidence):
         if level is Confidence.SECONDARY:
             return level
         if level is not Confidence.PRIMARY:
             raise InputTypeError(
-                f"expected Confidence values, got {level!r}", field="levels", rule="confidence"
+                f"expected Confidence values, got {shown(level)}",
+                field="levels",
+                rule="confidence",
             )
     return Confidence.PRIMARY
 

@@ -406,13 +406,21 @@ class _PathwayRun:
         date. Each authorization's window is read once.
         """
         authorizations = self.candidate.authorizations  # sorted by issue date
-        if not authorizations or not self.candidate.attempts:
+        if not authorizations:
             return
         param = self.program.authorization
-        ends = [
-            self.reader.read(param, att.issued_on).value.expires_on(att.issued_on, self.course_end)
-            for att in authorizations
-        ]
+        # Every authorization's window, read once: one issued after its course expired is
+        # an invalid record, refused here whether or not an attempt followed it.
+        ends = []
+        for index, att in enumerate(authorizations):
+            rule = self.reader.read(param, att.issued_on).value
+            try:
+                ends.append(rule.expires_on(att.issued_on, self.course_end))
+            except InvalidRecordError as err:  # name the record, as every refusal here does
+                field = f"authorizations[{index}].{err.field}"
+                raise InvalidRecordError(err.message, field=field, rule=err.rule) from None
+        if not self.candidate.attempts:
+            return
         taken_in = 0
         latest_end: dt.date | None = None
         for attempt in self.candidate.attempts:

@@ -62,7 +62,14 @@ import attrs
 
 from emrpath._seed import seed_citation
 from emrpath._table import cell, html_table, key_values, text_table
-from emrpath._validators import instance_of, non_empty_text, parse_enum, require, sequence_of
+from emrpath._validators import (
+    instance_of,
+    non_empty_text,
+    parse_enum,
+    require,
+    sequence_of,
+    shown,
+)
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, ParamReader, weakest
 from emrpath.pathway import evaluate
@@ -684,7 +691,7 @@ def plan_attempts(
     limit = limit_rule.value
     if not 0 <= used < limit.max_attempts:
         raise InvalidRecordError(
-            f"{used} attempts used; the program allows {limit.max_attempts} under one "
+            f"{shown(used)} attempts used; the program allows {limit.max_attempts} under one "
             f"{limit.scope.noun}, so a plan needs 0 to {limit.max_attempts - 1} used "
             f"(after the last, {limit.after_limit.next_step})",
             field="attempts_used",
@@ -835,11 +842,14 @@ class RetakePlan:
         failed_on: The date of the failed attempt.
         scaled_score: Its scaled score, when the report gave one.
         points_below_passing: How far below the passing point that score is.
-        earliest_retest_on: The earliest retest date after the failed attempt.
+        earliest_retest_on: The earliest retest date after the failed attempt; ``None``
+            when no attempt is allowed without a new course (or route): the plan then
+            offers no retest date and says what must come first.
         next_attempt_on: The earliest date on or after ``as_of`` the next attempt is
             allowed (``None``: none is, without a new course or route).
         course_expires_on: The last day the course qualifies for testing.
-        fits_course_window: Whether the earliest retest is inside the course window.
+        fits_course_window: Whether the earliest retest is inside the course window
+            (``False`` when there is none).
         attempts_used: Attempts used under the course (or route), the failed one included.
         attempts_remaining: Attempts left.
         remediation_required: Whether a new course (or route) is needed first.
@@ -873,7 +883,7 @@ class RetakePlan:
     failed_on: dt.date
     scaled_score: int | None
     points_below_passing: int | None
-    earliest_retest_on: dt.date
+    earliest_retest_on: dt.date | None
     next_attempt_on: dt.date | None
     course_expires_on: dt.date
     fits_course_window: bool
@@ -976,7 +986,7 @@ focus: scope errors | weakest source: secondary
                 for pair in (
                     ("failed attempt", self.failed_on),
                     ("scaled score", score),
-                    ("earliest retest", self.earliest_retest_on),
+                    ("earliest retest", self.earliest_retest_on or "none"),
                     ("next attempt", self.next_attempt_on or "none open"),
                     ("course qualifies through", self.course_expires_on),
                     ("attempts", f"{self.attempts_used} used, {self.attempts_remaining} left"),
@@ -1108,15 +1118,37 @@ def retake_plan(
     status = evaluate(candidate, as_of=as_of, program=program)
     today = status.as_of
     reader = ParamReader()
-    retest_on = earliest_retest_date(failed_on, program=program)
+    # No retest date is offered when no attempt is allowed without a new course or route.
+    retest_possible = status.next_attempt_on is not None
+    retest_on = earliest_retest_date(failed_on, program=program) if retest_possible else None
     course_end = course_expiration_date(candidate.course.completed_on, program=program)
     scale = reader.read(program.score_scale, failed_on).value
     score = failed_attempt.scaled_score
     below = None if score is None or scale is None else scale.passing - score
-    reasons = list(status.gate(GateName.COGNITIVE).reasons)
+    reasons = [
+        reason
+        for reason in status.gate(GateName.COGNITIVE).reasons
+        if retest_possible or reason.code != "retest_wait"
+    ]
     focus = tuple(BUCKET_FIXES[b] for b in log.costliest())
     wait = reader.read(program.retest_wait, failed_on)
-    if focus:
+    if focus and not retest_possible:
+        completed = candidate.course.completed_on
+        limit = reader.read(program.attempt_limit, completed)
+        reasons.append(
+            Reason(
+                "retake_focus",
+                f"No further attempt under this {limit.value.scope.noun}: first "
+                f"{limit.value.after_limit.next_step}. Then work on the buckets that cost "
+                "the most: "
+                + "; ".join(f"{f} ({log.counts()[f.bucket]} missed)" for f in focus)
+                + ".",
+                "attempt_limit",
+                limit.citation,
+                weakest([limit.confidence, *(f.confidence for f in focus)]),
+            )
+        )
+    elif focus:
         reasons.append(
             Reason(
                 "retake_focus",
@@ -1153,7 +1185,7 @@ def retake_plan(
         earliest_retest_on=retest_on,
         next_attempt_on=status.next_attempt_on,
         course_expires_on=course_end,
-        fits_course_window=retest_on <= course_end,
+        fits_course_window=retest_on is not None and retest_on <= course_end,
         attempts_used=status.attempts_used,
         attempts_remaining=status.attempts_remaining,
         remediation_required=status.remediation_required,

@@ -32,8 +32,8 @@ from emrpath._dates import (
     end_of_month_after,
     make_date,
 )
-from emrpath._validators import boolean, instance_of
-from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
+from emrpath._validators import boolean, exact_decimal, instance_of, shown
+from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
 
 __all__ = [
     "AfterLimit",
@@ -72,7 +72,7 @@ __all__ = [
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or value < 1:
         raise InvalidRecordError(
-            f"must be a positive int, got {value!r}",
+            f"must be a positive int, got {shown(value)}",
             field=f"{type(instance).__name__}.{attribute.name}",
             rule="program parameter",
         )
@@ -81,7 +81,7 @@ def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) 
 def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or value < 0:
         raise InvalidRecordError(
-            f"must be a non-negative int, got {value!r}",
+            f"must be a non-negative int, got {shown(value)}",
             field=f"{type(instance).__name__}.{attribute.name}",
             rule="program parameter",
         )
@@ -90,7 +90,7 @@ def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: obje
 def _month(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or not 1 <= value <= 12:
         raise InvalidRecordError(
-            f"must be a month number 1-12, got {value!r}",
+            f"must be a month number 1-12, got {shown(value)}",
             field=f"{type(instance).__name__}.{attribute.name}",
             rule="program parameter",
         )
@@ -160,7 +160,7 @@ def _requirements(value: object) -> frozenset[Requirement]:
     for item in items:
         if not isinstance(item, Requirement):
             raise InvalidRecordError(
-                f"expected Requirement values, got {item!r}",
+                f"expected Requirement values, got {shown(item)}",
                 field="ResultPosting.held_until",
                 rule="result posting",
             )
@@ -199,6 +199,9 @@ class ResultPosting:
 class ScoreScale:
     """A scaled-score report: integer scores on ``[minimum, maximum]``, pass at ``passing``.
 
+    With ``failing_only`` the report is given to failing candidates only, so a passed
+    attempt carries no score.
+
     Example:
         >>> ScoreScale(100, 1500, 950).passes(949)
         False
@@ -207,6 +210,9 @@ class ScoreScale:
     minimum: int = attrs.field(validator=_non_negative)
     maximum: int = attrs.field(validator=_positive)
     passing: int = attrs.field(validator=_positive)
+    failing_only: bool = attrs.field(
+        default=False, kw_only=True, validator=boolean("program parameter")
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.minimum <= self.passing <= self.maximum:
@@ -234,8 +240,11 @@ class ScoreScale:
             >>> import emrpath as ep
             >>> ep.ASCP_MLS.score_scale.value_at(dt.date(2025, 6, 2)).describe()
             'integer scaled score 100-999, passing at 400'
+            >>> print(ep.NREMT_EMR.score_scale.value_at(dt.date(2025, 6, 2)).describe())
+            integer scaled score 100-1500, passing at 950, reported to failing candidates only
         """
-        return f"integer scaled score {self.minimum}-{self.maximum}, passing at {self.passing}"
+        text = f"integer scaled score {self.minimum}-{self.maximum}, passing at {self.passing}"
+        return text + (", reported to failing candidates only" if self.failing_only else "")
 
 
 @attrs.frozen(slots=True)
@@ -503,13 +512,18 @@ class AuthorizationWindow:
             value = getattr(self, name)
             if value is not None and (type(value) is not int or value < 1):
                 raise InvalidRecordError(
-                    f"must be a positive int, got {value!r}",
+                    f"must be a positive int, got {shown(value)}",
                     field=f"AuthorizationWindow.{name}",
                     rule="authorization to test",
                 )
 
     def expires_on(self, issued_on: dt.date, course_expires_on: dt.date | None) -> dt.date:
         """The last valid day.
+
+        Raises:
+            InvalidRecordError: The window is capped by the course and was issued after the
+                course expired: no such authorization can be issued, and its last valid day
+                would come before its issue date.
 
         Example:
             >>> import emrpath as ep
@@ -521,13 +535,27 @@ class AuthorizationWindow:
             >>> window = ep.ASCP_MLS.authorization.value_at(dt.date(2025, 11, 30))
             >>> window.expires_on(dt.date(2025, 11, 30), course_expires_on=None)
             datetime.date(2026, 2, 28)
+            >>> att.expires_on(dt.date(2026, 2, 5), course_expires_on=dt.date(2026, 1, 31))
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.InvalidRecordError: issued_on: issued 2026-02-05, after the course \
+expired on 2026-01-31; an authorization to test cannot be issued for an expired course \
+(rule: authorization to test)
         """
+        cap = course_expires_on if self.capped_by_course else None
+        if cap is not None and issued_on > cap:
+            raise InvalidRecordError(
+                f"issued {issued_on}, after the course expired on {cap}; an "
+                "authorization to test cannot be issued for an expired course",
+                field="issued_on",
+                rule="authorization to test",
+            )
         if self.days is not None:
             end = add_days(issued_on, self.days)
         else:
             end = add_months(issued_on, self.months or 0)
-        if self.capped_by_course and course_expires_on is not None:
-            return min(end, course_expires_on)
+        if cap is not None:
+            return min(end, cap)
         return end
 
     def describe(self) -> str:
@@ -683,28 +711,20 @@ CertificationTerm = SeasonalExpiry | AnniversaryExpiry | NoExpiry
 
 
 def _amount(value: object, *, field: str, rule: str, positive: bool) -> Decimal:
-    """``value`` (an int, float or Decimal) as an exact, finite ``Decimal``."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        raise InputTypeError(
-            f"must be a number of hours or points (int, float or Decimal), got "
-            f"{type(value).__name__} {value!r}",
-            field=field,
-            rule=rule,
-        )
-    # A float is read by its shortest repr, so 0.1 means one tenth, not 0.1000000000000000055.
-    amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    """``value`` (any real number, see ``exact_decimal``) as an exact, finite ``Decimal``."""
+    amount = exact_decimal(value, field=field, rule=rule, what="a number of hours or points")
     if not amount.is_finite():
-        raise InvalidRecordError(f"must be finite, got {value!r}", field=field, rule=rule)
+        raise InvalidRecordError(f"must be finite, got {shown(value)}", field=field, rule=rule)
     if amount < 0 or (positive and amount == 0):
         raise InvalidRecordError(
-            f"must be {'more than' if positive else 'at least'} 0, got {value!r}",
+            f"must be {'more than' if positive else 'at least'} 0, got {shown(value)}",
             field=field,
             rule=rule,
         )
     if amount >= _AMOUNT_LIMIT or _decimal_places(amount) > _AMOUNT_PLACES:
         raise InvalidRecordError(
             f"must be less than {_AMOUNT_LIMIT:,} with at most {_AMOUNT_PLACES} decimal "
-            f"places, so that totals stay exact; got {value!r}",
+            f"places, so that totals stay exact; got {shown(value)}",
             field=field,
             rule=rule,
         )
@@ -743,10 +763,12 @@ def _minimum(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 def _to_decimal(value: object) -> object:
-    # Converter: numbers become Decimal; anything else is left for the validator to refuse.
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    # Converter: numbers become Decimal; anything else is left for the validator to refuse
+    # (a converter does not know the field's name).
+    try:
+        return exact_decimal(value, field=None, rule="program parameter", what="a number")
+    except EmrpathError:
         return value
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
 def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -762,7 +784,7 @@ def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 def _name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidRecordError(
-            f"must be a non-empty str, got {value!r}",
+            f"must be a non-empty str, got {shown(value)}",
             field=f"{type(instance).__name__}.{attribute.name}",
             rule="program parameter",
         )
@@ -924,7 +946,7 @@ class CeRequirement:
             if item.name == name:
                 return item
         raise UnknownNameError(
-            f"unknown component {name!r}; this requirement has {list(self.component_names)}",
+            f"unknown component {shown(name)}; this requirement has {list(self.component_names)}",
             field="component",
             rule="continuing education",
         )
@@ -1244,23 +1266,85 @@ RecertWindow = SeasonalRecertWindow | DeadlineRecertWindow
 class RecertExam:
     """Recertification by exam: ``attempts`` attempts per cycle, with no retest after them.
 
+    An attempt counts only inside the exam's window: from ``opens_month``/``opens_day`` of
+    the year ``opens_years_before`` years before the expiration year, through the expiration
+    date. Without ``opens_month`` and ``opens_day`` (both ``None``) no window is known and
+    an attempt anywhere in the cycle counts.
+
     Example:
         >>> RecertExam(attempts=1).describe()
         'recertification by exam: 1 attempt per cycle, no retest'
+        >>> RecertExam(attempts=1, opens_month=10, opens_day=1).opens_on(dt.date(2027, 9, 30))
+        datetime.date(2026, 10, 1)
     """
 
     attempts: int = attrs.field(validator=_positive)
+    opens_month: int | None = attrs.field(
+        default=None, kw_only=True, validator=attrs.validators.optional(_month)
+    )
+    opens_day: int | None = attrs.field(
+        default=None, kw_only=True, validator=attrs.validators.optional(_positive)
+    )
+    opens_years_before: int = attrs.field(default=1, kw_only=True, validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.opens_month is None) != (self.opens_day is None):
+            raise InvalidRecordError(
+                "give both opens_month and opens_day, or neither",
+                field="RecertExam.opens_day",
+                rule="program parameter",
+            )
+        if self.opens_month is not None and self.opens_day is not None:
+            last = days_in_month(2001, self.opens_month)  # a common year: no 29 February
+            if self.opens_day > last:
+                raise InvalidRecordError(
+                    f"month {self.opens_month} has no day {self.opens_day} every year "
+                    f"(it has {last} in a common year)",
+                    field="RecertExam.opens_day",
+                    rule="program parameter",
+                )
+
+    def opens_on(self, expires_on: dt.date) -> dt.date | None:
+        """The first day an attempt counts toward the cycle ending ``expires_on``.
+
+        ``None``: no window is known; an attempt anywhere in the cycle counts. The window
+        closes on the expiration date.
+
+        Example:
+            >>> import emrpath as ep
+            >>> exam = ep.NREMT_EMR.recert_exam.value_at(dt.date(2025, 10, 1))
+            >>> exam.opens_on(dt.date(2027, 9, 30))
+            datetime.date(2026, 10, 1)
+        """
+        if self.opens_month is None or self.opens_day is None:
+            return None
+        return make_date(
+            expires_on.year - self.opens_years_before, self.opens_month, self.opens_day
+        )
 
     def describe(self) -> str:
         """The rule in words.
 
         Example:
             >>> import emrpath as ep
-            >>> ep.NREMT_EMR.recert_exam.value_at(dt.date(2024, 10, 1)).describe()
-            'recertification by exam: 1 attempt per cycle, no retest'
+            >>> print(ep.NREMT_EMR.recert_exam.value_at(dt.date(2024, 10, 1)).describe())
+            recertification by exam: 1 attempt per cycle, no retest, from October 1 of the
+            year before the expiration year through the expiration date
         """
         plural = "" if self.attempts == 1 else "s"
-        return f"recertification by exam: {self.attempts} attempt{plural} per cycle, no retest"
+        text = f"recertification by exam: {self.attempts} attempt{plural} per cycle, no retest"
+        if self.opens_month is None or self.opens_day is None:
+            return text
+        opens = dt.date(2001, self.opens_month, self.opens_day)
+        years = self.opens_years_before
+        year = (
+            "the expiration year"
+            if years == 0
+            else "the year before the expiration year"
+            if years == 1
+            else f"{years} years before the expiration year"
+        )
+        return f"{text}, from {opens:%B} {opens.day} of {year} through the expiration date"
 
 
 @attrs.frozen(slots=True)

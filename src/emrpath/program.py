@@ -24,7 +24,7 @@ import attrs
 from emrpath._dates import as_date, timezone
 from emrpath._validators import instance_of
 from emrpath.calendar import BusinessCalendar, CalendarSpec
-from emrpath.errors import InputTypeError, InvalidRecordError
+from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Param
 from emrpath.policies import (
     AppealWindow,
@@ -73,7 +73,10 @@ def _tz(instance: object, attribute: attrs.Attribute[Any], value: object) -> Non
         raise InputTypeError(
             "must be an IANA timezone name", field="Program.timezone", rule="program definition"
         )
-    timezone(value)  # raises UnknownNameError for a name no database knows
+    try:
+        timezone(value)
+    except UnknownNameError as err:  # not a name of the tz database
+        raise UnknownNameError(err.message, field="Program.timezone", rule=err.rule) from None
 
 
 @attrs.frozen(slots=True, repr=False)

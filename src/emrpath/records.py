@@ -56,7 +56,7 @@ def _date(
             kind = "datetime" if isinstance(value, dt.datetime) else type(value).__name__
             raise InputTypeError(
                 f"must be a datetime.date{' or None' if optional else ''}, got {kind} "
-                f"{value!r}"
+                f"{shown(value)}"
                 + (
                     "; records hold dates: pass value.date() in the program's timezone"
                     if kind == "datetime"
@@ -101,7 +101,7 @@ def _history(value: Any) -> tuple[PriorCourse, ...]:
 def _route(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
         raise InputTypeError(
-            f"must be a non-empty str or None, got {value!r}",
+            f"must be a non-empty str or None, got {shown(value)}",
             field="CourseCompletion.route",
             rule="attempt limit",
         )
@@ -172,7 +172,7 @@ class ExamAttempt:
     def _check_passed(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not bool:
             raise InputTypeError(
-                f"must be True or False, got {type(value).__name__} {value!r}",
+                f"must be True or False, got {type(value).__name__} {shown(value)}",
                 field="ExamAttempt.passed",
                 rule="exam attempt",
             )
@@ -441,7 +441,7 @@ def _component(instance: object, attribute: attrs.Attribute[Any], value: object)
         return
     if not isinstance(value, str) or not value.strip():
         raise InputTypeError(
-            f"must be a non-empty str, got {value!r}",
+            f"must be a non-empty str, got {shown(value)}",
             field=f"ContinuingEducation.{attribute.name}",
             rule="continuing education",
         )
@@ -453,8 +453,10 @@ class ContinuingEducation:
 
     Args:
         completed_on: The day it was completed.
-        amount: Hours (NREMT) or points (ASCP CMP): the unit is the program's. An int, a
-            float (read by its shortest repr) or a Decimal, more than 0.
+        amount: Hours (NREMT) or points (ASCP CMP): the unit is the program's. Any real
+            number, read exactly: an int, a float (read by its shortest repr, as is a
+            numpy float), a Decimal, a Fraction with an exact decimal value; more than 0,
+            finite, below 10**12 with at most 6 decimal places.
         component: The component it is allocated to (``"national"``, ``"local"``,
             ``"individual"``; ``"chemistry"`` …), checked against the program in
             :func:`emrpath.recertification_status`.
@@ -469,7 +471,8 @@ component='national', topic='cardiovascular')
         Traceback (most recent call last):
         ...
         emrpath.errors.InputTypeError: ContinuingEducation.amount: must be a number of hours \
-or points (int, float or Decimal), got str '2' (rule: continuing education)
+or points (an int, float, Decimal, Fraction or other real number), got str '2' \
+(rule: continuing education)
     """
 
     completed_on: dt.date = attrs.field(validator=_date("continuing education"))

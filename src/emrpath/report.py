@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from emrpath._validators import shown
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.program import Program
 
@@ -33,6 +34,9 @@ def describe_value(value: object) -> str:
 
     Policy values describe themselves (``describe()``); ``True``/``False`` read as
     ``yes``/``no``; ``None`` (the rule does not apply in that period) reads as ``none``.
+    Any other value reads as its ``str()``, or, where that fails (an int past Python's
+    digit limit, a value nested too deeply, a ``__str__`` that raises), as a short
+    description of it.
 
     Args:
         value: A provision's value.
@@ -41,6 +45,8 @@ def describe_value(value: object) -> str:
         >>> from emrpath.policies import FixedDaysWait
         >>> describe_value(FixedDaysWait(days=15)), describe_value(True), describe_value(None)
         ('15 calendar days after the last attempt', 'yes', 'none')
+        >>> describe_value(3), describe_value(10**5000)
+        ('3', 'an int of 5001 digits')
     """
     if value is None:
         return "none"
@@ -49,7 +55,10 @@ def describe_value(value: object) -> str:
     describe = getattr(value, "describe", None)
     if callable(describe):
         return str(describe())
-    return str(value)
+    try:
+        return str(value)
+    except Exception:  # str() failed on the value itself: name it instead
+        return shown(value)
 
 
 def _check(program: object) -> Program:
@@ -83,7 +92,8 @@ def parameter_rows(program: Program) -> list[dict[str, Any]]:
         >>> [(r["effective_from"], r["effective_until"], r["value"])
         ...  for r in ep.parameter_rows(ep.NREMT_EMR) if r["parameter"] == "score_scale"]
         [(datetime.date(2015, 1, 1), datetime.date(2023, 5, 31), 'none'),
-         (datetime.date(2023, 6, 1), None, 'integer scaled score 100-1500, passing at 950')]
+         (datetime.date(2023, 6, 1), None,
+          'integer scaled score 100-1500, passing at 950, reported to failing candidates only')]
     """
     program = _check(program)
     rows: list[dict[str, Any]] = []

@@ -63,7 +63,7 @@ from emrpath._scope_table import (
     read_skills,
     read_sources,
 )
-from emrpath._validators import field_name, instance_of, non_empty_text, parse_enum
+from emrpath._validators import field_name, instance_of, non_empty_text, parse_enum, shown
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Citation, Confidence
 
@@ -268,7 +268,8 @@ def _key(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
     _STR(instance, attribute, value)
     if not SKILL_KEY.fullmatch(str(value)):
         raise InvalidRecordError(
-            f"{value!r} is not a snake_case key (lower-case letters, digits, single underscores)",
+            f"{shown(value)} is not a snake_case key (lower-case letters, digits, single "
+            "underscores)",
             field=field_name(instance, attribute),
             rule=_RULE,
         )
@@ -320,7 +321,7 @@ def _source_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[
     for item in value:
         if not isinstance(item, str) or not item.strip():
             raise InvalidRecordError(
-                f"source ids are non-empty strings, got {item!r}",
+                f"source ids are non-empty strings, got {shown(item)}",
                 field=field_name(instance, attribute),
                 rule=_RULE,
             )
@@ -523,12 +524,15 @@ class ScopeProfile:
                 )
             if row.key in by_key:
                 raise InvalidRecordError(
-                    f"two rows share the key {row.key!r}", field="ScopeProfile.rows", rule=_RULE
+                    f"two rows share the key {shown(row.key)}",
+                    field="ScopeProfile.rows",
+                    rule=_RULE,
                 )
             folded = row.name.casefold()
             if folded in by_name:
                 raise InvalidRecordError(
-                    f"rows {by_name[folded].key!r} and {row.key!r} share the name {row.name!r}",
+                    f"rows {shown(by_name[folded].key)} and {shown(row.key)} share the name "
+                    f"{shown(row.name)}",
                     field="ScopeProfile.rows",
                     rule=_RULE,
                 )
@@ -538,8 +542,8 @@ class ScopeProfile:
             other = by_key.get(folded)
             if other is not None and other is not row:
                 raise InvalidRecordError(
-                    f"the name of {row.key!r} is the key of {other.key!r}; lookups would be "
-                    "ambiguous",
+                    f"the name of {shown(row.key)} is the key of {shown(other.key)}; lookups "
+                    "would be ambiguous",
                     field="ScopeProfile.rows",
                     rule=_RULE,
                 )
@@ -585,7 +589,9 @@ class ScopeProfile:
         row = self.get(skill)
         if row is None:
             raise UnknownNameError(
-                f"profile {self.name!r} does not list {skill!r}", field="skill", rule=_RULE
+                f"profile {shown(self.name)} does not list {shown(skill)}",
+                field="skill",
+                rule=_RULE,
             )
         return row
 
@@ -680,7 +686,7 @@ class ScopeProfile:
         _check_arg(name, str, "name")
         if name == self.name:
             raise InvalidRecordError(
-                f"a derived profile needs a name of its own, not {name!r}",
+                f"a derived profile needs a name of its own, not {shown(name)}",
                 field="name",
                 rule=_RULE,
             )
@@ -715,11 +721,13 @@ class ScopeProfile:
             found = self.get(skill)
             if found is None:
                 raise UnknownNameError(
-                    f"profile {self.name!r} does not list {skill!r}", field=group, rule=_RULE
+                    f"profile {shown(self.name)} does not list {shown(skill)}",
+                    field=group,
+                    rule=_RULE,
                 )
             if found.key in touched:
                 raise InvalidRecordError(
-                    f"{found.key!r} is changed more than once in one derivation",
+                    f"{shown(found.key)} is changed more than once in one derivation",
                     field=group,
                     rule=_RULE,
                 )
@@ -750,7 +758,7 @@ class ScopeProfile:
                 if (level >= row.min_level) if lower else (level <= row.min_level):
                     direction = "lower" if lower else "higher"
                     raise InvalidRecordError(
-                        f"{row.key!r} is at {row.min_level.label}; to {group} it, give a "
+                        f"{shown(row.key)} is at {row.min_level.label}; to {group} it, give a "
                         f"{direction} level than that, not {level.label}",
                         field=group,
                         rule=_RULE,
@@ -772,7 +780,8 @@ class ScopeProfile:
                 )
             if new_row.key in self._by_key or new_row.name.casefold() in self._by_name:
                 raise InvalidRecordError(
-                    f"{new_row.key!r} ({new_row.name!r}) is already listed; widen or narrow it",
+                    f"{shown(new_row.key)} ({shown(new_row.name)}) is already listed; widen or "
+                    "narrow it",
                     field="add",
                     rule=_RULE,
                 )
@@ -1122,7 +1131,7 @@ def _unknown(skill: str, at: Level, profile: ScopeProfile) -> ScopeDecision:
         if change.kind is ChangeKind.REMOVE and change.skill == skill
     ]
     reasons = [
-        f"Profile {profile.name} does not list {skill!r} (skills are looked up by key or "
+        f"Profile {profile.name} does not list {shown(skill)} (skills are looked up by key or "
         "exact table name); an unlisted skill is not confirmed, never assumed allowed."
     ]
     citation: Citation | None = None

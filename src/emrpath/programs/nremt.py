@@ -141,12 +141,13 @@ ROLLING_CE_SOURCE = Citation(
 """The 2016-09-01 rolling recertification notice: education counts from the last one."""
 
 RBE_SOURCE = Citation(
-    url="https://support.nremt.org/portal/en/kb/articles/unsucce",
-    quote="You have one attempt to successfully complete recertification by exam; you cannot "
-    "retest.",
-    title="NREMT support: unsuccessful recertification by exam",
+    url="https://nremt.org/Handbooks/Recertification/Recertification-by-Examination-(RBE)",
+    quote="RBE option is available beginning April 1 (EMR is October 1), up to one year before "
+    "your current expiration date. You may attempt RBE only one time per recertification "
+    "cycle.",
+    title="NREMT recertification handbook: recertification by examination (RBE)",
 )
-"""Recertification by exam: one attempt, no retest, at every level."""
+"""Recertification by exam: one attempt per cycle, and when its window opens, per level."""
 
 _SCALED_LAUNCH = Citation(
     url="https://nremt.org/News/National-Registry-Adopts-Scaled-Score-Reporting-fo",
@@ -191,11 +192,14 @@ SCORE_SCALE: Param[ScoreScale | None] = Param(
         ),
         Provision(
             dt.date(2023, 6, 1),
-            ScoreScale(minimum=100, maximum=1500, passing=950),
+            ScoreScale(minimum=100, maximum=1500, passing=950, failing_only=True),
             _SCALE_VALUES,
             _S,
             "Launch date is primary (NREMT news); the 100/950/1500 values are "
-            "secondary only. A raw percentage is never a scaled score.",
+            "secondary only. A raw percentage is never a scaled score. Failing "
+            "candidates only, so a pass carries no score (primary, NREMT news: the "
+            "report 'is specifically for candidates who were unsuccessful in their "
+            "National Registry examination attempt').",
         ),
     ),
 )

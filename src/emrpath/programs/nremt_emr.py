@@ -254,13 +254,16 @@ NREMT_EMR = nremt.program(
     recert_exam=Param.single(
         "recert_exam",
         "Recertification by exam (RBE)",
-        RecertExam(attempts=1),
+        RecertExam(attempts=1, opens_month=10, opens_day=1, opens_years_before=1),
         effective_from=LIFECYCLE_BASELINE,
         citation=nremt.RBE_SOURCE,
         confidence=_P,
-        note="One attempt, no retest; a candidate who fails can still recertify by "
-        "continuing education. The EMR RBE window was not found: any attempt dated in the "
-        "cycle, up to the expiration date, counts. " + LIFECYCLE_NOTE,
+        note="One attempt, no retest ('You have one attempt to successfully complete "
+        "recertification by exam; you cannot retest', support.nremt.org/portal/en/kb/"
+        "articles/unsucce); a candidate who fails can still recertify by continuing "
+        "education. The window: from October 1 of the year before the expiration year "
+        "through the expiration date (September 30); an attempt outside it does not count. "
+        + LIFECYCLE_NOTE,
     ),
 )
 """The NREMT EMR pathway."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from emrpath._validators import shown
 from emrpath.errors import NoRuleInForceError
 from emrpath.program import Program, check_program
 
@@ -31,6 +32,6 @@ def appeal_deadline(notified_on: dt.date | dt.datetime, *, program: Program) -> 
     day = program.date(notified_on, field="notified_on", rule=_RULE)
     if program.appeal_window is None:
         raise NoRuleInForceError(
-            f"program {program.key!r} defines no appeal rule", field="program", rule=_RULE
+            f"program {shown(program.key)} defines no appeal rule", field="program", rule=_RULE
         )
     return program.appeal_window.value_at(day).last_day(day)

@@ -39,7 +39,9 @@ def att_expiration_date(
     For NREMT EMR: issue date + 90 days, or the course expiration date if that is earlier.
 
     Raises:
-        InvalidRecordError: The authorization is dated before the course completion.
+        InvalidRecordError: The authorization is dated before the course completion, or
+            (where the course caps it) after the course expired: no authorization can be
+            issued then, and it would end before it was issued.
 
     Example:
         >>> import datetime as dt
@@ -48,6 +50,13 @@ def att_expiration_date(
         datetime.date(2025, 5, 30)
         >>> att_expiration_date(dt.date(2025, 12, 1), dt.date(2024, 1, 5), program=ep.NREMT_EMR)
         datetime.date(2026, 1, 31)
+        >>> import emrpath as ep
+        >>> att_expiration_date(dt.date(2026, 2, 5), dt.date(2024, 1, 5), program=ep.NREMT_EMR)
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: issued_on: issued 2026-02-05, after the course \
+expired on 2026-01-31; an authorization to test cannot be issued for an expired course \
+(rule: authorization to test)
     """
     rule = "authorization to test"
     program = check_program(program, rule)

@@ -18,7 +18,8 @@ def check_score(attempt: object, *, program: Program, field: str = "attempt") ->
 
     Refused: a score on an attempt from a period with no scaled report (NREMT: before
     2023-06-01), a score off the scale, a pass below the passing point, a fail at or above
-    it. No API converts a raw percentage: a value below the scale gets a message saying a
+    it, and any score on a pass where the report is for failing candidates only (NREMT).
+    No API converts a raw percentage: a value below the scale gets a message saying a
     percentage is not a scaled score.
 
     Example:
@@ -33,6 +34,13 @@ def check_score(attempt: object, *, program: Program, field: str = "attempt") ->
         emrpath.errors.InvalidRecordError: attempt.scaled_score: 72 is below the scale \
 100-1500; a raw percentage is not a scaled score and emrpath never converts one \
 (rule: score report)
+        >>> import emrpath as ep
+        >>> passed = ExamAttempt(dt.date(2025, 3, 3), passed=True, scaled_score=1010)
+        >>> check_score(passed, program=ep.NREMT_EMR)
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: attempt.scaled_score: a passed attempt carries no \
+scaled score (1010): the report is given to failing candidates only (rule: score report)
     """
     program = check_program(program, _RULE)
     if not isinstance(attempt, ExamAttempt):
@@ -91,6 +99,13 @@ def check_scaled_score(
     if not attempt.passed and passing:
         raise InvalidRecordError(
             f"a fail with {shown(score)} is at or above the passing point {scale.passing}",
+            field=f"{field}.scaled_score",
+            rule=_RULE,
+        )
+    if attempt.passed and scale.failing_only:
+        raise InvalidRecordError(
+            f"a passed attempt carries no scaled score ({shown(score)}): the report is given "
+            "to failing candidates only",
             field=f"{field}.scaled_score",
             rule=_RULE,
         )
