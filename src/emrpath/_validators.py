@@ -28,6 +28,8 @@ import attrs
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 
 __all__ = [
+    "amount",
+    "amount_text",
     "boolean",
     "exact_decimal",
     "field_name",
@@ -352,3 +354,46 @@ def parse_enum(
         field=field,
         rule=rule,
     )
+
+
+def amount(value: object, *, field: str, rule: str, positive: bool) -> Decimal:
+    """``value`` (any real number, see ``exact_decimal``) as an exact, finite ``Decimal``."""
+    exact = exact_decimal(value, field=field, rule=rule, what="a number of hours or points")
+    if not exact.is_finite():
+        raise InvalidRecordError(f"must be finite, got {shown(value)}", field=field, rule=rule)
+    if exact < 0 or (positive and exact == 0):
+        raise InvalidRecordError(
+            f"must be {'more than' if positive else 'at least'} 0, got {shown(value)}",
+            field=field,
+            rule=rule,
+        )
+    if exact >= _AMOUNT_LIMIT or _decimal_places(exact) > _AMOUNT_PLACES:
+        raise InvalidRecordError(
+            f"must be less than {_AMOUNT_LIMIT:,} with at most {_AMOUNT_PLACES} decimal "
+            f"places, so that totals stay exact; got {shown(value)}",
+            field=field,
+            rule=rule,
+        )
+    return exact
+
+
+def amount_text(value: Decimal) -> str:
+    """A Decimal for people: ``8``, ``2.5``, never ``8.0`` or ``1E+1``."""
+    return format(value.normalize(), "f")
+
+
+# Not rule numbers but the range in which amounts add up exactly: totals are computed in
+# the default decimal context (28 significant digits), and amounts below 10**12 with at
+# most 6 decimal places sum exactly however many there are in practice. Outside it a
+# total would be rounded (1E+30 + 2.5) or overflow (1E+999999999).
+_AMOUNT_LIMIT = Decimal(10) ** 12
+_AMOUNT_PLACES = 6
+
+
+def _decimal_places(amount: Decimal) -> int:
+    """Digits after the point once trailing zeros are dropped (exact: no context rounding)."""
+    _, digits, exponent = amount.as_tuple()
+    if not isinstance(exponent, int):  # NaN or infinity: refused before this is asked
+        return 0
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + trailing)) if any(digits) else 0

@@ -41,10 +41,10 @@ import attrs
 
 from emrpath._dates import add_days
 from emrpath._table import html_table, key_values, text_table
-from emrpath._validators import sequence_of, shown
+from emrpath._validators import amount_text, sequence_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, ParamReader, Provision
-from emrpath.policies import CeComponent, CeRequirement, RecertWindow, _num
+from emrpath.policies import CeComponent, CeRequirement, RecertWindow
 from emrpath.program import Program, check_program
 from emrpath.records import Certification, ContinuingEducation, ExamAttempt
 from emrpath.rules.scores import check_score
@@ -402,22 +402,29 @@ weakest source: primary'
         """Required, earned and short per component, topic (indented) and the total."""
         rows = []
         for comp in self.components:
-            rows.append((comp.name, _num(comp.required), _num(comp.earned), _num(comp.short)))
+            rows.append(
+                (
+                    comp.name,
+                    amount_text(comp.required),
+                    amount_text(comp.earned),
+                    amount_text(comp.short),
+                )
+            )
             for topic in comp.topics:
                 rows.append(
                     (
                         f"  {topic.name}",
-                        _num(topic.required),
-                        _num(topic.earned),
-                        _num(topic.short),
+                        amount_text(topic.required),
+                        amount_text(topic.earned),
+                        amount_text(topic.short),
                     )
                 )
         rows.append(
             (
                 "total",
-                _num(self.total_required),
-                _num(self.total_earned),
-                _num(max(self.total_required - self.total_earned, _ZERO)),
+                amount_text(self.total_required),
+                amount_text(self.total_earned),
+                amount_text(max(self.total_required - self.total_earned, _ZERO)),
             )
         )
         return rows
@@ -779,10 +786,13 @@ class _Answer:
         shortfalls = []
         for comp in components:
             if comp.short:
-                shortfalls.append(f"{comp.name} {_num(comp.short)}")
-            shortfalls += [f"{comp.name}/{t.name} {_num(t.short)}" for t in comp.topics if t.short]
+                shortfalls.append(f"{comp.name} {amount_text(comp.short)}")
+            shortfalls += [
+                f"{comp.name}/{t.name} {amount_text(t.short)}" for t in comp.topics if t.short
+            ]
         rest = requirement.total - total
-        head = f"Continuing education: {_num(total)} of {_num(requirement.total)} {unit}"
+        required = amount_text(requirement.total)
+        head = f"Continuing education: {amount_text(total)} of {required} {unit}"
         if not shortfalls and rest <= 0:
             return Reason.cited(
                 "education_complete",
@@ -792,7 +802,7 @@ class _Answer:
             )
         missing = f"; short: {', '.join(shortfalls)}" if shortfalls else ""
         if rest > 0:
-            missing += f"; {_num(rest)} {unit} short of the total"
+            missing += f"; {amount_text(rest)} {unit} short of the total"
         return Reason.cited(
             "education_short",
             f"{head}{missing}.",

@@ -26,9 +26,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from emrpath._validators import instance_of, sequence_of, shown
+from emrpath._validators import amount, instance_of, sequence_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError
-from emrpath.policies import _amount
 
 __all__ = [
     "AuthorizationToTest",
@@ -431,7 +430,7 @@ needs its expiration date; only the initial one can be derived (rule: recertific
 
 
 def _ce_amount(value: object) -> Decimal:
-    return _amount(
+    return amount(
         value, field="ContinuingEducation.amount", rule="continuing education", positive=True
     )
 

@@ -1,0 +1,456 @@
+"""Policies of the exam: posting, scores, retest waits, attempts, authorizations, appeals.
+
+Example:
+    >>> import datetime as dt
+    >>> FixedDaysWait(days=15).earliest_after(dt.date(2025, 3, 3))
+    datetime.date(2025, 3, 18)
+    >>> AttemptLimit(3, AfterLimit.NEW_COURSE).describe()
+    '3 attempts per course; then a new full course, which starts a fresh count'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+
+import attrs
+
+from emrpath._dates import (
+    add_days,
+    add_months,
+)
+from emrpath._validators import boolean, instance_of, shown
+from emrpath.errors import InvalidRecordError
+from emrpath.policies._fields import non_negative, positive
+
+__all__ = [
+    "AfterLimit",
+    "AppealWindow",
+    "AttemptLimit",
+    "AttemptScope",
+    "AuthorizationWindow",
+    "FixedDaysWait",
+    "NextPeriodWait",
+    "Requirement",
+    "ResultPosting",
+    "RetestWait",
+    "ScoreScale",
+]
+
+
+class Requirement(enum.Enum):
+    """Items a program may hold an exam result for until they are complete.
+
+    Each names, in neutral words, the record that completes it (see :attr:`label`).
+
+    Example:
+        >>> Requirement.TRANSCRIPTS_RECEIVED.label
+        'the official transcripts'
+    """
+
+    COURSE_VERIFIED = "course_verified"
+    SKILLS_PASSED = "skills_passed"
+    TRANSCRIPTS_RECEIVED = "transcripts_received"
+
+    @property
+    def label(self) -> str:
+        """What completes the requirement, in words for a reason message.
+
+        Example:
+            >>> import emrpath as ep
+            >>> held = ep.NREMT_EMR.result_posting.value_at(dt.date(2025, 6, 2)).held_until
+            >>> for item in sorted(held, key=lambda r: r.value):
+            ...     print(item.label)
+            the program director's verification of course completion
+            a passed skills competency
+        """
+        return _REQUIREMENT_LABELS[self]
+
+
+_REQUIREMENT_LABELS = types.MappingProxyType(
+    {
+        Requirement.COURSE_VERIFIED: "the program director's verification of course completion",
+        Requirement.SKILLS_PASSED: "a passed skills competency",
+        Requirement.TRANSCRIPTS_RECEIVED: "the official transcripts",
+    }
+)
+
+
+def _requirements(value: object) -> frozenset[Requirement]:
+    items: frozenset[Requirement] = frozenset(value)  # type: ignore[call-overload]
+    for item in items:
+        if not isinstance(item, Requirement):
+            raise InvalidRecordError(
+                f"expected Requirement values, got {shown(item)}",
+                field="ResultPosting.held_until",
+                rule="result posting",
+            )
+    return items
+
+
+@attrs.frozen(slots=True)
+class ResultPosting:
+    """An exam result is expected ``business_days`` after the exam, once nothing holds it.
+
+    Args:
+        business_days: Business days strictly after the exam date (the exam day never
+            counts, whatever weekday it is).
+        held_until: Requirements that must be complete before the result posts.
+    """
+
+    business_days: int = attrs.field(validator=positive)
+    held_until: frozenset[Requirement] = attrs.field(default=frozenset(), converter=_requirements)
+
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> ResultPosting(2, {Requirement.TRANSCRIPTS_RECEIVED}).describe()
+            'expected on business day 2 strictly after the exam date; held until the official
+            transcripts'
+        """
+        text = f"expected on business day {self.business_days} strictly after the exam date"
+        if not self.held_until:
+            return text
+        held = sorted(item.label for item in self.held_until)
+        return f"{text}; held until {' and '.join(held)}"
+
+
+@attrs.frozen(slots=True)
+class ScoreScale:
+    """A scaled-score report: integer scores on ``[minimum, maximum]``, pass at ``passing``.
+
+    With ``failing_only`` the report is given to failing candidates only, so a passed
+    attempt carries no score.
+
+    Example:
+        >>> ScoreScale(100, 1500, 950).passes(949)
+        False
+    """
+
+    minimum: int = attrs.field(validator=non_negative)
+    maximum: int = attrs.field(validator=positive)
+    passing: int = attrs.field(validator=positive)
+    failing_only: bool = attrs.field(
+        default=False, kw_only=True, validator=boolean("program parameter")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.minimum <= self.passing <= self.maximum:
+            raise InvalidRecordError(
+                f"passing point {self.passing} is not on the scale {self.minimum}-{self.maximum}",
+                field="ScoreScale.passing",
+                rule="score report",
+            )
+
+    def passes(self, score: int) -> bool:
+        """Whether ``score`` is at or above the passing point.
+
+        Example:
+            >>> import emrpath as ep
+            >>> scale = ep.NREMT_EMR.score_scale.value_at(dt.date(2025, 6, 2))
+            >>> scale.passes(950), scale.passes(949)
+            (True, False)
+        """
+        return score >= self.passing
+
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.ASCP_MLS.score_scale.value_at(dt.date(2025, 6, 2)).describe()
+            'integer scaled score 100-999, passing at 400'
+            >>> print(ep.NREMT_EMR.score_scale.value_at(dt.date(2025, 6, 2)).describe())
+            integer scaled score 100-1500, passing at 950, reported to failing candidates only
+        """
+        text = f"integer scaled score {self.minimum}-{self.maximum}, passing at {self.passing}"
+        return text + (", reported to failing candidates only" if self.failing_only else "")
+
+
+@attrs.frozen(slots=True)
+class FixedDaysWait:
+    """The earliest retest is the last attempt date plus ``days`` calendar days.
+
+    Example:
+        >>> FixedDaysWait(days=15).earliest_after(dt.date(2024, 2, 20))
+        datetime.date(2024, 3, 6)
+    """
+
+    days: int = attrs.field(validator=positive)
+
+    def earliest_after(self, last_attempt_on: dt.date) -> dt.date:
+        """The first date a retest is allowed.
+
+        Example:
+            >>> import emrpath as ep
+            >>> wait = ep.NREMT_EMR.retest_wait.value_at(dt.date(2025, 12, 20))
+            >>> wait.earliest_after(dt.date(2025, 12, 20))
+            datetime.date(2026, 1, 4)
+        """
+        return add_days(last_attempt_on, self.days)
+
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.retest_wait.value_at(dt.date(2025, 6, 2)).describe()
+            '15 calendar days after the last attempt'
+        """
+        return f"{self.days} calendar days after the last attempt"
+
+
+@attrs.frozen(slots=True)
+class NextPeriodWait:
+    """The next attempt must fall in a later period of ``months`` months.
+
+    Periods start on the date of the attempt they follow: an attempt on 10 March with
+    3-month periods allows the next attempt from 10 June (clamped to month end).
+
+    Example:
+        >>> NextPeriodWait(months=3).earliest_after(dt.date(2025, 11, 30))
+        datetime.date(2026, 2, 28)
+    """
+
+    months: int = attrs.field(validator=positive)
+
+    def earliest_after(self, last_attempt_on: dt.date) -> dt.date:
+        """The first date a retest is allowed.
+
+        Example:
+            >>> import emrpath as ep
+            >>> wait = ep.ASCP_MLS.retest_wait.value_at(dt.date(2025, 3, 10))
+            >>> wait.earliest_after(dt.date(2025, 3, 10))
+            datetime.date(2025, 6, 10)
+        """
+        return add_months(last_attempt_on, self.months)
+
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.ASCP_MLS.retest_wait.value_at(dt.date(2025, 6, 2)).describe()
+            'not within the same 3-month period as the last attempt'
+        """
+        return f"not within the same {self.months}-month period as the last attempt"
+
+
+RetestWait = FixedDaysWait | NextPeriodWait
+
+
+class AfterLimit(enum.Enum):
+    """What the rules require once the attempts are used up.
+
+    Example:
+        >>> print(AfterLimit.ROUTE_CLOSED.next_step)
+        a different eligibility route: this route is closed, and no refresher or
+        remediation reopens it
+    """
+
+    NEW_COURSE = "new_course"
+    """Complete a new full course; it starts a fresh count of attempts."""
+    ROUTE_CLOSED = "route_closed"
+    """The eligibility route is closed; only a different route remains."""
+
+    @property
+    def next_step(self) -> str:
+        """What the next attempt needs once the attempts are used up, in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.attempt_limit.value_at(dt.date(2025, 6, 2)).after_limit.next_step
+            'a new full course, which starts a fresh count'
+        """
+        return _NEXT_STEP[self]
+
+
+_NEXT_STEP = types.MappingProxyType(
+    {
+        AfterLimit.NEW_COURSE: "a new full course, which starts a fresh count",
+        AfterLimit.ROUTE_CLOSED: "a different eligibility route: this route is closed, and no "
+        "refresher or remediation reopens it",
+    }
+)
+
+
+class AttemptScope(enum.Enum):
+    """What the attempt limit counts over.
+
+    ``PER_COURSE``: the attempts under the candidate's current course; earlier courses in
+    ``Candidate.history`` do not count. ``PER_ROUTE``: every attempt under the current
+    eligibility route (``CourseCompletion.route``), including history entries on the same
+    route; the program itself is the category.
+
+    Example:
+        >>> AttemptScope.PER_ROUTE.noun
+        'eligibility route'
+    """
+
+    PER_COURSE = "per_course"
+    PER_ROUTE = "per_route"
+
+    @property
+    def noun(self) -> str:
+        """What one count of attempts runs under, in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.attempt_limit.value_at(dt.date(2025, 6, 2)).scope.noun
+            'course'
+        """
+        return "course" if self is AttemptScope.PER_COURSE else "eligibility route"
+
+
+@attrs.frozen(slots=True)
+class AttemptLimit:
+    """``max_attempts`` per course (or route, see ``scope``), then what ``after_limit`` says.
+
+    Example:
+        >>> AttemptLimit(5, AfterLimit.ROUTE_CLOSED, scope=AttemptScope.PER_ROUTE).scope.noun
+        'eligibility route'
+    """
+
+    max_attempts: int = attrs.field(validator=positive)
+    after_limit: AfterLimit = attrs.field(validator=instance_of(AfterLimit, "program parameter"))
+    scope: AttemptScope = attrs.field(
+        default=AttemptScope.PER_COURSE, validator=instance_of(AttemptScope, "program parameter")
+    )
+
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> AttemptLimit(3, AfterLimit.NEW_COURSE).describe()
+            '3 attempts per course; then a new full course, which starts a fresh count'
+        """
+        plural = "" if self.max_attempts == 1 else "s"
+        return (
+            f"{self.max_attempts} attempt{plural} per {self.scope.noun}; "
+            f"then {self.after_limit.next_step}"
+        )
+
+
+@attrs.frozen(slots=True)
+class AuthorizationWindow:
+    """An authorization to test (or exam window) valid from its issue date.
+
+    Exactly one of ``days`` and ``months`` gives its length; the last valid day is the
+    issue date plus that length. With ``capped_by_course`` it also ends no later than the
+    day the course expires.
+
+    Example:
+        >>> window = AuthorizationWindow(days=90, capped_by_course=True)
+        >>> window.expires_on(dt.date(2025, 1, 10), course_expires_on=dt.date(2025, 2, 28))
+        datetime.date(2025, 2, 28)
+    """
+
+    days: int | None = None
+    months: int | None = None
+    capped_by_course: bool = attrs.field(default=False, validator=boolean("program parameter"))
+
+    def __attrs_post_init__(self) -> None:
+        if (self.days is None) == (self.months is None):
+            raise InvalidRecordError(
+                "give exactly one of days and months",
+                field="AuthorizationWindow",
+                rule="authorization to test",
+            )
+        for name in ("days", "months"):
+            value = getattr(self, name)
+            if value is not None and (type(value) is not int or value < 1):
+                raise InvalidRecordError(
+                    f"must be a positive int, got {shown(value)}",
+                    field=f"AuthorizationWindow.{name}",
+                    rule="authorization to test",
+                )
+
+    def expires_on(self, issued_on: dt.date, course_expires_on: dt.date | None) -> dt.date:
+        """The last valid day.
+
+        Raises:
+            InvalidRecordError: The window is capped by the course and was issued after the
+                course expired: no such authorization can be issued, and its last valid day
+                would come before its issue date.
+
+        Example:
+            >>> import emrpath as ep
+            >>> att = ep.NREMT_EMR.authorization.value_at(dt.date(2025, 3, 3))
+            >>> att.expires_on(dt.date(2025, 3, 3), course_expires_on=dt.date(2026, 1, 31))
+            datetime.date(2025, 6, 1)
+            >>> att.expires_on(dt.date(2025, 12, 15), course_expires_on=dt.date(2026, 1, 31))
+            datetime.date(2026, 1, 31)
+            >>> window = ep.ASCP_MLS.authorization.value_at(dt.date(2025, 11, 30))
+            >>> window.expires_on(dt.date(2025, 11, 30), course_expires_on=None)
+            datetime.date(2026, 2, 28)
+            >>> att.expires_on(dt.date(2026, 2, 5), course_expires_on=dt.date(2026, 1, 31))
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.InvalidRecordError: issued_on: issued 2026-02-05, after the course \
+expired on 2026-01-31; an authorization to test cannot be issued for an expired course \
+(rule: authorization to test)
+        """
+        cap = course_expires_on if self.capped_by_course else None
+        if cap is not None and issued_on > cap:
+            raise InvalidRecordError(
+                f"issued {issued_on}, after the course expired on {cap}; an "
+                "authorization to test cannot be issued for an expired course",
+                field="issued_on",
+                rule="authorization to test",
+            )
+        if self.days is not None:
+            end = add_days(issued_on, self.days)
+        else:
+            end = add_months(issued_on, self.months or 0)
+        if cap is not None:
+            return min(end, cap)
+        return end
+
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> print(ep.NREMT_EMR.authorization.value_at(dt.date(2025, 3, 3)).describe())
+            valid up to 90 days from issue, ending no later than the course expiration date
+            >>> print(ep.ASCP_MLS.authorization.value_at(dt.date(2025, 3, 3)).describe())
+            valid up to 3 months from issue
+        """
+        length = f"{self.days} days" if self.days is not None else f"{self.months} months"
+        cap = ", ending no later than the course expiration date" if self.capped_by_course else ""
+        return f"valid up to {length} from issue{cap}"
+
+
+@attrs.frozen(slots=True)
+class AppealWindow:
+    """A written appeal must be received within ``days`` days of the decision notice.
+
+    Example:
+        >>> AppealWindow(days=30).last_day(dt.date(2025, 1, 31))
+        datetime.date(2025, 3, 2)
+    """
+
+    days: int = attrs.field(validator=positive)
+
+    def last_day(self, notified_on: dt.date) -> dt.date:
+        """The last day an appeal may be received.
+
+        Example:
+            >>> import emrpath as ep
+            >>> appeal = ep.ASCP_MLS.appeal_window.value_at(dt.date(2025, 12, 15))
+            >>> appeal.last_day(dt.date(2025, 12, 15))
+            datetime.date(2026, 1, 14)
+        """
+        return add_days(notified_on, self.days)
+
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.appeal_window.value_at(dt.date(2025, 12, 15)).describe()
+            'in writing, received within 30 days of the decision notice'
+        """
+        return f"in writing, received within {self.days} days of the decision notice"
