@@ -37,6 +37,7 @@ DECIDED = [
     "attempts_remaining",
     "remediation_required",
     "confidence",
+    "edition",
 ]
 
 

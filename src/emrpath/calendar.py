@@ -38,6 +38,7 @@ __all__ = [
     "BusinessCalendar",
     "CalendarSpec",
     "DayOverride",
+    "holiday_data_of",
 ]
 
 _RULE = "business day"
@@ -310,6 +311,24 @@ def _from_shipped_table(spec: CalendarSpec) -> bool:
     )
 
 
+def holiday_data_of(spec: CalendarSpec) -> str:
+    """Where a calendar of ``spec`` takes its holidays from, and the data's version.
+
+    Example:
+        >>> holiday_data_of(CalendarSpec(subdiv="NY")).startswith("holidays ")
+        True
+    """
+    if spec.country is None:
+        return "none (weekends and closures only)"
+    if _from_shipped_table(spec):
+        from emrpath._us_federal_holidays import HOLIDAYS_VERSION
+
+        return f"holidays {HOLIDAYS_VERSION} (US public holidays, table shipped with emrpath)"
+    from importlib.metadata import version  # the package's own __version__ is untyped
+
+    return f"holidays {version('holidays')} (installed package)"
+
+
 @attrs.frozen(slots=True, eq=False, repr=False)
 class BusinessCalendar:
     """Business days of one :class:`CalendarSpec`, answered in O(1) from prebuilt tables.
@@ -496,8 +515,7 @@ class BusinessCalendar:
 
         The US public calendar within 1990-2100 reads the table shipped with emrpath,
         generated from a named release of the holidays package; any other calendar asks
-        the installed holidays package. Store this beside a decision to know which
-        holiday data produced its dates.
+        the installed holidays package. A program's edition includes it.
 
         Example:
             >>> BusinessCalendar.us_federal().holiday_data
@@ -505,16 +523,7 @@ class BusinessCalendar:
             >>> BusinessCalendar.from_spec(CalendarSpec(country=None)).holiday_data
             'none (weekends and closures only)'
         """
-        spec = self.spec
-        if spec.country is None:
-            return "none (weekends and closures only)"
-        if _from_shipped_table(spec):
-            from emrpath._us_federal_holidays import HOLIDAYS_VERSION
-
-            return f"holidays {HOLIDAYS_VERSION} (US public holidays, table shipped with emrpath)"
-        from importlib.metadata import version  # the package's own __version__ is untyped
-
-        return f"holidays {version('holidays')} (installed package)"
+        return holiday_data_of(self.spec)
 
     def _index(self, day: object, field: str) -> int:
         if type(day) is not dt.date:

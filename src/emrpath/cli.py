@@ -414,6 +414,8 @@ def _program_data(program: Program) -> dict[str, Any]:
         "name": program.name,
         "body": program.body,
         "timezone": program.timezone,
+        "edition": str(program.edition),
+        "holiday_data": program.calendar.holiday_data,
         "parameters": [
             {
                 "name": param.name,
@@ -442,7 +444,10 @@ def _program_text(program: Program) -> str:
     # The rows are emrpath.parameter_rows, which the documentation's rules page also shows.
     from emrpath.report import parameter_rows
 
-    lines = [f"{program.key}: {program.name} ({program.body}); dates read in {program.timezone}"]
+    lines = [
+        f"{program.key}: {program.name} ({program.body}); dates read in {program.timezone}",
+        f"edition {program.edition}; holidays from {program.calendar.holiday_data}",
+    ]
     current = None
     for row in parameter_rows(program):
         if row["parameter"] != current:
@@ -469,8 +474,8 @@ def _programs_command(args: argparse.Namespace) -> str:
     programs = available()
     if args.json:
         return json.dumps([_program_data(p) for p in programs], indent=2, ensure_ascii=False)
-    rows = [(p.key, p.name, p.body, p.timezone) for p in programs]
-    lines = _table(("program", "name", "body", "timezone"), rows)
+    rows = [(p.key, p.name, p.body, p.timezone, str(p.edition)) for p in programs]
+    lines = _table(("program", "name", "body", "timezone", "edition"), rows)
     lines.append("")
     lines.append("emrpath programs NAME lists every parameter with its dates and sources.")
     return "\n".join(lines)

@@ -171,7 +171,7 @@ def _registry() -> Mapping[str, type]:
         SkillsCompetency,
     )
     from emrpath.scope import ScopeDecision, SkillRow
-    from emrpath.status import Gate, PathwayStatus, Reason
+    from emrpath.status import Gate, PathwayDecision, PathwayStatus, Reason
 
     classes: tuple[type, ...] = (
         AgencyCredential,
@@ -190,6 +190,7 @@ def _registry() -> Mapping[str, type]:
         Gate,
         Jurisdiction,
         Miss,
+        PathwayDecision,
         PathwayStatus,
         PlannedAttempt,
         PracticeDecision,

@@ -24,6 +24,7 @@ import attrs
 from emrpath._dates import as_date, timezone
 from emrpath._validators import instance_of
 from emrpath.calendar import BusinessCalendar, CalendarSpec
+from emrpath.edition import Edition, program_edition
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Param
 from emrpath.policies import (
@@ -154,6 +155,8 @@ class Program:
     appeal_window: Param[AppealWindow] | None = attrs.field(
         default=None, kw_only=True, validator=_param
     )
+    # Worked out once per program (a digest of every parameter), not per evaluation.
+    _edition: Edition = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         given = [name for name in _LIFECYCLE if getattr(self, name) is not None]
@@ -170,6 +173,25 @@ class Program:
                 field="Program.recert_exam",
                 rule="program definition",
             )
+        object.__setattr__(self, "_edition", program_edition(self))
+
+    @property
+    def edition(self) -> Edition:
+        """The edition of this program's rules: their digest and the emrpath version.
+
+        It changes when a parameter's value, effective date or confidence changes (or
+        the calendar's), not when its wording or citation does; see
+        :mod:`emrpath.edition`.
+
+        Example:
+            >>> import emrpath as ep
+            >>> ep.NREMT_EMR.edition.program, ep.NREMT_EMR.edition.library == ep.__version__
+            ('nremt-emr', True)
+            >>> reworded = attrs.evolve(ep.NREMT_EMR, name="Emergency Medical Responder")
+            >>> reworded.edition == ep.NREMT_EMR.edition
+            True
+        """
+        return self._edition
 
     @property
     def has_lifecycle(self) -> bool:
@@ -208,9 +230,10 @@ class Program:
             ['recert_cycle', 'ce_requirement', 'ce_window', 'recert_window', 'appeal_window']
         """
         for field in attrs.fields(type(self)):
-            value = getattr(self, field.name)
-            if isinstance(value, Param):
-                yield value
+            if field.init:  # the rules a program is given, not what it works out from them
+                value = getattr(self, field.name)
+                if isinstance(value, Param):
+                    yield value
 
     def date(self, value: object, *, field: str, rule: str) -> dt.date:
         """``value`` as a date read in this program's timezone (see ``as_date``).

@@ -20,15 +20,19 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from emrpath._table import cell as _cell
 from emrpath._table import html_table, text_table
 from emrpath._validators import parse_enum
+from emrpath.edition import Edition
 from emrpath.errors import UnknownNameError
 from emrpath.params import Citation, Confidence, Param, Provision
+
+if TYPE_CHECKING:
+    from emrpath.program import Program
 
 __all__ = ["Gate", "GateName", "GateState", "PathwayDecision", "PathwayStatus", "Reason"]
 
@@ -141,6 +145,37 @@ attempts_remaining=2 remediation_required=False>
     attempts_remaining: int
     remediation_required: bool
     confidence: Confidence
+    edition: str
+
+    def changed_rules(self, program: Program) -> tuple[str, ...]:
+        """What differs between the rules this answer was made under and ``program``'s.
+
+        Empty when ``program`` is the edition that made it: deciding again would read the
+        same rules. ``"rules"`` when a value, effective date or confidence changed since
+        (decide again to know whether the answer did); ``"library"`` when only emrpath's
+        version did; ``"program"`` for another program. See :mod:`emrpath.edition`.
+
+        Example:
+            >>> import attrs, emrpath as ep
+            >>> from emrpath.policies import FixedDaysWait
+            >>> course = ep.CourseCompletion(dt.date(2025, 5, 2))
+            >>> decision = ep.decide(
+            ...     ep.Candidate(course), as_of=dt.date(2025, 6, 1), program=ep.NREMT_EMR
+            ... )
+            >>> decision.changed_rules(ep.NREMT_EMR)
+            ()
+            >>> wait = ep.NREMT_EMR.retest_wait
+            >>> provision = attrs.evolve(wait.provisions[0], value=FixedDaysWait(days=16))
+            >>> what_if = attrs.evolve(
+            ...     ep.NREMT_EMR, retest_wait=attrs.evolve(wait, provisions=[provision])
+            ... )
+            >>> decision.changed_rules(what_if)
+            ('rules',)
+        """
+        from emrpath.program import check_program
+
+        program = check_program(program, "rule edition")
+        return Edition.parse(self.edition).changes_to(program.edition)
 
     def summary(self) -> str:
         """The contract fields on one line.
