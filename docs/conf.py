@@ -2,7 +2,7 @@
 
 Two kinds of page are generated here at every build, so they can never go stale:
 ``reference/rules.md`` from the programs' cited parameter tables
-(``emrpath.parameter_markdown``), and ``reference/api/emrpath*.md``, one automodule page
+(``emrpath.report.parameter_markdown``), and ``reference/api/emrpath*.md``, one automodule page
 per public module found in the package.
 Both are git-ignored.
 """
@@ -18,6 +18,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 import emrpath  # noqa: E402
 from emrpath import programs  # noqa: E402
+from emrpath.report import parameter_markdown  # noqa: E402
 
 project = "emrpath"
 author = "emrpath developers"
@@ -50,12 +51,12 @@ RULES_HEADER = """\
 # Rules: every parameter, with its source
 
 This page is generated at build time from `Program.parameters()` of every program in the
-registry (`emrpath.programs.REGISTRY`) by {py:func}`emrpath.parameter_markdown`, so it
+registry (`emrpath.programs.REGISTRY`) by {py:func}`emrpath.report.parameter_markdown`, so it
 always shows the data the rules read and every program emrpath ships. Each provision
 gives its effective dates, its value in words, its confidence (*primary*: the certifying
 body's own text; *secondary*: third-party sources only), the citation with a verbatim
 quote, and a note where the source left a choice.
-The same rows are available as data from {py:func}`emrpath.parameter_rows`.
+The same rows are available as data from {py:func}`emrpath.report.parameter_rows`.
 """
 
 
@@ -79,7 +80,7 @@ def generate(_app: object = None, root: Path = HERE) -> None:
     reference = root / "reference"
     reference.mkdir(exist_ok=True)
     rules = [RULES_HEADER]
-    rules += [emrpath.parameter_markdown(p) for p in programs.available()]
+    rules += [parameter_markdown(p) for p in programs.available()]
     write_if_changed(reference / "rules.md", "\n".join(rules))
     api = reference / "api"
     api.mkdir(exist_ok=True)

@@ -18,6 +18,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.authority import (
+    AgencyCredential,
+    Jurisdiction,
+    Practitioner,
+    StateLicense,
+    practice_authority,
+)
+from emrpath.calendar import CalendarSpec
+from emrpath.planning import BUCKET_FIXES, ErrorLog, Miss, MissBucket, retake_plan
+from emrpath.scope import SCOPE_SOURCES
 from tests.public_values import strategy_for
 from tests.strategies import dates
 
@@ -60,7 +70,7 @@ DAYS = [D(2020, 1, 1) + dt.timedelta(days=i) for i in range(2000)]
 
 
 def answers(
-    cal: ep.BusinessCalendar, spec: ep.CalendarSpec
+    cal: ep.BusinessCalendar, spec: CalendarSpec
 ) -> tuple[
     list[ep.PathwayStatus], list[ep.PathwayStatus], list[dt.date], list[int], list[dt.date]
 ]:
@@ -82,8 +92,8 @@ def test_eight_threads_get_the_single_thread_answers() -> None:
     same registry under both programs and stepping the same dates, and all building the
     same new calendar at once, give the single-thread answers."""
     cal = ep.BusinessCalendar.us_federal()
-    expected = answers(cal, ep.CalendarSpec(first_year=2030, last_year=2031))
-    spec = ep.CalendarSpec(first_year=2031, last_year=2032)  # never built before: a race
+    expected = answers(cal, CalendarSpec(first_year=2030, last_year=2031))
+    spec = CalendarSpec(first_year=2031, last_year=2032)  # never built before: a race
     results: dict[int, object] = {}
     barrier = threading.Barrier(8)
 
@@ -206,8 +216,8 @@ def test_the_names_left_out_of_pickling_are_what_the_list_says() -> None:
         assert type(getattr(ep, name)) is kind, name
         with pytest.raises(TypeError):
             pickle.dumps(getattr(ep, name))
-    round_trip(dict(ep.SCOPE_SOURCES))
-    round_trip(dict(ep.BUCKET_FIXES))
+    round_trip(dict(SCOPE_SOURCES))
+    round_trip(dict(BUCKET_FIXES))
 
 
 @given(st.integers(0, 199), dates(D(2024, 1, 1), D(2030, 1, 1)))
@@ -225,19 +235,19 @@ def test_statuses_and_their_errors_pickle_equal(index: int, as_of: dt.date) -> N
 
 def test_authority_and_planning_values_pickle_equal() -> None:
     """The practice-authority and planning types cross process boundaries unchanged."""
-    licence = ep.StateLicense("MT", "emt", D(2025, 7, 1), D(2027, 6, 30))
-    credential = ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
-    person = ep.Practitioner([licence], ep.Certification(D(2025, 6, 2)), [credential])
-    place = ep.Jurisdiction("MT", "Montana")
-    decision = ep.practice_authority(person, place, on=D(2026, 3, 1), program=ep.NREMT_EMR)
+    licence = StateLicense("MT", "emt", D(2025, 7, 1), D(2027, 6, 30))
+    credential = AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
+    person = Practitioner([licence], ep.Certification(D(2025, 6, 2)), [credential])
+    place = Jurisdiction("MT", "Montana")
+    decision = practice_authority(person, place, on=D(2026, 3, 1), program=ep.NREMT_EMR)
     attempt = ep.ExamAttempt(D(2025, 7, 11), passed=False, scaled_score=880)
     candidate = ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2)), attempts=[attempt])
-    log = ep.ErrorLog([ep.Miss("scope", "gave aspirin"), ep.Miss(ep.MissBucket.PACING)])
-    plan = ep.retake_plan(log, attempt, candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    log = ErrorLog([Miss("scope", "gave aspirin"), Miss(MissBucket.PACING)])
+    plan = retake_plan(log, attempt, candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
     timeline = ep.plan_attempts(
         candidate.course, D(2025, 7, 26), attempts_used=1, program=ep.NREMT_EMR
     )
     values = (licence, credential, person, place, decision, *decision.reasons, log, plan)
-    for value in (*values, timeline, *timeline.attempts, *ep.BUCKET_FIXES.values()):
+    for value in (*values, timeline, *timeline.attempts, *BUCKET_FIXES.values()):
         assert pickle.loads(pickle.dumps(value)) == value
-    assert pickle.loads(pickle.dumps(ep.MissBucket.SCOPE)) is ep.MissBucket.SCOPE
+    assert pickle.loads(pickle.dumps(MissBucket.SCOPE)) is MissBucket.SCOPE

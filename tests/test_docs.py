@@ -10,6 +10,8 @@ import pytest
 
 import emrpath as ep
 from emrpath._exports import EXPORTS
+from emrpath.authority import AgencyCredential
+from emrpath.report import parameter_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -83,7 +85,7 @@ def test_rules_page_lists_every_provision_with_its_source(tmp_path: Path):
     load_conf().generate(root=tmp_path)
     text = (tmp_path / "reference" / "rules.md").read_text("utf-8")
     items = [line for line in text.splitlines() if line.startswith("- **From ")]
-    rows = [row for program in ep.programs.available() for row in ep.parameter_rows(program)]
+    rows = [row for program in ep.programs.available() for row in parameter_rows(program)]
     assert len(items) == len(rows)
     for item, row in zip(items, rows, strict=True):
         assert item.startswith(f"- **From {row['effective_from'].isoformat()}")
@@ -142,7 +144,7 @@ def test_planning_and_authority_methods_have_a_runnable_example(name: str) -> No
 
 def test_the_agency_credential_example_shows_a_value() -> None:
     """Its example once printed nothing (``expires_on`` is None, which the REPL hides)."""
-    doc = ep.AgencyCredential.__doc__ or ""
+    doc = AgencyCredential.__doc__ or ""
     example = doc.split("Example:", 1)[1]
     lines = [line.strip() for line in example.splitlines() if line.strip()]
     outputs = [line for line in lines if not line.startswith((">>>", "..."))]

@@ -19,6 +19,9 @@ from typing import Any
 import pytest
 
 import emrpath as ep
+from emrpath.authority import Practitioner, practice_authority
+from emrpath.planning import ErrorLog, Miss, retake_plan
+from emrpath.plot import plot_pathway
 
 D = dt.date
 SRC = Path(ep.__file__).resolve().parent
@@ -177,8 +180,8 @@ ATTEMPT = ep.ExamAttempt(D(2025, 2, 6), passed=False, scaled_score=900)
 
 def _retake(**kw: Any) -> object:
     person = ep.Candidate(course=COURSE, attempts=[ATTEMPT])
-    log = ep.ErrorLog([ep.Miss("scope"), ep.Miss("pacing")])
-    return ep.retake_plan(log, ATTEMPT, person, as_of=AS_OF, **kw)
+    log = ErrorLog([Miss("scope"), Miss("pacing")])
+    return retake_plan(log, ATTEMPT, person, as_of=AS_OF, **kw)
 
 
 # (name, a call with every argument but program)
@@ -207,7 +210,7 @@ CALLS: list[tuple[str, Callable[..., object]]] = [
     ("retake_plan", _retake),
     (
         "practice_authority",
-        lambda **kw: ep.practice_authority(ep.Practitioner(), "MT", on=AS_OF, **kw),
+        lambda **kw: practice_authority(Practitioner(), "MT", on=AS_OF, **kw),
     ),
 ]
 CALL_IDS = [name for name, _ in CALLS]
@@ -236,7 +239,7 @@ def test_evaluate_without_program_is_a_type_error() -> None:
 
 
 def test_plot_pathway_takes_program_as_a_required_keyword() -> None:
-    parameter = inspect.signature(ep.plot_pathway).parameters["program"]
+    parameter = inspect.signature(plot_pathway).parameters["program"]
     assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
     assert parameter.default is inspect.Parameter.empty
 

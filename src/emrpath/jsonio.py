@@ -1141,7 +1141,7 @@ def json_schema(kind: type | str) -> dict[str, Any]:
     The input documents are ``"candidate"`` (for :func:`emrpath.evaluate`),
     ``"certification"`` and ``"recertification_record"`` (for
     :func:`emrpath.recertification_status`) and ``"practitioner"`` (for
-    :func:`emrpath.practice_authority`); every other kind has a schema too. It describes
+    :func:`emrpath.authority.practice_authority`); every other kind has a schema too. It describes
     the documents :func:`dumps` writes (:data:`SCHEMA_VERSION`): those of the
     :data:`PROGRAM_KINDS` require ``program``, a program key. Any non-empty key passes the
     schema, so a program an application defines itself can be named; the shipped keys are
