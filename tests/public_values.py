@@ -1,11 +1,12 @@
 """A hypothesis strategy for every public type and value of ``emrpath``.
 
-``tests/test_concurrency.py`` enumerates ``emrpath.__all__`` and checks that every public
-class and constant pickles and unpickles equal, drawing instances from :func:`strategy_for`.
+``tests/test_concurrency.py`` walks every public module's ``__all__``
+(``tests/public_names.py``) and checks that every public class and constant pickles and
+unpickles equal, drawing instances from :func:`strategy_for`.
 A public class with no strategy here fails that test, so a new type cannot ship unpicklable
 by accident.
 
-How to add a new public type (one line in :data:`STRATEGIES`, keyed by its public name):
+How to add a new public type (one line in :data:`STRATEGIES`, keyed by its class name):
 
 * enums and subclasses of :class:`emrpath.EmrpathError` need nothing: they are generated
   from the class itself (every member; errors with generated message, field and rule);
@@ -413,16 +414,15 @@ def _errors(cls: type[ep.EmrpathError]) -> st.SearchStrategy[ep.EmrpathError]:
     return st.builds(cls, text, field=st.one_of(st.none(), text), rule=st.one_of(st.none(), text))
 
 
-def strategy_for(name: str) -> st.SearchStrategy[Any] | None:
-    """Instances of the public class ``emrpath.<name>``, or of the class of a constant.
+def strategy_for(value: object) -> st.SearchStrategy[Any] | None:
+    """Instances of the public class ``value``, or the public constant ``value`` itself.
 
     Returns None for a public class with no strategy (the caller fails on that).
     """
-    value = getattr(ep, name)
     if not inspect.isclass(value):
         return st.just(value)
     if issubclass(value, enum.Enum):
         return st.sampled_from(value)
     if issubclass(value, ep.EmrpathError):
         return _errors(value)
-    return STRATEGIES.get(name)
+    return STRATEGIES.get(value.__name__)
