@@ -69,6 +69,53 @@ def public_modules() -> list[str]:
     return sorted(names)
 
 
+def face_markdown() -> str:
+    """The top-level face and the moved names, by home module, from the one export list."""
+    import importlib
+
+    from emrpath._exports import EXPORTS, FACE, MOVED
+
+    # An object is documented on the page of the deepest module whose __all__ lists it
+    # (NREMT_EMR in emrpath.programs.nremt_emr, where its docstring is), so link there.
+    documented: dict[int, str] = {}
+    for module_name in sorted(public_modules(), key=lambda m: (m.count("."), m)):
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            documented[id(getattr(module, name))] = f"{module_name}.{name}"
+
+    def table(top: str) -> list[str]:
+        homes: dict[str, list[str]] = {}
+        for row in EXPORTS:
+            if row.top == top:
+                value = getattr(importlib.import_module(row.home), row.name)
+                link = f"{{py:obj}}`{row.name} <{documented[id(value)]}>`"
+                homes.setdefault(row.home, []).append(link)
+        lines = ["| import from | names |", "|---|---|"]
+        lines += [f"| {{py:mod}}`{home}` | {', '.join(links)} |" for home, links in homes.items()]
+        return lines
+
+    face = [
+        "",
+        f"## The face: `emrpath.__all__` ({len(emrpath.__all__)} names)",
+        "",
+        "`import emrpath as ep` gives these names, each loaded from its module on first",
+        "use, and `ep.programs`, the registry of the shipped programs",
+        "({py:mod}`emrpath.programs`), and `ep.__version__`. Every other public name is",
+        "documented in, and imported from, the module that owns it.",
+        "",
+        *table(FACE),
+        "",
+        "## Moved off the top level in 0.2",
+        "",
+        "These still answer at the top level for one release, with a `DeprecationWarning`",
+        "naming their home; import them from it.",
+        "",
+        *table(MOVED),
+        "",
+    ]
+    return "\n".join(face)
+
+
 def write_if_changed(path: Path, text: str) -> None:
     """Write ``text`` unless ``path`` holds it already (keeps incremental builds quiet)."""
     if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -88,13 +135,16 @@ def generate(_app: object = None, root: Path = HERE) -> None:
     for name in public_modules():
         page = api / f"{name}.md"
         wanted.add(page)
-        # The package page lists no members: every public name is documented once, in
-        # the module that defines it. Docstrings are reStructuredText, so autodoc runs
-        # inside eval-rst (under MyST its output would be read as Markdown).
+        # Each module page documents that module's face (its __all__). The package page
+        # documents no members itself: it lists the top-level face and the names that left
+        # it, each linked to the module that documents it. Docstrings are
+        # reStructuredText, so autodoc runs inside eval-rst (under MyST its output would
+        # be read as Markdown).
         options = "   :no-members:\n" if name == "emrpath" else ""
-        write_if_changed(
-            page, f"# `{name}`\n\n```{{eval-rst}}\n.. automodule:: {name}\n{options}```\n"
-        )
+        text = f"# `{name}`\n\n```{{eval-rst}}\n.. automodule:: {name}\n{options}```\n"
+        if name == "emrpath":
+            text += face_markdown()
+        write_if_changed(page, text)
     for stale in api.glob("emrpath*.md"):
         if stale not in wanted:
             stale.unlink()

@@ -109,6 +109,19 @@ def test_api_pages_cover_every_public_module_and_no_private_one(tmp_path: Path):
     assert {row.home for row in EXPORTS} <= pages  # every module the package exports from
 
 
+def test_the_package_page_lists_the_face_and_the_moved_names(tmp_path: Path):
+    """The reference shows the top-level face and where each name that left it lives, both
+    from the one export list."""
+    load_conf().generate(root=tmp_path)
+    text = (tmp_path / "reference" / "api" / "emrpath.md").read_text("utf-8")
+    face, moved = text.split("## Moved off the top level")
+    for row in EXPORTS:
+        part = face if row.top == "face" else moved
+        assert f"{{py:obj}}`{row.name} <" in part, row
+        assert f"{{py:mod}}`{row.home}`" in part, row
+    assert f"({len(ep.__all__)} names)" in face
+
+
 def test_a_stale_api_page_is_removed(tmp_path: Path):
     conf = load_conf()
     api = tmp_path / "reference" / "api"
