@@ -19,13 +19,13 @@ Example:
 
 from __future__ import annotations
 
-from emrpath._exports import EXPORTS, FACE, MOVED
+from emrpath import _exports
 
 # typing.TYPE_CHECKING without importing typing, which would cost `import emrpath` more
 # than all the rest: type checkers treat any name TYPE_CHECKING as true.
 TYPE_CHECKING = False
 
-# The one list is emrpath._exports.EXPORTS; type checkers cannot run it, so they read these
+# The one list is _exports.EXPORTS; type checkers cannot run it, so they read these
 # static imports instead. tests/test_face.py fails when they differ from the list.
 if TYPE_CHECKING:  # the face: `X as X` re-exports X
     from emrpath import programs as programs
@@ -154,10 +154,12 @@ if TYPE_CHECKING:
 # Name -> its row, for every name the top level answers for (PEP 562: loaded on first use,
 # so `import emrpath` stays cheap and a script that needs only the calendar never builds
 # the scope tables).
-_TOP_LEVEL = {row.name: row for row in EXPORTS if row.top is not None}
+_TOP_LEVEL = {row.name: row for row in _exports.EXPORTS if row.top is not None}
 
 _FACE_NAMES = tuple(
-    sorted([row.name for row in EXPORTS if row.top == FACE] + ["__version__", "programs"])
+    sorted(
+        [r.name for r in _exports.EXPORTS if r.top == _exports.FACE] + ["__version__", "programs"]
+    )
 )
 
 if not TYPE_CHECKING:  # a type checker reads the `as` imports above, not a computed list
@@ -170,7 +172,7 @@ def __getattr__(name: str) -> object:
         from importlib import import_module
 
         value = getattr(import_module(row.home), name)
-        if row.top == MOVED:  # no caching: every use warns (the warnings filter dedupes)
+        if row.top == _exports.MOVED:  # no caching: every use warns (the warnings filter dedupes)
             import warnings
 
             warnings.warn(
