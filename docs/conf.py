@@ -2,7 +2,7 @@
 
 Two kinds of page are generated here at every build, so they can never go stale:
 ``reference/rules.md`` from the programs' cited parameter tables
-(``emrpath.parameter_markdown``), and ``reference/api/emrpath*.md``, one automodule page
+(``emrpath.report.parameter_markdown``), and ``reference/api/emrpath*.md``, one automodule page
 per public module found in the package.
 Both are git-ignored.
 """
@@ -18,6 +18,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 import emrpath  # noqa: E402
 from emrpath import programs  # noqa: E402
+from emrpath.report import parameter_markdown  # noqa: E402
 
 project = "emrpath"
 author = "emrpath developers"
@@ -50,12 +51,12 @@ RULES_HEADER = """\
 # Rules: every parameter, with its source
 
 This page is generated at build time from `Program.parameters()` of every program in the
-registry (`emrpath.programs.REGISTRY`) by {py:func}`emrpath.parameter_markdown`, so it
+registry (`emrpath.programs.REGISTRY`) by {py:func}`emrpath.report.parameter_markdown`, so it
 always shows the data the rules read and every program emrpath ships. Each provision
 gives its effective dates, its value in words, its confidence (*primary*: the certifying
 body's own text; *secondary*: third-party sources only), the citation with a verbatim
 quote, and a note where the source left a choice.
-The same rows are available as data from {py:func}`emrpath.parameter_rows`.
+The same rows are available as data from {py:func}`emrpath.report.parameter_rows`.
 """
 
 
@@ -66,6 +67,53 @@ def public_modules() -> list[str]:
         if not any(part.startswith("_") for part in info.name.split(".")):
             names.append(info.name)
     return sorted(names)
+
+
+def face_markdown() -> str:
+    """The top-level face and the moved names, by home module, from the one export list."""
+    import importlib
+
+    from emrpath._exports import EXPORTS, FACE, MOVED
+
+    # An object is documented on the page of the deepest module whose __all__ lists it
+    # (NREMT_EMR in emrpath.programs.nremt_emr, where its docstring is), so link there.
+    documented: dict[int, str] = {}
+    for module_name in sorted(public_modules(), key=lambda m: (m.count("."), m)):
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            documented[id(getattr(module, name))] = f"{module_name}.{name}"
+
+    def table(top: str) -> list[str]:
+        homes: dict[str, list[str]] = {}
+        for row in EXPORTS:
+            if row.top == top:
+                value = getattr(importlib.import_module(row.home), row.name)
+                link = f"{{py:obj}}`{row.name} <{documented[id(value)]}>`"
+                homes.setdefault(row.home, []).append(link)
+        lines = ["| import from | names |", "|---|---|"]
+        lines += [f"| {{py:mod}}`{home}` | {', '.join(links)} |" for home, links in homes.items()]
+        return lines
+
+    face = [
+        "",
+        f"## The face: `emrpath.__all__` ({len(emrpath.__all__)} names)",
+        "",
+        "`import emrpath as ep` gives these names, each loaded from its module on first",
+        "use, and `ep.programs`, the registry of the shipped programs",
+        "({py:mod}`emrpath.programs`), and `ep.__version__`. Every other public name is",
+        "documented in, and imported from, the module that owns it.",
+        "",
+        *table(FACE),
+        "",
+        "## Moved off the top level in 0.2",
+        "",
+        "These still answer at the top level for one release, with a `DeprecationWarning`",
+        "naming their home; import them from it.",
+        "",
+        *table(MOVED),
+        "",
+    ]
+    return "\n".join(face)
 
 
 def write_if_changed(path: Path, text: str) -> None:
@@ -79,7 +127,7 @@ def generate(_app: object = None, root: Path = HERE) -> None:
     reference = root / "reference"
     reference.mkdir(exist_ok=True)
     rules = [RULES_HEADER]
-    rules += [emrpath.parameter_markdown(p) for p in programs.available()]
+    rules += [parameter_markdown(p) for p in programs.available()]
     write_if_changed(reference / "rules.md", "\n".join(rules))
     api = reference / "api"
     api.mkdir(exist_ok=True)
@@ -87,13 +135,16 @@ def generate(_app: object = None, root: Path = HERE) -> None:
     for name in public_modules():
         page = api / f"{name}.md"
         wanted.add(page)
-        # The package page lists no members: every public name is documented once, in
-        # the module that defines it. Docstrings are reStructuredText, so autodoc runs
-        # inside eval-rst (under MyST its output would be read as Markdown).
+        # Each module page documents that module's face (its __all__). The package page
+        # documents no members itself: it lists the top-level face and the names that left
+        # it, each linked to the module that documents it. Docstrings are
+        # reStructuredText, so autodoc runs inside eval-rst (under MyST its output would
+        # be read as Markdown).
         options = "   :no-members:\n" if name == "emrpath" else ""
-        write_if_changed(
-            page, f"# `{name}`\n\n```{{eval-rst}}\n.. automodule:: {name}\n{options}```\n"
-        )
+        text = f"# `{name}`\n\n```{{eval-rst}}\n.. automodule:: {name}\n{options}```\n"
+        if name == "emrpath":
+            text += face_markdown()
+        write_if_changed(page, text)
     for stale in api.glob("emrpath*.md"):
         if stale not in wanted:
             stale.unlink()

@@ -1,11 +1,12 @@
 """A hypothesis strategy for every public type and value of ``emrpath``.
 
-``tests/test_concurrency.py`` enumerates ``emrpath.__all__`` and checks that every public
-class and constant pickles and unpickles equal, drawing instances from :func:`strategy_for`.
+``tests/test_concurrency.py`` walks every public module's ``__all__``
+(``tests/public_names.py``) and checks that every public class and constant pickles and
+unpickles equal, drawing instances from :func:`strategy_for`.
 A public class with no strategy here fails that test, so a new type cannot ship unpicklable
 by accident.
 
-How to add a new public type (one line in :data:`STRATEGIES`, keyed by its public name):
+How to add a new public type (one line in :data:`STRATEGIES`, keyed by its class name):
 
 * enums and subclasses of :class:`emrpath.EmrpathError` need nothing: they are generated
   from the class itself (every member; errors with generated message, field and rule);
@@ -29,6 +30,41 @@ import attrs
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.authority import (
+    AgencyCredential,
+    Jurisdiction,
+    PracticeDecision,
+    Practitioner,
+    StateLicense,
+    practice_authority,
+)
+from emrpath.calendar import NATIONAL_DAY_OF_MOURNING_2025, CalendarSpec
+from emrpath.params import Param, Provision
+from emrpath.planning import BUCKET_FIXES, ErrorLog, Miss, MissBucket, RetakePlan, retake_plan
+from emrpath.policies import (
+    AnniversaryExpiry,
+    AppealWindow,
+    AttemptLimit,
+    AuthorizationWindow,
+    CeComponent,
+    CeRequirement,
+    CeTopic,
+    DeadlineRecertWindow,
+    FixedDaysWait,
+    MonthEndValidity,
+    MonthsCeWindow,
+    MonthsValidity,
+    NextPeriodWait,
+    NoExpiry,
+    RecertExam,
+    RecertificationCycle,
+    ResultPosting,
+    RollingCeWindow,
+    ScoreScale,
+    SeasonalExpiry,
+    SeasonalRecertWindow,
+)
+from emrpath.scope import NATIONAL_2019, Level, ScopeProfile, can_cannot_list, is_within_scope
 from tests.strategies import dates
 
 D = dt.date
@@ -186,11 +222,11 @@ def seeds(cls: type) -> st.SearchStrategy[Any]:
     return varied(*_PROGRAM_VALUES[cls])
 
 
-def _derived_profiles() -> st.SearchStrategy[ep.ScopeProfile]:
-    national = ep.NATIONAL_2019
+def _derived_profiles() -> st.SearchStrategy[ScopeProfile]:
+    national = NATIONAL_2019
     row = national.rows[0]
 
-    def derive(key: str, level: ep.Level) -> ep.ScopeProfile:
+    def derive(key: str, level: Level) -> ScopeProfile:
         try:
             return national.derive(
                 "derived",
@@ -203,33 +239,33 @@ def _derived_profiles() -> st.SearchStrategy[ep.ScopeProfile]:
             return national
 
     return st.builds(
-        derive, st.sampled_from([r.key for r in national.rows]), st.sampled_from(ep.Level)
+        derive, st.sampled_from([r.key for r in national.rows]), st.sampled_from(Level)
     )
 
 
-_SKILLS = st.sampled_from([r.key for r in ep.NATIONAL_2019.rows] + ["not_a_listed_skill"])
+_SKILLS = st.sampled_from([r.key for r in NATIONAL_2019.rows] + ["not_a_listed_skill"])
 
 
-def _calendars(spec: ep.CalendarSpec) -> ep.BusinessCalendar:
+def _calendars(spec: CalendarSpec) -> ep.BusinessCalendar:
     return ep.BusinessCalendar.from_spec(spec)
 
 
 _SPECS = st.builds(
-    lambda first, years, closures: ep.CalendarSpec(
+    lambda first, years, closures: CalendarSpec(
         first_year=first, last_year=first + years, closures=closures
     ),
     st.integers(2015, 2030),
     st.integers(0, 2),
-    st.sampled_from([(), (ep.NATIONAL_DAY_OF_MOURNING_2025,)]),
+    st.sampled_from([(), (NATIONAL_DAY_OF_MOURNING_2025,)]),
 )
 
 # -- practice authority and retake planning --------------------------------------------
 
-_LICENCE = ep.StateLicense("MT", "emt", D(2025, 7, 1), D(2027, 6, 30))
-_CREDENTIAL = ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
+_LICENCE = StateLicense("MT", "emt", D(2025, 7, 1), D(2027, 6, 30))
+_CREDENTIAL = AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
 _JURISDICTIONS = varied(
-    ep.Jurisdiction("MT", "Montana"),
-    ep.Jurisdiction(
+    Jurisdiction("MT", "Montana"),
+    Jurisdiction(
         "US-XX",
         "A cited waiver",
         requires_state_license=False,
@@ -239,19 +275,19 @@ _JURISDICTIONS = varied(
 
 
 @st.composite
-def practitioners(draw: st.DrawFn) -> ep.Practitioner:
+def practitioners(draw: st.DrawFn) -> Practitioner:
     """A person with some of a licence, a national certification and an agency credential."""
     licences = draw(st.lists(varied(_LICENCE), max_size=2))
     certification = draw(st.none() | dates(D(2016, 1, 1), D(2026, 1, 1)).map(ep.Certification))
     credentials = draw(st.lists(varied(_CREDENTIAL), max_size=1))
-    return ep.Practitioner(licences, certification, credentials)
+    return Practitioner(licences, certification, credentials)
 
 
 @st.composite
-def practice_decisions(draw: st.DrawFn) -> ep.PracticeDecision:
+def practice_decisions(draw: st.DrawFn) -> PracticeDecision:
     """``practice_authority()`` for a generated person, jurisdiction and date."""
     place = draw(_JURISDICTIONS)
-    return ep.practice_authority(
+    return practice_authority(
         draw(practitioners()),
         place.code,
         on=draw(dates(D(2024, 1, 1), D(2029, 1, 1))),
@@ -261,12 +297,12 @@ def practice_decisions(draw: st.DrawFn) -> ep.PracticeDecision:
     )
 
 
-_MISSES = st.builds(ep.Miss, st.sampled_from(ep.MissBucket), st.text(max_size=20))
-_ERROR_LOGS = st.builds(ep.ErrorLog, st.lists(_MISSES, max_size=6))
+_MISSES = st.builds(Miss, st.sampled_from(MissBucket), st.text(max_size=20))
+_ERROR_LOGS = st.builds(ErrorLog, st.lists(_MISSES, max_size=6))
 
 
 @st.composite
-def retake_plans(draw: st.DrawFn) -> ep.RetakePlan:
+def retake_plans(draw: st.DrawFn) -> RetakePlan:
     """``retake_plan()`` after a generated failed first attempt, on a date after it."""
     course = ep.CourseCompletion(draw(dates(D(2016, 1, 1), D(2026, 1, 1))))
     failed = ep.ExamAttempt(
@@ -274,7 +310,7 @@ def retake_plans(draw: st.DrawFn) -> ep.RetakePlan:
     )
     candidate = ep.Candidate(course=course, attempts=[failed])
     as_of = failed.taken_on + dt.timedelta(days=draw(st.integers(0, 40)))
-    return ep.retake_plan(draw(_ERROR_LOGS), failed, candidate, as_of=as_of, program=ep.NREMT_EMR)
+    return retake_plan(draw(_ERROR_LOGS), failed, candidate, as_of=as_of, program=ep.NREMT_EMR)
 
 
 @st.composite
@@ -317,41 +353,42 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     ),
     # parameters and programs
     "Citation": seeds(ep.Citation),
-    "Param": seeds(ep.Param),
+    "Edition": varied(ep.NREMT_EMR.edition, ep.ASCP_MLS.edition),
+    "Param": seeds(Param),
     "Program": varied(ep.NREMT_EMR, ep.ASCP_MLS),
-    "Provision": seeds(ep.Provision),
+    "Provision": seeds(Provision),
     # policies (the small values a program's parameters hold)
-    "AnniversaryExpiry": seeds(ep.AnniversaryExpiry),
-    "AppealWindow": seeds(ep.AppealWindow),
-    "AttemptLimit": seeds(ep.AttemptLimit),
-    "AuthorizationWindow": seeds(ep.AuthorizationWindow),
-    "CeComponent": seeds(ep.CeComponent),
-    "CeRequirement": seeds(ep.CeRequirement),
-    "CeTopic": seeds(ep.CeTopic),
-    "DeadlineRecertWindow": seeds(ep.DeadlineRecertWindow),
-    "FixedDaysWait": seeds(ep.FixedDaysWait),
-    "MonthEndValidity": seeds(ep.MonthEndValidity),
-    "MonthsCeWindow": seeds(ep.MonthsCeWindow),
-    "MonthsValidity": seeds(ep.MonthsValidity),
-    "NextPeriodWait": seeds(ep.NextPeriodWait),
-    "NoExpiry": seeds(ep.NoExpiry),
-    "RecertExam": seeds(ep.RecertExam),
-    "RecertificationCycle": seeds(ep.RecertificationCycle),
-    "ResultPosting": seeds(ep.ResultPosting),
-    "RollingCeWindow": seeds(ep.RollingCeWindow),
-    "ScoreScale": seeds(ep.ScoreScale),
-    "SeasonalExpiry": seeds(ep.SeasonalExpiry),
-    "SeasonalRecertWindow": seeds(ep.SeasonalRecertWindow),
+    "AnniversaryExpiry": seeds(AnniversaryExpiry),
+    "AppealWindow": seeds(AppealWindow),
+    "AttemptLimit": seeds(AttemptLimit),
+    "AuthorizationWindow": seeds(AuthorizationWindow),
+    "CeComponent": seeds(CeComponent),
+    "CeRequirement": seeds(CeRequirement),
+    "CeTopic": seeds(CeTopic),
+    "DeadlineRecertWindow": seeds(DeadlineRecertWindow),
+    "FixedDaysWait": seeds(FixedDaysWait),
+    "MonthEndValidity": seeds(MonthEndValidity),
+    "MonthsCeWindow": seeds(MonthsCeWindow),
+    "MonthsValidity": seeds(MonthsValidity),
+    "NextPeriodWait": seeds(NextPeriodWait),
+    "NoExpiry": seeds(NoExpiry),
+    "RecertExam": seeds(RecertExam),
+    "RecertificationCycle": seeds(RecertificationCycle),
+    "ResultPosting": seeds(ResultPosting),
+    "RollingCeWindow": seeds(RollingCeWindow),
+    "ScoreScale": seeds(ScoreScale),
+    "SeasonalExpiry": seeds(SeasonalExpiry),
+    "SeasonalRecertWindow": seeds(SeasonalRecertWindow),
     # calendar
     "BusinessCalendar": _SPECS.map(_calendars),
     "CalendarSpec": _SPECS,
-    "DayOverride": varied(ep.NATIONAL_DAY_OF_MOURNING_2025),
+    "DayOverride": varied(NATIONAL_DAY_OF_MOURNING_2025),
     # scope
-    "CanCannotList": st.builds(ep.can_cannot_list, st.sampled_from(ep.Level), _derived_profiles()),
+    "CanCannotList": st.builds(can_cannot_list, st.sampled_from(Level), _derived_profiles()),
     "ScopeChange": _members(_derived_profiles(), lambda p: p.changes),
-    "ScopeDecision": st.builds(ep.is_within_scope, _SKILLS, st.sampled_from(ep.Level)),
+    "ScopeDecision": st.builds(is_within_scope, _SKILLS, st.sampled_from(Level)),
     "ScopeProfile": _derived_profiles(),
-    "SkillRow": st.sampled_from(ep.NATIONAL_2019.rows),
+    "SkillRow": st.sampled_from(NATIONAL_2019.rows),
     # practice authority and retake planning
     "AgencyCredential": varied(_CREDENTIAL),
     "Jurisdiction": _JURISDICTIONS,
@@ -359,7 +396,7 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "Practitioner": practitioners(),
     "StateLicense": varied(_LICENCE),
     "AttemptTimeline": attempt_timelines(),
-    "BucketFix": st.sampled_from(list(ep.BUCKET_FIXES.values())),
+    "BucketFix": st.sampled_from(list(BUCKET_FIXES.values())),
     "ErrorLog": _ERROR_LOGS,
     "Miss": _MISSES,
     "PlannedAttempt": _members(attempt_timelines(), lambda t: t.attempts),
@@ -378,16 +415,15 @@ def _errors(cls: type[ep.EmrpathError]) -> st.SearchStrategy[ep.EmrpathError]:
     return st.builds(cls, text, field=st.one_of(st.none(), text), rule=st.one_of(st.none(), text))
 
 
-def strategy_for(name: str) -> st.SearchStrategy[Any] | None:
-    """Instances of the public class ``emrpath.<name>``, or of the class of a constant.
+def strategy_for(value: object) -> st.SearchStrategy[Any] | None:
+    """Instances of the public class ``value``, or the public constant ``value`` itself.
 
     Returns None for a public class with no strategy (the caller fails on that).
     """
-    value = getattr(ep, name)
     if not inspect.isclass(value):
         return st.just(value)
     if issubclass(value, enum.Enum):
         return st.sampled_from(value)
     if issubclass(value, ep.EmrpathError):
         return _errors(value)
-    return STRATEGIES.get(name)
+    return STRATEGIES.get(value.__name__)

@@ -22,8 +22,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.calendar import NATIONAL_DAY_OF_MOURNING_2025, CalendarSpec
 from emrpath.cli import main
 from emrpath.jsonio import from_json_data
+from emrpath.params import weakest
+from emrpath.planning import MissBucket
+from emrpath.policies import CeTopic, FixedDaysWait, MonthsValidity
 from emrpath.report import describe_value
 from tests.strategies import amounts
 
@@ -200,12 +204,12 @@ def test_a_bad_value_in_any_record_field_is_named_not_crashed_on(value: object) 
         "days[0]" if isinstance(value, int) else "n",
     )  # type: ignore[arg-type]
     if isinstance(value, int):  # a valid wait, too long for any date
-        wait = ep.FixedDaysWait(days=value)
+        wait = FixedDaysWait(days=value)
         refused(lambda: wait.earliest_after(day), ep.CalendarRangeError, "date")
-        refused(lambda: ep.MonthsValidity(value).expires_on(day), ep.CalendarRangeError, "date")
+        refused(lambda: MonthsValidity(value).expires_on(day), ep.CalendarRangeError, "date")
     else:
-        refused(lambda: ep.FixedDaysWait(days=value), ep.InvalidRecordError, "FixedDaysWait.days")  # type: ignore[arg-type]
-    refused(lambda: ep.weakest([value]), ep.InputTypeError, "levels")  # type: ignore[list-item]
+        refused(lambda: FixedDaysWait(days=value), ep.InvalidRecordError, "FixedDaysWait.days")  # type: ignore[arg-type]
+    refused(lambda: weakest([value]), ep.InputTypeError, "levels")  # type: ignore[list-item]
 
 
 def test_a_huge_attempt_count_is_named_not_crashed_on() -> None:
@@ -247,7 +251,7 @@ def test_an_unknown_program_name_is_echoed_cut(capsys: pytest.CaptureFixture[str
 
 
 def test_an_unknown_enum_name_is_echoed_cut() -> None:
-    err = refused(lambda: ep.MissBucket.parse("y" * 100_000), ep.UnknownNameError, "bucket")
+    err = refused(lambda: MissBucket.parse("y" * 100_000), ep.UnknownNameError, "bucket")
     assert "y" * 61 not in err.message
 
 
@@ -286,7 +290,7 @@ def _calendar(**kw: object) -> Callable[[], object]:
         ({"closures": [5]}, ep.InvalidRecordError, "CalendarSpec.closures"),
         ({"working_days": None}, ep.InputTypeError, "CalendarSpec.working_days"),
         (
-            {"working_days": {ep.NATIONAL_DAY_OF_MOURNING_2025: 1}},
+            {"working_days": {NATIONAL_DAY_OF_MOURNING_2025: 1}},
             ep.InputTypeError,
             "CalendarSpec.working_days",
         ),
@@ -299,9 +303,9 @@ def test_a_bad_calendar_spec_names_its_field(
 
 
 def test_a_spec_refuses_bad_fields_when_built_directly() -> None:
-    refused(lambda: ep.CalendarSpec(closures=None), ep.InputTypeError, "CalendarSpec.closures")  # type: ignore[arg-type]
-    refused(lambda: ep.CalendarSpec(country=5), ep.InputTypeError, "CalendarSpec.country")  # type: ignore[arg-type]
-    refused(lambda: ep.CalendarSpec(weekend=None), ep.InputTypeError, "CalendarSpec.weekend")  # type: ignore[arg-type]
+    refused(lambda: CalendarSpec(closures=None), ep.InputTypeError, "CalendarSpec.closures")  # type: ignore[arg-type]
+    refused(lambda: CalendarSpec(country=5), ep.InputTypeError, "CalendarSpec.country")  # type: ignore[arg-type]
+    refused(lambda: CalendarSpec(weekend=None), ep.InputTypeError, "CalendarSpec.weekend")  # type: ignore[arg-type]
 
 
 def test_valid_calendar_specs_still_build() -> None:
@@ -381,8 +385,8 @@ def test_non_sequences_where_sequences_belong_name_the_field() -> None:
         ep.InputTypeError,
         "candidates",
     )
-    refused(lambda: ep.weakest(None), ep.InputTypeError, "levels")  # type: ignore[arg-type]
-    refused(lambda: ep.weakest("primary"), ep.InputTypeError, "levels")  # type: ignore[arg-type]
+    refused(lambda: weakest(None), ep.InputTypeError, "levels")  # type: ignore[arg-type]
+    refused(lambda: weakest("primary"), ep.InputTypeError, "levels")  # type: ignore[arg-type]
     refused(
         lambda: ep.Candidate(course, attempts={attempt: 1}),  # type: ignore[arg-type]
         ep.InputTypeError,
@@ -399,7 +403,7 @@ def test_iterables_that_are_sequences_are_still_accepted() -> None:
     cal = ep.BusinessCalendar.us_federal()
     days = (D(2026, 7, 2) + dt.timedelta(days=k) for k in range(2))
     assert cal.add_business_days_many(days, 1) == [D(2026, 7, 6), D(2026, 7, 6)]
-    assert ep.weakest(iter([ep.Confidence.PRIMARY])) is ep.Confidence.PRIMARY
+    assert weakest(iter([ep.Confidence.PRIMARY])) is ep.Confidence.PRIMARY
     statuses = ep.evaluate_many(iter([CANDIDATE]), as_of=D(2025, 1, 1), program=EMR)
     assert len(statuses) == 1
 
@@ -429,7 +433,7 @@ def test_real_numbers_are_read_exactly(value: object, amount: Decimal) -> None:
     record = ep.ContinuingEducation(D(2025, 1, 6), value, "national")  # type: ignore[arg-type]
     assert record.amount == amount
     assert type(record.amount) is Decimal
-    assert ep.CeTopic("airway", value).minimum == amount  # type: ignore[arg-type]
+    assert CeTopic("airway", value).minimum == amount  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

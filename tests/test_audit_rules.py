@@ -14,6 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.params import Param
+from emrpath.planning import ErrorLog, Miss, MissBucket, RetakePlan, retake_plan
+from emrpath.policies import RecertExam
 from tests.strategies import dates
 
 D = dt.date
@@ -142,10 +145,10 @@ def test_rbe_window_comes_from_the_parameter(
     moving the window's opening day in the parameter moves the window, nothing else does."""
     assert EMR.recert_exam is not None
     old = EMR.recert_exam.provisions[0]
-    moved = ep.RecertExam(attempts=1, opens_month=month, opens_day=day)
+    moved = RecertExam(attempts=1, opens_month=month, opens_day=day)
     program = attrs.evolve(
         EMR,
-        recert_exam=ep.Param(
+        recert_exam=Param(
             "recert_exam",
             EMR.recert_exam.description,
             (attrs.evolve(old, value=moved),),
@@ -243,11 +246,11 @@ def test_evaluate_refuses_a_late_att_with_no_attempt() -> None:
 COURSE_2025 = ep.CourseCompletion(D(2025, 5, 2), verified_on=D(2025, 5, 9))
 
 
-def _misses(*buckets: str) -> ep.ErrorLog:
-    return ep.ErrorLog([ep.Miss(bucket) for bucket in buckets])
+def _misses(*buckets: str) -> ErrorLog:
+    return ErrorLog([Miss(bucket) for bucket in buckets])
 
 
-def _offers_a_retest(plan: ep.RetakePlan) -> bool:
+def _offers_a_retest(plan: RetakePlan) -> bool:
     texts = [reason.message.lower() for reason in plan.reasons]
     return (
         plan.earliest_retest_on is not None
@@ -264,7 +267,7 @@ def test_after_the_third_failure_the_plan_says_a_new_course_comes_first() -> Non
     days ...), then retest"."""
     used = [ep.ExamAttempt(D(2025, 6 + m, 2), passed=False) for m in range(3)]
     person = ep.Candidate(COURSE_2025, attempts=used)
-    plan = ep.retake_plan(
+    plan = retake_plan(
         _misses("scope", "scope", "pacing"), used[-1], person, as_of=D(2025, 8, 14), program=EMR
     )
     assert plan.earliest_retest_on is None
@@ -288,7 +291,7 @@ def test_an_ascp_route_closed_after_five_failures_says_so_first() -> None:
     examination under that route"; the plan names what comes first, with no retest date."""
     course = ep.CourseCompletion(D(2024, 1, 10), verified_on=D(2024, 1, 10), route="route 1")
     used = [ep.ExamAttempt(D(2024, 2, 5) + 95 * k * DAY, passed=False) for k in range(5)]
-    plan = ep.retake_plan(
+    plan = retake_plan(
         _misses("reading"),
         used[-1],
         ep.Candidate(course, attempts=used),
@@ -304,7 +307,7 @@ def test_an_ascp_route_closed_after_five_failures_says_so_first() -> None:
 def test_a_plan_with_an_attempt_left_still_offers_the_retest() -> None:
     """NREMT: "If you are unsuccessful you can retest 15 days after the last attempt.\""""
     first = ep.ExamAttempt(D(2025, 7, 11), passed=False)
-    plan = ep.retake_plan(
+    plan = retake_plan(
         _misses("scope"),
         first,
         ep.Candidate(COURSE_2025, attempts=[first]),
@@ -321,7 +324,7 @@ def test_a_plan_with_an_attempt_left_still_offers_the_retest() -> None:
     completed=dates(D(2016, 1, 1), D(2090, 1, 1)),
     gaps=st.lists(st.integers(15, 230), min_size=1, max_size=3),  # inside the course
     later=st.integers(0, 60),
-    buckets=st.lists(st.sampled_from([b.value for b in ep.MissBucket]), max_size=4),
+    buckets=st.lists(st.sampled_from([b.value for b in MissBucket]), max_size=4),
 )
 def test_a_plan_offers_a_retest_exactly_when_an_attempt_is_allowed(
     completed: dt.date, gaps: list[int], later: int, buckets: list[str]
@@ -335,7 +338,7 @@ def test_a_plan_offers_a_retest_exactly_when_an_attempt_is_allowed(
         day += dt.timedelta(days=gap)
         used.append(ep.ExamAttempt(day, passed=False))
     person = ep.Candidate(ep.CourseCompletion(completed), attempts=used)
-    plan = ep.retake_plan(
+    plan = retake_plan(
         _misses(*buckets), used[-1], person, as_of=day + dt.timedelta(days=later), program=EMR
     )
     if plan.remediation_required:

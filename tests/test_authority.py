@@ -10,25 +10,32 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.authority import (
+    AgencyCredential,
+    Jurisdiction,
+    PracticeDecision,
+    Practitioner,
+    StateLicense,
+    practice_authority,
+)
+from emrpath.scope import Level
 from tests.strategies import dates
 
 D = dt.date
-MT = ep.Jurisdiction("MT", "Montana")
+MT = Jurisdiction("MT", "Montana")
 SOURCE = ep.Citation(
     url="https://example.org/xx-ems-rules",
     quote="No state licence is issued at the EMR level.",
     title="Example jurisdiction's EMS rules (test data)",
 )
-NO_LICENSE = ep.Jurisdiction(
-    "XX", "Example Territory", requires_state_license=False, citation=SOURCE
-)
+NO_LICENSE = Jurisdiction("XX", "Example Territory", requires_state_license=False, citation=SOURCE)
 
 
-def emr_license(code: str = "MT", level: str = "emr") -> ep.StateLicense:
-    return ep.StateLicense(code, level, D(2025, 7, 1), D(2027, 6, 30))
+def emr_license(code: str = "MT", level: str = "emr") -> StateLicense:
+    return StateLicense(code, level, D(2025, 7, 1), D(2027, 6, 30))
 
 
-def codes(decision: ep.PracticeDecision) -> list[str]:
+def codes(decision: PracticeDecision) -> list[str]:
     return [r.code for r in decision.reasons]
 
 
@@ -38,8 +45,8 @@ def codes(decision: ep.PracticeDecision) -> list[str]:
 def test_certification_alone_is_not_practice_authority() -> None:
     """Seed: "National Registry certification alone is not legal practice authority; state
     licensure or authorization is required where applicable.\""""
-    person = ep.Practitioner(certification=ep.Certification(D(2025, 6, 2)))
-    decision = ep.practice_authority(
+    person = Practitioner(certification=ep.Certification(D(2025, 6, 2)))
+    decision = practice_authority(
         person,
         "MT",
         on=D(2026, 1, 5),
@@ -60,8 +67,8 @@ def test_certification_alone_is_not_practice_authority() -> None:
 def test_where_required_a_state_licence_grants_authority() -> None:
     """Seed: "Where required, an EMR needs state licensure or authorization before functioning
     in the role.\""""
-    person = ep.Practitioner(licenses=[emr_license()])
-    decision = ep.practice_authority(
+    person = Practitioner(licenses=[emr_license()])
+    decision = practice_authority(
         person, "MT", on=D(2026, 3, 1), jurisdictions=[MT], program=ep.NREMT_EMR
     )
     assert decision.allowed
@@ -80,9 +87,7 @@ def test_where_required_a_state_licence_grants_authority() -> None:
 
 def test_an_unknown_jurisdiction_is_treated_as_requiring_a_licence_and_says_so() -> None:
     """design.md: "unknown jurisdictions are treated as requiring one"."""
-    decision = ep.practice_authority(
-        ep.Practitioner(), "WY", on=D(2026, 1, 5), program=ep.NREMT_EMR
-    )
+    decision = practice_authority(Practitioner(), "WY", on=D(2026, 1, 5), program=ep.NREMT_EMR)
     assert not decision.allowed
     assert decision.license_required
     assert not decision.jurisdiction_known
@@ -93,8 +98,8 @@ def test_an_unknown_jurisdiction_is_treated_as_requiring_a_licence_and_says_so()
 
 
 def test_a_jurisdiction_without_its_own_licence_rests_on_its_cited_data() -> None:
-    decision = ep.practice_authority(
-        ep.Practitioner(),
+    decision = practice_authority(
+        Practitioner(),
         "XX",
         on=D(2026, 1, 5),
         jurisdictions={"XX": NO_LICENSE},
@@ -110,20 +115,20 @@ def test_a_jurisdiction_without_its_own_licence_rests_on_its_cited_data() -> Non
 def test_medical_direction_when_the_caller_asks() -> None:
     """Seed: "follow your service's onboarding and medical-direction process." The agency
     credential is required only where the caller asks, and then its absence is missing."""
-    person = ep.Practitioner(licenses=[emr_license()])
-    asked = ep.practice_authority(
+    person = Practitioner(licenses=[emr_license()])
+    asked = practice_authority(
         person, "MT", on=D(2026, 3, 1), require_agency_credential=True, program=ep.NREMT_EMR
     )
     assert not asked.allowed
     assert asked.missing == ("agency credentialing under medical direction, in force",)
-    credential = ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1), D(2026, 8, 1))
-    person = ep.Practitioner(licenses=[emr_license()], agency_credentials=[credential])
-    decision = ep.practice_authority(
+    credential = AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1), D(2026, 8, 1))
+    person = Practitioner(licenses=[emr_license()], agency_credentials=[credential])
+    decision = practice_authority(
         person, "MT", on=D(2026, 3, 1), require_agency_credential=True, program=ep.NREMT_EMR
     )
     assert decision.allowed
     assert decision.valid_until == D(2026, 8, 1)  # the earliest end of what it rests on
-    later = ep.practice_authority(
+    later = practice_authority(
         person, "MT", on=D(2026, 8, 2), require_agency_credential=True, program=ep.NREMT_EMR
     )
     assert not later.allowed
@@ -131,9 +136,9 @@ def test_medical_direction_when_the_caller_asks() -> None:
 
 
 def test_an_agency_credential_for_another_jurisdiction_does_not_count() -> None:
-    credential = ep.AgencyCredential("Teton EMS", "Dr. Li", D(2025, 1, 1), jurisdiction="WY")
-    person = ep.Practitioner(licenses=[emr_license()], agency_credentials=[credential])
-    decision = ep.practice_authority(
+    credential = AgencyCredential("Teton EMS", "Dr. Li", D(2025, 1, 1), jurisdiction="WY")
+    person = Practitioner(licenses=[emr_license()], agency_credentials=[credential])
+    decision = practice_authority(
         person, "MT", on=D(2026, 3, 1), require_agency_credential=True, program=ep.NREMT_EMR
     )
     assert not decision.allowed
@@ -141,13 +146,13 @@ def test_an_agency_credential_for_another_jurisdiction_does_not_count() -> None:
 
 
 def test_a_higher_licence_authorises_a_lower_level_and_a_lower_one_does_not() -> None:
-    emt = ep.Practitioner(licenses=[emr_license(level="emt")])
-    as_emr = ep.practice_authority(emt, "MT", on=D(2026, 3, 1), program=ep.NREMT_EMR)
+    emt = Practitioner(licenses=[emr_license(level="emt")])
+    as_emr = practice_authority(emt, "MT", on=D(2026, 3, 1), program=ep.NREMT_EMR)
     assert as_emr.allowed
     higher = next(r for r in as_emr.reasons if r.code == "license_level_higher")
     assert higher.confidence is ep.Confidence.SECONDARY
-    as_aemt = ep.practice_authority(
-        emt, "MT", on=D(2026, 3, 1), level=ep.Level.AEMT, program=ep.NREMT_EMR
+    as_aemt = practice_authority(
+        emt, "MT", on=D(2026, 3, 1), level=Level.AEMT, program=ep.NREMT_EMR
     )
     assert not as_aemt.allowed
     assert "license_level_too_low" in codes(as_aemt)
@@ -156,11 +161,11 @@ def test_a_higher_licence_authorises_a_lower_level_and_a_lower_one_does_not() ->
 
 def test_every_missing_item_is_listed() -> None:
     """design.md: "Every 'no' lists what is missing"."""
-    person = ep.Practitioner(
+    person = Practitioner(
         licenses=[emr_license("ID")],
         certification=ep.Certification(D(2021, 3, 1)),  # expired 2023-09-30
     )
-    decision = ep.practice_authority(
+    decision = practice_authority(
         person,
         "MT",
         on=D(2026, 3, 1),
@@ -179,57 +184,57 @@ def test_every_missing_item_is_listed() -> None:
 
 
 def test_a_licence_issued_after_the_date_is_not_yet_in_force() -> None:
-    decision = ep.practice_authority(
-        ep.Practitioner(licenses=[emr_license()]), "MT", on=D(2025, 6, 30), program=ep.NREMT_EMR
+    decision = practice_authority(
+        Practitioner(licenses=[emr_license()]), "MT", on=D(2025, 6, 30), program=ep.NREMT_EMR
     )
     assert not decision.allowed
     assert "license_not_yet_valid" in codes(decision)
 
 
 def test_the_issue_and_expiry_days_are_in_force() -> None:
-    person = ep.Practitioner(licenses=[emr_license()])
-    assert ep.practice_authority(person, "MT", on=D(2025, 7, 1), program=ep.NREMT_EMR).allowed
-    assert ep.practice_authority(person, "MT", on=D(2027, 6, 30), program=ep.NREMT_EMR).allowed
-    assert not ep.practice_authority(person, "MT", on=D(2027, 7, 1), program=ep.NREMT_EMR).allowed
+    person = Practitioner(licenses=[emr_license()])
+    assert practice_authority(person, "MT", on=D(2025, 7, 1), program=ep.NREMT_EMR).allowed
+    assert practice_authority(person, "MT", on=D(2027, 6, 30), program=ep.NREMT_EMR).allowed
+    assert not practice_authority(person, "MT", on=D(2027, 7, 1), program=ep.NREMT_EMR).allowed
 
 
 def test_an_aware_datetime_is_read_in_the_program_timezone() -> None:
-    person = ep.Practitioner(licenses=[emr_license()])
+    person = Practitioner(licenses=[emr_license()])
     late = dt.datetime(2027, 7, 1, 2, 0, tzinfo=dt.timezone.utc)  # 30 June in New York
-    assert ep.practice_authority(person, "MT", on=late, program=ep.NREMT_EMR).allowed
+    assert practice_authority(person, "MT", on=late, program=ep.NREMT_EMR).allowed
 
 
 def test_values_pickle_equal() -> None:
-    credential = ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
-    person = ep.Practitioner([emr_license()], ep.Certification(D(2025, 6, 2)), [credential])
-    decision = ep.practice_authority(person, NO_LICENSE, on=D(2026, 3, 1), program=ep.NREMT_EMR)
+    credential = AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
+    person = Practitioner([emr_license()], ep.Certification(D(2025, 6, 2)), [credential])
+    decision = practice_authority(person, NO_LICENSE, on=D(2026, 3, 1), program=ep.NREMT_EMR)
     for value in (person, decision, NO_LICENSE, credential, emr_license()):
         assert pickle.loads(pickle.dumps(value)) == value
 
 
 # -- properties --------------------------------------------------------------------------------
 
-LEVELS = st.sampled_from(list(ep.Level))
+LEVELS = st.sampled_from(list(Level))
 WINDOW = (D(2016, 1, 1), D(2040, 12, 31))
 
 
 @st.composite
-def licences(draw: st.DrawFn) -> ep.StateLicense:
+def licences(draw: st.DrawFn) -> StateLicense:
     start = draw(dates(*WINDOW))
     end = draw(dates(start, D(2045, 12, 31)))
-    return ep.StateLicense(draw(st.sampled_from(["MT", "ID"])), draw(LEVELS), start, end)
+    return StateLicense(draw(st.sampled_from(["MT", "ID"])), draw(LEVELS), start, end)
 
 
 @given(st.lists(licences(), max_size=4), dates(*WINDOW), dates(*WINDOW))
 def test_a_later_date_never_revives_an_expired_licence(
-    held: list[ep.StateLicense], a: dt.date, b: dt.date
+    held: list[StateLicense], a: dt.date, b: dt.date
 ) -> None:
     """design.md: authority needs "an unexpired state license/authorization"; once a licence
     has expired, no later date makes it the licence that authorises."""
     first, later = min(a, b), max(a, b)
-    person = ep.Practitioner(licenses=held)
-    before = ep.practice_authority(person, "MT", on=first, program=ep.NREMT_EMR)
-    after = ep.practice_authority(person, "MT", on=later, program=ep.NREMT_EMR)
+    person = Practitioner(licenses=held)
+    before = practice_authority(person, "MT", on=first, program=ep.NREMT_EMR)
+    after = practice_authority(person, "MT", on=later, program=ep.NREMT_EMR)
     expired = [lic for lic in held if lic.jurisdiction == "MT" and first > lic.expires_on]
     assert after.license not in expired
     if not before.allowed and all(lic in expired for lic in held if lic.jurisdiction == "MT"):
@@ -248,16 +253,16 @@ def test_national_certification_alone_never_grants_authority(
     on: dt.date,
     require_national: bool,
     agency: bool,
-    elsewhere: list[ep.StateLicense],
+    elsewhere: list[StateLicense],
 ) -> None:
     """Seed: "National Registry certification alone is not legal practice authority"."""
-    person = ep.Practitioner(
+    person = Practitioner(
         licenses=[moved_to_idaho(lic) for lic in elsewhere],
         certification=ep.Certification(certified_on),
-        agency_credentials=[ep.AgencyCredential("A", "Dr. B", D(2000, 1, 1))] if agency else [],
+        agency_credentials=[AgencyCredential("A", "Dr. B", D(2000, 1, 1))] if agency else [],
     )
     for where in ("MT", MT):
-        decision = ep.practice_authority(
+        decision = practice_authority(
             person,
             where,
             on=on,
@@ -270,27 +275,27 @@ def test_national_certification_alone_never_grants_authority(
         assert decision.valid_until is None
 
 
-def moved_to_idaho(lic: ep.StateLicense) -> ep.StateLicense:
+def moved_to_idaho(lic: StateLicense) -> StateLicense:
     """The same licence, moved to a jurisdiction other than MT."""
-    return ep.StateLicense("ID", lic.level, lic.issued_on, lic.expires_on)
+    return StateLicense("ID", lic.level, lic.issued_on, lic.expires_on)
 
 
 @given(st.lists(licences(), max_size=4), dates(*WINDOW), LEVELS, LEVELS)
 def test_authority_at_a_level_implies_authority_at_every_lower_level(
-    held: list[ep.StateLicense], on: dt.date, one: ep.Level, other: ep.Level
+    held: list[StateLicense], on: dt.date, one: Level, other: Level
 ) -> None:
     """Policy: "a licence below the level asked does not authorise"; a higher one does."""
     low, high = min(one, other), max(one, other)
-    person = ep.Practitioner(licenses=held)
-    if ep.practice_authority(person, "MT", on=on, level=high, program=ep.NREMT_EMR).allowed:
-        assert ep.practice_authority(person, "MT", on=on, level=low, program=ep.NREMT_EMR).allowed
+    person = Practitioner(licenses=held)
+    if practice_authority(person, "MT", on=on, level=high, program=ep.NREMT_EMR).allowed:
+        assert practice_authority(person, "MT", on=on, level=low, program=ep.NREMT_EMR).allowed
 
 
 @given(st.lists(licences(), max_size=4), dates(*WINDOW))
-def test_allowed_exactly_when_nothing_is_missing(held: list[ep.StateLicense], on: dt.date) -> None:
+def test_allowed_exactly_when_nothing_is_missing(held: list[StateLicense], on: dt.date) -> None:
     """design.md: "Every 'no' lists what is missing"; the decision is the conjunction."""
-    person = ep.Practitioner(licenses=held)
-    decision = ep.practice_authority(person, "MT", on=on, program=ep.NREMT_EMR)
+    person = Practitioner(licenses=held)
+    decision = practice_authority(person, "MT", on=on, program=ep.NREMT_EMR)
     assert decision.allowed == (not decision.missing)
     in_force = any(
         lic.jurisdiction == "MT" and lic.issued_on <= on <= lic.expires_on for lic in held
@@ -306,7 +311,7 @@ def test_allowed_exactly_when_nothing_is_missing(held: list[ep.StateLicense], on
 
 def test_an_unsourced_jurisdiction_cannot_waive_the_licence() -> None:
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.Jurisdiction("XX", "Nowhere", requires_state_license=False)
+        Jurisdiction("XX", "Nowhere", requires_state_license=False)
     assert info.value.field == "Jurisdiction.citation"
     assert info.value.rule == "practice authority"
 
@@ -314,56 +319,56 @@ def test_an_unsourced_jurisdiction_cannot_waive_the_licence() -> None:
 @pytest.mark.parametrize("code", ["mt", "", " MT", "MT-", "M T", "US--MT"])
 def test_malformed_codes_are_refused_everywhere(code: str) -> None:
     with pytest.raises(ep.InvalidRecordError, match="not a jurisdiction code"):
-        ep.Jurisdiction(code, "Montana")
+        Jurisdiction(code, "Montana")
     with pytest.raises(ep.InvalidRecordError, match="not a jurisdiction code"):
-        ep.StateLicense(code, "emr", D(2025, 1, 1), D(2026, 1, 1))
+        StateLicense(code, "emr", D(2025, 1, 1), D(2026, 1, 1))
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.practice_authority(ep.Practitioner(), code, on=D(2026, 1, 1), program=ep.NREMT_EMR)
+        practice_authority(Practitioner(), code, on=D(2026, 1, 1), program=ep.NREMT_EMR)
     assert info.value.field == "jurisdiction"
 
 
 def test_bad_records_name_their_field() -> None:
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.StateLicense("MT", "emr", D(2026, 1, 2), D(2026, 1, 1))
+        StateLicense("MT", "emr", D(2026, 1, 2), D(2026, 1, 1))
     assert info.value.field == "StateLicense.expires_on"
     with pytest.raises(ep.UnknownNameError) as unknown:
-        ep.StateLicense("MT", "EMT", D(2026, 1, 1), D(2027, 1, 1))
+        StateLicense("MT", "EMT", D(2026, 1, 1), D(2027, 1, 1))
     assert unknown.value.field == "StateLicense.level"
     with pytest.raises(ep.InputTypeError) as wrong:
-        ep.StateLicense("MT", "emr", "2026-01-01", D(2027, 1, 1))  # type: ignore[arg-type]
+        StateLicense("MT", "emr", "2026-01-01", D(2027, 1, 1))  # type: ignore[arg-type]
     assert wrong.value.field == "StateLicense.issued_on"
     with pytest.raises(ep.InvalidRecordError):
-        ep.AgencyCredential("A", "  ", D(2026, 1, 1))
+        AgencyCredential("A", "  ", D(2026, 1, 1))
     with pytest.raises(ep.InvalidRecordError) as early:
-        ep.AgencyCredential("A", "Dr. B", D(2026, 1, 2), D(2026, 1, 1))
+        AgencyCredential("A", "Dr. B", D(2026, 1, 2), D(2026, 1, 1))
     assert early.value.field == "AgencyCredential.expires_on"
     with pytest.raises(ep.InputTypeError) as listed:
-        ep.Practitioner(licenses=[emr_license(), "MT"])  # type: ignore[list-item]
+        Practitioner(licenses=[emr_license(), "MT"])  # type: ignore[list-item]
     assert listed.value.field == "Practitioner.licenses[1]"
     with pytest.raises(ep.InputTypeError):
-        ep.Practitioner(licenses=emr_license())  # type: ignore[arg-type]
+        Practitioner(licenses=emr_license())  # type: ignore[arg-type]
     with pytest.raises(ep.InputTypeError):
-        ep.Practitioner(certification=D(2025, 1, 1))  # type: ignore[arg-type]
+        Practitioner(certification=D(2025, 1, 1))  # type: ignore[arg-type]
     with pytest.raises(ep.InputTypeError):
-        ep.Jurisdiction("MT", "Montana", requires_state_license=1)  # type: ignore[arg-type]
+        Jurisdiction("MT", "Montana", requires_state_license=1)  # type: ignore[arg-type]
 
 
 def test_bad_arguments_are_refused() -> None:
-    person = ep.Practitioner()
+    person = Practitioner()
     with pytest.raises(ep.InputTypeError) as info:
-        ep.practice_authority(person, "MT", on="2026-01-01", program=ep.NREMT_EMR)  # type: ignore[arg-type]
+        practice_authority(person, "MT", on="2026-01-01", program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert info.value.field == "on"
     with pytest.raises(ep.NaiveDatetimeError):
-        ep.practice_authority(person, "MT", on=dt.datetime(2026, 1, 1), program=ep.NREMT_EMR)
+        practice_authority(person, "MT", on=dt.datetime(2026, 1, 1), program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError) as who:
-        ep.practice_authority([emr_license()], "MT", on=D(2026, 1, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
+        practice_authority([emr_license()], "MT", on=D(2026, 1, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert who.value.field == "person"
     with pytest.raises(ep.InputTypeError):
-        ep.practice_authority(person, 30, on=D(2026, 1, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
+        practice_authority(person, 30, on=D(2026, 1, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
     with pytest.raises(ep.UnknownNameError):
-        ep.practice_authority(person, "MT", on=D(2026, 1, 1), level="EMR", program=ep.NREMT_EMR)
+        practice_authority(person, "MT", on=D(2026, 1, 1), level="EMR", program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError) as flag:
-        ep.practice_authority(
+        practice_authority(
             person,
             "MT",
             on=D(2026, 1, 1),
@@ -372,37 +377,37 @@ def test_bad_arguments_are_refused() -> None:
         )
     assert flag.value.field == "require_agency_credential"
     with pytest.raises(ep.InputTypeError) as table:
-        ep.practice_authority(
+        practice_authority(
             person, "MT", on=D(2026, 1, 1), jurisdictions=["MT"], program=ep.NREMT_EMR
         )  # type: ignore[list-item]
     assert table.value.field == "jurisdictions[0]"
     with pytest.raises(ep.InvalidRecordError) as twice:
-        ep.practice_authority(
+        practice_authority(
             person,
             "MT",
             on=D(2026, 1, 1),
-            jurisdictions=[MT, ep.Jurisdiction("MT", "Other")],
+            jurisdictions=[MT, Jurisdiction("MT", "Other")],
             program=ep.NREMT_EMR,
         )
     assert twice.value.field == "jurisdictions[1]"
     with pytest.raises(ep.InputTypeError) as program:
-        ep.practice_authority(person, "MT", on=D(2026, 1, 1), program="nremt")  # type: ignore[arg-type]
+        practice_authority(person, "MT", on=D(2026, 1, 1), program="nremt")  # type: ignore[arg-type]
     assert program.value.field == "program"
 
 
 def test_a_mapping_key_that_is_not_its_entrys_code_is_refused() -> None:
     """A ``jurisdictions`` mapping's keys are codes: one that names another place is a
     mistake to report, not an entry to drop silently."""
-    person = ep.Practitioner(licenses=[emr_license()])
+    person = Practitioner(licenses=[emr_license()])
     with pytest.raises(ep.InvalidRecordError) as caught:
-        ep.practice_authority(
+        practice_authority(
             person, "XX", on=D(2026, 1, 1), jurisdictions={"XX": MT}, program=ep.NREMT_EMR
         )
     assert type(caught.value) is ep.InvalidRecordError
     assert caught.value.field == "jurisdictions['XX']"
     assert "'MT'" in str(caught.value)
     # keys that match are read as before
-    decision = ep.practice_authority(
+    decision = practice_authority(
         person,
         "XX",
         on=D(2026, 1, 1),
@@ -416,17 +421,17 @@ def test_a_mapping_key_that_is_not_its_entrys_code_is_refused() -> None:
 def test_a_jurisdiction_passed_in_does_not_override_a_different_entry_for_its_code() -> None:
     """Two different entries for one code are refused, whether both are in
     ``jurisdictions`` or one is passed as ``jurisdiction``."""
-    person = ep.Practitioner(licenses=[emr_license()])
-    other = ep.Jurisdiction("MT", "Montana", requires_state_license=False, citation=SOURCE)
+    person = Practitioner(licenses=[emr_license()])
+    other = Jurisdiction("MT", "Montana", requires_state_license=False, citation=SOURCE)
     with pytest.raises(ep.InvalidRecordError) as caught:
-        ep.practice_authority(
+        practice_authority(
             person, other, on=D(2026, 1, 1), jurisdictions=[MT], program=ep.NREMT_EMR
         )
     assert type(caught.value) is ep.InvalidRecordError
     assert caught.value.field == "jurisdiction"
     assert "two different entries for 'MT'" in str(caught.value)
     # the same entry in both places is fine
-    same = ep.practice_authority(
+    same = practice_authority(
         person, MT, on=D(2026, 1, 1), jurisdictions={"MT": MT}, program=ep.NREMT_EMR
     )
     assert same.allowed

@@ -392,23 +392,31 @@ def test_no_calendar_past_the_holiday_data():
     assert info.value.field == "CalendarSpec.last_year"
     assert isinstance(info.value, ValueError)
     with pytest.raises(ep.InvalidRecordError):
-        ep.CalendarSpec(first_year=2000, last_year=1999)
+        calendar_module.CalendarSpec(first_year=2000, last_year=1999)
 
 
 def test_extra_closure_and_extra_working_day():
     """Design, business day: "Ad-hoc closures can be added as cited data"."""
     with_mourning = ep.BusinessCalendar.from_holidays(
-        "US", first_year=2024, last_year=2026, closures=[ep.NATIONAL_DAY_OF_MOURNING_2025]
+        "US",
+        first_year=2024,
+        last_year=2026,
+        closures=[calendar_module.NATIONAL_DAY_OF_MOURNING_2025],
     )
     mourning = dt.date(2025, 1, 9)
     assert CAL.is_business_day(mourning)
     assert not with_mourning.is_business_day(mourning)
-    assert with_mourning.closure_reason(mourning) == ep.NATIONAL_DAY_OF_MOURNING_2025.name
+    assert (
+        with_mourning.closure_reason(mourning)
+        == calendar_module.NATIONAL_DAY_OF_MOURNING_2025.name
+    )
     assert with_mourning.add_business_days(dt.date(2025, 1, 8), 1) == dt.date(2025, 1, 10)
     assert with_mourning.business_days_between(dt.date(2025, 1, 8), dt.date(2025, 1, 10)) == 1
     assert with_mourning != CAL
 
-    open_saturday = ep.DayOverride(on=dt.date(2025, 1, 11), name="Saturday session", citation=CITE)
+    open_saturday = calendar_module.DayOverride(
+        on=dt.date(2025, 1, 11), name="Saturday session", citation=CITE
+    )
     with_saturday = ep.BusinessCalendar.from_holidays(
         "US", first_year=2024, last_year=2026, working_days=[open_saturday]
     )
@@ -425,7 +433,7 @@ def test_working_day_override_on_a_holiday_has_no_closure_reason():
         "US",
         first_year=2026,
         last_year=2026,
-        working_days=[ep.DayOverride(on=july_3, name="open anyway", citation=CITE)],
+        working_days=[calendar_module.DayOverride(on=july_3, name="open anyway", citation=CITE)],
     )
     assert cal.is_business_day(july_3)
     assert cal.closure_reason(july_3) is None
@@ -435,7 +443,7 @@ def test_working_day_override_on_a_holiday_has_no_closure_reason():
 def test_country_none_calendar_has_weekends_and_closures_only():
     """CalendarSpec: "country: ... or None for a calendar of weekends and closures only"."""
     plain = ep.BusinessCalendar.from_spec(
-        ep.CalendarSpec(country=None, first_year=2025, last_year=2026)
+        calendar_module.CalendarSpec(country=None, first_year=2025, last_year=2026)
     )
     assert plain.is_business_day(dt.date(2025, 7, 4))
     assert plain.is_business_day(dt.date(2025, 12, 25))
@@ -443,7 +451,10 @@ def test_country_none_calendar_has_weekends_and_closures_only():
     assert plain.add_business_days(dt.date(2025, 7, 3), 1) == dt.date(2025, 7, 4)
     assert plain.closure_reason(dt.date(2025, 7, 4)) is None
     closed = ep.BusinessCalendar.from_holidays(
-        None, first_year=2025, last_year=2025, closures=[ep.NATIONAL_DAY_OF_MOURNING_2025]
+        None,
+        first_year=2025,
+        last_year=2025,
+        closures=[calendar_module.NATIONAL_DAY_OF_MOURNING_2025],
     )
     assert not closed.is_business_day(dt.date(2025, 1, 9))
     assert closed.is_business_day(dt.date(2025, 7, 4))
@@ -456,9 +467,9 @@ def test_equal_specs_share_one_calendar():
     """Design principle 4: "safe from many threads, picklable, cacheable"."""
     shared = ep.BusinessCalendar.us_federal()
     assert ep.BusinessCalendar.from_holidays("US") is shared
-    assert ep.BusinessCalendar.from_spec(ep.CalendarSpec()) is shared
-    assert ep.BusinessCalendar.from_spec(ep.CalendarSpec()) == CAL
-    assert hash(ep.BusinessCalendar.from_spec(ep.CalendarSpec())) == hash(CAL)
+    assert ep.BusinessCalendar.from_spec(calendar_module.CalendarSpec()) is shared
+    assert ep.BusinessCalendar.from_spec(calendar_module.CalendarSpec()) == CAL
+    assert hash(ep.BusinessCalendar.from_spec(calendar_module.CalendarSpec())) == hash(CAL)
 
 
 # -- threads and pickling ------------------------------------------------------------------
@@ -507,10 +518,10 @@ def test_threads_get_the_single_thread_answers():
 def test_threads_racing_to_build_a_new_calendar_get_one_object():
     """Design principle 4: "safe from many threads, picklable, cacheable" — the first build
     of a spec happens once, however many threads ask for it at the same moment."""
-    closure = ep.DayOverride(
+    closure = calendar_module.DayOverride(
         on=dt.date(2030, 5, 15), name=f"test closure {uuid.uuid4()}", citation=CITE
     )
-    spec = ep.CalendarSpec(closures=(closure,))  # never built before: unique name
+    spec = calendar_module.CalendarSpec(closures=(closure,))  # never built before: unique name
     barrier = threading.Barrier(8)
 
     def build() -> tuple[ep.BusinessCalendar, bool, dt.date]:
@@ -537,7 +548,10 @@ def test_pickle_returns_the_cached_calendar(protocol: int):
     for cal in (
         ep.BusinessCalendar.us_federal(),
         ep.BusinessCalendar.from_holidays(
-            "US", first_year=2024, last_year=2026, closures=[ep.NATIONAL_DAY_OF_MOURNING_2025]
+            "US",
+            first_year=2024,
+            last_year=2026,
+            closures=[calendar_module.NATIONAL_DAY_OF_MOURNING_2025],
         ),
     ):
         again = pickle.loads(pickle.dumps(cal, protocol=protocol))
@@ -549,7 +563,10 @@ def test_pickle_rebuilds_in_a_process_without_the_calendar(monkeypatch: pytest.M
     """Design principle 4: "picklable" — a process that never built the calendar (a worker)
     rebuilds it from its spec and gets the same answers."""
     cal = ep.BusinessCalendar.from_holidays(
-        "US", first_year=2024, last_year=2026, closures=[ep.NATIONAL_DAY_OF_MOURNING_2025]
+        "US",
+        first_year=2024,
+        last_year=2026,
+        closures=[calendar_module.NATIONAL_DAY_OF_MOURNING_2025],
     )
     data = pickle.dumps(cal)
     assert len(data) < 2000  # pickled by spec, not by its tables

@@ -18,6 +18,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.authority import (
+    AgencyCredential,
+    Jurisdiction,
+    Practitioner,
+    StateLicense,
+    practice_authority,
+)
+from emrpath.calendar import CalendarSpec
+from emrpath.planning import BUCKET_FIXES, ErrorLog, Miss, MissBucket, retake_plan
+from emrpath.scope import SCOPE_SOURCES
+from tests.public_names import public_objects
 from tests.public_values import strategy_for
 from tests.strategies import dates
 
@@ -60,7 +71,7 @@ DAYS = [D(2020, 1, 1) + dt.timedelta(days=i) for i in range(2000)]
 
 
 def answers(
-    cal: ep.BusinessCalendar, spec: ep.CalendarSpec
+    cal: ep.BusinessCalendar, spec: CalendarSpec
 ) -> tuple[
     list[ep.PathwayStatus], list[ep.PathwayStatus], list[dt.date], list[int], list[dt.date]
 ]:
@@ -82,8 +93,8 @@ def test_eight_threads_get_the_single_thread_answers() -> None:
     same registry under both programs and stepping the same dates, and all building the
     same new calendar at once, give the single-thread answers."""
     cal = ep.BusinessCalendar.us_federal()
-    expected = answers(cal, ep.CalendarSpec(first_year=2030, last_year=2031))
-    spec = ep.CalendarSpec(first_year=2031, last_year=2032)  # never built before: a race
+    expected = answers(cal, CalendarSpec(first_year=2030, last_year=2031))
+    spec = CalendarSpec(first_year=2031, last_year=2032)  # never built before: a race
     results: dict[int, object] = {}
     barrier = threading.Barrier(8)
 
@@ -136,12 +147,22 @@ def test_evaluate_many_names_the_position_of_a_bad_record() -> None:
     assert info.value.field == "[5].course.completed_on"
 
 
-# Public names that are not values to pickle, with why. SCOPE_SOURCES is a read-only view
-# (types.MappingProxyType never pickles); its citations do, and a worker imports the module
+# Public names that are not values to pickle, with why. A read-only view
+# (types.MappingProxyType) never pickles; its items do, and a worker imports the module
 # constant rather than receiving it.
-NOT_PICKLED = {"BUCKET_FIXES": types.MappingProxyType, "SCOPE_SOURCES": types.MappingProxyType}
-FUNCTIONS = sorted(n for n in ep.__all__ if inspect.isfunction(getattr(ep, n)))
-VALUES = sorted(n for n in ep.__all__ if n not in FUNCTIONS and n not in NOT_PICKLED)
+NOT_PICKLED = {
+    "emrpath.planning.BUCKET_FIXES": types.MappingProxyType,
+    "emrpath.programs.REGISTRY": types.MappingProxyType,
+    "emrpath.scope.SCOPE_SOURCES": types.MappingProxyType,
+}
+# Public classes whose instances are not values: state for one call, never sent to a worker.
+NOT_VALUES = {
+    "emrpath.params.ParamReader": "reads parameters for one evaluation, keeping the weakest "
+    "confidence it has read (mutable, compared by identity)",
+}
+PUBLIC = public_objects()  # every public module's __all__, each object once
+FUNCTIONS = sorted(n for n, value in PUBLIC.items() if inspect.isfunction(value))
+VALUES = sorted(set(PUBLIC) - set(FUNCTIONS) - set(NOT_PICKLED) - set(NOT_VALUES))
 
 
 def round_trip(value: object) -> None:
@@ -170,10 +191,11 @@ def test_every_public_type_pickles_equal(name: str) -> None:
     cacheable": every public class (instances drawn from tests/public_values.py) and every
     public constant unpickles equal to what was pickled. A public class with no strategy
     fails here: add one to STRATEGIES in tests/public_values.py."""
-    strategy = strategy_for(name)
+    public = PUBLIC[name]
+    strategy = strategy_for(public)
     if strategy is None:
         pytest.fail(
-            f"emrpath.{name} is public but has no strategy: add one to STRATEGIES in "
+            f"{name} is public but has no strategy: add one to STRATEGIES in "
             "tests/public_values.py (see its docstring)"
         )
 
@@ -182,8 +204,8 @@ def test_every_public_type_pickles_equal(name: str) -> None:
     @settings(max_examples=min(settings().max_examples, 50))
     @given(strategy)
     def check(value: object) -> None:
-        if inspect.isclass(getattr(ep, name)):
-            assert isinstance(value, getattr(ep, name))
+        if inspect.isclass(public):
+            assert isinstance(value, public)
         round_trip(value)
 
     check()
@@ -192,17 +214,22 @@ def test_every_public_type_pickles_equal(name: str) -> None:
 def test_every_public_function_pickles_by_reference() -> None:
     """A worker receives a function as its qualified name and gets the same function."""
     for name in FUNCTIONS:
-        function = getattr(ep, name)
+        function = PUBLIC[name]
         assert pickle.loads(pickle.dumps(function)) is function, name
 
 
 def test_the_names_left_out_of_pickling_are_what_the_list_says() -> None:
     for name, kind in NOT_PICKLED.items():
-        assert type(getattr(ep, name)) is kind, name
+        assert type(PUBLIC[name]) is kind, name
         with pytest.raises(TypeError):
-            pickle.dumps(getattr(ep, name))
-    round_trip(dict(ep.SCOPE_SOURCES))
-    round_trip(dict(ep.BUCKET_FIXES))
+            pickle.dumps(PUBLIC[name])
+    round_trip(dict(SCOPE_SOURCES))
+    round_trip(dict(BUCKET_FIXES))
+    round_trip(dict(ep.programs.REGISTRY))
+    for name in NOT_VALUES:
+        cls = PUBLIC[name]
+        assert inspect.isclass(cls), name
+        assert not attrs.has(cls), name  # every attrs class of emrpath is a value
 
 
 @given(st.integers(0, 199), dates(D(2024, 1, 1), D(2030, 1, 1)))
@@ -220,19 +247,19 @@ def test_statuses_and_their_errors_pickle_equal(index: int, as_of: dt.date) -> N
 
 def test_authority_and_planning_values_pickle_equal() -> None:
     """The practice-authority and planning types cross process boundaries unchanged."""
-    licence = ep.StateLicense("MT", "emt", D(2025, 7, 1), D(2027, 6, 30))
-    credential = ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
-    person = ep.Practitioner([licence], ep.Certification(D(2025, 6, 2)), [credential])
-    place = ep.Jurisdiction("MT", "Montana")
-    decision = ep.practice_authority(person, place, on=D(2026, 3, 1), program=ep.NREMT_EMR)
+    licence = StateLicense("MT", "emt", D(2025, 7, 1), D(2027, 6, 30))
+    credential = AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))
+    person = Practitioner([licence], ep.Certification(D(2025, 6, 2)), [credential])
+    place = Jurisdiction("MT", "Montana")
+    decision = practice_authority(person, place, on=D(2026, 3, 1), program=ep.NREMT_EMR)
     attempt = ep.ExamAttempt(D(2025, 7, 11), passed=False, scaled_score=880)
     candidate = ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2)), attempts=[attempt])
-    log = ep.ErrorLog([ep.Miss("scope", "gave aspirin"), ep.Miss(ep.MissBucket.PACING)])
-    plan = ep.retake_plan(log, attempt, candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    log = ErrorLog([Miss("scope", "gave aspirin"), Miss(MissBucket.PACING)])
+    plan = retake_plan(log, attempt, candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
     timeline = ep.plan_attempts(
         candidate.course, D(2025, 7, 26), attempts_used=1, program=ep.NREMT_EMR
     )
     values = (licence, credential, person, place, decision, *decision.reasons, log, plan)
-    for value in (*values, timeline, *timeline.attempts, *ep.BUCKET_FIXES.values()):
+    for value in (*values, timeline, *timeline.attempts, *BUCKET_FIXES.values()):
         assert pickle.loads(pickle.dumps(value)) == value
-    assert pickle.loads(pickle.dumps(ep.MissBucket.SCOPE)) is ep.MissBucket.SCOPE
+    assert pickle.loads(pickle.dumps(MissBucket.SCOPE)) is MissBucket.SCOPE

@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 import emrpath as ep
+from emrpath._exports import EXPORTS
+from emrpath.authority import AgencyCredential
+from emrpath.report import parameter_rows
+from tests.public_names import public_modules, public_objects
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -82,7 +86,7 @@ def test_rules_page_lists_every_provision_with_its_source(tmp_path: Path):
     load_conf().generate(root=tmp_path)
     text = (tmp_path / "reference" / "rules.md").read_text("utf-8")
     items = [line for line in text.splitlines() if line.startswith("- **From ")]
-    rows = [row for program in ep.programs.available() for row in ep.parameter_rows(program)]
+    rows = [row for program in ep.programs.available() for row in parameter_rows(program)]
     assert len(items) == len(rows)
     for item, row in zip(items, rows, strict=True):
         assert item.startswith(f"- **From {row['effective_from'].isoformat()}")
@@ -99,9 +103,23 @@ def test_api_pages_cover_every_public_module_and_no_private_one(tmp_path: Path):
     conf.generate(root=tmp_path)
     pages = {p.stem for p in (tmp_path / "reference" / "api").glob("*.md")}
     assert pages == set(conf.public_modules())
+    assert tuple(conf.public_modules()) == public_modules()  # the tests walk the same modules
     assert {"emrpath", "emrpath.pathway", "emrpath.report", "emrpath.plot"} <= pages
     assert not any("._" in name for name in pages)
-    assert set(ep._LAZY.values()) <= pages  # every module the package exports from
+    assert {row.home for row in EXPORTS} <= pages  # every module the package exports from
+
+
+def test_the_package_page_lists_the_face_and_the_moved_names(tmp_path: Path):
+    """The reference shows the top-level face and where each name that left it lives, both
+    from the one export list."""
+    load_conf().generate(root=tmp_path)
+    text = (tmp_path / "reference" / "api" / "emrpath.md").read_text("utf-8")
+    face, moved = text.split("## Moved off the top level")
+    for row in EXPORTS:
+        part = face if row.top == "face" else moved
+        assert f"{{py:obj}}`{row.name} <" in part, row
+        assert f"{{py:mod}}`{row.home}`" in part, row
+    assert f"({len(ep.__all__)} names)" in face
 
 
 def test_a_stale_api_page_is_removed(tmp_path: Path):
@@ -134,14 +152,15 @@ def test_planning_and_authority_methods_have_a_runnable_example(name: str) -> No
     """Standards: "a runnable doctest example on every public function/class" (the doctest
     run over src/ checks that each one's output is right)."""
     cls_name, attr = name.split(".")
-    member = vars(getattr(ep, cls_name))[attr]
+    (cls,) = [c for q, c in public_objects().items() if q.endswith(f".{cls_name}")]
+    member = vars(cls)[attr]
     function = member.fget if isinstance(member, property) else member
     assert ">>> " in (function.__doc__ or ""), name
 
 
 def test_the_agency_credential_example_shows_a_value() -> None:
     """Its example once printed nothing (``expires_on`` is None, which the REPL hides)."""
-    doc = ep.AgencyCredential.__doc__ or ""
+    doc = AgencyCredential.__doc__ or ""
     example = doc.split("Example:", 1)[1]
     lines = [line.strip() for line in example.splitlines() if line.strip()]
     outputs = [line for line in lines if not line.startswith((">>>", "..."))]

@@ -12,7 +12,7 @@ import functools
 import inspect
 from collections.abc import Callable, Iterator
 
-import emrpath as ep
+from tests.public_names import public_objects
 
 
 def _function(member: object) -> Callable[..., object] | None:
@@ -31,14 +31,16 @@ def _function(member: object) -> Callable[..., object] | None:
 def _public_members() -> Iterator[tuple[str, Callable[..., object]]]:
     """("Class.name", function) for each public method/property defined in emrpath.
 
-    Each is listed once, under the exported class that defines it (an emrpath base class
-    that is not exported lends its methods to every exported class built on it).
+    The classes are those of every public module's ``__all__`` (tests/public_names.py), not
+    only the top-level face: ``FixedDaysWait.describe`` is walked from emrpath.policies.
+    Each method is listed once, under the public class that defines it (an emrpath base
+    class that is not public lends its methods to every public class built on it).
     """
     seen: set[int] = set()
-    for cls_name in sorted(ep.__all__):
-        cls = getattr(ep, cls_name)
+    for qualified, cls in public_objects().items():
         if not inspect.isclass(cls):
             continue
+        cls_name = qualified.rsplit(".", 1)[1]
         for owner in cls.__mro__:
             if not owner.__module__.startswith("emrpath"):
                 continue
@@ -59,7 +61,14 @@ MEMBERS = dict(_public_members())
 
 def test_the_walk_finds_the_methods_it_must() -> None:
     """The walk itself can fail: these are public methods and properties it must list."""
-    for name in ("PathwayDecision.summary", "PathwayStatus.gate", "Param.at", "Level.parse"):
+    for name in (
+        "PathwayDecision.summary",
+        "PathwayStatus.gate",
+        "Param.at",
+        "Level.parse",
+        "FixedDaysWait.describe",
+        "ErrorLog.counts",
+    ):
         assert name in MEMBERS, name
     assert not any(name.split(".")[1].startswith("_") for name in MEMBERS)
 

@@ -16,7 +16,10 @@ import attrs
 import pytest
 
 import emrpath as ep
-from emrpath.params import Citation, Confidence, Param, Provision
+from emrpath.calendar import NATIONAL_DAY_OF_MOURNING_2025, CalendarSpec, DayOverride
+from emrpath.params import Citation, Confidence, Param, Provision, weakest
+from emrpath.policies import MonthsValidity, NoExpiry, ResultPosting
+from emrpath.status import Gate
 
 D = dt.date
 CITE = Citation("https://example.org/rule", "quote", "A rule")
@@ -83,16 +86,16 @@ def test_from_holidays_keeps_every_argument() -> None:
         categories=["public", "unofficial"],
         first_year=2025,
         last_year=2025,
-        closures=[ep.NATIONAL_DAY_OF_MOURNING_2025],
+        closures=[NATIONAL_DAY_OF_MOURNING_2025],
         weekend=[4, 5],  # Friday and Saturday
     )
-    assert cal.spec == ep.CalendarSpec(
+    assert cal.spec == CalendarSpec(
         country="US",
         subdiv="NY",
         categories=("public", "unofficial"),
         first_year=2025,
         last_year=2025,
-        closures=(ep.NATIONAL_DAY_OF_MOURNING_2025,),
+        closures=(NATIONAL_DAY_OF_MOURNING_2025,),
         weekend=frozenset({4, 5}),
     )
     assert cal.closure_reason(D(2025, 2, 12)) == "Lincoln's Birthday"  # NY: a Wednesday
@@ -117,7 +120,7 @@ def test_from_holidays_keeps_every_argument() -> None:
                 categories=("public", "government"),
                 first_year=2024,
                 last_year=2026,
-                closures=[ep.NATIONAL_DAY_OF_MOURNING_2025],
+                closures=[NATIONAL_DAY_OF_MOURNING_2025],
             ),
             "<BusinessCalendar US-NY government/public 2024-2026, 1 extra closure(s)>",
         ),
@@ -198,7 +201,7 @@ def test_a_bad_calendar_spec_names_its_field_and_the_rule(
     int), a weekday outside 0-6, years out of order or a closure that is not a cited
     DayOverride is refused, naming the field."""
     with pytest.raises(ep.InvalidRecordError) as info:
-        ep.CalendarSpec(**kwargs)  # type: ignore[arg-type]
+        CalendarSpec(**kwargs)  # type: ignore[arg-type]
     err = info.value
     assert (err.field, err.rule, err.message) == (field, "business day", message)
 
@@ -206,18 +209,18 @@ def test_a_bad_calendar_spec_names_its_field_and_the_rule(
 def test_calendar_spec_bounds_and_normal_forms_are_kept() -> None:
     """The edges that are accepted: years 1 and 9998, one-year ranges, weekdays 0 and 6;
     categories and closures are kept in one normal form, so equal calendars share a spec."""
-    assert ep.CalendarSpec(country=None, first_year=1, last_year=1).first_year == 1
-    assert ep.CalendarSpec(country=None, first_year=9998, last_year=9998).last_year == 9998
-    assert ep.CalendarSpec(weekend=[0, 6]).weekend == frozenset({0, 6})
-    assert ep.CalendarSpec(categories="public").categories == ("public",)
-    assert ep.CalendarSpec(categories=["unofficial", "public", "public"]).categories == (
+    assert CalendarSpec(country=None, first_year=1, last_year=1).first_year == 1
+    assert CalendarSpec(country=None, first_year=9998, last_year=9998).last_year == 9998
+    assert CalendarSpec(weekend=[0, 6]).weekend == frozenset({0, 6})
+    assert CalendarSpec(categories="public").categories == ("public",)
+    assert CalendarSpec(categories=["unofficial", "public", "public"]).categories == (
         "public",
         "unofficial",
     )
-    early = ep.DayOverride(D(2025, 1, 2), "early", CITE)
-    late = ep.DayOverride(D(2025, 3, 4), "late", CITE)
-    assert ep.CalendarSpec(closures=[late, early]).closures == (early, late)
-    assert ep.CalendarSpec(closures=[late, early]) == ep.CalendarSpec(closures=[early, late])
+    early = DayOverride(D(2025, 1, 2), "early", CITE)
+    late = DayOverride(D(2025, 3, 4), "late", CITE)
+    assert CalendarSpec(closures=[late, early]).closures == (early, late)
+    assert CalendarSpec(closures=[late, early]) == CalendarSpec(closures=[early, late])
 
 
 @pytest.mark.parametrize(
@@ -256,7 +259,7 @@ def test_a_calendar_the_holiday_source_cannot_back_is_refused(
 ) -> None:
     """A calendar raises "instead of answering wrongly": no holiday data, no calendar."""
     with pytest.raises(error) as info:
-        ep.BusinessCalendar.from_spec(ep.CalendarSpec(**kwargs))  # type: ignore[arg-type]
+        ep.BusinessCalendar.from_spec(CalendarSpec(**kwargs))  # type: ignore[arg-type]
     assert (info.value.field, info.value.rule, info.value.message) == (
         field,
         "business day",
@@ -273,11 +276,11 @@ def test_the_first_and_last_years_of_the_holiday_data_are_usable() -> None:
 
 def test_closures_on_the_first_and_last_covered_day_count_and_others_are_ignored() -> None:
     """Cited closures close the covered days they name, including the first and last."""
-    first = ep.DayOverride(D(2025, 1, 1), "first day", CITE)
-    last = ep.DayOverride(D(2025, 12, 31), "last day", CITE)
-    outside = ep.DayOverride(D(2026, 1, 2), "outside", CITE)
+    first = DayOverride(D(2025, 1, 1), "first day", CITE)
+    last = DayOverride(D(2025, 12, 31), "last day", CITE)
+    outside = DayOverride(D(2026, 1, 2), "outside", CITE)
     cal = ep.BusinessCalendar.from_spec(
-        ep.CalendarSpec(
+        CalendarSpec(
             country=None, first_year=2025, last_year=2025, closures=[first, last, outside]
         )
     )
@@ -293,9 +296,9 @@ def test_closures_on_the_first_and_last_covered_day_count_and_others_are_ignored
 def test_a_cited_working_day_opens_that_day_only() -> None:
     """working_days: "Cited days that are business days whatever the holiday source
     says": one opened Saturday leaves every other day as it was."""
-    saturday = ep.DayOverride(D(2025, 3, 8), "open Saturday", CITE)
+    saturday = DayOverride(D(2025, 3, 8), "open Saturday", CITE)
     cal = ep.BusinessCalendar.from_spec(
-        ep.CalendarSpec(country=None, first_year=2025, last_year=2025, working_days=[saturday])
+        CalendarSpec(country=None, first_year=2025, last_year=2025, working_days=[saturday])
     )
     assert cal.is_business_day(D(2025, 3, 8))
     assert not cal.is_business_day(D(2025, 3, 15))  # the next Saturday
@@ -423,7 +426,7 @@ def test_a_requirement_switched_off_by_its_parameter_is_met_without_reasons() ->
         program=program,
     )
     for name in (ep.GateName.VERIFICATION, ep.GateName.CPR, ep.GateName.SKILLS):
-        assert status.gate(name) == ep.Gate(name, ep.GateState.MET, ())
+        assert status.gate(name) == Gate(name, ep.GateState.MET, ())
 
 
 # -- more names and messages -------------------------------------------------------------
@@ -431,7 +434,7 @@ def test_a_requirement_switched_off_by_its_parameter_is_met_without_reasons() ->
 
 def test_weakest_refuses_what_is_not_a_level() -> None:
     with pytest.raises(ep.InputTypeError) as info:
-        ep.weakest([Confidence.PRIMARY, "primary"])  # type: ignore[list-item]
+        weakest([Confidence.PRIMARY, "primary"])  # type: ignore[list-item]
     assert (info.value.field, info.value.rule, info.value.message) == (
         "levels",
         "confidence",
@@ -502,7 +505,7 @@ def test_without_a_portion_limit_or_an_expiry_the_messages_name_no_date() -> Non
     program = attrs.evolve(
         ep.NREMT_EMR,
         portion_validity=_only("portion_validity", None),
-        certification_term=_only("certification_term", ep.NoExpiry()),
+        certification_term=_only("certification_term", NoExpiry()),
     )
     done = ep.Candidate(
         course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13)),
@@ -524,8 +527,8 @@ def test_a_pass_that_lapses_before_its_result_posts_explains_both() -> None:
     attempt."""
     program = attrs.evolve(
         ep.NREMT_EMR,
-        portion_validity=_only("portion_validity", ep.MonthsValidity(months=1)),
-        result_posting=_only("result_posting", ep.ResultPosting(business_days=30)),
+        portion_validity=_only("portion_validity", MonthsValidity(months=1)),
+        result_posting=_only("result_posting", ResultPosting(business_days=30)),
     )
     candidate = ep.Candidate(
         course=ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13)),

@@ -13,6 +13,17 @@ from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath import errors
+from emrpath.calendar import DayOverride
+from emrpath.params import Provision
+from emrpath.policies import (
+    AfterLimit,
+    AnniversaryExpiry,
+    AttemptLimit,
+    AuthorizationWindow,
+    MonthsCeWindow,
+    SeasonalExpiry,
+    SeasonalRecertWindow,
+)
 
 # Every error class and the builtin it must also be. A new class in errors.__all__ fails
 # test_every_error_class_is_listed until it is added here with its builtin.
@@ -136,25 +147,25 @@ _WRONG_TYPES = [
     ("Candidate.cpr", lambda: ep.Candidate(course=_COURSE, cpr=dt.date(2027, 1, 1))),
     ("PriorCourse.course", lambda: ep.PriorCourse(course=None)),
     ("RecertificationRecord.certification", lambda: ep.RecertificationRecord("x")),
-    ("DayOverride.name", lambda: ep.DayOverride(dt.date(2025, 1, 9), 1, _CITE)),
-    ("DayOverride.citation", lambda: ep.DayOverride(dt.date(2025, 1, 9), "x", None)),
-    ("Provision.citation", lambda: ep.Provision(dt.date(2020, 1, 1), 1, None, "primary")),
+    ("DayOverride.name", lambda: DayOverride(dt.date(2025, 1, 9), 1, _CITE)),
+    ("DayOverride.citation", lambda: DayOverride(dt.date(2025, 1, 9), "x", None)),
+    ("Provision.citation", lambda: Provision(dt.date(2020, 1, 1), 1, None, "primary")),
     (
         "Provision.confidence",
-        lambda: ep.Provision(dt.date(2020, 1, 1), 1, _CITE, "primary"),
+        lambda: Provision(dt.date(2020, 1, 1), 1, _CITE, "primary"),
     ),
     (
         "Provision.note",
-        lambda: ep.Provision(dt.date(2020, 1, 1), 1, _CITE, ep.Confidence.PRIMARY, note=1),
+        lambda: Provision(dt.date(2020, 1, 1), 1, _CITE, ep.Confidence.PRIMARY, note=1),
     ),
-    ("AttemptLimit.after_limit", lambda: ep.AttemptLimit(3, "new_course")),
+    ("AttemptLimit.after_limit", lambda: AttemptLimit(3, "new_course")),
     (
         "AttemptLimit.scope",
-        lambda: ep.AttemptLimit(3, ep.AfterLimit.NEW_COURSE, scope="per_route"),
+        lambda: AttemptLimit(3, AfterLimit.NEW_COURSE, scope="per_route"),
     ),
-    ("AuthorizationWindow.capped_by_course", lambda: ep.AuthorizationWindow(90, None, 1)),
-    ("AnniversaryExpiry.month_end", lambda: ep.AnniversaryExpiry(3, month_end="yes")),
-    ("MonthsCeWindow.lookback_after_expiry", lambda: ep.MonthsCeWindow(36, 0)),
+    ("AuthorizationWindow.capped_by_course", lambda: AuthorizationWindow(90, None, 1)),
+    ("AnniversaryExpiry.month_end", lambda: AnniversaryExpiry(3, month_end="yes")),
+    ("MonthsCeWindow.lookback_after_expiry", lambda: MonthsCeWindow(36, 0)),
 ]
 
 
@@ -197,27 +208,23 @@ def test_asking_a_status_for_a_gate_it_cannot_have_is_an_emrpath_error(
     ("build", "field"),
     [
         (
-            lambda: ep.SeasonalExpiry(
+            lambda: SeasonalExpiry(
                 month=2, day=30, split_month=7, years_before_split=2, years_from_split=3
             ),
             "SeasonalExpiry.day",
         ),
         (
-            lambda: ep.SeasonalExpiry(
+            lambda: SeasonalExpiry(
                 month=2, day=29, split_month=7, years_before_split=2, years_from_split=3
             ),
             "SeasonalExpiry.day",
         ),
         (
-            lambda: ep.SeasonalRecertWindow(
-                opens_month=4, opens_day=31, late_month=10, late_day=31
-            ),
+            lambda: SeasonalRecertWindow(opens_month=4, opens_day=31, late_month=10, late_day=31),
             "SeasonalRecertWindow.opens_day",
         ),
         (
-            lambda: ep.SeasonalRecertWindow(
-                opens_month=4, opens_day=1, late_month=11, late_day=31
-            ),
+            lambda: SeasonalRecertWindow(opens_month=4, opens_day=1, late_month=11, late_day=31),
             "SeasonalRecertWindow.late_day",
         ),
     ],

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import emrpath as ep
+from emrpath.status import Reason
 
 D = dt.date
 GOLDEN = Path(__file__).parent / "golden" / "explanations.txt"
@@ -293,7 +294,7 @@ def render(status: ep.PathwayStatus) -> list[str]:
     return lines
 
 
-def _reason(reason: ep.Reason) -> str:
+def _reason(reason: Reason) -> str:
     source = "-" if reason.citation is None else reason.citation.url
     return (
         f"{reason.code} [{reason.parameter}; {reason.confidence.value}; {source}]: "

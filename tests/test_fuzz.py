@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath.cli import main
-from emrpath.jsonio import document_program
+from emrpath.jsonio import document_program, from_json_data, to_json_data
 from tests.strategies import candidates, recertification_records
 
 FIELD_NAMES = (
@@ -118,9 +118,9 @@ EXAMPLE_TEXTS = tuple(
 
 seed_documents = (
     st.sampled_from(EXAMPLE_TEXTS).map(json.loads)
-    | st.builds(ep.to_json_data, candidates(), program=st.sampled_from(ep.programs.available()))
+    | st.builds(to_json_data, candidates(), program=st.sampled_from(ep.programs.available()))
     | st.builds(
-        ep.to_json_data,
+        to_json_data,
         recertification_records(),
         program=st.sampled_from(ep.programs.available()),
     )
@@ -196,7 +196,7 @@ def _check_load(load: Any, source: Any) -> None:
 def test_loader_on_arbitrary_json_values(data: Any) -> None:
     """Issue 7: "fuzz of the JSON loader ... with arbitrary JSON values": a valid result or
     an emrpath error with one clear line."""
-    _check_load(ep.from_json_data, data)
+    _check_load(from_json_data, data)
     try:
         text = json.dumps(data)
     except (ValueError, TypeError):  # pragma: no cover - every json_values value dumps
@@ -208,7 +208,7 @@ def test_loader_on_arbitrary_json_values(data: Any) -> None:
 def test_loader_on_mutated_documents(data: Any) -> None:
     """Issue 7: "wrong types, huge and negative numbers, far dates" inside otherwise valid
     documents: a valid result or one emrpath error."""
-    _check_load(ep.from_json_data, data)
+    _check_load(from_json_data, data)
     _check_load(ep.loads, json.dumps(data))
 
 
@@ -391,7 +391,7 @@ def test_keys_that_are_not_names_keep_the_error_on_one_line() -> None:
     doc = json.loads(EXAMPLE_TEXTS[0])
     doc["course"]["\n"] = None
     with pytest.raises(ep.InvalidRecordError) as caught:
-        ep.from_json_data(doc, program=ep.NREMT_EMR)
+        from_json_data(doc, program=ep.NREMT_EMR)
     assert caught.value.field == '$.course["\\n"]'
     assert "\n" not in str(caught.value)
 
@@ -416,5 +416,5 @@ python_values = st.recursive(
 def test_from_json_data_on_python_values(doc: Any, key: Any, value: Any) -> None:
     """Issue 7: from_json_data given Python data that is not JSON (tuples, bytes, sets,
     dates, non-string keys): a valid result or one emrpath error."""
-    _check_load(ep.from_json_data, value)
-    _check_load(ep.from_json_data, {**doc, key: value})
+    _check_load(from_json_data, value)
+    _check_load(from_json_data, {**doc, key: value})

@@ -18,6 +18,9 @@ from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath import jsonio
+from emrpath.authority import AgencyCredential, Practitioner, StateLicense, practice_authority
+from emrpath.planning import ErrorLog, Miss, MissBucket, retake_plan
+from emrpath.scope import NATIONAL_2019, Level, ScopeDecision, UnverifiedPolicy, is_within_scope
 from tests.strategies import (
     CAL_LAST,
     candidates,
@@ -66,7 +69,7 @@ def _error(
     data: object, kind: type | str | None = None, program: ep.Program | None = ep.NREMT_EMR
 ) -> ep.EmrpathError:
     with pytest.raises(ep.EmrpathError) as caught:
-        ep.from_json_data(data, kind, program=program)
+        jsonio.from_json_data(data, kind, program=program)
     return caught.value
 
 
@@ -184,15 +187,13 @@ def test_recertification_statuses_round_trip(status: ep.RecertificationStatus) -
 
 
 @given(
-    st.sampled_from(ep.NATIONAL_2019.keys) | st.text(max_size=20),
-    st.sampled_from(list(ep.Level)),
-    st.sampled_from(list(ep.UnverifiedPolicy)),
+    st.sampled_from(NATIONAL_2019.keys) | st.text(max_size=20),
+    st.sampled_from(list(Level)),
+    st.sampled_from(list(UnverifiedPolicy)),
 )
-def test_scope_decisions_round_trip(
-    skill: str, level: ep.Level, policy: ep.UnverifiedPolicy
-) -> None:
+def test_scope_decisions_round_trip(skill: str, level: Level, policy: UnverifiedPolicy) -> None:
     """Issue 6: ScopeDecision (with its SkillRow and Citation) round-trips."""
-    decision = ep.is_within_scope(skill, level, unverified=policy)
+    decision = is_within_scope(skill, level, unverified=policy)
     assert _round_trip(decision) == decision
 
 
@@ -204,8 +205,8 @@ def test_reason_gate_and_citation_round_trip() -> None:
 
 def test_dates_are_iso_strings_enums_values_tuples_lists() -> None:
     status = ep.evaluate(BASE, as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
-    doc = ep.to_json_data(status)
-    assert doc["schema_version"] == ep.SCHEMA_VERSION
+    doc = jsonio.to_json_data(status)
+    assert doc["schema_version"] == jsonio.SCHEMA_VERSION
     assert doc["kind"] == "pathway_status"
     assert doc["as_of"] == "2025-08-20"
     assert doc["gates"][0]["name"] == "course"
@@ -225,20 +226,20 @@ def test_decimal_amounts_are_exact_as_strings_and_numbers() -> None:
 
 def test_to_json_data_refuses_values_without_a_document() -> None:
     with pytest.raises(ep.InputTypeError, match="no JSON document"):
-        ep.to_json_data(ep.NREMT_EMR)
+        jsonio.to_json_data(ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError):
-        ep.to_json_data({"course": None})
+        jsonio.to_json_data({"course": None})
 
 
 def test_every_kind_has_a_schema_and_no_field_clashes_with_the_envelope() -> None:
-    for kind in ep.kinds():
+    for kind in jsonio.kinds():
         cls = jsonio._registry()[kind]
         assert not {"schema_version", "kind"} & set(attrs.fields_dict(cls))
         if kind in jsonio.PROGRAM_KINDS:  # their envelope names the program
             assert "program" not in attrs.fields_dict(cls)
         schema = ep.json_schema(kind)
         jsonschema.Draft202012Validator.check_schema(schema)
-    assert set(ep.INPUT_KINDS) <= set(ep.kinds())
+    assert set(jsonio.INPUT_KINDS) <= set(jsonio.kinds())
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -247,7 +248,7 @@ def test_bundled_examples_validate_and_load(name: str) -> None:
     data = json.loads(text)
     _validate(data)
     program = ep.programs.get(name.rsplit("-", 1)[0])
-    assert data["schema_version"] == ep.SCHEMA_VERSION
+    assert data["schema_version"] == jsonio.SCHEMA_VERSION
     assert jsonio.document_program(text) is program  # each example names its own program
     value = ep.loads(text, program=program)
     # the files are exactly what dumps() writes
@@ -581,7 +582,7 @@ def test_dumps_refuses_a_bad_indent(indent: object, error: type) -> None:
 def test_dumps_accepts_none_and_small_indents(indent: int | None) -> None:
     record = ep.SkillsCompetency(D(2025, 6, 3))
     text = ep.dumps(record, indent=indent)
-    assert text == json.dumps(ep.to_json_data(record), indent=indent)
+    assert text == json.dumps(jsonio.to_json_data(record), indent=indent)
     assert ep.loads(text) == record
 
 
@@ -629,12 +630,12 @@ def test_recertification_record_paths() -> None:
 
 
 def test_scope_decision_values_are_checked_on_load() -> None:
-    doc = _document(ep.is_within_scope("cpap", "emr"))
+    doc = _document(is_within_scope("cpap", "emr"))
     doc["level"] = "EMR"
-    err = _error(doc, ep.ScopeDecision)
+    err = _error(doc, ScopeDecision)
     assert err.field == "$.level"
     assert "must be one of 'emr', 'emt', 'aemt', 'paramedic'" in str(err)
-    doc = _document(ep.is_within_scope("cpap", "emr"))
+    doc = _document(is_within_scope("cpap", "emr"))
     doc["row"]["citation"]["url"] = ""
     assert _error(doc).field == "$.row.citation.url"
 
@@ -664,8 +665,8 @@ def test_attempt_timelines_round_trip(
     assert _round_trip(timeline) == timeline
 
 
-@given(st.lists(st.sampled_from(list(ep.MissBucket)), max_size=8), st.integers(0, 30))
-def test_retake_plans_round_trip(buckets: list[ep.MissBucket], days: int) -> None:
+@given(st.lists(st.sampled_from(list(MissBucket)), max_size=8), st.integers(0, 30))
+def test_retake_plans_round_trip(buckets: list[MissBucket], days: int) -> None:
     """Issue 6: RetakePlan, with its (bucket, count) pairs and fixes, round-trips."""
     failed = ep.ExamAttempt(D(2025, 7, 11), passed=False, scaled_score=905)
     candidate = ep.Candidate(
@@ -673,8 +674,8 @@ def test_retake_plans_round_trip(buckets: list[ep.MissBucket], days: int) -> Non
         attempts=[failed],
         skills=ep.SkillsCompetency(D(2025, 4, 28)),
     )
-    log = ep.ErrorLog([ep.Miss(b) for b in buckets], attempt_on=failed.taken_on)
-    plan = ep.retake_plan(
+    log = ErrorLog([Miss(b) for b in buckets], attempt_on=failed.taken_on)
+    plan = retake_plan(
         log,
         failed,
         candidate,
@@ -694,12 +695,12 @@ def test_retake_plans_round_trip(buckets: list[ep.MissBucket], days: int) -> Non
 )
 def test_practice_decisions_round_trip(code: str, on: dt.date, agency: bool) -> None:
     """Issue 6: PracticeDecision and the Practitioner input document round-trip."""
-    person = ep.Practitioner(
-        licenses=[ep.StateLicense("MT", "emr", D(2025, 7, 1), D(2027, 6, 30))],
+    person = Practitioner(
+        licenses=[StateLicense("MT", "emr", D(2025, 7, 1), D(2027, 6, 30))],
         certification=ep.Certification(D(2025, 6, 2)),
-        agency_credentials=[ep.AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))],
+        agency_credentials=[AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1))],
     )
-    decision = ep.practice_authority(
+    decision = practice_authority(
         person, code, on=on, require_agency_credential=agency, program=ep.NREMT_EMR
     )
     assert _round_trip(person) == person
@@ -708,11 +709,11 @@ def test_practice_decisions_round_trip(code: str, on: dt.date, agency: bool) -> 
 
 
 def test_fixed_length_pairs_are_checked() -> None:
-    log = ep.ErrorLog([ep.Miss("sequence")])
+    log = ErrorLog([Miss("sequence")])
     failed = ep.ExamAttempt(D(2025, 7, 11), passed=False)
     candidate = ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2)), attempts=[failed])
     doc = _document(
-        ep.retake_plan(log, failed, candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+        retake_plan(log, failed, candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
     )
     doc["counts"][0] = ["sequence"]
     err = _error(doc)
@@ -727,9 +728,9 @@ def test_iso_dates_read_back_exactly(day: dt.date) -> None:
     """Issue 6: "Dates ISO YYYY-MM-DD strictly": every date, year 1 to 9999, is written as
     its ISO string and read back as the same date (the inverse of date.isoformat)."""
     course = ep.CourseCompletion(day)
-    doc = ep.to_json_data(course)
+    doc = jsonio.to_json_data(course)
     assert doc["completed_on"] == day.isoformat()
-    assert ep.from_json_data(doc, ep.CourseCompletion) == course
+    assert jsonio.from_json_data(doc, ep.CourseCompletion) == course
 
 
 # ---------------------------------------------------------------------------------------
@@ -781,7 +782,7 @@ def test_the_kinds_that_name_a_program_need_one_to_be_written(record: object) ->
         f"a {kind} document names the program whose rules apply to it: pass program= "
         "(emrpath never chooses one)"
     )
-    data = ep.to_json_data(record, program=ep.ASCP_MLS)
+    data = jsonio.to_json_data(record, program=ep.ASCP_MLS)
     assert list(data)[:3] == ["schema_version", "kind", "program"]
     assert (data["schema_version"], data["program"]) == (2, "ascp-mls")
 
@@ -903,7 +904,7 @@ def test_document_program_refuses_what_names_no_program_clearly(
 
 
 def test_the_schema_requires_the_program_of_the_kinds_that_name_one() -> None:
-    for kind in ep.kinds():
+    for kind in jsonio.kinds():
         schema = ep.json_schema(kind)
         assert schema["properties"]["schema_version"] == {"const": 2}
         named = kind in jsonio.PROGRAM_KINDS

@@ -19,6 +19,10 @@ from typing import Any
 import pytest
 
 import emrpath as ep
+from emrpath.authority import Practitioner, practice_authority
+from emrpath.planning import ErrorLog, Miss, retake_plan
+from emrpath.plot import plot_pathway
+from tests.public_names import public_objects
 
 D = dt.date
 SRC = Path(ep.__file__).resolve().parent
@@ -177,8 +181,8 @@ ATTEMPT = ep.ExamAttempt(D(2025, 2, 6), passed=False, scaled_score=900)
 
 def _retake(**kw: Any) -> object:
     person = ep.Candidate(course=COURSE, attempts=[ATTEMPT])
-    log = ep.ErrorLog([ep.Miss("scope"), ep.Miss("pacing")])
-    return ep.retake_plan(log, ATTEMPT, person, as_of=AS_OF, **kw)
+    log = ErrorLog([Miss("scope"), Miss("pacing")])
+    return retake_plan(log, ATTEMPT, person, as_of=AS_OF, **kw)
 
 
 # (name, a call with every argument but program)
@@ -207,7 +211,7 @@ CALLS: list[tuple[str, Callable[..., object]]] = [
     ("retake_plan", _retake),
     (
         "practice_authority",
-        lambda **kw: ep.practice_authority(ep.Practitioner(), "MT", on=AS_OF, **kw),
+        lambda **kw: practice_authority(Practitioner(), "MT", on=AS_OF, **kw),
     ),
 ]
 CALL_IDS = [name for name, _ in CALLS]
@@ -223,7 +227,8 @@ def test_a_call_without_program_is_a_type_error(name: str, call: Callable[..., o
 
 @pytest.mark.parametrize(("name", "call"), CALLS, ids=CALL_IDS)
 def test_the_program_cannot_be_passed_by_position(name: str, call: Callable[..., object]) -> None:
-    parameter = inspect.signature(getattr(ep, name)).parameters["program"]
+    (function,) = [f for qualified, f in public_functions() if qualified.endswith(f".{name}")]
+    parameter = inspect.signature(function).parameters["program"]
     assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
     assert parameter.default is inspect.Parameter.empty
 
@@ -236,14 +241,14 @@ def test_evaluate_without_program_is_a_type_error() -> None:
 
 
 def test_plot_pathway_takes_program_as_a_required_keyword() -> None:
-    parameter = inspect.signature(ep.plot_pathway).parameters["program"]
+    parameter = inspect.signature(plot_pathway).parameters["program"]
     assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
     assert parameter.default is inspect.Parameter.empty
 
 
 def public_functions() -> Iterator[tuple[str, Callable[..., object]]]:
-    for name in sorted(ep.__all__):
-        value = getattr(ep, name)
+    """(qualified name, function) for every function in a public module's ``__all__``."""
+    for name, value in public_objects().items():
         if inspect.isfunction(value):
             yield name, value
 
@@ -266,7 +271,7 @@ def test_every_exported_function_with_a_program_requires_it_by_keyword() -> None
         taking.append(name)
         assert parameter.kind is inspect.Parameter.KEYWORD_ONLY, name
         assert parameter.default is inspect.Parameter.empty, name
-    assert {*CALL_IDS, "plot_pathway"} <= set(taking)
+    assert {*CALL_IDS, "plot_pathway"} <= {name.rsplit(".", 1)[1] for name in taking}
 
 
 def test_the_programs_stay_importable_from_the_top_level() -> None:

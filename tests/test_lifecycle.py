@@ -15,11 +15,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.lifecycle import RecertificationState
 from emrpath.programs.nremt_emr import LIFECYCLE_BASELINE
 from tests.strategies import dates
 
 D = dt.date
-S = ep.RecertificationState
+S = RecertificationState
 CE = ep.ContinuingEducation
 
 FULL_2016 = [

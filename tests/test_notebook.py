@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.status import Reason
 
 D = dt.date
 ALLOWED = {"div", "strong", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "p"}
@@ -124,7 +125,7 @@ def test_pathway_html_escapes_every_string(program: str, message: str):
     """_repr_html_ is well-formed and escapes: any program name or reason message shows
     up as text, never as markup."""
     status = failed_twice()
-    reason = ep.Reason("x", message)
+    reason = Reason("x", message)
     gates = tuple(attrs.evolve(g, reasons=(reason,)) for g in status.gates)
     evil = attrs.evolve(status, program=program, gates=gates, reasons=(reason,))
     tree = parse(evil._repr_html_())
@@ -135,7 +136,7 @@ def test_pathway_html_escapes_every_string(program: str, message: str):
 @given(program=nasty, unit=nasty, message=nasty)
 def test_recertification_html_escapes_every_string(program: str, unit: str, message: str):
     """_repr_html_ is well-formed and escapes: program, unit and reasons stay text."""
-    evil = attrs.evolve(recert(), program=program, unit=unit, reasons=(ep.Reason("x", message),))
+    evil = attrs.evolve(recert(), program=program, unit=unit, reasons=(Reason("x", message),))
     tree = parse(evil._repr_html_())
     assert program in tree.text
     assert unit in tree.cells
@@ -147,7 +148,7 @@ def test_attempt_timeline_html_escapes_every_string(program: str, message: str):
     """Timelines "render as HTML tables in Jupyter": well-formed, strings stay text."""
     course = ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13))
     timeline = ep.plan_attempts(course, D(2025, 2, 6), program=ep.NREMT_EMR)
-    evil = attrs.evolve(timeline, program=program, reasons=(ep.Reason("x", message),))
+    evil = attrs.evolve(timeline, program=program, reasons=(Reason("x", message),))
     tree = parse(evil._repr_html_())
     assert program in tree.text
     assert message in tree.cells

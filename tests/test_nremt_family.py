@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.policies import FixedDaysWait, MonthsValidity, ScoreScale
 from emrpath.programs import nremt
 from strategies import dates
 
@@ -68,7 +69,7 @@ def test_every_level_reads_the_familys_provisions(program: ep.Program) -> None:
     )
     assert ep.course_expiration_date(D(2024, 2, 29), program=program) == D(2026, 2, 28)
     assert program.score_scale.value_at(D(2023, 5, 31)) is None
-    assert program.score_scale.value_at(D(2023, 6, 1)) == ep.ScoreScale(
+    assert program.score_scale.value_at(D(2023, 6, 1)) == ScoreScale(
         100, 1500, 950, failing_only=True
     )
     with pytest.raises(ep.NoRuleInForceError):
@@ -147,7 +148,7 @@ def test_passed_portions_last_12_or_24_months_by_course_date(
         handbook_url=EMT_HANDBOOK.url,
     )
     months = 12 if course < D(2018, 11, 1) else 24
-    assert portions.value_at(course) == ep.MonthsValidity(months=months)
+    assert portions.value_at(course) == MonthsValidity(months=months)
     level = attrs.evolve(TOY_EMT, portion_validity=portions)
     expires = ep.portion_expiration_date(passed, course, program=level)
     assert expires == ep.portion_expiration_date(passed, course, program=EMR)
@@ -170,7 +171,7 @@ def test_a_level_may_replace_a_shared_provision_by_naming_it() -> None:
     """nremt.program: "may replace a shared one by naming it"."""
     wait = attrs.evolve(
         nremt.RETEST_WAIT,
-        provisions=(attrs.evolve(nremt.RETEST_WAIT.provisions[0], value=ep.FixedDaysWait(16)),),
+        provisions=(attrs.evolve(nremt.RETEST_WAIT.provisions[0], value=FixedDaysWait(16)),),
     )
     level = nremt.program(
         key="toy-16",

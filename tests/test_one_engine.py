@@ -12,6 +12,25 @@ import attrs
 import pytest
 
 import emrpath as ep
+from emrpath.calendar import CalendarSpec
+from emrpath.params import Param
+from emrpath.policies import (
+    AfterLimit,
+    AnniversaryExpiry,
+    AttemptLimit,
+    AttemptScope,
+    AuthorizationWindow,
+    CeComponent,
+    CeRequirement,
+    CeTopic,
+    DeadlineRecertWindow,
+    FixedDaysWait,
+    MonthsValidity,
+    RecertificationCycle,
+    ResultPosting,
+    RollingCeWindow,
+    ScoreScale,
+)
 
 D = dt.date
 SRC = Path(ep.__file__).resolve().parent
@@ -21,7 +40,7 @@ CITE = ep.Citation(url="https://example.org/toy-handbook", quote="toy rule", tit
 
 # Every toy rule has one provision, from the same date, source and confidence.
 one = functools.partial(
-    ep.Param.single, effective_from=D(2020, 1, 1), citation=CITE, confidence=ep.Confidence.PRIMARY
+    Param.single, effective_from=D(2020, 1, 1), citation=CITE, confidence=ep.Confidence.PRIMARY
 )
 
 
@@ -30,30 +49,30 @@ TOY = ep.Program(
     name="Toy Certificate",
     body="Toy Board",
     timezone="Europe/London",
-    calendar_spec=ep.CalendarSpec(country=None, first_year=2019, last_year=2035),
-    result_posting=one("result_posting", "toy result_posting", ep.ResultPosting(business_days=1)),
-    score_scale=one("score_scale", "toy score_scale", ep.ScoreScale(0, 100, 70)),
-    retest_wait=one("retest_wait", "toy retest_wait", ep.FixedDaysWait(days=7)),
+    calendar_spec=CalendarSpec(country=None, first_year=2019, last_year=2035),
+    result_posting=one("result_posting", "toy result_posting", ResultPosting(business_days=1)),
+    score_scale=one("score_scale", "toy score_scale", ScoreScale(0, 100, 70)),
+    retest_wait=one("retest_wait", "toy retest_wait", FixedDaysWait(days=7)),
     attempt_limit=one(
         "attempt_limit",
         "toy attempt_limit",
-        ep.AttemptLimit(2, ep.AfterLimit.ROUTE_CLOSED, scope=ep.AttemptScope.PER_ROUTE),
+        AttemptLimit(2, AfterLimit.ROUTE_CLOSED, scope=AttemptScope.PER_ROUTE),
     ),
-    course_validity=one("course_validity", "toy course_validity", ep.MonthsValidity(months=12)),
-    authorization=one("authorization", "toy authorization", ep.AuthorizationWindow(days=30)),
+    course_validity=one("course_validity", "toy course_validity", MonthsValidity(months=12)),
+    authorization=one("authorization", "toy authorization", AuthorizationWindow(days=30)),
     certification_term=one(
-        "certification_term", "toy certification_term", ep.AnniversaryExpiry(years=1)
+        "certification_term", "toy certification_term", AnniversaryExpiry(years=1)
     ),
     verification_required=one("verification_required", "toy verification_required", False),
-    recert_cycle=one("recert_cycle", "toy recert_cycle", ep.RecertificationCycle(months=12)),
+    recert_cycle=one("recert_cycle", "toy recert_cycle", RecertificationCycle(months=12)),
     ce_requirement=one(
         "ce_requirement",
         "toy ce_requirement",
-        ep.CeRequirement("credits", 5, (ep.CeComponent("any", 0),)),
+        CeRequirement("credits", 5, (CeComponent("any", 0),)),
     ),
-    ce_window=one("ce_window", "toy ce_window", ep.RollingCeWindow()),
+    ce_window=one("ce_window", "toy ce_window", RollingCeWindow()),
     recert_window=one(
-        "recert_window", "toy recert_window", ep.DeadlineRecertWindow(due_months_before=0)
+        "recert_window", "toy recert_window", DeadlineRecertWindow(due_months_before=0)
     ),
 )
 
@@ -122,9 +141,9 @@ def test_program_definitions_are_checked() -> None:
         attrs.evolve(TOY, ce_window=None)
     assert err.value.field == "Program.ce_window"
     with pytest.raises(ep.InvalidRecordError):
-        ep.CeRequirement("hours", 4, (ep.CeComponent("a", 3), ep.CeComponent("b", 3)))
+        CeRequirement("hours", 4, (CeComponent("a", 3), CeComponent("b", 3)))
     with pytest.raises(ep.InvalidRecordError):
-        ep.CeComponent("a", 1, (ep.CeTopic("x", 1), ep.CeTopic("x", 0)))
+        CeComponent("a", 1, (CeTopic("x", 1), CeTopic("x", 0)))
 
 
 RULE_CODE = [

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
-from emrpath import Citation, Confidence, Param, Provision, weakest
+from emrpath.params import Citation, Confidence, Param, Provision, weakest
 from strategies import dates
 
 CITE = Citation(url="https://example.org/handbook", quote="15 days", title="Handbook")

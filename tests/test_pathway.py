@@ -10,6 +10,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.params import Param, Provision
+from emrpath.policies import FixedDaysWait
 from tests.strategies import dates
 
 D = dt.date
@@ -358,13 +360,13 @@ def test_what_if_with_evolve() -> None:
     candidate = ep.Candidate(course=COURSE, attempts=[failing(D(2025, 7, 11))], skills=SKILLS)
     slower = attrs.evolve(
         ep.NREMT_EMR,
-        retest_wait=ep.Param(
+        retest_wait=Param(
             "retest_wait",
             "what-if: 30 days",
             (
-                ep.Provision(
+                Provision(
                     D(2015, 1, 1),
-                    ep.FixedDaysWait(30),
+                    FixedDaysWait(30),
                     ep.NREMT_EMR.retest_wait.provisions[0].citation,
                     ep.Confidence.SECONDARY,
                 ),

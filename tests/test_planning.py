@@ -13,6 +13,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.planning import BUCKET_FIXES, BucketFix, ErrorLog, Miss, MissBucket, retake_plan
 from emrpath.programs.ascp_mls import RETEST_WAIT_90_DAYS
 from tests.strategies import dates
 
@@ -47,8 +48,8 @@ def candidate(*attempts: ep.ExamAttempt, course: ep.CourseCompletion = COURSE) -
     return ep.Candidate(course=course, attempts=attempts, skills=SKILLS)
 
 
-def log_of(*buckets: str) -> ep.ErrorLog:
-    return ep.ErrorLog([ep.Miss(b) for b in buckets])
+def log_of(*buckets: str) -> ErrorLog:
+    return ErrorLog([Miss(b) for b in buckets])
 
 
 # -- the buckets and their fixes ----------------------------------------------------------------
@@ -57,46 +58,46 @@ def log_of(*buckets: str) -> ep.ErrorLog:
 def test_the_five_buckets_are_the_seeds() -> None:
     """Seed: "Sort your misses into five buckets: domain knowledge gaps (you did not know the
     fact), sequence errors [...], and pacing errors (you rushed or froze).\""""
-    assert len(ep.MissBucket) == 5
-    for bucket in ep.MissBucket:
+    assert len(MissBucket) == 5
+    for bucket in MissBucket:
         assert f"{bucket.label} ({bucket.description})" in SEED_BUCKETS
 
 
 def test_every_fix_is_cited_verbatim_from_the_seed() -> None:
     """Seed: "Knowledge gaps need focused content review; sequence errors need priority-ladder
     drills; [...] pacing errors need timed practice.\""""
-    assert set(ep.BUCKET_FIXES) == set(ep.MissBucket)
-    for bucket, fix in ep.BUCKET_FIXES.items():
+    assert set(BUCKET_FIXES) == set(MissBucket)
+    for bucket, fix in BUCKET_FIXES.items():
         assert fix.bucket is bucket
         assert bucket.fix is fix
         assert fix.citation.quote in SEED_FIXES
         assert fix.citation.quote.endswith(f"need {fix.fix}")
         assert fix.confidence is ep.Confidence.SECONDARY
     with pytest.raises(TypeError):
-        ep.BUCKET_FIXES[ep.MissBucket.SCOPE] = ep.BUCKET_FIXES[ep.MissBucket.PACING]  # type: ignore[index]
+        BUCKET_FIXES[MissBucket.SCOPE] = BUCKET_FIXES[MissBucket.PACING]  # type: ignore[index]
 
 
 def test_the_one_or_two_costliest_buckets_ties_in_seed_order() -> None:
     """Seed: "attack the one or two buckets that cost you the most"."""
     assert log_of().costliest() == ()
-    assert log_of("pacing", "pacing").costliest() == (ep.MissBucket.PACING,)
+    assert log_of("pacing", "pacing").costliest() == (MissBucket.PACING,)
     three = log_of("pacing", "scope", "reading", "reading", "scope", "reading")
-    assert three.costliest() == (ep.MissBucket.READING, ep.MissBucket.SCOPE)
+    assert three.costliest() == (MissBucket.READING, MissBucket.SCOPE)
     tie = log_of("pacing", "sequence", "domain_knowledge")
-    assert tie.costliest() == (ep.MissBucket.DOMAIN_KNOWLEDGE, ep.MissBucket.SEQUENCE)
+    assert tie.costliest() == (MissBucket.DOMAIN_KNOWLEDGE, MissBucket.SEQUENCE)
 
 
-@given(st.lists(st.sampled_from(list(ep.MissBucket)), max_size=30))
-def test_the_focus_costs_at_least_as_much_as_any_other_bucket(picks: list[ep.MissBucket]) -> None:
+@given(st.lists(st.sampled_from(list(MissBucket)), max_size=30))
+def test_the_focus_costs_at_least_as_much_as_any_other_bucket(picks: list[MissBucket]) -> None:
     """Seed: "attack the one or two buckets that cost you the most"."""
-    log = ep.ErrorLog([ep.Miss(b) for b in picks])
+    log = ErrorLog([Miss(b) for b in picks])
     counts = log.counts()
     focus = log.costliest()
     assert sum(counts.values()) == len(picks)
     assert len(focus) == min(2, len(set(picks)))
     for chosen in focus:
         assert counts[chosen] > 0
-        assert all(counts[chosen] >= counts[b] for b in ep.MissBucket if b not in focus)
+        assert all(counts[chosen] >= counts[b] for b in MissBucket if b not in focus)
 
 
 # -- retake_plan -----------------------------------------------------------------------------
@@ -106,11 +107,11 @@ def test_a_targeted_retake_after_the_first_failure() -> None:
     """Seed: "Use the mandatory 15-day waiting period to attack the one or two buckets that
     cost you the most, then retest.\""""
     attempt = failed(D(2025, 7, 11), 905)
-    log = ep.ErrorLog(
-        [ep.Miss("scope", "gave aspirin"), ep.Miss("scope"), ep.Miss("pacing")],
+    log = ErrorLog(
+        [Miss("scope", "gave aspirin"), Miss("scope"), Miss("pacing")],
         attempt_on=D(2025, 7, 11),
     )
-    plan = ep.retake_plan(
+    plan = retake_plan(
         log, attempt, candidate(attempt), as_of=D(2025, 7, 14), program=ep.NREMT_EMR
     )
     assert plan.earliest_retest_on == D(2025, 7, 26) == plan.next_attempt_on
@@ -122,7 +123,7 @@ def test_a_targeted_retake_after_the_first_failure() -> None:
     assert plan.points_below_passing == 45
     assert plan.course_expires_on == D(2027, 5, 31)
     assert plan.days_left_in_course_window == (D(2027, 5, 31) - D(2025, 7, 14)).days
-    assert [f.bucket for f in plan.focus] == [ep.MissBucket.SCOPE, ep.MissBucket.PACING]
+    assert [f.bucket for f in plan.focus] == [MissBucket.SCOPE, MissBucket.PACING]
     focus = next(r for r in plan.reasons if r.code == "retake_focus")
     assert "15 calendar days" in focus.message
     # the wait is cited from NREMT's own retest_wait provision, the advice from the seed
@@ -133,7 +134,7 @@ def test_a_targeted_retake_after_the_first_failure() -> None:
     assert plan.timeline is not None
     assert [a.number for a in plan.timeline.attempts] == [2, 3]
     rows = plan.to_rows()
-    assert [r["bucket"] for r in rows] == [b.value for b in ep.MissBucket]
+    assert [r["bucket"] for r in rows] == [b.value for b in MissBucket]
     assert rows[2] == {
         "bucket": "scope",
         "misses": 2,
@@ -151,7 +152,7 @@ def test_after_the_third_failure_a_new_course_is_needed() -> None:
     """Seed: "Failing candidates wait 15 days between attempts and get three attempts before a
     full EMR refresher course is required.\""""
     attempts = [failed(D(2025, 7, 11)), failed(D(2025, 7, 28)), failed(D(2025, 8, 20), 930)]
-    plan = ep.retake_plan(
+    plan = retake_plan(
         log_of("reading"),
         attempts[-1],
         candidate(*attempts),
@@ -171,7 +172,7 @@ def test_after_the_third_failure_a_new_course_is_needed() -> None:
 def test_a_retest_that_falls_after_the_course_expiry_does_not_fit() -> None:
     course = ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 8))
     attempt = failed(D(2026, 1, 25))
-    plan = ep.retake_plan(
+    plan = retake_plan(
         log_of("sequence"),
         attempt,
         candidate(attempt, course=course),
@@ -187,8 +188,8 @@ def test_a_retest_that_falls_after_the_course_expiry_does_not_fit() -> None:
 
 def test_an_empty_log_plans_dates_but_no_focus() -> None:
     attempt = failed(D(2025, 7, 11), None)
-    plan = ep.retake_plan(
-        ep.ErrorLog(), attempt, candidate(attempt), as_of=D(2025, 7, 11), program=ep.NREMT_EMR
+    plan = retake_plan(
+        ErrorLog(), attempt, candidate(attempt), as_of=D(2025, 7, 11), program=ep.NREMT_EMR
     )
     assert plan.focus == ()
     assert plan.points_below_passing is None
@@ -201,7 +202,7 @@ def test_an_unused_authorization_checks_the_retest() -> None:
     person = attrs.evolve(
         candidate(attempt), authorizations=[ep.AuthorizationToTest(D(2025, 7, 1))]
     )
-    plan = ep.retake_plan(
+    plan = retake_plan(
         log_of("scope"), attempt, person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR
     )
     assert plan.timeline is not None
@@ -213,7 +214,7 @@ def test_an_unused_authorization_checks_the_retest() -> None:
             ep.AuthorizationToTest(D(2025, 7, 14)),
         ],
     )
-    plan = ep.retake_plan(
+    plan = retake_plan(
         log_of("scope"), attempt, person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR
     )
     assert plan.timeline is not None
@@ -228,7 +229,7 @@ def test_an_ascp_retake_uses_its_own_wait_and_limit() -> None:
     course = ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 10), route="route 1")
     attempt = ep.ExamAttempt(D(2025, 3, 3), passed=False, scaled_score=350)
     person = ep.Candidate(course=course, attempts=[attempt])
-    plan = ep.retake_plan(
+    plan = retake_plan(
         log_of("domain_knowledge"), attempt, person, as_of=D(2025, 3, 10), program=ep.ASCP_MLS
     )
     assert plan.earliest_retest_on == D(2025, 6, 3)
@@ -250,7 +251,7 @@ def test_an_ascp_retake_focus_cites_the_ascp_wait_not_nremts_15_days(
     course = ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 10), route="route 1")
     attempt = ep.ExamAttempt(D(2025, 3, 3), passed=False, scaled_score=350)
     person = ep.Candidate(course=course, attempts=[attempt])
-    plan = ep.retake_plan(
+    plan = retake_plan(
         log_of("reading", "reading"), attempt, person, as_of=D(2025, 3, 10), program=program
     )
     focus = next(r for r in plan.reasons if r.code == "retake_focus")
@@ -271,7 +272,7 @@ def test_the_days_available_run_to_the_next_allowed_attempt(taken_on: dt.date, l
     available end on evaluate()'s next attempt date, never before as_of."""
     attempt = failed(taken_on)
     as_of = taken_on + dt.timedelta(days=later)
-    plan = ep.retake_plan(
+    plan = retake_plan(
         log_of("pacing"), attempt, candidate(attempt), as_of=as_of, program=ep.NREMT_EMR
     )
     retest_on = taken_on + dt.timedelta(days=15)
@@ -463,7 +464,7 @@ def test_a_later_first_attempt_never_moves_an_attempt_earlier(
 
 def test_planning_values_pickle_equal() -> None:
     attempt = failed(D(2025, 7, 11))
-    plan = ep.retake_plan(
+    plan = retake_plan(
         log_of("scope", "pacing"),
         attempt,
         candidate(attempt),
@@ -480,20 +481,20 @@ def test_planning_values_pickle_equal() -> None:
 
 def test_bad_log_records_are_refused() -> None:
     with pytest.raises(ep.UnknownNameError) as info:
-        ep.Miss("knowledge")
+        Miss("knowledge")
     assert info.value.field == "Miss.bucket"
     with pytest.raises(ep.InputTypeError):
-        ep.Miss(3)  # type: ignore[arg-type]
+        Miss(3)  # type: ignore[arg-type]
     with pytest.raises(ep.InputTypeError) as note:
-        ep.Miss("scope", note=None)  # type: ignore[arg-type]
+        Miss("scope", note=None)  # type: ignore[arg-type]
     assert note.value.field == "Miss.note"
     with pytest.raises(ep.InputTypeError):
-        ep.ErrorLog("scope")  # type: ignore[arg-type]
+        ErrorLog("scope")  # type: ignore[arg-type]
     with pytest.raises(ep.InputTypeError) as item:
-        ep.ErrorLog([ep.Miss("scope"), "pacing"])  # type: ignore[list-item]
+        ErrorLog([Miss("scope"), "pacing"])  # type: ignore[list-item]
     assert item.value.field == "ErrorLog.misses[1]"
     with pytest.raises(ep.InputTypeError):
-        ep.ErrorLog(attempt_on="2025-07-11")  # type: ignore[arg-type]
+        ErrorLog(attempt_on="2025-07-11")  # type: ignore[arg-type]
 
 
 def test_bad_plan_arguments_are_refused() -> None:
@@ -531,41 +532,37 @@ def test_bad_retake_arguments_are_refused() -> None:
     first, second = failed(D(2025, 7, 11)), failed(D(2025, 7, 28))
     person = candidate(first, second)
     with pytest.raises(ep.InvalidRecordError) as not_last:
-        ep.retake_plan(log_of("scope"), first, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
+        retake_plan(log_of("scope"), first, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
     assert not_last.value.field == "failed_attempt"
     passed = ep.ExamAttempt(D(2025, 7, 11), passed=True)
     with pytest.raises(ep.InvalidRecordError) as pass_:
-        ep.retake_plan(
-            log_of(), passed, candidate(passed), as_of=D(2025, 8, 1), program=ep.NREMT_EMR
-        )
+        retake_plan(log_of(), passed, candidate(passed), as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
     assert pass_.value.field == "failed_attempt.passed"
-    dated = ep.ErrorLog([ep.Miss("scope")], attempt_on=D(2025, 7, 11))
+    dated = ErrorLog([Miss("scope")], attempt_on=D(2025, 7, 11))
     with pytest.raises(ep.InvalidRecordError) as other:
-        ep.retake_plan(dated, second, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
+        retake_plan(dated, second, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
     assert other.value.field == "log.attempt_on"
     with pytest.raises(ep.InvalidRecordError):  # evaluate(): the attempt is after as_of
-        ep.retake_plan(log_of(), second, person, as_of=D(2025, 7, 20), program=ep.NREMT_EMR)
+        retake_plan(log_of(), second, person, as_of=D(2025, 7, 20), program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError) as kind:
-        ep.retake_plan(
-            [ep.Miss("scope")], second, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR
-        )  # type: ignore[arg-type]
+        retake_plan([Miss("scope")], second, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert kind.value.field == "log"
     with pytest.raises(ep.InputTypeError) as who:
-        ep.retake_plan(log_of(), second, COURSE, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
+        retake_plan(log_of(), second, COURSE, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert who.value.field == "candidate"
 
 
 def test_a_bucket_fix_is_validated() -> None:
-    cite = ep.BUCKET_FIXES[ep.MissBucket.PACING].citation
-    assert ep.BucketFix("pacing", "timed practice", cite).bucket is ep.MissBucket.PACING
+    cite = BUCKET_FIXES[MissBucket.PACING].citation
+    assert BucketFix("pacing", "timed practice", cite).bucket is MissBucket.PACING
     with pytest.raises(ep.InvalidRecordError) as empty:
-        ep.BucketFix(ep.MissBucket.PACING, " ", cite)
+        BucketFix(MissBucket.PACING, " ", cite)
     assert empty.value.field == "BucketFix.fix"
     with pytest.raises(ep.InputTypeError) as source:
-        ep.BucketFix(ep.MissBucket.PACING, "timed practice", "seed")  # type: ignore[arg-type]
+        BucketFix(MissBucket.PACING, "timed practice", "seed")  # type: ignore[arg-type]
     assert source.value.field == "BucketFix.citation"
     with pytest.raises(ep.UnknownNameError):
-        ep.BucketFix("speed", "timed practice", cite)
+        BucketFix("speed", "timed practice", cite)
 
 
 def test_an_ascp_retake_counts_earlier_attempts_on_the_same_route() -> None:
@@ -582,7 +579,7 @@ def test_an_ascp_retake_counts_earlier_attempts_on_the_same_route() -> None:
         attempts=[attempt],
         history=[earlier],
     )
-    plan = ep.retake_plan(
+    plan = retake_plan(
         log_of("reading"), attempt, person, as_of=D(2025, 3, 10), program=ep.ASCP_MLS
     )
     assert (plan.attempts_used, plan.attempts_remaining) == (4, 1)
@@ -604,8 +601,8 @@ def test_the_cli_plan_and_retake_plan_check_the_same_unused_authorization(
         attempts=[failed],
         authorizations=[ep.AuthorizationToTest(dt.date(2024, 2, 2))],
     )
-    plan = ep.retake_plan(
-        ep.ErrorLog(), failed, candidate, as_of=dt.date(2024, 6, 1), program=ep.NREMT_EMR
+    plan = retake_plan(
+        ErrorLog(), failed, candidate, as_of=dt.date(2024, 6, 1), program=ep.NREMT_EMR
     )
     assert plan.timeline is not None
     assert plan.timeline.attempts[0].fits_authorization is False  # 90 days ended 2024-05-02

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.plot import plot_pathway
 from tests.strategies import dates
 
 matplotlib = pytest.importorskip("matplotlib")
@@ -53,7 +54,7 @@ def day_of(x: float) -> dt.date:
 
 
 def test_draws_each_dated_item_with_the_rule_dates():
-    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
+    ax = plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
     drawn = labels(ax)
     # "a course is valid until the last day of its completion month two years later"
     assert "course window 2025-01-10 to 2027-01-31" in drawn
@@ -85,7 +86,7 @@ def test_draws_each_dated_item_with_the_rule_dates():
 
 
 def test_a_window_covers_its_first_through_its_last_day():
-    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
+    ax = plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
     course = patch(ax, "course window")
     assert day_of(course.get_x()) == D(2025, 1, 10)
     assert day_of(course.get_x() + course.get_width()) == D(2027, 2, 1)  # end of 01-31
@@ -95,7 +96,7 @@ def test_a_window_covers_its_first_through_its_last_day():
 
 def test_certified_candidate_shows_the_certification_and_the_pass_validity():
     status = ep.evaluate(certified(), as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
-    ax = ep.plot_pathway(certified(), as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
+    ax = plot_pathway(certified(), as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
     drawn = labels(ax)
     # "expires September 30 of the certification year + 2 (certified January-June)"
     assert f"certification {status.certified_on} to 2027-09-30" in drawn
@@ -112,7 +113,7 @@ def test_ascp_draws_its_own_rules_and_no_skills():
         attempts=[ep.ExamAttempt(D(2025, 3, 10), passed=False)],
         transcripts_received_on=D(2025, 1, 20),
     )
-    drawn = labels(ep.plot_pathway(candidate, as_of=D(2025, 4, 1), program=ep.ASCP_MLS))
+    drawn = labels(plot_pathway(candidate, as_of=D(2025, 4, 1), program=ep.ASCP_MLS))
     # "not within the same 3-month period": the next attempt from 2025-06-10
     assert "retest wait 2025-03-10 to 2025-06-10" in drawn
     # "within four (4) business days"
@@ -122,12 +123,12 @@ def test_ascp_draws_its_own_rules_and_no_skills():
 
 def test_draws_on_the_axes_it_is_given():
     ax = Figure().add_subplot()
-    assert ep.plot_pathway(certified(), as_of=D(2025, 3, 1), ax=ax, program=ep.NREMT_EMR) is ax
+    assert plot_pathway(certified(), as_of=D(2025, 3, 1), ax=ax, program=ep.NREMT_EMR) is ax
     assert ax.patches
 
 
 def test_zooming_with_dates_works():
-    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
+    ax = plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
     ax.set_xlim(D(2025, 1, 1), D(2025, 4, 1))
     assert [day_of(x) for x in ax.get_xlim()] == [D(2025, 1, 1), D(2025, 4, 1)]
 
@@ -150,7 +151,7 @@ def test_retest_wait_spans_attempt_to_earliest_retest(completed, offset, wait_ba
     candidate = ep.Candidate(
         course=ep.CourseCompletion(completed), attempts=[ep.ExamAttempt(attempt_on, False)]
     )
-    ax = ep.plot_pathway(candidate, as_of=as_of, program=ep.NREMT_EMR)
+    ax = plot_pathway(candidate, as_of=as_of, program=ep.NREMT_EMR)
     wait = patch(ax, "retest wait")
     assert day_of(wait.get_x()) == attempt_on
     assert day_of(wait.get_x() + wait.get_width()) == retest
@@ -160,21 +161,19 @@ def test_retest_wait_spans_attempt_to_earliest_retest(completed, offset, wait_ba
 
 def test_bad_axes_and_bad_records_are_refused():
     with pytest.raises(ep.InputTypeError, match="ax"):
-        ep.plot_pathway(certified(), as_of=D(2025, 3, 1), ax="axes", program=ep.NREMT_EMR)
+        plot_pathway(certified(), as_of=D(2025, 3, 1), ax="axes", program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError, match="candidate"):
-        ep.plot_pathway("someone", as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
+        plot_pathway("someone", as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError, match="as_of"):
-        ep.plot_pathway(certified(), as_of="2025-03-01", program=ep.NREMT_EMR)
+        plot_pathway(certified(), as_of="2025-03-01", program=ep.NREMT_EMR)
     with pytest.raises(ep.InvalidRecordError):
-        ep.plot_pathway(
-            certified(), as_of=D(2025, 2, 1), program=ep.NREMT_EMR
-        )  # attempt after as_of
+        plot_pathway(certified(), as_of=D(2025, 2, 1), program=ep.NREMT_EMR)  # attempt after as_of
 
 
 def test_missing_matplotlib_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(ep.MissingExtraError, match=r"emrpath\[plot\]") as info:
-        ep.plot_pathway(certified(), as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
+        plot_pathway(certified(), as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
     assert isinstance(info.value, ImportError)
     assert info.value.field == "matplotlib"
 
@@ -182,7 +181,7 @@ def test_missing_matplotlib_names_the_extra(monkeypatch):
 def test_png_renders():
     import io
 
-    ax = ep.plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
+    ax = plot_pathway(two_failures(), as_of=D(2025, 3, 5), program=ep.NREMT_EMR)
     out = io.BytesIO()
     ax.figure.savefig(out, format="png", dpi=40)
     assert out.getvalue().startswith(b"\x89PNG")

@@ -21,6 +21,7 @@ import attrs
 import pytest
 
 import emrpath as ep
+from emrpath.params import Param, Provision
 
 GOLDEN = Path(__file__).parent / "golden" / "programs.txt"
 PROGRAMS = (ep.NREMT_EMR, ep.ASCP_MLS)
@@ -50,7 +51,7 @@ def compared(value: object) -> list[tuple[str, object]]:
     return [(f.name, getattr(value, f.name)) for f in attrs.fields(type(value)) if f.eq]
 
 
-def provision_lines(provision: ep.Provision[object]) -> list[str]:
+def provision_lines(provision: Provision[object]) -> list[str]:
     """One line per field of ``provision``, and one per field of its citation."""
     lines = []
     for name, value in compared(provision):
@@ -65,7 +66,7 @@ def table(program: ep.Program) -> str:
     """One line per program field, and per field of each provision."""
     out = [f"## {program.key}"]
     for name, value in compared(program):
-        if not isinstance(value, ep.Param):
+        if not isinstance(value, Param):
             out.append(f"{name}: {render(value)}")
             continue
         out.append(f"{name}: Param({value.name!r}, {value.description!r})")

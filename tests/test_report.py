@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.params import Param, Provision
 from emrpath.policies import FixedDaysWait
+from emrpath.report import describe_value, parameter_markdown, parameter_rows
 
 PROGRAMS = [ep.NREMT_EMR, ep.ASCP_MLS]
 KEYS = {
@@ -30,7 +32,7 @@ KEYS = {
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.key)
 def test_one_row_per_provision_in_declaration_order(program: ep.Program) -> None:
-    rows = ep.parameter_rows(program)
+    rows = parameter_rows(program)
     expected = [(p.name, v) for p in program.parameters() for v in p.provisions]
     assert [(r["parameter"], r["effective_from"]) for r in rows] == [
         (name, v.effective_from) for name, v in expected
@@ -38,7 +40,7 @@ def test_one_row_per_provision_in_declaration_order(program: ep.Program) -> None
     for row, (_, provision) in zip(rows, expected, strict=True):
         assert set(row) == KEYS
         assert row["program"] == program.key
-        assert row["value"] == ep.describe_value(provision.value)
+        assert row["value"] == describe_value(provision.value)
         assert row["confidence"] == provision.confidence.value
         assert row["citation_url"] == provision.citation.url
         assert row["citation_quote"] == provision.citation.quote
@@ -50,7 +52,7 @@ def test_effective_until_is_the_day_before_the_next_provision(program: ep.Progra
     """ "One value of a parameter, in force from effective_from until the next provision":
     until is the day before the next start, and the newest provision has no end."""
     for param in program.parameters():
-        rows = [r for r in ep.parameter_rows(program) if r["parameter"] == param.name]
+        rows = [r for r in parameter_rows(program) if r["parameter"] == param.name]
         for row, following in zip(rows, [*rows[1:], None], strict=True):
             if following is None:
                 assert row["effective_until"] is None
@@ -58,13 +60,13 @@ def test_effective_until_is_the_day_before_the_next_provision(program: ep.Progra
                 assert row["effective_until"] + dt.timedelta(days=1) == following["effective_from"]
                 # the value in force on the last day is this row's, the next day the next's
                 last = row["effective_until"]
-                assert ep.describe_value(param.value_at(last)) == row["value"]
+                assert describe_value(param.value_at(last)) == row["value"]
                 nxt = last + dt.timedelta(days=1)
-                assert ep.describe_value(param.value_at(nxt)) == following["value"]
+                assert describe_value(param.value_at(nxt)) == following["value"]
 
 
 def test_nremt_rows_quote_the_handbook() -> None:
-    rows = {r["parameter"]: r for r in ep.parameter_rows(ep.NREMT_EMR)}
+    rows = {r["parameter"]: r for r in parameter_rows(ep.NREMT_EMR)}
     # "Initial courses are valid for two years from the month and year of course completion."
     assert rows["course_validity"]["value"] == (
         "valid through the last day of the completion month, 24 months later"
@@ -78,7 +80,7 @@ def test_nremt_rows_quote_the_handbook() -> None:
 
 
 def test_ascp_rows_say_route_closed_and_four_business_days() -> None:
-    rows = {r["parameter"]: r for r in ep.parameter_rows(ep.ASCP_MLS)}
+    rows = {r["parameter"]: r for r in parameter_rows(ep.ASCP_MLS)}
     # "within four (4) business days after you have taken the examination provided all
     # official transcripts ... have been received"
     assert rows["result_posting"]["value"] == (
@@ -90,18 +92,18 @@ def test_ascp_rows_say_route_closed_and_four_business_days() -> None:
 
 
 def test_describe_value_of_plain_values() -> None:
-    assert ep.describe_value(False) == "no"
-    assert ep.describe_value(None) == "none"
-    assert ep.describe_value(7) == "7"
-    assert ep.describe_value(FixedDaysWait(days=16)) == "16 calendar days after the last attempt"
+    assert describe_value(False) == "no"
+    assert describe_value(None) == "none"
+    assert describe_value(7) == "7"
+    assert describe_value(FixedDaysWait(days=16)) == "16 calendar days after the last attempt"
 
 
 @pytest.mark.parametrize("bad", [None, "nremt-emr", ep.NREMT_EMR.retest_wait])
 def test_rows_and_markdown_refuse_a_non_program(bad: object) -> None:
     with pytest.raises(ep.InputTypeError, match="program"):
-        ep.parameter_rows(bad)  # type: ignore[arg-type]
+        parameter_rows(bad)  # type: ignore[arg-type]
     with pytest.raises(ep.InputTypeError, match="program"):
-        ep.parameter_markdown(bad)  # type: ignore[arg-type]
+        parameter_markdown(bad)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -115,17 +117,17 @@ def test_rows_and_markdown_refuse_a_non_program(bad: object) -> None:
 )
 def test_markdown_refuses_a_bad_heading_level(level: object, error: type[Exception]) -> None:
     with pytest.raises(error, match="heading_level"):
-        ep.parameter_markdown(ep.NREMT_EMR, heading_level=level)  # type: ignore[arg-type]
+        parameter_markdown(ep.NREMT_EMR, heading_level=level)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.key)
 def test_markdown_has_a_section_and_an_item_per_provision(program: ep.Program) -> None:
-    text = ep.parameter_markdown(program, heading_level=2)
+    text = parameter_markdown(program, heading_level=2)
     lines = text.splitlines()
     sections = [line for line in lines if line.startswith("### ")]
     assert sections == [f"### `{p.name}`" for p in program.parameters()]
     items = [line for line in lines if line.startswith("- **From ")]
-    assert len(items) == len(ep.parameter_rows(program))
+    assert len(items) == len(parameter_rows(program))
     assert sum("(in force)" in item for item in items) == len(sections)
 
 
@@ -172,17 +174,17 @@ def test_markdown_keeps_any_quote_and_note_literal(
     description, which starts its own line, stays one paragraph of its literal text even
     when it starts with a block marker (``#``, ``-``, ``+``, ``>``, ``1.``)."""
     cite = ep.Citation(url="https://example.org/a (b)", quote=quote, title="T [1]")
-    param = ep.Param(
+    param = Param(
         "retest_wait",
         description,
         (
-            ep.Provision(
+            Provision(
                 dt.date(2020, 1, 1), FixedDaysWait(days=15), cite, ep.Confidence.PRIMARY, note
             ),
         ),
     )
     program = attrs.evolve(ep.NREMT_EMR, retest_wait=param)
-    section = ep.parameter_markdown(program).split("### `retest_wait`")[1].split("### ")[0]
+    section = parameter_markdown(program).split("### `retest_wait`")[1].split("### ")[0]
     paragraph, para_kinds = _first_paragraph(section)
     assert paragraph == " ".join(description.split()).rstrip(".") + "."
     assert para_kinds == []
@@ -207,13 +209,13 @@ def test_a_description_that_becomes_a_list_marker_with_its_period_stays_a_paragr
     """Found by the property above: the period that ends a description was added after
     escaping, so a description "0" rendered as "0." (an ordered list item)."""
     cite = ep.Citation(url="https://example.org/a", quote="q", title="T")
-    param = ep.Param(
+    param = Param(
         "retest_wait",
         description,
-        (ep.Provision(dt.date(2020, 1, 1), FixedDaysWait(days=15), cite, ep.Confidence.PRIMARY),),
+        (Provision(dt.date(2020, 1, 1), FixedDaysWait(days=15), cite, ep.Confidence.PRIMARY),),
     )
     program = attrs.evolve(ep.NREMT_EMR, retest_wait=param)
-    section = ep.parameter_markdown(program).split("### `retest_wait`")[1].split("### ")[0]
+    section = parameter_markdown(program).split("### `retest_wait`")[1].split("### ")[0]
     paragraph, kinds = _first_paragraph(section)
     assert paragraph == " ".join(description.split()).rstrip(".") + "."
     assert kinds == []

@@ -9,6 +9,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.policies import FixedDaysWait
 from tests.strategies import dates
 
 CAL = ep.BusinessCalendar.us_federal()
@@ -102,7 +103,7 @@ def test_retest_is_exactly_fifteen_days_on(attempt_on: dt.date) -> None:
     """policy-facts: "Retest wait | 15 days after the last attempt"; design.md: "earliest
     retest = last attempt date + 15 calendar days"."""
     wait = ep.NREMT_EMR.retest_wait.value_at(attempt_on)
-    assert isinstance(wait, ep.FixedDaysWait)
+    assert isinstance(wait, FixedDaysWait)
     assert ep.earliest_retest_date(attempt_on, program=ep.NREMT_EMR) - attempt_on == dt.timedelta(
         days=wait.days
     )

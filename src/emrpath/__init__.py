@@ -1,5 +1,13 @@
 """emrpath: the published rules of certification pathways as exact, cited, pure Python.
 
+The top level is the face a caller needs for the main path: the records, the programs and
+their registry (``ep.programs``), the rule functions, ``decide``/``evaluate``, the business
+calendar, the statuses, JSON in and out, and the errors. Everything else is one import away
+in the module that owns it: policy shapes in :mod:`emrpath.policies`, scope of practice in
+:mod:`emrpath.scope`, practice authority in :mod:`emrpath.authority`, retake advice in
+:mod:`emrpath.planning`, parameter tables in :mod:`emrpath.report`. A name that left the
+top level still answers for one release, with a ``DeprecationWarning`` naming its home.
+
 Example:
     >>> import datetime as dt
     >>> import emrpath as ep
@@ -7,21 +15,73 @@ Example:
     datetime.date(2026, 7, 7)
 """
 
+# ruff: noqa: F401
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from emrpath import _exports
 
-from emrpath.errors import (
-    CalendarRangeError,
-    EmrpathError,
-    InputTypeError,
-    InvalidRecordError,
-    MissingExtraError,
-    NaiveDatetimeError,
-    NoRuleInForceError,
-    UnknownNameError,
-)
+# typing.TYPE_CHECKING without importing typing, which would cost `import emrpath` more
+# than all the rest: type checkers treat any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
 
+# The one list is _exports.EXPORTS; type checkers cannot run it, so they read these
+# static imports instead. tests/test_face.py fails when they differ from the list.
+if TYPE_CHECKING:  # the face: `X as X` re-exports X
+    from emrpath import programs as programs
+    from emrpath.batch import decide_many as decide_many
+    from emrpath.batch import evaluate_many as evaluate_many
+    from emrpath.calendar import BusinessCalendar as BusinessCalendar
+    from emrpath.errors import CalendarRangeError as CalendarRangeError
+    from emrpath.errors import EmrpathError as EmrpathError
+    from emrpath.errors import InputTypeError as InputTypeError
+    from emrpath.errors import InvalidRecordError as InvalidRecordError
+    from emrpath.errors import MissingExtraError as MissingExtraError
+    from emrpath.errors import NaiveDatetimeError as NaiveDatetimeError
+    from emrpath.errors import NoRuleInForceError as NoRuleInForceError
+    from emrpath.errors import UnknownNameError as UnknownNameError
+    from emrpath.jsonio import dumps as dumps
+    from emrpath.jsonio import json_schema as json_schema
+    from emrpath.jsonio import loads as loads
+    from emrpath.lifecycle import RecertificationStatus as RecertificationStatus
+    from emrpath.lifecycle import recertification_status as recertification_status
+    from emrpath.params import Citation as Citation
+    from emrpath.params import Confidence as Confidence
+    from emrpath.pathway import decide as decide
+    from emrpath.pathway import evaluate as evaluate
+    from emrpath.planning import AttemptTimeline as AttemptTimeline
+    from emrpath.planning import plan_attempts as plan_attempts
+    from emrpath.program import Program as Program
+    from emrpath.programs import ASCP_MLS as ASCP_MLS
+    from emrpath.programs import NREMT_EMR as NREMT_EMR
+    from emrpath.records import AuthorizationToTest as AuthorizationToTest
+    from emrpath.records import Candidate as Candidate
+    from emrpath.records import Certification as Certification
+    from emrpath.records import ContinuingEducation as ContinuingEducation
+    from emrpath.records import CourseCompletion as CourseCompletion
+    from emrpath.records import CprCredential as CprCredential
+    from emrpath.records import ExamAttempt as ExamAttempt
+    from emrpath.records import PriorCourse as PriorCourse
+    from emrpath.records import RecertificationRecord as RecertificationRecord
+    from emrpath.records import SkillsCompetency as SkillsCompetency
+    from emrpath.rules import appeal_deadline as appeal_deadline
+    from emrpath.rules import att_expiration_date as att_expiration_date
+    from emrpath.rules import check_score as check_score
+    from emrpath.rules import course_expiration_date as course_expiration_date
+    from emrpath.rules import earliest_retest_date as earliest_retest_date
+    from emrpath.rules import expected_result_date as expected_result_date
+    from emrpath.rules import initial_expiration_date as initial_expiration_date
+    from emrpath.rules import portion_expiration_date as portion_expiration_date
+    from emrpath.status import GateName as GateName
+    from emrpath.status import GateState as GateState
+    from emrpath.status import PathwayDecision as PathwayDecision
+    from emrpath.status import PathwayStatus as PathwayStatus
+
+    __version__: str
+
+# The moved names: a type checker resolves them but they are not re-exported (strict mypy
+# reports "does not explicitly export"); at run time they warn, naming their home. Ruff
+# sees no use of them (hence the file's `ruff: noqa: F401`); tests/test_face.py checks them.
 if TYPE_CHECKING:
     from emrpath.authority import (
         AgencyCredential,
@@ -31,59 +91,21 @@ if TYPE_CHECKING:
         StateLicense,
         practice_authority,
     )
-    from emrpath.batch import (
-        decide_many,
-        evaluate_many,
-    )
-    from emrpath.calendar import (
-        NATIONAL_DAY_OF_MOURNING_2025,
-        BusinessCalendar,
-        CalendarSpec,
-        DayOverride,
-    )
-    from emrpath.jsonio import (
-        INPUT_KINDS,
-        SCHEMA_VERSION,
-        dumps,
-        from_json_data,
-        json_schema,
-        kinds,
-        loads,
-        to_json_data,
-    )
-    from emrpath.lifecycle import (
-        ComponentProgress,
-        RecertificationState,
-        RecertificationStatus,
-        TopicProgress,
-        recertification_status,
-    )
-    from emrpath.params import (
-        Citation,
-        Confidence,
-        Param,
-        Provision,
-        weakest,
-    )
-    from emrpath.pathway import (
-        decide,
-        evaluate,
-    )
+    from emrpath.calendar import NATIONAL_DAY_OF_MOURNING_2025, CalendarSpec, DayOverride
+    from emrpath.jsonio import INPUT_KINDS, SCHEMA_VERSION, from_json_data, kinds, to_json_data
+    from emrpath.lifecycle import ComponentProgress, RecertificationState, TopicProgress
+    from emrpath.params import Param, Provision, weakest
     from emrpath.planning import (
         BUCKET_FIXES,
-        AttemptTimeline,
         BucketFix,
         ErrorLog,
         Miss,
         MissBucket,
         PlannedAttempt,
         RetakePlan,
-        plan_attempts,
         retake_plan,
     )
-    from emrpath.plot import (
-        plot_pathway,
-    )
+    from emrpath.plot import plot_pathway
     from emrpath.policies import (
         AfterLimit,
         AnniversaryExpiry,
@@ -110,40 +132,7 @@ if TYPE_CHECKING:
         SeasonalExpiry,
         SeasonalRecertWindow,
     )
-    from emrpath.program import (
-        Program,
-    )
-    from emrpath.programs import (
-        ASCP_MLS,
-        NREMT_EMR,
-    )
-    from emrpath.records import (
-        AuthorizationToTest,
-        Candidate,
-        Certification,
-        ContinuingEducation,
-        CourseCompletion,
-        CprCredential,
-        ExamAttempt,
-        PriorCourse,
-        RecertificationRecord,
-        SkillsCompetency,
-    )
-    from emrpath.report import (
-        describe_value,
-        parameter_markdown,
-        parameter_rows,
-    )
-    from emrpath.rules import (
-        appeal_deadline,
-        att_expiration_date,
-        check_score,
-        course_expiration_date,
-        earliest_retest_date,
-        expected_result_date,
-        initial_expiration_date,
-        portion_expiration_date,
-    )
+    from emrpath.report import describe_value, parameter_markdown, parameter_rows
     from emrpath.scope import (
         NATIONAL_2019,
         SCOPE_SOURCES,
@@ -160,262 +149,40 @@ if TYPE_CHECKING:
         can_cannot_list,
         is_within_scope,
     )
-    from emrpath.status import (
-        Gate,
-        GateName,
-        GateState,
-        PathwayDecision,
-        PathwayStatus,
-        Reason,
+    from emrpath.status import Gate, Reason
+
+# Name -> its row, for every name the top level answers for (PEP 562: loaded on first use,
+# so `import emrpath` stays cheap and a script that needs only the calendar never builds
+# the scope tables).
+_TOP_LEVEL = {row.name: row for row in _exports.EXPORTS if row.top is not None}
+
+_FACE_NAMES = tuple(
+    sorted(
+        [r.name for r in _exports.EXPORTS if r.top == _exports.FACE] + ["__version__", "programs"]
     )
+)
 
-# Everything but the errors loads on first use (PEP 562): `import emrpath` stays cheap,
-# and a script that needs only the calendar never builds the scope tables.
-_LAZY: dict[str, str] = {
-    "ASCP_MLS": "emrpath.programs",
-    "AfterLimit": "emrpath.policies",
-    "AgencyCredential": "emrpath.authority",
-    "AnniversaryExpiry": "emrpath.policies",
-    "AppealWindow": "emrpath.policies",
-    "AttemptLimit": "emrpath.policies",
-    "AttemptScope": "emrpath.policies",
-    "AttemptTimeline": "emrpath.planning",
-    "AuthorizationToTest": "emrpath.records",
-    "AuthorizationWindow": "emrpath.policies",
-    "BUCKET_FIXES": "emrpath.planning",
-    "BucketFix": "emrpath.planning",
-    "BusinessCalendar": "emrpath.calendar",
-    "CalendarSpec": "emrpath.calendar",
-    "CanCannotList": "emrpath.scope",
-    "Candidate": "emrpath.records",
-    "CeComponent": "emrpath.policies",
-    "CeRequirement": "emrpath.policies",
-    "CeTopic": "emrpath.policies",
-    "Certification": "emrpath.records",
-    "ChangeKind": "emrpath.scope",
-    "Citation": "emrpath.params",
-    "ComponentProgress": "emrpath.lifecycle",
-    "Confidence": "emrpath.params",
-    "ContinuingEducation": "emrpath.records",
-    "CourseCompletion": "emrpath.records",
-    "CprCredential": "emrpath.records",
-    "DayOverride": "emrpath.calendar",
-    "DeadlineRecertWindow": "emrpath.policies",
-    "ErrorLog": "emrpath.planning",
-    "ExamAttempt": "emrpath.records",
-    "FixedDaysWait": "emrpath.policies",
-    "Gate": "emrpath.status",
-    "GateName": "emrpath.status",
-    "GateState": "emrpath.status",
-    "INPUT_KINDS": "emrpath.jsonio",
-    "Jurisdiction": "emrpath.authority",
-    "Level": "emrpath.scope",
-    "Miss": "emrpath.planning",
-    "MissBucket": "emrpath.planning",
-    "MonthEndValidity": "emrpath.policies",
-    "MonthsCeWindow": "emrpath.policies",
-    "MonthsValidity": "emrpath.policies",
-    "NATIONAL_2019": "emrpath.scope",
-    "NATIONAL_DAY_OF_MOURNING_2025": "emrpath.calendar",
-    "NREMT_EMR": "emrpath.programs",
-    "NextPeriodWait": "emrpath.policies",
-    "NoExpiry": "emrpath.policies",
-    "Param": "emrpath.params",
-    "PathwayDecision": "emrpath.status",
-    "PathwayStatus": "emrpath.status",
-    "PlannedAttempt": "emrpath.planning",
-    "PracticeDecision": "emrpath.authority",
-    "Practitioner": "emrpath.authority",
-    "PriorCourse": "emrpath.records",
-    "Program": "emrpath.program",
-    "Provision": "emrpath.params",
-    "Reason": "emrpath.status",
-    "RecertExam": "emrpath.policies",
-    "RecertificationCycle": "emrpath.policies",
-    "RecertificationRecord": "emrpath.records",
-    "RecertificationState": "emrpath.lifecycle",
-    "RecertificationStatus": "emrpath.lifecycle",
-    "Requirement": "emrpath.policies",
-    "ResultPosting": "emrpath.policies",
-    "RetakePlan": "emrpath.planning",
-    "RollingCeWindow": "emrpath.policies",
-    "SCHEMA_VERSION": "emrpath.jsonio",
-    "SCOPE_SOURCES": "emrpath.scope",
-    "ScopeChange": "emrpath.scope",
-    "ScopeDecision": "emrpath.scope",
-    "ScopeOutcome": "emrpath.scope",
-    "ScopeProfile": "emrpath.scope",
-    "ScoreScale": "emrpath.policies",
-    "SeasonalExpiry": "emrpath.policies",
-    "SeasonalRecertWindow": "emrpath.policies",
-    "SkillRow": "emrpath.scope",
-    "SkillsCompetency": "emrpath.records",
-    "StateLicense": "emrpath.authority",
-    "TopicProgress": "emrpath.lifecycle",
-    "UnverifiedPolicy": "emrpath.scope",
-    "above_scope_skills": "emrpath.scope",
-    "appeal_deadline": "emrpath.rules",
-    "att_expiration_date": "emrpath.rules",
-    "can_cannot_list": "emrpath.scope",
-    "check_score": "emrpath.rules",
-    "course_expiration_date": "emrpath.rules",
-    "describe_value": "emrpath.report",
-    "dumps": "emrpath.jsonio",
-    "earliest_retest_date": "emrpath.rules",
-    "decide": "emrpath.pathway",
-    "evaluate": "emrpath.pathway",
-    "decide_many": "emrpath.batch",
-    "evaluate_many": "emrpath.batch",
-    "expected_result_date": "emrpath.rules",
-    "from_json_data": "emrpath.jsonio",
-    "initial_expiration_date": "emrpath.rules",
-    "is_within_scope": "emrpath.scope",
-    "json_schema": "emrpath.jsonio",
-    "kinds": "emrpath.jsonio",
-    "loads": "emrpath.jsonio",
-    "parameter_markdown": "emrpath.report",
-    "parameter_rows": "emrpath.report",
-    "plan_attempts": "emrpath.planning",
-    "plot_pathway": "emrpath.plot",
-    "portion_expiration_date": "emrpath.rules",
-    "practice_authority": "emrpath.authority",
-    "recertification_status": "emrpath.lifecycle",
-    "retake_plan": "emrpath.planning",
-    "to_json_data": "emrpath.jsonio",
-    "weakest": "emrpath.params",
-}
-
-__all__ = [
-    "ASCP_MLS",
-    "BUCKET_FIXES",
-    "INPUT_KINDS",
-    "NATIONAL_2019",
-    "NATIONAL_DAY_OF_MOURNING_2025",
-    "NREMT_EMR",
-    "SCHEMA_VERSION",
-    "SCOPE_SOURCES",
-    "AfterLimit",
-    "AgencyCredential",
-    "AnniversaryExpiry",
-    "AppealWindow",
-    "AttemptLimit",
-    "AttemptScope",
-    "AttemptTimeline",
-    "AuthorizationToTest",
-    "AuthorizationWindow",
-    "BucketFix",
-    "BusinessCalendar",
-    "CalendarRangeError",
-    "CalendarSpec",
-    "CanCannotList",
-    "Candidate",
-    "CeComponent",
-    "CeRequirement",
-    "CeTopic",
-    "Certification",
-    "ChangeKind",
-    "Citation",
-    "ComponentProgress",
-    "Confidence",
-    "ContinuingEducation",
-    "CourseCompletion",
-    "CprCredential",
-    "DayOverride",
-    "DeadlineRecertWindow",
-    "EmrpathError",
-    "ErrorLog",
-    "ExamAttempt",
-    "FixedDaysWait",
-    "Gate",
-    "GateName",
-    "GateState",
-    "InputTypeError",
-    "InvalidRecordError",
-    "Jurisdiction",
-    "Level",
-    "Miss",
-    "MissBucket",
-    "MissingExtraError",
-    "MonthEndValidity",
-    "MonthsCeWindow",
-    "MonthsValidity",
-    "NaiveDatetimeError",
-    "NextPeriodWait",
-    "NoExpiry",
-    "NoRuleInForceError",
-    "Param",
-    "PathwayDecision",
-    "PathwayStatus",
-    "PlannedAttempt",
-    "PracticeDecision",
-    "Practitioner",
-    "PriorCourse",
-    "Program",
-    "Provision",
-    "Reason",
-    "RecertExam",
-    "RecertificationCycle",
-    "RecertificationRecord",
-    "RecertificationState",
-    "RecertificationStatus",
-    "Requirement",
-    "ResultPosting",
-    "RetakePlan",
-    "RollingCeWindow",
-    "ScopeChange",
-    "ScopeDecision",
-    "ScopeOutcome",
-    "ScopeProfile",
-    "ScoreScale",
-    "SeasonalExpiry",
-    "SeasonalRecertWindow",
-    "SkillRow",
-    "SkillsCompetency",
-    "StateLicense",
-    "TopicProgress",
-    "UnknownNameError",
-    "UnverifiedPolicy",
-    "__version__",
-    "above_scope_skills",
-    "appeal_deadline",
-    "att_expiration_date",
-    "can_cannot_list",
-    "check_score",
-    "course_expiration_date",
-    "decide",
-    "decide_many",
-    "describe_value",
-    "dumps",
-    "earliest_retest_date",
-    "evaluate",
-    "evaluate_many",
-    "expected_result_date",
-    "from_json_data",
-    "initial_expiration_date",
-    "is_within_scope",
-    "json_schema",
-    "kinds",
-    "loads",
-    "parameter_markdown",
-    "parameter_rows",
-    "plan_attempts",
-    "plot_pathway",
-    "portion_expiration_date",
-    "practice_authority",
-    "recertification_status",
-    "retake_plan",
-    "to_json_data",
-    "weakest",
-]
+if not TYPE_CHECKING:  # a type checker reads the `as` imports above, not a computed list
+    __all__ = list(_FACE_NAMES)
 
 
 def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is not None:
+    row = _TOP_LEVEL.get(name)
+    if row is not None:
         from importlib import import_module
 
-        value = getattr(import_module(module), name)
-        globals()[name] = value  # later lookups skip this hook
+        value = getattr(import_module(row.home), name)
+        if row.top == _exports.MOVED:  # no caching: every use warns (the warnings filter dedupes)
+            import warnings
+
+            warnings.warn(
+                f"emrpath.{name} is deprecated: import it from {row.home}; it leaves the "
+                "top level in the release after 0.2",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+        else:
+            globals()[name] = value  # later lookups skip this hook
         return value
     if name == "programs":  # the registry, ep.programs.get(key): a subpackage, loaded here
         from importlib import import_module
@@ -434,4 +201,4 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return list(_FACE_NAMES)

@@ -42,13 +42,14 @@ Sources (and the confidence they carry into a decision):
 Example:
     >>> import datetime as dt
     >>> import emrpath as ep
-    >>> person = ep.Practitioner(
-    ...     licenses=[ep.StateLicense("MT", "emr", dt.date(2025, 7, 1), dt.date(2027, 6, 30))],
+    >>> from emrpath.authority import Practitioner, StateLicense, practice_authority
+    >>> person = Practitioner(
+    ...     licenses=[StateLicense("MT", "emr", dt.date(2025, 7, 1), dt.date(2027, 6, 30))],
     ...     certification=ep.Certification(dt.date(2025, 6, 2)),
     ... )
-    >>> ep.practice_authority(person, "MT", on=dt.date(2026, 3, 1), program=ep.NREMT_EMR).allowed
+    >>> practice_authority(person, "MT", on=dt.date(2026, 3, 1), program=ep.NREMT_EMR).allowed
     True
-    >>> later = ep.practice_authority(person, "MT", on=dt.date(2027, 7, 1), program=ep.NREMT_EMR)
+    >>> later = practice_authority(person, "MT", on=dt.date(2027, 7, 1), program=ep.NREMT_EMR)
     >>> later.allowed, later.missing
     (False, ('an unexpired MT licence or authorization at EMR level or higher',))
 """
@@ -376,10 +377,11 @@ class PracticeDecision:
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
-        >>> person = ep.Practitioner(
-        ...     licenses=[ep.StateLicense("MT", "emr", dt.date(2025, 7, 1), dt.date(2027, 6, 30))]
+        >>> from emrpath.authority import Practitioner, StateLicense, practice_authority
+        >>> person = Practitioner(
+        ...     licenses=[StateLicense("MT", "emr", dt.date(2025, 7, 1), dt.date(2027, 6, 30))]
         ... )
-        >>> print(ep.practice_authority(person, "MT", on=dt.date(2027, 7, 1),
+        >>> print(practice_authority(person, "MT", on=dt.date(2027, 7, 1),
         ...     program=ep.NREMT_EMR))
         not allowed: EMR in MT on 2027-07-01 | weakest source: secondary
           missing: an unexpired MT licence or authorization at EMR level or higher
@@ -408,9 +410,10 @@ requiring its own licence or authorization.
         Example:
             >>> import datetime as dt
             >>> import emrpath as ep
-            >>> licence = ep.StateLicense("MT", "emt", dt.date(2025, 7, 1), dt.date(2027, 6, 30))
-            >>> person = ep.Practitioner(licenses=[licence])
-            >>> print(ep.practice_authority(person, "MT", on=dt.date(2026, 3, 1),
+            >>> from emrpath.authority import Practitioner, StateLicense, practice_authority
+            >>> licence = StateLicense("MT", "emt", dt.date(2025, 7, 1), dt.date(2027, 6, 30))
+            >>> person = Practitioner(licenses=[licence])
+            >>> print(practice_authority(person, "MT", on=dt.date(2026, 3, 1),
             ...     program=ep.NREMT_EMR).summary())
             allowed: EMR in MT on 2026-03-01 through 2027-06-30 | weakest source: secondary
         """
@@ -505,8 +508,9 @@ def practice_authority(
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
-        >>> certified_only = ep.Practitioner(certification=ep.Certification(dt.date(2025, 6, 2)))
-        >>> decision = ep.practice_authority(certified_only, "WY", on=dt.date(2026, 1, 5),
+        >>> from emrpath.authority import Practitioner, practice_authority
+        >>> certified_only = Practitioner(certification=ep.Certification(dt.date(2025, 6, 2)))
+        >>> decision = practice_authority(certified_only, "WY", on=dt.date(2026, 1, 5),
         ...     program=ep.NREMT_EMR)
         >>> decision.allowed, decision.jurisdiction_known
         (False, False)

@@ -441,7 +441,7 @@ def _program_data(program: Program) -> dict[str, Any]:
 
 
 def _program_text(program: Program) -> str:
-    # The rows are emrpath.parameter_rows, which the documentation's rules page also shows.
+    # The rows are emrpath.report.parameter_rows, which the documentation's rules page also shows.
     from emrpath.report import parameter_rows
 
     lines = [

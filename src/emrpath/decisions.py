@@ -18,8 +18,7 @@ def __getattr__(name: str) -> Any:
     if name not in _MOVED:
         raise AttributeError(f"module 'emrpath.decisions' has no attribute {name!r}")
     warnings.warn(
-        f"emrpath.decisions.{name} is deprecated: import it from emrpath.status "
-        "(or emrpath) instead",
+        f"emrpath.decisions.{name} is deprecated: import it from emrpath.status instead",
         DeprecationWarning,
         stacklevel=2,
     )

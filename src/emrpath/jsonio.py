@@ -140,72 +140,16 @@ itself, so its document names it: :func:`dumps` needs ``program=`` for them, and
 
 @cache
 def _registry() -> Mapping[str, type]:
-    """Kind name -> class, for every type that has a JSON document (imported on first use)."""
-    from emrpath.authority import (
-        AgencyCredential,
-        Jurisdiction,
-        PracticeDecision,
-        Practitioner,
-        StateLicense,
-    )
-    from emrpath.lifecycle import ComponentProgress, RecertificationStatus, TopicProgress
-    from emrpath.params import Citation
-    from emrpath.planning import (
-        AttemptTimeline,
-        BucketFix,
-        ErrorLog,
-        Miss,
-        PlannedAttempt,
-        RetakePlan,
-    )
-    from emrpath.records import (
-        AuthorizationToTest,
-        Candidate,
-        Certification,
-        ContinuingEducation,
-        CourseCompletion,
-        CprCredential,
-        ExamAttempt,
-        PriorCourse,
-        RecertificationRecord,
-        SkillsCompetency,
-    )
-    from emrpath.scope import ScopeDecision, SkillRow
-    from emrpath.status import Gate, PathwayDecision, PathwayStatus, Reason
+    """Kind name -> class, for every type that has a JSON document (imported on first use).
 
-    classes: tuple[type, ...] = (
-        AgencyCredential,
-        AttemptTimeline,
-        AuthorizationToTest,
-        BucketFix,
-        Candidate,
-        Certification,
-        Citation,
-        ComponentProgress,
-        ContinuingEducation,
-        CourseCompletion,
-        CprCredential,
-        ErrorLog,
-        ExamAttempt,
-        Gate,
-        Jurisdiction,
-        Miss,
-        PathwayDecision,
-        PathwayStatus,
-        PlannedAttempt,
-        PracticeDecision,
-        Practitioner,
-        PriorCourse,
-        Reason,
-        RecertificationRecord,
-        RecertificationStatus,
-        RetakePlan,
-        ScopeDecision,
-        SkillRow,
-        SkillsCompetency,
-        StateLicense,
-        TopicProgress,
-    )
+    The document classes are the rows of the package's one export list marked
+    ``document=True``; a kind's name is its class name in snake case.
+    """
+    from importlib import import_module
+
+    from emrpath._exports import EXPORTS
+
+    classes = [getattr(import_module(row.home), row.name) for row in EXPORTS if row.document]
     return types.MappingProxyType({_snake(cls.__name__): cls for cls in classes})
 
 
@@ -1199,7 +1143,7 @@ def json_schema(kind: type | str) -> dict[str, Any]:
     The input documents are ``"candidate"`` (for :func:`emrpath.evaluate`),
     ``"certification"`` and ``"recertification_record"`` (for
     :func:`emrpath.recertification_status`) and ``"practitioner"`` (for
-    :func:`emrpath.practice_authority`); every other kind has a schema too. It describes
+    :func:`emrpath.authority.practice_authority`); every other kind has a schema too. It describes
     the documents :func:`dumps` writes (:data:`SCHEMA_VERSION`): those of the
     :data:`PROGRAM_KINDS` require ``program``, a program key. Any non-empty key passes the
     schema, so a program an application defines itself can be named; the shipped keys are

@@ -366,6 +366,17 @@ class ParamReader:
 
         Raises:
             NoRuleInForceError: ``on`` is before the parameter's first effective date.
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> from emrpath.params import ParamReader
+            >>> reader = ParamReader()
+            >>> provision = reader.read(ep.NREMT_EMR.attempt_limit, dt.date(2025, 7, 1))
+            >>> provision.value.max_attempts, provision.effective_from
+            (3, datetime.date(2015, 1, 1))
+            >>> provision.confidence is reader.weakest is ep.Confidence.SECONDARY
+            True
         """
         provision = param.at(on)
         if provision.confidence is _SECONDARY:

@@ -252,7 +252,7 @@ BUCKET_FIXES: Mapping[MissBucket, BucketFix] = types.MappingProxyType(
 )
 """The seed's fix for each bucket, cited (secondary: a study guide's advice).
 
-For scope errors, :func:`emrpath.can_cannot_list` gives the list to memorise.
+For scope errors, :func:`emrpath.scope.can_cannot_list` gives the list to memorise.
 """
 
 
@@ -867,10 +867,11 @@ class RetakePlan:
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
+        >>> from emrpath.planning import ErrorLog, Miss, retake_plan
         >>> attempt = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False, scaled_score=905)
         >>> person = ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2)), attempts=[attempt])
-        >>> log = ep.ErrorLog([ep.Miss("scope"), ep.Miss("scope"), ep.Miss("pacing")])
-        >>> plan = ep.retake_plan(log, attempt, person, as_of=dt.date(2025, 7, 14),
+        >>> log = ErrorLog([Miss("scope"), Miss("scope"), Miss("pacing")])
+        >>> plan = retake_plan(log, attempt, person, as_of=dt.date(2025, 7, 14),
         ...     program=ep.NREMT_EMR)
         >>> print(plan.summary())
         retest from: 2025-07-26 | days available: 12 | attempts remaining: 2 | focus: scope errors, pacing errors | weakest source: secondary
@@ -905,15 +906,16 @@ class RetakePlan:
         Example:
             >>> import datetime as dt
             >>> import emrpath as ep
+            >>> from emrpath.planning import ErrorLog, retake_plan
             >>> course = ep.CourseCompletion(dt.date(2025, 5, 2))
             >>> first = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False)
-            >>> plan = ep.retake_plan(ep.ErrorLog(), first, ep.Candidate(course, [first]),
-            ...                       as_of=dt.date(2025, 7, 14), program=ep.NREMT_EMR)
+            >>> plan = retake_plan(ErrorLog(), first, ep.Candidate(course, [first]),
+            ...                    as_of=dt.date(2025, 7, 14), program=ep.NREMT_EMR)
             >>> plan.retest_possible
             True
             >>> third = [ep.ExamAttempt(dt.date(2025, 6 + m, 2), passed=False) for m in range(3)]
-            >>> ep.retake_plan(ep.ErrorLog(), third[-1], ep.Candidate(course, third),
-            ...                as_of=dt.date(2025, 8, 14), program=ep.NREMT_EMR).retest_possible
+            >>> retake_plan(ErrorLog(), third[-1], ep.Candidate(course, third),
+            ...             as_of=dt.date(2025, 8, 14), program=ep.NREMT_EMR).retest_possible
             False
         """
         return self.next_attempt_on is not None
@@ -924,11 +926,12 @@ class RetakePlan:
         Example:
             >>> import datetime as dt
             >>> import emrpath as ep
+            >>> from emrpath.planning import ErrorLog, Miss, retake_plan
             >>> course = ep.CourseCompletion(dt.date(2025, 5, 2))
             >>> failed = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False)
-            >>> log = ep.ErrorLog([ep.Miss("pacing")])
-            >>> plan = ep.retake_plan(log, failed, ep.Candidate(course, [failed]),
-            ...                       as_of=dt.date(2025, 7, 14), program=ep.NREMT_EMR)
+            >>> log = ErrorLog([Miss("pacing")])
+            >>> plan = retake_plan(log, failed, ep.Candidate(course, [failed]),
+            ...                    as_of=dt.date(2025, 7, 14), program=ep.NREMT_EMR)
             >>> plan.to_rows()[-1]
             {'bucket': 'pacing', 'misses': 1, 'focus': True, 'fix': 'timed practice'}
         """
@@ -956,10 +959,11 @@ class RetakePlan:
         Example:
             >>> import datetime as dt
             >>> import emrpath as ep
+            >>> from emrpath.planning import ErrorLog, Miss, retake_plan
             >>> used = [ep.ExamAttempt(dt.date(2025, 6 + m, 2), passed=False) for m in range(3)]
             >>> person = ep.Candidate(ep.CourseCompletion(dt.date(2025, 5, 2)), used)
-            >>> log = ep.ErrorLog([ep.Miss("scope")])
-            >>> print(ep.retake_plan(log, used[-1], person, as_of=dt.date(2025, 8, 14),
+            >>> log = ErrorLog([Miss("scope")])
+            >>> print(retake_plan(log, used[-1], person, as_of=dt.date(2025, 8, 14),
             ...     program=ep.NREMT_EMR).summary())
             retest from: none | days available: none | attempts remaining: 0 | \
 focus: scope errors | weakest source: secondary
@@ -1077,14 +1081,15 @@ def retake_plan(
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
+        >>> from emrpath.planning import ErrorLog, Miss, retake_plan
         >>> failed = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False, scaled_score=905)
         >>> candidate = ep.Candidate(
         ...     course=ep.CourseCompletion(dt.date(2025, 5, 2), verified_on=dt.date(2025, 5, 9)),
         ...     attempts=[failed],
         ...     skills=ep.SkillsCompetency(dt.date(2025, 4, 28)),
         ... )
-        >>> log = ep.ErrorLog([ep.Miss("sequence"), ep.Miss("sequence"), ep.Miss("reading")])
-        >>> plan = ep.retake_plan(log, failed, candidate, as_of=dt.date(2025, 7, 14),
+        >>> log = ErrorLog([Miss("sequence"), Miss("sequence"), Miss("reading")])
+        >>> plan = retake_plan(log, failed, candidate, as_of=dt.date(2025, 7, 14),
         ...     program=ep.NREMT_EMR)
         >>> plan.next_attempt_on, plan.days_available, plan.attempts_remaining
         (datetime.date(2025, 7, 26), 12, 2)

@@ -8,11 +8,12 @@ never pays for it. Every date drawn comes from the rule functions and
 Example:
     >>> import datetime as dt
     >>> import emrpath as ep
+    >>> from emrpath.plot import plot_pathway
     >>> candidate = ep.Candidate(
     ...     course=ep.CourseCompletion(dt.date(2025, 1, 10), verified_on=dt.date(2025, 1, 13)),
     ...     attempts=[ep.ExamAttempt(dt.date(2025, 2, 6), passed=False, scaled_score=870)],
     ... )
-    >>> ax = ep.plot_pathway(candidate, as_of=dt.date(2025, 2, 20), program=ep.NREMT_EMR)
+    >>> ax = plot_pathway(candidate, as_of=dt.date(2025, 2, 20), program=ep.NREMT_EMR)
     >>> [label.get_text() for label in ax.get_yticklabels()]
     ['certification', 'skills', 'cognitive exam', 'authorization', 'course']
 """
@@ -91,11 +92,12 @@ def plot_pathway(
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
+        >>> from emrpath.plot import plot_pathway
         >>> candidate = ep.Candidate(
         ...     course=ep.CourseCompletion(dt.date(2025, 1, 10)),
         ...     attempts=[ep.ExamAttempt(dt.date(2025, 2, 6), passed=False)],
         ... )
-        >>> ax = ep.plot_pathway(candidate, as_of=dt.date(2025, 2, 20), program=ep.NREMT_EMR)
+        >>> ax = plot_pathway(candidate, as_of=dt.date(2025, 2, 20), program=ep.NREMT_EMR)
         >>> sorted(a.get_label() for a in ax.patches)[:2]
         ['course window 2025-01-10 to 2027-01-31', 'retest wait 2025-02-06 to 2025-02-21']
     """

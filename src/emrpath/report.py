@@ -8,7 +8,8 @@ published table can never drift from the data the rules read.
 
 Example:
     >>> import emrpath as ep
-    >>> rows = ep.parameter_rows(ep.NREMT_EMR)
+    >>> from emrpath.report import parameter_rows
+    >>> rows = parameter_rows(ep.NREMT_EMR)
     >>> row = next(r for r in rows if r["parameter"] == "retest_wait")
     >>> row["value"], row["effective_from"], row["confidence"]
     ('15 calendar days after the last attempt', datetime.date(2015, 1, 1), 'secondary')
@@ -89,8 +90,9 @@ def parameter_rows(program: Program) -> list[dict[str, Any]]:
 
     Example:
         >>> import emrpath as ep
+        >>> from emrpath.report import parameter_rows
         >>> [(r["effective_from"], r["effective_until"], r["value"])
-        ...  for r in ep.parameter_rows(ep.NREMT_EMR) if r["parameter"] == "score_scale"]
+        ...  for r in parameter_rows(ep.NREMT_EMR) if r["parameter"] == "score_scale"]
         [(datetime.date(2015, 1, 1), datetime.date(2023, 5, 31), 'none'),
          (datetime.date(2023, 6, 1), None,
           'integer scaled score 100-1500, passing at 950, reported to failing candidates only')]
@@ -168,7 +170,8 @@ def parameter_markdown(program: Program, *, heading_level: int = 2) -> str:
 
     Example:
         >>> import emrpath as ep
-        >>> text = ep.parameter_markdown(ep.NREMT_EMR)
+        >>> from emrpath.report import parameter_markdown
+        >>> text = parameter_markdown(ep.NREMT_EMR)
         >>> text.startswith("## Nationally Registered Emergency Medical Responder")
         True
         >>> "### `retest_wait`" in text
