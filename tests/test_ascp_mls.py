@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import emrpath as ep
 from emrpath._dates import add_months
 from emrpath.programs.ascp_mls import RETEST_WAIT_90_DAYS
+from tests.research_notes import notes_text
 from tests.strategies import dates
 
 D = dt.date
@@ -61,13 +62,9 @@ def test_every_provision_is_cited_and_the_secondary_ones_are_the_expected_set() 
 
 
 def test_quotes_are_copied_from_the_research_notes() -> None:
-    """Never an invented quote: each ASCP quote appears verbatim in ascp-mls-facts.md."""
-    from pathlib import Path
-
-    notes = Path(__file__).resolve().parents[2] / "shared" / "sources" / "ascp-mls-facts.md"
-    if not notes.exists():
-        pytest.skip("shared/ research notes are not beside this checkout")
-    text = " ".join(notes.read_text(encoding="utf-8").split())
+    """Never an invented quote: each ASCP quote appears verbatim in ascp-mls-facts.md
+    (missing notes fail this test; tests/research_notes.py)."""
+    text = notes_text("sources/ascp-mls-facts.md")
     for param in [*P.parameters(), RETEST_WAIT_90_DAYS]:
         for provision in param.provisions:
             quote = " ".join(provision.citation.quote.split())

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import emrpath as ep
 from emrpath.lifecycle import RecertificationState
 from emrpath.programs.nremt_emr import LIFECYCLE_BASELINE
+from tests.research_notes import notes_text
 from tests.strategies import dates
 
 D = dt.date
@@ -549,14 +550,9 @@ def test_contradictory_certification_records_are_refused(
 def test_emr_lifecycle_quotes_are_copied_from_the_research_notes() -> None:
     """Never an invented quote: each lifecycle quote appears verbatim in nremt-emr-facts.md,
     or in nremt-levels-facts.md, whose research corrected the EMR notes (policy-facts.md:
-    the EMR recertification-by-exam window)."""
-    from pathlib import Path
-
-    sources = Path(__file__).resolve().parents[2] / "shared" / "sources"
-    notes = [sources / "nremt-emr-facts.md", sources / "nremt-levels-facts.md"]
-    if not all(note.exists() for note in notes):
-        pytest.skip("shared/ research notes are not beside this checkout")
-    text = " ".join(" ".join(n.read_text(encoding="utf-8").split()) for n in notes)
+    the EMR recertification-by-exam window). Missing notes fail this test
+    (tests/research_notes.py)."""
+    text = notes_text("sources/nremt-emr-facts.md", "sources/nremt-levels-facts.md")
     program = ep.NREMT_EMR
     for param in (
         program.recert_cycle,

@@ -173,9 +173,9 @@ _ATT = Citation(
     title="NREMT Cognitive Exam Policies (effective January 1, 2015)",
 )
 _REVIEW = Citation(
-    url="https://dev.nremt.org/Policies/Examination-Policies/National-Registry-Exam-Review-Policy",
-    quote="Requests must be made in writing within thirty (30) days of the notification of "
-    "examination result",
+    url="https://www.nremt.org/Policies/Examination-Policies/National-Registry-Exam-Review-Policy",
+    quote="Requests must be submitted within 30 days of the official release of the cognitive "
+    "examination score reports.",
     title="NREMT exam review policy",
 )
 
