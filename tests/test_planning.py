@@ -617,7 +617,7 @@ def test_the_cli_plan_and_retake_plan_check_the_same_unused_authorization(
 
 
 @pytest.mark.parametrize(
-    ("module", "name"), [("emrpath.planning", "_BUCKET_TEXT"), ("emrpath.plot", "_COLORS")]
+    ("module", "name"), [("emrpath.planning.retake", "_BUCKET_TEXT"), ("emrpath.plot", "_COLORS")]
 )
 def test_module_tables_are_read_only(module: str, name: str) -> None:
     """Principle 4: "no global mutable state": a module's lookup table cannot be changed
@@ -630,3 +630,103 @@ def test_module_tables_are_read_only(module: str, name: str) -> None:
     key = next(iter(table))
     with pytest.raises(TypeError):
         table[key] = table[key]
+
+
+# -- the package: a timeline module and a retake module, one import path ---------------------
+
+# planning.__all__ before the split into planning.timeline and planning.retake (issue 12,
+# "planning.py splits into the attempt timeline and the retake advice").
+NAMES_BEFORE_THE_SPLIT = (
+    "BUCKET_FIXES",
+    "AttemptTimeline",
+    "BucketFix",
+    "ErrorLog",
+    "Miss",
+    "MissBucket",
+    "PlannedAttempt",
+    "RetakePlan",
+    "plan_attempts",
+    "retake_plan",
+)
+
+
+@pytest.mark.parametrize("name", NAMES_BEFORE_THE_SPLIT)
+def test_every_name_of_the_old_module_imports_from_the_package(name: str) -> None:
+    import importlib
+
+    planning = importlib.import_module("emrpath.planning")
+    value = getattr(planning, name)
+    assert name in planning.__all__
+    assert value is getattr(ep, name)
+    home = importlib.import_module(
+        "emrpath.planning.timeline"
+        if name in ("AttemptTimeline", "PlannedAttempt", "plan_attempts")
+        else "emrpath.planning.retake"
+    )
+    assert getattr(home, name) is value
+    assert name in home.__all__
+
+
+# -- timeline_after: the remaining attempts from an evaluated status ---------------------------
+
+
+def test_timeline_after_plans_from_the_next_attempt_with_the_unused_authorization() -> None:
+    """design.md: "attempt k+1 is the retest wait after attempt k"; the timeline starts on
+    evaluate()'s next attempt date and checks the candidate's unused authorization."""
+    from emrpath.planning import timeline_after
+
+    attempt = failed(D(2025, 7, 11))
+    person = attrs.evolve(
+        candidate(attempt),
+        authorizations=[
+            ep.AuthorizationToTest(D(2025, 7, 1)),
+            ep.AuthorizationToTest(D(2025, 7, 14)),
+        ],
+    )
+    status = ep.evaluate(person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    timeline = timeline_after(person, status, program=ep.NREMT_EMR)
+    assert timeline == ep.plan_attempts(
+        COURSE,
+        D(2025, 7, 26),
+        authorization_issued_on=D(2025, 7, 14),
+        attempts_used=1,
+        program=ep.NREMT_EMR,
+    )
+    decision = ep.decide(person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    assert timeline_after(person, decision, program=ep.NREMT_EMR) == timeline
+    plan = ep.retake_plan(
+        ep.ErrorLog(), attempt, person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR
+    )
+    assert plan.timeline == timeline
+
+
+def test_timeline_after_is_none_once_no_attempt_is_allowed() -> None:
+    """Seed: "three attempts before a full EMR refresher course is required"."""
+    from emrpath.planning import timeline_after
+
+    used = [failed(D(2025, 7, 11)), failed(D(2025, 7, 28)), failed(D(2025, 8, 20))]
+    person = candidate(*used)
+    status = ep.evaluate(person, as_of=D(2025, 8, 25), program=ep.NREMT_EMR)
+    assert status.next_attempt_on is None
+    assert timeline_after(person, status, program=ep.NREMT_EMR) is None
+
+
+def test_timeline_after_refuses_bad_arguments() -> None:
+    from emrpath.planning import timeline_after
+
+    attempt = failed(D(2025, 7, 11))
+    person = candidate(attempt)
+    status = ep.evaluate(person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    with pytest.raises(ep.InvalidRecordError) as other:
+        timeline_after(person, status, program=ep.ASCP_MLS)
+    assert other.value.field == "decision.program"
+    assert "nremt-emr" in other.value.message
+    with pytest.raises(ep.InputTypeError) as who:
+        timeline_after(COURSE, status, program=ep.NREMT_EMR)  # type: ignore[arg-type]
+    assert who.value.field == "candidate"
+    with pytest.raises(ep.InputTypeError) as what:
+        timeline_after(person, status.gates, program=ep.NREMT_EMR)  # type: ignore[arg-type]
+    assert what.value.field == "decision"
+    with pytest.raises(ep.InputTypeError) as rules:
+        timeline_after(person, status, program="nremt-emr")  # type: ignore[arg-type]
+    assert rules.value.field == "program"
