@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath.programs.ascp_mls import RETEST_WAIT_90_DAYS
+from emrpath.retake_advice import SEED_RETAKE_ADVICE, BucketFix, RetakeAdvice
 from tests.strategies import dates
 
 D = dt.date
@@ -617,7 +618,7 @@ def test_the_cli_plan_and_retake_plan_check_the_same_unused_authorization(
 
 
 @pytest.mark.parametrize(
-    ("module", "name"), [("emrpath.planning.retake", "_BUCKET_TEXT"), ("emrpath.plot", "_COLORS")]
+    ("module", "name"), [("emrpath.retake_advice", "_BUCKET_TEXT"), ("emrpath.plot", "_COLORS")]
 )
 def test_module_tables_are_read_only(module: str, name: str) -> None:
     """Principle 4: "no global mutable state": a module's lookup table cannot be changed
@@ -730,3 +731,124 @@ def test_timeline_after_refuses_bad_arguments() -> None:
     with pytest.raises(ep.InputTypeError) as rules:
         timeline_after(person, status, program="nremt-emr")  # type: ignore[arg-type]
     assert rules.value.field == "program"
+
+
+# -- the study fixes are the program's data (retake_advice) ------------------------------------
+
+ADVICE_QUOTE = (
+    "Knowledge gaps need focused content review; sequence errors need priority-ladder drills; "
+    "scope errors need the can/cannot list memorized; reading errors need slower, deliberate "
+    "stem reading; pacing errors need timed practice."
+)
+
+
+def toy_advice() -> ep.Param[RetakeAdvice]:
+    """Advice written here, unlike the seed's, to show the plan reads the program's own."""
+    cite = ep.Citation(url="https://example.org/guide", quote="drill it", title="A toy guide")
+    return ep.Param.single(
+        "retake_advice",
+        "Study advice after a failed attempt",
+        RetakeAdvice([BucketFix(b, f"drill {b.value}", cite) for b in ep.MissBucket]),
+        effective_from=D(2000, 1, 1),
+        citation=cite,
+        confidence=ep.Confidence.PRIMARY,
+    )
+
+
+def test_nremt_emr_ships_the_seeds_advice_cited_to_the_seed() -> None:
+    """Seed: "Knowledge gaps need focused content review; [...] pacing errors need timed
+    practice." The NREMT EMR program holds it as a cited, secondary parameter."""
+    param = ep.NREMT_EMR.retake_advice
+    assert param is not None
+    provision = param.at(D(2025, 7, 14))
+    assert provision.value is SEED_RETAKE_ADVICE
+    assert provision.citation.quote == ADVICE_QUOTE
+    assert ADVICE_QUOTE in SEED_FIXES
+    assert provision.confidence is ep.Confidence.SECONDARY
+    assert dict(ep.BUCKET_FIXES) == {f.bucket: f for f in SEED_RETAKE_ADVICE.fixes}
+    assert [f.bucket for f in SEED_RETAKE_ADVICE.fixes] == list(ep.MissBucket)
+    assert ep.ASCP_MLS.retake_advice is None  # ASCP publishes no such advice
+
+
+def test_a_program_without_advice_plans_the_focus_without_study_fixes() -> None:
+    """The seed's fixes are NREMT EMR study advice: an ASCP plan counts the misses and
+    names the costliest buckets, gives no fix, and says the program ships none."""
+    course = ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 10), route="route 1")
+    attempt = ep.ExamAttempt(D(2025, 3, 3), passed=False, scaled_score=350)
+    person = ep.Candidate(course=course, attempts=[attempt])
+    log = log_of("reading", "reading", "scope", "pacing", "pacing", "pacing")
+    plan = ep.retake_plan(log, attempt, person, as_of=D(2025, 3, 10), program=ep.ASCP_MLS)
+    assert plan.focus == () == plan.fixes
+    assert plan.costliest == (ep.MissBucket.PACING, ep.MissBucket.READING)
+    assert [r["fix"] for r in plan.to_rows()] == [None] * 5
+    assert [r["focus"] for r in plan.to_rows()] == [False, False, False, True, True]
+    focus = next(r for r in plan.reasons if r.code == "retake_focus")
+    assert focus.message.endswith(
+        "then retest: pacing errors (3 missed); reading errors (2 missed). The ascp-mls "
+        "program ships no retake advice: no study fix is given."
+    )
+    assert not any(f.fix in str(plan) for f in SEED_RETAKE_ADVICE.fixes)
+    assert "focus: pacing errors, reading errors" in plan.summary()
+    assert "focus=['pacing', 'reading']" in repr(plan)
+
+
+def test_the_plan_reads_the_fixes_from_its_program() -> None:
+    """Advice is the program's data: the same candidate under a program with other advice
+    gets that advice, and under NREMT EMR with its advice removed, none."""
+    attempt = failed(D(2025, 7, 11))
+    person = candidate(attempt)
+    log = log_of("scope", "scope", "pacing")
+    toy = attrs.evolve(ep.NREMT_EMR, retake_advice=toy_advice())
+    plan = ep.retake_plan(log, attempt, person, as_of=D(2025, 7, 14), program=toy)
+    assert [f.fix for f in plan.focus] == ["drill scope", "drill pacing"]
+    assert [r["fix"] for r in plan.to_rows()][:2] == ["drill domain_knowledge", "drill sequence"]
+    focus = next(r for r in plan.reasons if r.code == "retake_focus")
+    assert "scope errors: drill scope (2 missed)" in focus.message
+    bare = attrs.evolve(ep.NREMT_EMR, retake_advice=None)
+    none = ep.retake_plan(log, attempt, person, as_of=D(2025, 7, 14), program=bare)
+    assert none.focus == () == none.fixes
+    assert none.costliest == (ep.MissBucket.SCOPE, ep.MissBucket.PACING)
+    with_seed = ep.retake_plan(log, attempt, person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    assert with_seed.fixes == SEED_RETAKE_ADVICE.fixes
+    assert with_seed.to_rows()[2]["fix"] == "the can/cannot list memorized"
+
+
+def test_retake_advice_gives_one_fix_per_bucket() -> None:
+    fixes = SEED_RETAKE_ADVICE.fixes
+    assert RetakeAdvice(fixes[::-1]) == SEED_RETAKE_ADVICE  # kept in the buckets' order
+    assert SEED_RETAKE_ADVICE.fix("pacing") is SEED_RETAKE_ADVICE.fix(ep.MissBucket.PACING)
+    with pytest.raises(ep.InvalidRecordError) as missing:
+        RetakeAdvice(fixes[1:])
+    assert missing.value.field == "RetakeAdvice.fixes"
+    assert "no fix for domain knowledge gaps" in missing.value.message
+    with pytest.raises(ep.InvalidRecordError) as twice:
+        RetakeAdvice([*fixes, fixes[2]])
+    assert twice.value.field == "RetakeAdvice.fixes[5]"
+    assert "a second fix for scope errors (the first is fixes[2])" in twice.value.message
+    with pytest.raises(ep.InputTypeError) as kind:
+        RetakeAdvice([*fixes[:4], "timed practice"])  # type: ignore[list-item]
+    assert kind.value.field == "RetakeAdvice.fixes[4]"
+    with pytest.raises(ep.InputTypeError):
+        RetakeAdvice("timed practice")  # type: ignore[arg-type]
+    with pytest.raises(ep.UnknownNameError):
+        SEED_RETAKE_ADVICE.fix("speed")
+    assert pickle.loads(pickle.dumps(SEED_RETAKE_ADVICE)) == SEED_RETAKE_ADVICE
+    row = next(r for r in ep.parameter_rows(ep.NREMT_EMR) if r["parameter"] == "retake_advice")
+    assert row["value"] == SEED_RETAKE_ADVICE.describe()
+    assert row["value"].startswith("domain knowledge gaps: focused content review; ")
+
+
+def test_a_plan_document_without_fixes_still_loads() -> None:
+    """A retake plan written before plans carried their program's fixes loads, with no
+    fixes, and its focus rows still show the focus fixes it carries."""
+    attempt = failed(D(2025, 7, 11))
+    plan = ep.retake_plan(
+        log_of("scope"), attempt, candidate(attempt), as_of=D(2025, 7, 14), program=ep.NREMT_EMR
+    )
+    data = ep.to_json_data(plan)
+    del data["fixes"]
+    old = ep.from_json_data(data, ep.RetakePlan)
+    assert old == attrs.evolve(plan, fixes=())
+    assert old.to_rows()[2]["fix"] == "the can/cannot list memorized"
+    assert old.to_rows()[0]["fix"] is None
+    assert ep.loads(ep.dumps(plan), ep.RetakePlan) == plan

@@ -1,12 +1,14 @@
-"""Retake advice: an error log sorted into the seed's five buckets, and what to repair.
+"""The retake plan: an error log sorted into the seed's five buckets, and what to repair.
 
 :func:`retake_plan` answers what to repair after a failed attempt, and when. The misses of
 an :class:`ErrorLog` are counted per :class:`MissBucket`; the one or two buckets that cost
-the most are the focus, each with its fix from :data:`BUCKET_FIXES`; the plan gives the
-earliest retest date, the days available before it, whether the retest still fits the
-course window and the attempts left, and the timeline of the remaining attempts
-(:mod:`emrpath.planning.timeline`). The dates and counts are read from the program's rules
-through :func:`emrpath.evaluate` and the rule functions, never from literals here.
+the most are the focus, each with the fix the program's ``retake_advice`` gives for it
+(:mod:`emrpath.retake_advice`; a program that ships no advice gets the focus without
+study fixes, and a reason that says so). The plan gives the earliest retest date, the days
+available before it, whether the retest still fits the course window and the attempts
+left, and the timeline of the remaining attempts (:mod:`emrpath.planning.timeline`). The
+dates and counts are read from the program's rules through :func:`emrpath.evaluate` and
+the rule functions, never from literals here.
 
 Example:
     >>> import datetime as dt
@@ -22,8 +24,6 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import types
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,19 +31,14 @@ import attrs
 
 from emrpath._seed import seed_citation
 from emrpath._table import cell, html_table, key_values, text_table
-from emrpath._validators import (
-    instance_of,
-    non_empty_text,
-    parse_enum,
-    require,
-    sequence_of,
-)
+from emrpath._validators import require, sequence_of
 from emrpath.errors import InvalidRecordError
-from emrpath.params import Citation, Confidence, ParamReader, weakest
+from emrpath.params import Confidence, ParamReader, weakest
 from emrpath.pathway import evaluate
 from emrpath.planning.timeline import AttemptTimeline, timeline_after
 from emrpath.program import Program, check_program
 from emrpath.records import Candidate, ExamAttempt, _date
+from emrpath.retake_advice import BUCKET_FIXES, BucketFix, MissBucket
 from emrpath.rules import course_expiration_date, earliest_retest_date
 from emrpath.status import GateName, Reason
 
@@ -64,161 +59,17 @@ _RULE = "retake planning"
 _FOCUS = seed_citation("attack the one or two buckets that cost you the most, then retest.")
 
 
-class MissBucket(enum.Enum):
-    """The seed's five kinds of missed item, in the seed's order.
-
-    "Sort your misses into five buckets: domain knowledge gaps (you did not know the fact),
-    sequence errors (you knew the facts but chose the wrong order), scope errors (you picked
-    an action above EMR level), reading errors (you missed a key word like unresponsive or
-    unsafe), and pacing errors (you rushed or froze)."
-
-    Example:
-        >>> MissBucket("scope").description
-        'you picked an action above EMR level'
-        >>> MissBucket.SCOPE.fix.fix
-        'the can/cannot list memorized'
-    """
-
-    DOMAIN_KNOWLEDGE = "domain_knowledge"
-    SEQUENCE = "sequence"
-    SCOPE = "scope"
-    READING = "reading"
-    PACING = "pacing"
-
-    @property
-    def label(self) -> str:
-        """The bucket as the seed names it (``"domain knowledge gaps"`` …).
-
-        Example:
-            >>> [bucket.label for bucket in MissBucket]
-            ['domain knowledge gaps', 'sequence errors', 'scope errors', 'reading errors',
-             'pacing errors']
-        """
-        return _BUCKET_TEXT[self][0]
-
-    @property
-    def description(self) -> str:
-        """The seed's words for what a miss in this bucket is.
-
-        Example:
-            >>> MissBucket.SEQUENCE.description
-            'you knew the facts but chose the wrong order'
-        """
-        return _BUCKET_TEXT[self][1]
-
-    @property
-    def fix(self) -> BucketFix:
-        """The seed's fix for this bucket (from :data:`BUCKET_FIXES`).
-
-        Example:
-            >>> MissBucket.PACING.fix.fix, MissBucket.PACING.fix.confidence
-            ('timed practice', <Confidence.SECONDARY: 'secondary'>)
-        """
-        return BUCKET_FIXES[self]
-
-    @classmethod
-    def parse(cls, value: object, *, field: str = "bucket") -> MissBucket:
-        """``value`` as a bucket: a member or exactly one of the values.
-
-        Raises:
-            InputTypeError: ``value`` is neither a member nor a ``str``.
-            UnknownNameError: ``value`` is a string that is not exactly a value.
-
-        Example:
-            >>> MissBucket.parse("pacing")
-            <MissBucket.PACING: 'pacing'>
-        """
-        return parse_enum(cls, value, field=field, rule=_RULE, noun="bucket")
-
-
-_BUCKET_TEXT: Mapping[MissBucket, tuple[str, str]] = types.MappingProxyType(
-    {
-        MissBucket.DOMAIN_KNOWLEDGE: ("domain knowledge gaps", "you did not know the fact"),
-        MissBucket.SEQUENCE: (
-            "sequence errors",
-            "you knew the facts but chose the wrong order",
-        ),
-        MissBucket.SCOPE: ("scope errors", "you picked an action above EMR level"),
-        MissBucket.READING: (
-            "reading errors",
-            "you missed a key word like unresponsive or unsafe",
-        ),
-        MissBucket.PACING: ("pacing errors", "you rushed or froze"),
-    }
-)
-
-
-def _fix_bucket(value: object) -> MissBucket:
-    return MissBucket.parse(value, field="BucketFix.bucket")
-
-
-@attrs.frozen(slots=True)
-class BucketFix:
-    """The repair the seed prescribes for one bucket, with its source.
-
-    Args:
-        bucket: The bucket it repairs.
-        fix: The seed's words for the repair.
-        citation: The seed sentence it is read from.
-        confidence: ``SECONDARY``: study advice from a third-party guide, not a rule.
-
-    Example:
-        >>> print(BUCKET_FIXES[MissBucket.PACING])
-        pacing errors: timed practice
-    """
-
-    bucket: MissBucket = attrs.field(converter=_fix_bucket)
-    fix: str = attrs.field(validator=non_empty_text(_RULE))
-    citation: Citation = attrs.field(validator=instance_of(Citation, _RULE))
-    confidence: Confidence = attrs.field(
-        default=Confidence.SECONDARY, validator=instance_of(Confidence, _RULE)
-    )
-
-    def __str__(self) -> str:
-        return f"{self.bucket.label}: {self.fix}"
-
-
-def _fix(bucket: MissBucket, fix: str, quote: str) -> BucketFix:
-    return BucketFix(bucket, fix, seed_citation(quote))
-
-
-BUCKET_FIXES: Mapping[MissBucket, BucketFix] = types.MappingProxyType(
-    {
-        MissBucket.DOMAIN_KNOWLEDGE: _fix(
-            MissBucket.DOMAIN_KNOWLEDGE,
-            "focused content review",
-            "Knowledge gaps need focused content review",
-        ),
-        MissBucket.SEQUENCE: _fix(
-            MissBucket.SEQUENCE,
-            "priority-ladder drills",
-            "sequence errors need priority-ladder drills",
-        ),
-        MissBucket.SCOPE: _fix(
-            MissBucket.SCOPE,
-            "the can/cannot list memorized",
-            "scope errors need the can/cannot list memorized",
-        ),
-        MissBucket.READING: _fix(
-            MissBucket.READING,
-            "slower, deliberate stem reading",
-            "reading errors need slower, deliberate stem reading",
-        ),
-        MissBucket.PACING: _fix(
-            MissBucket.PACING,
-            "timed practice",
-            "pacing errors need timed practice",
-        ),
-    }
-)
-"""The seed's fix for each bucket, cited (secondary: a study guide's advice).
-
-For scope errors, :func:`emrpath.can_cannot_list` gives the list to memorise.
-"""
-
-
 # ---------------------------------------------------------------------------------------
 # the error log
+
+
+def _costliest(counts: Mapping[MissBucket, int]) -> tuple[MissBucket, ...]:
+    """The one or two buckets with the most misses; a tie keeps the seed's order."""
+    order = list(MissBucket)
+    ranked = sorted(
+        (b for b, n in counts.items() if n), key=lambda b: (-counts[b], order.index(b))
+    )
+    return tuple(ranked[:2])
 
 
 def _bucket(value: object) -> MissBucket:
@@ -297,12 +148,7 @@ class ErrorLog:
             >>> ErrorLog([Miss("reading")]).costliest(), ErrorLog().costliest()
             ((<MissBucket.READING: 'reading'>,), ())
         """
-        order = list(MissBucket)
-        ranked = sorted(
-            (bucket for bucket, n in self.counts().items() if n),
-            key=lambda b: (-self.counts()[b], order.index(b)),
-        )
-        return tuple(ranked[:2])
+        return _costliest(self.counts())
 
 
 # ---------------------------------------------------------------------------------------
@@ -335,11 +181,14 @@ class RetakePlan:
         days_left_in_course_window: Days from ``as_of`` to the course expiration
             (negative once it has passed).
         counts: Misses per bucket, every bucket, in the seed's order.
-        focus: The fixes for the one or two buckets that cost the most.
+        focus: The fixes for the one or two buckets that cost the most (none when the log
+            is empty, or when the program ships no retake advice).
         timeline: The remaining attempts from ``next_attempt_on`` (``None`` when no
             attempt is open).
         reasons: The rules applied, cited.
         confidence: The weakest confidence among the parameters and sources read.
+        fixes: The program's fix for every bucket, in the seed's order (empty when the
+            program ships no retake advice).
 
     Example:
         >>> import datetime as dt
@@ -374,6 +223,7 @@ class RetakePlan:
     timeline: AttemptTimeline | None
     reasons: tuple[Reason, ...]
     confidence: Confidence
+    fixes: tuple[BucketFix, ...] = ()
 
     @property
     def retest_possible(self) -> bool:
@@ -395,8 +245,30 @@ class RetakePlan:
         """
         return self.next_attempt_on is not None
 
+    @property
+    def costliest(self) -> tuple[MissBucket, ...]:
+        """The one or two buckets that cost the most misses (see :meth:`ErrorLog.costliest`).
+
+        The buckets the plan focuses on, whether or not the program gives a fix for them.
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2025, 1, 10), route="route 1")
+            >>> failed = ep.ExamAttempt(dt.date(2025, 3, 3), passed=False)
+            >>> log = ep.ErrorLog([ep.Miss("reading"), ep.Miss("reading"), ep.Miss("pacing")])
+            >>> plan = ep.retake_plan(log, failed, ep.Candidate(course, [failed]),
+            ...                       as_of=dt.date(2025, 3, 10), program=ep.ASCP_MLS)
+            >>> [b.value for b in plan.costliest], plan.focus
+            (['reading', 'pacing'], ())
+        """
+        return _costliest(dict(self.counts))
+
+    def _fix_of(self) -> dict[MissBucket, str]:
+        return {f.bucket: f.fix for f in (*self.focus, *self.fixes)}
+
     def to_rows(self) -> list[dict[str, Any]]:
-        """One dict per bucket: misses, whether it is a focus, and its fix.
+        """One dict per bucket: misses, whether it is a focus, and its fix (``None``: none).
 
         Example:
             >>> import datetime as dt
@@ -409,21 +281,21 @@ class RetakePlan:
             >>> plan.to_rows()[-1]
             {'bucket': 'pacing', 'misses': 1, 'focus': True, 'fix': 'timed practice'}
         """
-        focus = {f.bucket for f in self.focus}
+        focus, fixes = set(self.costliest), self._fix_of()
         return [
             {
                 "bucket": bucket.value,
                 "misses": n,
                 "focus": bucket in focus,
-                "fix": BUCKET_FIXES[bucket].fix,
+                "fix": fixes.get(bucket),
             }
             for bucket, n in self.counts
         ]
 
     def _cells(self) -> list[tuple[str, ...]]:
-        focus = {f.bucket for f in self.focus}
+        focus, fixes = set(self.costliest), self._fix_of()
         return [
-            (bucket.label, str(n), "yes" if bucket in focus else "", BUCKET_FIXES[bucket].fix)
+            (bucket.label, str(n), "yes" if bucket in focus else "", fixes.get(bucket, ""))
             for bucket, n in self.counts
         ]
 
@@ -441,7 +313,7 @@ class RetakePlan:
             retest from: none | days available: none | attempts remaining: 0 | \
 focus: scope errors | weakest source: secondary
         """
-        focus = ", ".join(f.bucket.label for f in self.focus) or "nothing logged"
+        focus = ", ".join(bucket.label for bucket in self.costliest) or "nothing logged"
         return (
             f"retest from: {cell(self.next_attempt_on) or 'none'}"
             f" | days available: {cell(self.days_available) or 'none'}"
@@ -485,7 +357,7 @@ focus: scope errors | weakest source: secondary
         return (
             f"<RetakePlan {self.program} as_of={self.as_of.isoformat()} "
             f"next_attempt_on={self.next_attempt_on} attempts_remaining="
-            f"{self.attempts_remaining} focus={[f.bucket.value for f in self.focus]}>"
+            f"{self.attempts_remaining} focus={[bucket.value for bucket in self.costliest]}>"
         )
 
     def _repr_html_(self) -> str:
@@ -501,6 +373,61 @@ focus: scope errors | weakest source: secondary
         )
 
 
+def _focus_reason(
+    log: ErrorLog,
+    focus: tuple[BucketFix, ...],
+    *,
+    program: Program,
+    reader: ParamReader,
+    failed_on: dt.date,
+    completed_on: dt.date,
+    retest_possible: bool,
+) -> Reason:
+    """What to work on, and when: the costliest buckets with the program's fixes for them.
+
+    With an attempt left, the work fills the wait before the retest; without one, it
+    comes after what the program requires first (a new course, another route), and no
+    retest is offered.
+    """
+    wait = reader.read(program.retest_wait, failed_on)
+    costliest = log.costliest()
+    if not costliest:
+        return Reason(
+            "nothing_logged",
+            "The error log holds no misses, so no bucket can be targeted; classify the "
+            "misses from the score report and your own notes.",
+            None,
+            _FOCUS,
+            Confidence.SECONDARY,
+        )
+    counts = log.counts()
+    if focus:
+        work = "; ".join(f"{f} ({counts[f.bucket]} missed)" for f in focus) + "."
+    else:
+        work = "; ".join(f"{b.label} ({counts[b]} missed)" for b in costliest)
+        work += f". The {program.key} program ships no retake advice: no study fix is given."
+    if not retest_possible:
+        limit = reader.read(program.attempt_limit, completed_on)
+        return Reason(
+            "retake_focus",
+            f"No further attempt under this {limit.value.scope.noun}: first "
+            f"{limit.value.after_limit.next_step}. Then work on the buckets that cost the "
+            f"most: {work}",
+            "attempt_limit",
+            limit.citation,
+            weakest([limit.confidence, *(f.confidence for f in focus)]),
+        )
+    return Reason(
+        "retake_focus",
+        f"Use the wait ({wait.value.describe()}) on the buckets that cost the most, then "
+        f"retest: {work}",
+        "retest_wait",
+        wait.citation,
+        # the wait is the program's rule; what to do with it is the program's advice
+        weakest([wait.confidence, *(f.confidence for f in focus)]),
+    )
+
+
 def retake_plan(
     log: ErrorLog,
     failed_attempt: ExamAttempt,
@@ -513,7 +440,9 @@ def retake_plan(
 
     Reuses :func:`emrpath.evaluate` for the attempt count, the next attempt date and
     whether a new course is needed, and the rule functions for the retest and course
-    dates; the focus is the log's one or two costliest buckets, each with the seed's fix.
+    dates. The focus is the log's one or two costliest buckets, each with the fix the
+    program's ``retake_advice`` gives for it; a program without advice gets the same plan
+    with no study fixes (``focus`` and ``fixes`` empty), and its focus reason says so.
 
     Args:
         log: The classified misses of the failed attempt.
@@ -587,49 +516,21 @@ def retake_plan(
         for reason in status.gate(GateName.COGNITIVE).reasons
         if retest_possible or reason.code != "retest_wait"
     ]
-    focus = tuple(BUCKET_FIXES[b] for b in log.costliest())
-    wait = reader.read(program.retest_wait, failed_on)
-    if focus and not retest_possible:
-        completed = candidate.course.completed_on
-        limit = reader.read(program.attempt_limit, completed)
-        reasons.append(
-            Reason(
-                "retake_focus",
-                f"No further attempt under this {limit.value.scope.noun}: first "
-                f"{limit.value.after_limit.next_step}. Then work on the buckets that cost "
-                "the most: "
-                + "; ".join(f"{f} ({log.counts()[f.bucket]} missed)" for f in focus)
-                + ".",
-                "attempt_limit",
-                limit.citation,
-                weakest([limit.confidence, *(f.confidence for f in focus)]),
-            )
+    advice = (
+        None if program.retake_advice is None else reader.read(program.retake_advice, today).value
+    )
+    focus = () if advice is None else tuple(advice.fix(bucket) for bucket in log.costliest())
+    reasons.append(
+        _focus_reason(
+            log,
+            focus,
+            program=program,
+            reader=reader,
+            failed_on=failed_on,
+            completed_on=candidate.course.completed_on,
+            retest_possible=retest_possible,
         )
-    elif focus:
-        reasons.append(
-            Reason(
-                "retake_focus",
-                f"Use the wait ({wait.value.describe()}) on the buckets that cost the most, "
-                "then retest: "
-                + "; ".join(f"{f} ({log.counts()[f.bucket]} missed)" for f in focus)
-                + ".",
-                "retest_wait",
-                wait.citation,
-                # the wait is the program's rule; what to do with it is the seed's advice
-                weakest([wait.confidence, *(f.confidence for f in focus)]),
-            )
-        )
-    else:
-        reasons.append(
-            Reason(
-                "nothing_logged",
-                "The error log holds no misses, so no bucket can be targeted; classify the "
-                "misses from the score report and your own notes.",
-                None,
-                _FOCUS,
-                Confidence.SECONDARY,
-            )
-        )
+    )
     timeline = timeline_after(candidate, status, program=program)
     levels = [status.confidence, timeline.confidence if timeline else Confidence.PRIMARY]
     levels += [reader.weakest] + [r.confidence for r in reasons]
@@ -655,4 +556,5 @@ def retake_plan(
         timeline=timeline,
         reasons=tuple(reasons),
         confidence=weakest(levels),
+        fixes=() if advice is None else advice.fixes,
     )
