@@ -68,6 +68,7 @@ from emrpath._validators import (
     field_name,
     instance_of,
     non_empty_text,
+    plain_date,
     require,
     sequence_of,
     shown,
@@ -75,7 +76,7 @@ from emrpath._validators import (
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, weakest
 from emrpath.program import Program, check_program
-from emrpath.records import Certification, _date
+from emrpath.records import Certification
 from emrpath.rules import initial_expiration_date
 from emrpath.scope import Level
 from emrpath.status import Reason
@@ -256,8 +257,8 @@ class StateLicense:
 
     jurisdiction: str = attrs.field(validator=_code)
     level: Level = attrs.field(converter=_license_level)
-    issued_on: dt.date = attrs.field(validator=_date(_RULE))
-    expires_on: dt.date = attrs.field(validator=_date(_RULE))
+    issued_on: dt.date = attrs.field(validator=plain_date(_RULE))
+    expires_on: dt.date = attrs.field(validator=plain_date(_RULE))
 
     def __attrs_post_init__(self) -> None:
         _not_before(self, "issued_on", "expires_on")
@@ -304,8 +305,10 @@ jurisdiction code: ...
 
     agency: str = attrs.field(validator=non_empty_text(_RULE))
     medical_director: str = attrs.field(validator=non_empty_text(_RULE))
-    issued_on: dt.date = attrs.field(validator=_date(_RULE))
-    expires_on: dt.date | None = attrs.field(default=None, validator=_date(_RULE, optional=True))
+    issued_on: dt.date = attrs.field(validator=plain_date(_RULE))
+    expires_on: dt.date | None = attrs.field(
+        default=None, validator=plain_date(_RULE, optional=True)
+    )
     jurisdiction: str | None = attrs.field(
         default=None, kw_only=True, validator=attrs.validators.optional(_code)
     )

@@ -84,9 +84,9 @@ def _program(key: str | None, field: str = "--program") -> Program:
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
-    from emrpath.jsonio import _iso_date
+    from emrpath._dates import iso_date
 
-    return None if text is None else _iso_date(text, option, "command-line date")
+    return None if text is None else iso_date(text, field=option, rule="command-line date")
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:

@@ -31,13 +31,13 @@ import attrs
 
 from emrpath._seed import seed_citation
 from emrpath._table import cell, html_table, key_values, text_table
-from emrpath._validators import require, sequence_of
+from emrpath._validators import plain_date, require, sequence_of
 from emrpath.errors import InvalidRecordError
 from emrpath.params import Confidence, ParamReader, weakest
 from emrpath.pathway import evaluate
 from emrpath.planning.timeline import AttemptTimeline, timeline_after
 from emrpath.program import Program, check_program
-from emrpath.records import Candidate, ExamAttempt, _date
+from emrpath.records import Candidate, ExamAttempt
 from emrpath.retake_advice import BUCKET_FIXES, BucketFix, MissBucket
 from emrpath.rules import course_expiration_date, earliest_retest_date
 from emrpath.status import GateName, Reason
@@ -118,7 +118,7 @@ class ErrorLog:
 
     misses: tuple[Miss, ...] = attrs.field(default=(), converter=_misses)
     attempt_on: dt.date | None = attrs.field(
-        default=None, kw_only=True, validator=_date(_RULE, optional=True)
+        default=None, kw_only=True, validator=plain_date(_RULE, optional=True)
     )
 
     def counts(self) -> dict[MissBucket, int]:
