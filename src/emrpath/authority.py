@@ -549,19 +549,26 @@ def practice_authority(
             field="jurisdiction",
             rule=_RULE,
         )
-    return _Decision(person, place, code, day, at, program).run(
-        require_agency_credential, require_national_certification
-    )
+    run = _PracticeRun(person, place, code, on=day, level=at, program=program)
+    return run.run(require_agency_credential, require_national_certification)
 
 
-class _Decision:
-    """One decision, step by step; a class only to share its working values."""
+class _PracticeRun:
+    """One practice-authority decision for one person, step by step.
+
+    A class only to share the run's working values: the person, the jurisdiction (its
+    entry, when known, and its code), the date and level asked about, the program, and
+    the reasons, missing items and end dates found so far.
+    """
+
+    __slots__ = ("code", "ends", "level", "missing", "on", "person", "place", "program", "reasons")
 
     def __init__(
         self,
         person: Practitioner,
         place: Jurisdiction | None,
         code: str,
+        *,
         on: dt.date,
         level: Level,
         program: Program,
@@ -642,6 +649,7 @@ class _Decision:
         return False
 
     def licence(self) -> StateLicense | None:
+        """The person's licence that serves here on the date (the longest-lasting), or None."""
         here = [lic for lic in self.person.licenses if lic.jurisdiction == self.code]
         usable = [lic for lic in here if lic.in_force(self.on) and lic.level >= self.level]
         if usable:
@@ -663,6 +671,11 @@ class _Decision:
                 )
             self.ends.append(best.expires_on)
             return best
+        self.no_licence(here)
+        return None
+
+    def no_licence(self, here: list[StateLicense]) -> None:
+        """Why none of the person's licences for the jurisdiction serves; it goes missing."""
         for lic in here:
             what = (
                 f"{self.code} licence at {lic.level.label} ({lic.issued_on} to {lic.expires_on})"
@@ -693,7 +706,6 @@ class _Decision:
             f"an unexpired {self.code} licence or authorization at {self.level.label} level "
             "or higher"
         )
-        return None
 
     def agency(self) -> None:
         mine = [
