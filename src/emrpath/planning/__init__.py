@@ -14,12 +14,15 @@ Every name is importable from here as well as from its module.
 Example:
     >>> import datetime as dt
     >>> import emrpath as ep
-    >>> course = ep.CourseCompletion(dt.date(2025, 5, 2), verified_on=dt.date(2025, 5, 9))
-    >>> timeline = plan_attempts(course, dt.date(2027, 4, 20), program=ep.NREMT_EMR)
-    >>> [(a.number, a.earliest_on.isoformat(), a.fits_course_window) for a in timeline.attempts]
-    [(1, '2027-04-20', True), (2, '2027-05-05', True), (3, '2027-05-20', True)]
-    >>> timeline.latest_first_attempt_on
-    datetime.date(2027, 5, 1)
+    >>> from emrpath.planning import retake, timeline
+    >>> plan_attempts is timeline.plan_attempts, retake_plan is retake.retake_plan
+    (True, True)
+    >>> failed = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False)
+    >>> person = ep.Candidate(ep.CourseCompletion(dt.date(2025, 5, 2)), [failed])
+    >>> plan = retake_plan(ErrorLog([Miss("reading")]), failed, person,
+    ...     as_of=dt.date(2025, 7, 14), program=ep.NREMT_EMR)
+    >>> [a.earliest_on.isoformat() for a in plan.timeline.attempts]
+    ['2025-07-26', '2025-08-10']
 """
 
 from __future__ import annotations
