@@ -64,6 +64,7 @@ from emrpath.policies import (
     SeasonalExpiry,
     SeasonalRecertWindow,
 )
+from emrpath.retake_advice import SEED_RETAKE_ADVICE
 from emrpath.scope import NATIONAL_2019, Level, ScopeProfile, can_cannot_list, is_within_scope
 from tests.strategies import dates
 
@@ -397,6 +398,7 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "StateLicense": varied(_LICENCE),
     "AttemptTimeline": attempt_timelines(),
     "BucketFix": st.sampled_from(list(BUCKET_FIXES.values())),
+    "RetakeAdvice": varied(SEED_RETAKE_ADVICE),
     "ErrorLog": _ERROR_LOGS,
     "Miss": _MISSES,
     "PlannedAttempt": _members(attempt_timelines(), lambda t: t.attempts),

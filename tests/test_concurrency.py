@@ -151,7 +151,7 @@ def test_evaluate_many_names_the_position_of_a_bad_record() -> None:
 # (types.MappingProxyType) never pickles; its items do, and a worker imports the module
 # constant rather than receiving it.
 NOT_PICKLED = {
-    "emrpath.planning.BUCKET_FIXES": types.MappingProxyType,
+    "emrpath.planning.retake.BUCKET_FIXES": types.MappingProxyType,
     "emrpath.programs.REGISTRY": types.MappingProxyType,
     "emrpath.scope.SCOPE_SOURCES": types.MappingProxyType,
 }

@@ -278,3 +278,90 @@ def test_the_programs_stay_importable_from_the_top_level() -> None:
     assert ep.NREMT_EMR.key == "nremt-emr"
     assert ep.ASCP_MLS.key == "ascp-mls"
     assert {"NREMT_EMR", "ASCP_MLS"} <= set(ep.__all__)
+
+
+# -- no private name crosses a module boundary ---------------------------------------------
+
+
+def is_module(name: str) -> bool:
+    """Whether ``name`` is a module of the package (``emrpath._dates``), not a value in one."""
+    parts = name.split(".")[1:]
+    base = SRC.joinpath(*parts)
+    return base.with_suffix(".py").is_file() or (base / "__init__.py").is_file()
+
+
+def private_imports(
+    source: str, importer: str, *, is_package: bool = False
+) -> list[tuple[str, str]]:
+    """``(module, name)`` for each ``from emrpath.X import _name`` in ``source``.
+
+    A leading-underscore *name* imported from another emrpath module, in any spelling
+    (absolute or relative, at module level or inside a function, aliased or not). A private
+    *module* (``from emrpath import _dates``, ``from emrpath._dates import as_date``) is
+    not a private name: it is the package's shared home for helpers.
+    """
+    found: list[tuple[str, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        module = absolute(node.module, node.level, importer, is_package)
+        if module != "emrpath" and not module.startswith("emrpath."):
+            continue
+        for alias in node.names:
+            name = alias.name
+            if (
+                name.startswith("_")
+                and not name.startswith("__")
+                and not is_module(f"{module}.{name}")
+            ):
+                found.append((module, name))
+    return found
+
+
+def test_no_module_imports_a_private_name_of_another() -> None:
+    """Issue 12: "Zero private names imported across modules." A helper two modules need
+    gets a shared home with a public-in-package name (``_validators``, ``_dates``)."""
+    found = set()
+    for name, path in modules():
+        source = path.read_text(encoding="utf-8")
+        for module, private in private_imports(
+            source, name, is_package=path.name == "__init__.py"
+        ):
+            if module != name:
+                found.add((name, module, private))
+    assert not found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("source", "importer", "expected"),
+    [
+        ("from emrpath.records import Candidate, _date", "emrpath.pathway", "emrpath.records"),
+        ("from emrpath.jsonio import _iso_date as parse", "emrpath.cli", "emrpath.jsonio"),
+        ("def f():\n    from emrpath.planning import _x", "emrpath.cli", "emrpath.planning"),
+        ("from .records import _date", "emrpath.pathway", "emrpath.records"),
+        ("from ..params import _Reader", "emrpath.rules.results", "emrpath.params"),
+        ("from emrpath import _private_value", "emrpath.cli", "emrpath"),
+    ],
+)
+def test_the_check_finds_a_private_name_in_any_spelling(
+    source: str, importer: str, expected: str
+) -> None:
+    [(module, name)] = private_imports(source, importer)
+    assert module == expected
+    assert name.startswith("_")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from emrpath._dates import as_date, iso_date",
+        "from emrpath import _dates",
+        "from emrpath import _validators as v",
+        "from emrpath.planning import timeline_after",
+        "from emrpath.records import __all__",
+        "from attrs import _make",
+        "import emrpath._dates",
+    ],
+)
+def test_the_check_leaves_private_modules_and_public_names_alone(source: str) -> None:
+    assert private_imports(source, "emrpath.pathway") == []

@@ -13,8 +13,20 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import emrpath as ep
-from emrpath.planning import BUCKET_FIXES, BucketFix, ErrorLog, Miss, MissBucket, retake_plan
+from emrpath.jsonio import from_json_data, to_json_data
+from emrpath.params import Param
+from emrpath.planning import (
+    BUCKET_FIXES,
+    BucketFix,
+    ErrorLog,
+    Miss,
+    MissBucket,
+    RetakePlan,
+    retake_plan,
+)
 from emrpath.programs.ascp_mls import RETEST_WAIT_90_DAYS
+from emrpath.report import parameter_rows
+from emrpath.retake_advice import SEED_RETAKE_ADVICE, RetakeAdvice
 from tests.strategies import dates
 
 D = dt.date
@@ -614,7 +626,7 @@ def test_the_cli_plan_and_retake_plan_check_the_same_unused_authorization(
 
 
 @pytest.mark.parametrize(
-    ("module", "name"), [("emrpath.planning", "_BUCKET_TEXT"), ("emrpath.plot", "_COLORS")]
+    ("module", "name"), [("emrpath.retake_advice", "_BUCKET_TEXT"), ("emrpath.plot", "_COLORS")]
 )
 def test_module_tables_are_read_only(module: str, name: str) -> None:
     """Principle 4: "no global mutable state": a module's lookup table cannot be changed
@@ -627,3 +639,223 @@ def test_module_tables_are_read_only(module: str, name: str) -> None:
     key = next(iter(table))
     with pytest.raises(TypeError):
         table[key] = table[key]
+
+
+# -- the package: a timeline module and a retake module, one import path ---------------------
+
+# planning.__all__ before the split into planning.timeline and planning.retake (issue 12,
+# "planning.py splits into the attempt timeline and the retake advice").
+NAMES_BEFORE_THE_SPLIT = (
+    "BUCKET_FIXES",
+    "AttemptTimeline",
+    "BucketFix",
+    "ErrorLog",
+    "Miss",
+    "MissBucket",
+    "PlannedAttempt",
+    "RetakePlan",
+    "plan_attempts",
+    "retake_plan",
+)
+
+
+@pytest.mark.parametrize("name", NAMES_BEFORE_THE_SPLIT)
+def test_every_name_of_the_old_module_imports_from_the_package(name: str) -> None:
+    import importlib
+
+    planning = importlib.import_module("emrpath.planning")
+    value = getattr(planning, name)
+    assert name in planning.__all__
+    if name in ep.__all__:  # the rest left the top level: they warn there (tests/test_face.py)
+        assert value is getattr(ep, name)
+    home = importlib.import_module(
+        "emrpath.planning.timeline"
+        if name in ("AttemptTimeline", "PlannedAttempt", "plan_attempts")
+        else "emrpath.planning.retake"
+    )
+    assert getattr(home, name) is value
+    assert name in home.__all__
+
+
+# -- timeline_after: the remaining attempts from an evaluated status ---------------------------
+
+
+def test_timeline_after_plans_from_the_next_attempt_with_the_unused_authorization() -> None:
+    """design.md: "attempt k+1 is the retest wait after attempt k"; the timeline starts on
+    evaluate()'s next attempt date and checks the candidate's unused authorization."""
+    from emrpath.planning import timeline_after
+
+    attempt = failed(D(2025, 7, 11))
+    person = attrs.evolve(
+        candidate(attempt),
+        authorizations=[
+            ep.AuthorizationToTest(D(2025, 7, 1)),
+            ep.AuthorizationToTest(D(2025, 7, 14)),
+        ],
+    )
+    status = ep.evaluate(person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    timeline = timeline_after(person, status, program=ep.NREMT_EMR)
+    assert timeline == ep.plan_attempts(
+        COURSE,
+        D(2025, 7, 26),
+        authorization_issued_on=D(2025, 7, 14),
+        attempts_used=1,
+        program=ep.NREMT_EMR,
+    )
+    decision = ep.decide(person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    assert timeline_after(person, decision, program=ep.NREMT_EMR) == timeline
+    plan = retake_plan(ErrorLog(), attempt, person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    assert plan.timeline == timeline
+
+
+def test_timeline_after_is_none_once_no_attempt_is_allowed() -> None:
+    """Seed: "three attempts before a full EMR refresher course is required"."""
+    from emrpath.planning import timeline_after
+
+    used = [failed(D(2025, 7, 11)), failed(D(2025, 7, 28)), failed(D(2025, 8, 20))]
+    person = candidate(*used)
+    status = ep.evaluate(person, as_of=D(2025, 8, 25), program=ep.NREMT_EMR)
+    assert status.next_attempt_on is None
+    assert timeline_after(person, status, program=ep.NREMT_EMR) is None
+
+
+def test_timeline_after_refuses_bad_arguments() -> None:
+    from emrpath.planning import timeline_after
+
+    attempt = failed(D(2025, 7, 11))
+    person = candidate(attempt)
+    status = ep.evaluate(person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    with pytest.raises(ep.InvalidRecordError) as other:
+        timeline_after(person, status, program=ep.ASCP_MLS)
+    assert other.value.field == "decision.program"
+    assert "nremt-emr" in other.value.message
+    with pytest.raises(ep.InputTypeError) as who:
+        timeline_after(COURSE, status, program=ep.NREMT_EMR)  # type: ignore[arg-type]
+    assert who.value.field == "candidate"
+    with pytest.raises(ep.InputTypeError) as what:
+        timeline_after(person, status.gates, program=ep.NREMT_EMR)  # type: ignore[arg-type]
+    assert what.value.field == "decision"
+    with pytest.raises(ep.InputTypeError) as rules:
+        timeline_after(person, status, program="nremt-emr")  # type: ignore[arg-type]
+    assert rules.value.field == "program"
+
+
+# -- the study fixes are the program's data (retake_advice) ------------------------------------
+
+ADVICE_QUOTE = (
+    "Knowledge gaps need focused content review; sequence errors need priority-ladder drills; "
+    "scope errors need the can/cannot list memorized; reading errors need slower, deliberate "
+    "stem reading; pacing errors need timed practice."
+)
+
+
+def toy_advice() -> Param[RetakeAdvice]:
+    """Advice written here, unlike the seed's, to show the plan reads the program's own."""
+    cite = ep.Citation(url="https://example.org/guide", quote="drill it", title="A toy guide")
+    return Param.single(
+        "retake_advice",
+        "Study advice after a failed attempt",
+        RetakeAdvice([BucketFix(b, f"drill {b.value}", cite) for b in MissBucket]),
+        effective_from=D(2000, 1, 1),
+        citation=cite,
+        confidence=ep.Confidence.PRIMARY,
+    )
+
+
+def test_nremt_emr_ships_the_seeds_advice_cited_to_the_seed() -> None:
+    """Seed: "Knowledge gaps need focused content review; [...] pacing errors need timed
+    practice." The NREMT EMR program holds it as a cited, secondary parameter."""
+    param = ep.NREMT_EMR.retake_advice
+    assert param is not None
+    provision = param.at(D(2025, 7, 14))
+    assert provision.value is SEED_RETAKE_ADVICE
+    assert provision.citation.quote == ADVICE_QUOTE
+    assert ADVICE_QUOTE in SEED_FIXES
+    assert provision.confidence is ep.Confidence.SECONDARY
+    assert dict(BUCKET_FIXES) == {f.bucket: f for f in SEED_RETAKE_ADVICE.fixes}
+    assert [f.bucket for f in SEED_RETAKE_ADVICE.fixes] == list(MissBucket)
+    assert ep.ASCP_MLS.retake_advice is None  # ASCP publishes no such advice
+
+
+def test_a_program_without_advice_plans_the_focus_without_study_fixes() -> None:
+    """The seed's fixes are NREMT EMR study advice: an ASCP plan counts the misses and
+    names the costliest buckets, gives no fix, and says the program ships none."""
+    course = ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 10), route="route 1")
+    attempt = ep.ExamAttempt(D(2025, 3, 3), passed=False, scaled_score=350)
+    person = ep.Candidate(course=course, attempts=[attempt])
+    log = log_of("reading", "reading", "scope", "pacing", "pacing", "pacing")
+    plan = retake_plan(log, attempt, person, as_of=D(2025, 3, 10), program=ep.ASCP_MLS)
+    assert plan.focus == () == plan.fixes
+    assert plan.costliest == (MissBucket.PACING, MissBucket.READING)
+    assert [r["fix"] for r in plan.to_rows()] == [None] * 5
+    assert [r["focus"] for r in plan.to_rows()] == [False, False, False, True, True]
+    focus = next(r for r in plan.reasons if r.code == "retake_focus")
+    assert focus.message.endswith(
+        "then retest: pacing errors (3 missed); reading errors (2 missed). The ascp-mls "
+        "program ships no retake advice: no study fix is given."
+    )
+    assert not any(f.fix in str(plan) for f in SEED_RETAKE_ADVICE.fixes)
+    assert "focus: pacing errors, reading errors" in plan.summary()
+    assert "focus=['pacing', 'reading']" in repr(plan)
+
+
+def test_the_plan_reads_the_fixes_from_its_program() -> None:
+    """Advice is the program's data: the same candidate under a program with other advice
+    gets that advice, and under NREMT EMR with its advice removed, none."""
+    attempt = failed(D(2025, 7, 11))
+    person = candidate(attempt)
+    log = log_of("scope", "scope", "pacing")
+    toy = attrs.evolve(ep.NREMT_EMR, retake_advice=toy_advice())
+    plan = retake_plan(log, attempt, person, as_of=D(2025, 7, 14), program=toy)
+    assert [f.fix for f in plan.focus] == ["drill scope", "drill pacing"]
+    assert [r["fix"] for r in plan.to_rows()][:2] == ["drill domain_knowledge", "drill sequence"]
+    focus = next(r for r in plan.reasons if r.code == "retake_focus")
+    assert "scope errors: drill scope (2 missed)" in focus.message
+    bare = attrs.evolve(ep.NREMT_EMR, retake_advice=None)
+    none = retake_plan(log, attempt, person, as_of=D(2025, 7, 14), program=bare)
+    assert none.focus == () == none.fixes
+    assert none.costliest == (MissBucket.SCOPE, MissBucket.PACING)
+    with_seed = retake_plan(log, attempt, person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    assert with_seed.fixes == SEED_RETAKE_ADVICE.fixes
+    assert with_seed.to_rows()[2]["fix"] == "the can/cannot list memorized"
+
+
+def test_retake_advice_gives_one_fix_per_bucket() -> None:
+    fixes = SEED_RETAKE_ADVICE.fixes
+    assert RetakeAdvice(fixes[::-1]) == SEED_RETAKE_ADVICE  # kept in the buckets' order
+    assert SEED_RETAKE_ADVICE.fix("pacing") is SEED_RETAKE_ADVICE.fix(MissBucket.PACING)
+    with pytest.raises(ep.InvalidRecordError) as missing:
+        RetakeAdvice(fixes[1:])
+    assert missing.value.field == "RetakeAdvice.fixes"
+    assert "no fix for domain knowledge gaps" in missing.value.message
+    with pytest.raises(ep.InvalidRecordError) as twice:
+        RetakeAdvice([*fixes, fixes[2]])
+    assert twice.value.field == "RetakeAdvice.fixes[5]"
+    assert "a second fix for scope errors (the first is fixes[2])" in twice.value.message
+    with pytest.raises(ep.InputTypeError) as kind:
+        RetakeAdvice([*fixes[:4], "timed practice"])  # type: ignore[list-item]
+    assert kind.value.field == "RetakeAdvice.fixes[4]"
+    with pytest.raises(ep.InputTypeError):
+        RetakeAdvice("timed practice")  # type: ignore[arg-type]
+    with pytest.raises(ep.UnknownNameError):
+        SEED_RETAKE_ADVICE.fix("speed")
+    assert pickle.loads(pickle.dumps(SEED_RETAKE_ADVICE)) == SEED_RETAKE_ADVICE
+    row = next(r for r in parameter_rows(ep.NREMT_EMR) if r["parameter"] == "retake_advice")
+    assert row["value"] == SEED_RETAKE_ADVICE.describe()
+    assert row["value"].startswith("domain knowledge gaps: focused content review; ")
+
+
+def test_a_plan_document_without_fixes_still_loads() -> None:
+    """A retake plan written before plans carried their program's fixes loads, with no
+    fixes, and its focus rows still show the focus fixes it carries."""
+    attempt = failed(D(2025, 7, 11))
+    plan = retake_plan(
+        log_of("scope"), attempt, candidate(attempt), as_of=D(2025, 7, 14), program=ep.NREMT_EMR
+    )
+    data = to_json_data(plan)
+    del data["fixes"]
+    old = from_json_data(data, RetakePlan)
+    assert old == attrs.evolve(plan, fixes=())
+    assert old.to_rows()[2]["fix"] == "the can/cannot list memorized"
+    assert old.to_rows()[0]["fix"] is None
+    assert ep.loads(ep.dumps(plan), RetakePlan) == plan

@@ -44,8 +44,14 @@ def read(text: str, *, file: str = "demo.csv", sources: tuple[str, ...] = ("S1",
 
 
 def csv_text(header: list[str], rows: list[list[str]]) -> str:
+    """The CSV text of ``rows`` under ``header``, every cell as given.
+
+    Lines end in "\r\n" (the csv module's default): with a "\n" line end, Python's writer
+    leaves a cell ending in a bare "\r" unquoted, and the reader then takes that "\r" as
+    part of the line end, so the text would not hold the cell it was given.
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue()

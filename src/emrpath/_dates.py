@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from functools import lru_cache
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from emrpath._validators import shown
+from emrpath._validators import shown, shown_json
 from emrpath.errors import (
     CalendarRangeError,
     InputTypeError,
@@ -24,6 +25,7 @@ from emrpath.errors import (
 )
 
 __all__ = [
+    "ISO_DATE_PATTERN",
     "add_days",
     "add_months",
     "as_date",
@@ -31,6 +33,7 @@ __all__ = [
     "end_of_month",
     "end_of_month_after",
     "is_zone_name",
+    "iso_date",
     "make_date",
     "timezone",
 ]
@@ -187,6 +190,49 @@ def as_date(value: object, *, field: str, rule: str, tz: str | None = None) -> d
         field=field,
         rule=rule,
     )
+
+
+ISO_DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""An ISO calendar date as text, ``YYYY-MM-DD``, nothing else (the JSON schema's pattern)."""
+
+
+def iso_date(value: object, *, field: str | None, rule: str) -> dt.date:
+    """``value`` as a date if it is exactly an ISO ``YYYY-MM-DD`` string on the calendar.
+
+    Shared by the JSON loader and the command line, so both refuse the same things:
+    numbers, datetimes, week dates, ``"2025-02-30"``.
+
+    Raises:
+        InputTypeError: ``value`` is not a string.
+        InvalidRecordError: A string that is not ``YYYY-MM-DD``, or no day on the calendar.
+
+    Example:
+        >>> iso_date("2025-03-01", field="--as-of", rule="command-line date")
+        datetime.date(2025, 3, 1)
+        >>> iso_date("2025-02-30", field="--as-of", rule="command-line date")
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: --as-of: '2025-02-30' is not a date on the \
+calendar (rule: command-line date)
+    """
+    if not isinstance(value, str):
+        raise InputTypeError(
+            f"must be an ISO date string YYYY-MM-DD, got {shown_json(value)}",
+            field=field,
+            rule=rule,
+        )
+    if not ISO_DATE_PATTERN.fullmatch(value):
+        raise InvalidRecordError(
+            f"must be an ISO date YYYY-MM-DD (no time, no timezone), got {shown_json(value)}",
+            field=field,
+            rule=rule,
+        )
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidRecordError(
+            f"{shown(value)} is not a date on the calendar", field=field, rule=rule
+        ) from None
 
 
 def _utc_offset(value: dt.datetime, *, field: str, rule: str) -> dt.timedelta | None:

@@ -17,7 +17,9 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import json
 import numbers
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -35,12 +37,15 @@ __all__ = [
     "field_name",
     "instance_of",
     "iterable",
+    "json_type_name",
     "non_empty_text",
     "parse_enum",
+    "plain_date",
     "require",
     "sequence_of",
     "shorten",
     "shown",
+    "shown_json",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -92,6 +97,44 @@ def shown(value: object) -> str:
         return f"<unprintable {type(value).__name__}>"
 
 
+def json_type_name(value: object) -> str:
+    """The JSON name of a value's type, for messages (a Python type's name otherwise).
+
+    Example:
+        >>> [json_type_name(v) for v in (None, True, 2.5, "x", [], {}, b"x")]
+        ['null', 'boolean', 'number', 'string', 'array', 'object', 'bytes']
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float, Decimal)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def shown_json(value: object) -> str:
+    """``value`` for a message about JSON input: its JSON type and (shortened) JSON text.
+
+    Example:
+        >>> shown_json("07/02/2026"), shown_json(20250101), shown_json(None)
+        ('string "07/02/2026"', 'number 20250101', 'null')
+    """
+    if value is None:
+        return "null"
+    try:
+        text = json.dumps(value, default=str)
+    except (ValueError, TypeError, RecursionError):
+        text = type(value).__name__
+    return f"{json_type_name(value)} {shorten(text)}"
+
+
 def _digits(value: int) -> int:
     """The number of decimal digits of ``value`` (exactly, without converting it to str)."""
     value = abs(value)
@@ -132,6 +175,45 @@ def instance_of(kind: type, rule: str, *, optional: bool = False) -> Validator:
         if not isinstance(value, kind):
             raise InputTypeError(
                 f"must be {_a(kind)}{' or None' if optional else ''}, got {type(value).__name__}",
+                field=field_name(instance, attribute),
+                rule=rule,
+            )
+
+    return check
+
+
+def plain_date(rule: str, *, optional: bool = False) -> Validator:
+    """A validator: the value is a ``datetime.date`` (or ``None`` when ``optional``).
+
+    A ``datetime`` is refused, not truncated: records hold dates, and which date a moment
+    falls on depends on the program's timezone, which a record does not know.
+
+    Example:
+        >>> import datetime as dt
+        >>> @attrs.frozen
+        ... class Exam:
+        ...     taken_on: dt.date = attrs.field(validator=plain_date("example rule"))
+        >>> Exam(dt.datetime(2025, 3, 1, 9, 30))
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InputTypeError: Exam.taken_on: must be a datetime.date, got datetime \
+datetime.datetime(2025, 3, 1, 9, 30); records hold dates: pass value.date() in the \
+program's timezone (rule: example rule)
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if type(value) is not dt.date:
+            kind = "datetime" if isinstance(value, dt.datetime) else type(value).__name__
+            raise InputTypeError(
+                f"must be a datetime.date{' or None' if optional else ''}, got {kind} "
+                f"{shown(value)}"
+                + (
+                    "; records hold dates: pass value.date() in the program's timezone"
+                    if kind == "datetime"
+                    else ""
+                ),
                 field=field_name(instance, attribute),
                 rule=rule,
             )

@@ -69,6 +69,7 @@ from emrpath._validators import (
     field_name,
     instance_of,
     non_empty_text,
+    plain_date,
     require,
     sequence_of,
     shown,
@@ -76,7 +77,7 @@ from emrpath._validators import (
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Citation, Confidence, weakest
 from emrpath.program import Program, check_program
-from emrpath.records import Certification, _date
+from emrpath.records import Certification
 from emrpath.rules import initial_expiration_date
 from emrpath.scope import Level
 from emrpath.status import Reason
@@ -257,8 +258,8 @@ class StateLicense:
 
     jurisdiction: str = attrs.field(validator=_code)
     level: Level = attrs.field(converter=_license_level)
-    issued_on: dt.date = attrs.field(validator=_date(_RULE))
-    expires_on: dt.date = attrs.field(validator=_date(_RULE))
+    issued_on: dt.date = attrs.field(validator=plain_date(_RULE))
+    expires_on: dt.date = attrs.field(validator=plain_date(_RULE))
 
     def __attrs_post_init__(self) -> None:
         _not_before(self, "issued_on", "expires_on")
@@ -305,8 +306,10 @@ jurisdiction code: ...
 
     agency: str = attrs.field(validator=non_empty_text(_RULE))
     medical_director: str = attrs.field(validator=non_empty_text(_RULE))
-    issued_on: dt.date = attrs.field(validator=_date(_RULE))
-    expires_on: dt.date | None = attrs.field(default=None, validator=_date(_RULE, optional=True))
+    issued_on: dt.date = attrs.field(validator=plain_date(_RULE))
+    expires_on: dt.date | None = attrs.field(
+        default=None, validator=plain_date(_RULE, optional=True)
+    )
     jurisdiction: str | None = attrs.field(
         default=None, kw_only=True, validator=attrs.validators.optional(_code)
     )
@@ -550,19 +553,26 @@ def practice_authority(
             field="jurisdiction",
             rule=_RULE,
         )
-    return _Decision(person, place, code, day, at, program).run(
-        require_agency_credential, require_national_certification
-    )
+    run = _PracticeRun(person, place, code, on=day, level=at, program=program)
+    return run.run(require_agency_credential, require_national_certification)
 
 
-class _Decision:
-    """One decision, step by step; a class only to share its working values."""
+class _PracticeRun:
+    """One practice-authority decision for one person, step by step.
+
+    A class only to share the run's working values: the person, the jurisdiction (its
+    entry, when known, and its code), the date and level asked about, the program, and
+    the reasons, missing items and end dates found so far.
+    """
+
+    __slots__ = ("code", "ends", "level", "missing", "on", "person", "place", "program", "reasons")
 
     def __init__(
         self,
         person: Practitioner,
         place: Jurisdiction | None,
         code: str,
+        *,
         on: dt.date,
         level: Level,
         program: Program,
@@ -643,6 +653,7 @@ class _Decision:
         return False
 
     def licence(self) -> StateLicense | None:
+        """The person's licence that serves here on the date (the longest-lasting), or None."""
         here = [lic for lic in self.person.licenses if lic.jurisdiction == self.code]
         usable = [lic for lic in here if lic.in_force(self.on) and lic.level >= self.level]
         if usable:
@@ -664,6 +675,11 @@ class _Decision:
                 )
             self.ends.append(best.expires_on)
             return best
+        self.no_licence(here)
+        return None
+
+    def no_licence(self, here: list[StateLicense]) -> None:
+        """Why none of the person's licences for the jurisdiction serves; it goes missing."""
         for lic in here:
             what = (
                 f"{self.code} licence at {lic.level.label} ({lic.issued_on} to {lic.expires_on})"
@@ -694,7 +710,6 @@ class _Decision:
             f"an unexpired {self.code} licence or authorization at {self.level.label} level "
             "or higher"
         )
-        return None
 
     def agency(self) -> None:
         mine = [

@@ -84,9 +84,9 @@ def _program(key: str | None, field: str = "--program") -> Program:
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
-    from emrpath.jsonio import _iso_date
+    from emrpath._dates import iso_date
 
-    return None if text is None else _iso_date(text, option, "command-line date")
+    return None if text is None else iso_date(text, field=option, rule="command-line date")
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
@@ -231,7 +231,7 @@ def _count(text: str | None, option: str) -> int:
 def _plan(args: argparse.Namespace) -> str:
     from emrpath.jsonio import dumps
     from emrpath.pathway import evaluate
-    from emrpath.planning import _timeline_after, plan_attempts
+    from emrpath.planning import plan_attempts, timeline_after
     from emrpath.records import CourseCompletion
 
     what_if = args.course is not None or args.first is not None
@@ -262,7 +262,7 @@ def _plan(args: argparse.Namespace) -> str:
             raise _UsageError("planning from a candidate needs --as-of DATE")
         document, program = _document(args, ("candidate",))
         status = evaluate(document, as_of=as_of, program=program)
-        planned = _timeline_after(document, status, program)
+        planned = timeline_after(document, status, program=program)
         if planned is None:
             raise InvalidRecordError(
                 "no further attempt can be planned under this course: "

@@ -68,7 +68,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from emrpath._validators import exact_decimal, shorten, shown
+from emrpath._dates import ISO_DATE_PATTERN, iso_date
+from emrpath._validators import exact_decimal, shown, shown_json
 from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.program import Program
 
@@ -104,14 +105,13 @@ _MAX_INDENT = 16  # spaces per level dumps() accepts: readable output, no runawa
 _DATE_RULE = "JSON date"
 _ENVELOPE = ("schema_version", "kind")
 _PROGRAM_RULE = "document program"
-_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A finite decimal number as text: no sign tricks beyond one leading "-", no spaces,
 # no NaN or Infinity. Exponents are allowed so str(Decimal) always loads back.
 _DECIMAL_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _DATE_SCHEMA: dict[str, Any] = {
     "type": "string",
     "format": "date",
-    "pattern": f"^{_DATE_RE.pattern}$",
+    "pattern": f"^{ISO_DATE_PATTERN.pattern}$",
 }
 _DECIMAL_SCHEMA: dict[str, Any] = {
     "type": ["string", "number"],
@@ -193,79 +193,25 @@ def _kind_of(kind: type | str) -> tuple[str, type]:
 # strict hooks for the leaves: no coercion, every refusal an EmrpathError
 
 
-def _type_name(value: object) -> str:
-    """The JSON name of a value's type, for messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float, Decimal)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
-
-
-def _got(value: object) -> str:
-    """``value`` for a message: its JSON type and (shortened) JSON text."""
-    if value is None:
-        return "null"
-    try:
-        text = json.dumps(value, default=str)
-    except (ValueError, TypeError, RecursionError):
-        text = type(value).__name__
-    return f"{_type_name(value)} {shorten(text)}"
-
-
-def _iso_date(value: object, field: str | None = None, rule: str = _DATE_RULE) -> dt.date:
-    """``value`` as a date if it is exactly an ISO ``YYYY-MM-DD`` string on the calendar.
-
-    Shared by the JSON loader and the command line, so both refuse the same things:
-    numbers, datetimes, week dates, ``"2025-02-30"``.
-    """
-    if not isinstance(value, str):
-        raise InputTypeError(
-            f"must be an ISO date string YYYY-MM-DD, got {_got(value)}",
-            field=field,
-            rule=rule,
-        )
-    if not _DATE_RE.fullmatch(value):
-        raise InvalidRecordError(
-            f"must be an ISO date YYYY-MM-DD (no time, no timezone), got {_got(value)}",
-            field=field,
-            rule=rule,
-        )
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidRecordError(
-            f"{shown(value)} is not a date on the calendar", field=field, rule=rule
-        ) from None
-
-
 def _date_hook(value: Any, _: type) -> dt.date:
-    return _iso_date(value)
+    return iso_date(value, field=None, rule=_DATE_RULE)
 
 
 def _int_hook(value: Any, _: type) -> int:
     if type(value) is not int:
-        raise InputTypeError(f"must be an integer, got {_got(value)}", rule=_RULE)
+        raise InputTypeError(f"must be an integer, got {shown_json(value)}", rule=_RULE)
     return value
 
 
 def _bool_hook(value: Any, _: type) -> bool:
     if type(value) is not bool:
-        raise InputTypeError(f"must be true or false, got {_got(value)}", rule=_RULE)
+        raise InputTypeError(f"must be true or false, got {shown_json(value)}", rule=_RULE)
     return value
 
 
 def _str_hook(value: Any, _: type) -> str:
     if type(value) is not str:
-        raise InputTypeError(f"must be a string, got {_got(value)}", rule=_RULE)
+        raise InputTypeError(f"must be a string, got {shown_json(value)}", rule=_RULE)
     return value
 
 
@@ -275,7 +221,7 @@ def _decimal_hook(value: Any, _: type) -> Decimal:
     if isinstance(value, str):
         if not _DECIMAL_RE.fullmatch(value):
             raise InvalidRecordError(
-                f'must be a decimal number such as "2.5", got {_got(value)}', rule=_RULE
+                f'must be a decimal number such as "2.5", got {shown_json(value)}', rule=_RULE
             )
         return Decimal(value)
     if not isinstance(value, bool) and isinstance(value, numbers.Real):
@@ -283,7 +229,7 @@ def _decimal_hook(value: Any, _: type) -> Decimal:
         # reads them (a float by its shortest repr).
         return exact_decimal(value, field=None, rule=_RULE, what="a decimal number")
     raise InputTypeError(
-        f'must be a decimal number (a string such as "2.5" or a number), got {_got(value)}',
+        f'must be a decimal number (a string such as "2.5" or a number), got {shown_json(value)}',
         rule=_RULE,
     )
 
@@ -295,7 +241,9 @@ def _enum_hook_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]
     def structure(value: Any, _: type) -> enum.Enum:
         member = members.get(value) if isinstance(value, str) else None
         if member is None:
-            raise InvalidRecordError(f"must be one of {names}, got {_got(value)}", rule=_RULE)
+            raise InvalidRecordError(
+                f"must be one of {names}, got {shown_json(value)}", rule=_RULE
+            )
         return member
 
     return structure
@@ -328,7 +276,7 @@ def _tuple_hook_factory(
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise InputTypeError(f"must be an array, got {_got(value)}", rule=_RULE)
+            raise InputTypeError(f"must be an array, got {shown_json(value)}", rule=_RULE)
         if fixed is not None and len(value) != len(fixed):
             raise InvalidRecordError(
                 f"must be an array of {len(fixed)} items, got {len(value)}", rule=_RULE
@@ -360,7 +308,7 @@ def _attrs_hook_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any
     def structure(value: Any, _: type) -> Any:
         if not isinstance(value, dict):
             raise InputTypeError(
-                f"must be an object ({cls.__name__}), got {_got(value)}",
+                f"must be an object ({cls.__name__}), got {shown_json(value)}",
                 rule=_RULE,
             )
         return inner(value, cls)
@@ -524,7 +472,7 @@ def _leaf_error(
         odd = [key for key in exc.extra_fields if not isinstance(key, str)]
         if odd:  # Python data handed to from_json_data: JSON keys are always strings
             return InputTypeError(
-                f"object keys must be strings, got {_got(odd[0])}",
+                f"object keys must be strings, got {shown_json(odd[0])}",
                 field=path,
                 rule=_RULE,
             )
@@ -646,7 +594,7 @@ def _envelope(data: object) -> tuple[dict[str, Any], int, str, type]:
     """The document's object, version, kind name and class, each checked."""
     if not isinstance(data, dict):
         raise InputTypeError(
-            f"a document must be a JSON object, got {_got(data)}",
+            f"a document must be a JSON object, got {shown_json(data)}",
             field="$",
             rule=_RULE,
         )
@@ -660,7 +608,7 @@ def _envelope(data: object) -> tuple[dict[str, Any], int, str, type]:
     version = data["schema_version"]
     if type(version) is not int or version not in _READ_VERSIONS:
         raise InvalidRecordError(
-            f"unsupported schema_version {_got(version)}; this library reads {readable}",
+            f"unsupported schema_version {shown_json(version)}; this library reads {readable}",
             field="$.schema_version",
             rule=_RULE,
         )
@@ -669,7 +617,7 @@ def _envelope(data: object) -> tuple[dict[str, Any], int, str, type]:
     named = data["kind"]
     if not isinstance(named, str):
         raise InputTypeError(
-            f"must be a string, got {_got(named)}",
+            f"must be a string, got {shown_json(named)}",
             field="$.kind",
             rule=_RULE,
         )
@@ -688,7 +636,7 @@ def _named_key(data: dict[str, Any], name: str) -> str:
     key = data["program"]
     if not isinstance(key, str):
         raise InputTypeError(
-            f"must be a program key (a string), got {_got(key)}",
+            f"must be a program key (a string), got {shown_json(key)}",
             field="$.program",
             rule=_RULE,
         )
@@ -754,7 +702,7 @@ names no program: pass program=, the program whose rules apply to it (rule: docu
         name, cls = _kind_of(kind)
         if named != name:
             raise InvalidRecordError(
-                f"expected a {name!r} document, got kind {_got(named)}",
+                f"expected a {name!r} document, got kind {shown_json(named)}",
                 field="$.kind",
                 rule=_RULE,
             )
@@ -830,11 +778,11 @@ def dumps(obj: object, *, program: Program | None = None, indent: int | None = 2
     if indent is not None:
         if type(indent) is not int:
             raise InputTypeError(
-                f"must be None or an int, got {_got(indent)}", field="indent", rule=_RULE
+                f"must be None or an int, got {shown_json(indent)}", field="indent", rule=_RULE
             )
         if not 0 <= indent <= _MAX_INDENT:
             raise InvalidRecordError(
-                f"must be from 0 to {_MAX_INDENT}, got {_got(indent)}",
+                f"must be from 0 to {_MAX_INDENT}, got {shown_json(indent)}",
                 field="indent",
                 rule=_RULE,
             )

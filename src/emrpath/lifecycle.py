@@ -44,7 +44,15 @@ from emrpath._table import html_table, key_values, text_table
 from emrpath._validators import amount_text, sequence_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, ParamReader, Provision
-from emrpath.policies import CeComponent, CeRequirement, RecertWindow
+from emrpath.policies import (
+    CeComponent,
+    CeRequirement,
+    CertificationTerm,
+    CeWindow,
+    RecertExam,
+    RecertificationCycle,
+    RecertWindow,
+)
 from emrpath.program import Program, check_program
 from emrpath.records import Certification, ContinuingEducation, ExamAttempt
 from emrpath.rules.scores import check_score
@@ -529,32 +537,78 @@ def recertification_status(
     attempts = tuple(
         sorted(_records(exam_attempts, ExamAttempt, "exam_attempts"), key=lambda a: a.taken_on)
     )
-    return _Answer(program, certification, records, attempts, today).run()
+    return _RecertificationRun(
+        certification, records, attempts, as_of=today, program=program
+    ).run()
 
 
-class _Answer:
-    """One recertification answer; a class only to share its working values."""
+class _RecertificationRun:
+    """One run of the recertification rules over one certification, step by step.
+
+    A class only to share the run's working values: the certification and its records,
+    the program, the reader that keeps the weakest confidence read, and the reasons so far.
+    """
+
+    __slots__ = (
+        "as_of",
+        "attempts",
+        "ce_window_param",
+        "certification",
+        "cycle_param",
+        "education",
+        "program",
+        "reader",
+        "reasons",
+        "requirement_param",
+        "window_param",
+    )
+
+    # The lifecycle parameters, set by check_lifecycle_rules() once known to be given.
+    cycle_param: Param[RecertificationCycle]
+    requirement_param: Param[CeRequirement]
+    ce_window_param: Param[CeWindow]
+    window_param: Param[RecertWindow]
 
     def __init__(
         self,
-        program: Program,
         certification: Certification,
         education: tuple[ContinuingEducation, ...],
         attempts: tuple[ExamAttempt, ...],
+        *,
         as_of: dt.date,
+        program: Program,
     ) -> None:
-        self.p = program
-        self.cert = certification
+        self.certification = certification
         self.education = education
         self.attempts = attempts
         self.as_of = as_of
-        self.r = ParamReader()
+        self.program = program
+        self.reader = ParamReader()
         self.reasons: list[Reason] = []
+
+    def check_lifecycle_rules(self) -> None:
+        """The program's lifecycle parameters, or an error: it defines no recertification."""
+        program = self.program
+        if (
+            program.recert_cycle is None
+            or program.ce_requirement is None
+            or program.ce_window is None
+            or program.recert_window is None
+        ):
+            raise NoRuleInForceError(
+                f"program {shown(program.key)} defines no recertification rules",
+                field="program",
+                rule=_RULE,
+            )
+        self.cycle_param = program.recert_cycle
+        self.requirement_param = program.ce_requirement
+        self.ce_window_param = program.ce_window
+        self.window_param = program.recert_window
 
     def check_dates(self) -> None:
         facts: list[tuple[str, dt.date | None, str]] = [
-            ("certification.certified_on", self.cert.certified_on, "certification"),
-            ("certification.cycle_started_on", self.cert.cycle_started_on, _RULE),
+            ("certification.certified_on", self.certification.certified_on, "certification"),
+            ("certification.cycle_started_on", self.certification.cycle_started_on, _RULE),
         ]
         facts += [
             (f"education[{i}].completed_on", e.completed_on, "continuing education")
@@ -574,92 +628,37 @@ class _Answer:
                 )
 
     def run(self) -> RecertificationStatus:
-        p = self.p
-        if (
-            p.recert_cycle is None
-            or p.ce_requirement is None
-            or p.ce_window is None
-            or p.recert_window is None
-        ):
-            raise NoRuleInForceError(
-                f"program {shown(p.key)} defines no recertification rules",
-                field="program",
-                rule=_RULE,
-            )
-        self.requirement_param: Param[CeRequirement] = p.ce_requirement
-        self.window_param: Param[RecertWindow] = p.recert_window
+        self.check_lifecycle_rules()
         self.check_dates()
-        cert = self.cert
-        term = self.r.read(p.certification_term, cert.certified_on)
-        initial = term.value.expires_on(cert.certified_on)
-        if initial is None:
-            if cert.expires_on is not None:
-                raise InvalidRecordError(
-                    f"a certification issued {cert.certified_on} is not time-limited "
-                    f"({term.value.describe()}), so it has no expiration date",
-                    field="certification.expires_on",
-                    rule=p.certification_term.description,
-                )
+        cert = self.certification
+        term = self.reader.read(self.program.certification_term, cert.certified_on)
+        expires = self.expiration(term)
+        if expires is None:
             return self.not_time_limited(term)
-        expires = cert.expires_on if cert.expires_on is not None else initial
-        if cert.expires_on is None:
-            self.reasons.append(
-                Reason.cited(
-                    "initial_expiration",
-                    f"Certified {cert.certified_on}; the initial certification expires "
-                    f"{expires} ({term.value.describe()}).",
-                    p.certification_term,
-                    term,
-                )
-            )
-        cycle_rule = self.r.read(p.recert_cycle, expires)
-        cycle = cycle_rule.value
-        nominal = cycle.nominal_start(expires)
-        requirement_rule = self.r.read(p.ce_requirement, nominal)
-        window_rule = self.r.read(p.ce_window, nominal)
-        recert_rule = self.r.read(p.recert_window, nominal)
+        cycle_rule = self.reader.read(self.cycle_param, expires)
+        nominal = cycle_rule.value.nominal_start(expires)
+        requirement_rule = self.reader.read(self.requirement_param, nominal)
+        ce_window_rule = self.reader.read(self.ce_window_param, nominal)
+        window_rule = self.reader.read(self.window_param, nominal)
         requirement = requirement_rule.value
-        counts_from, counts_through = window_rule.value.window(
+        counts_from, counts_through = ce_window_rule.value.window(
             cert.cycle_start, expires, as_of=self.as_of
         )
         components, total, outside = self.tally(requirement, counts_from, counts_through)
         self.reasons.append(
-            Reason.cited(
-                "education_window",
-                f"Education counts from {counts_from} through {counts_through} "
-                f"({window_rule.value.describe()})"
-                + (f"; {outside} record(s) outside it are not counted." if outside else "."),
-                p.ce_window,
-                window_rule,
-            )
+            self.counting_reason(counts_from, counts_through, outside, ce_window_rule)
         )
         education_met = total >= requirement.total and all(c.met for c in components)
         self.reasons.append(
             self.education_reason(requirement, components, total, requirement_rule)
         )
-        exam_passed, exam_remaining = self.exam(cert.cycle_start, expires, nominal)
+        exam_passed, exam_remaining = self.exam(expires, nominal)
         met = education_met or bool(exam_passed)
-        window = recert_rule.value
-        opens = window.opens_on(expires)
-        due = window.due_on(expires)
-        late = window.late_until(expires)
+        state, opens, due, late = self.window_state(window_rule, expires, met)
         lapses = None if late is None else add_days(late, 1)
-        state = self.state(opens, due, expires, late)
-        self.reasons.append(
-            self.state_reason(state, opens, due, expires, late, met, recert_rule, window)
-        )
-        next_expires = cycle.next_expiration(expires)
-        self.reasons.append(
-            Reason.cited(
-                "next_expiration",
-                f"A recertification of this cycle moves the expiration to {next_expires} "
-                f"({cycle.describe()}).",
-                p.recert_cycle,
-                cycle_rule,
-            )
-        )
+        next_expires = self.next_expiration(cycle_rule, expires)
         return RecertificationStatus(
-            program=p.key,
+            program=self.program.key,
             as_of=self.as_of,
             certified_on=cert.certified_on,
             expires_on=expires,
@@ -681,26 +680,57 @@ class _Answer:
             requirements_met=met,
             next_expires_on=next_expires,
             reasons=tuple(self.reasons),
-            confidence=self.r.weakest,
+            confidence=self.reader.weakest,
         )
 
+    def expiration(self, term: Provision[CertificationTerm]) -> dt.date | None:
+        """The current expiration: the certification's own, or its initial one derived.
+
+        ``None`` for a certification that is not time-limited (and then it may not carry
+        an expiration date of its own).
+        """
+        cert = self.certification
+        initial = term.value.expires_on(cert.certified_on)
+        if initial is None:
+            if cert.expires_on is not None:
+                raise InvalidRecordError(
+                    f"a certification issued {cert.certified_on} is not time-limited "
+                    f"({term.value.describe()}), so it has no expiration date",
+                    field="certification.expires_on",
+                    rule=self.program.certification_term.description,
+                )
+            return None
+        if cert.expires_on is not None:
+            return cert.expires_on
+        self.reasons.append(
+            Reason.cited(
+                "initial_expiration",
+                f"Certified {cert.certified_on}; the initial certification expires "
+                f"{initial} ({term.value.describe()}).",
+                self.program.certification_term,
+                term,
+            )
+        )
+        return initial
+
     def not_time_limited(self, term: Provision[Any]) -> RecertificationStatus:
+        cert = self.certification
         self.reasons.append(
             Reason.cited(
                 "not_time_limited",
-                f"Certified {self.cert.certified_on}: {term.value.describe()}; no "
+                f"Certified {cert.certified_on}: {term.value.describe()}; no "
                 "recertification is due.",
-                self.p.certification_term,
+                self.program.certification_term,
                 term,
             )
         )
         return RecertificationStatus(
-            program=self.p.key,
+            program=self.program.key,
             as_of=self.as_of,
-            certified_on=self.cert.certified_on,
+            certified_on=cert.certified_on,
             expires_on=None,
             state=RecertificationState.NOT_TIME_LIMITED,
-            cycle_start=self.cert.cycle_start,
+            cycle_start=cert.cycle_start,
             window_opens_on=None,
             due_on=None,
             reinstatement_until=None,
@@ -717,7 +747,23 @@ class _Answer:
             requirements_met=True,
             next_expires_on=None,
             reasons=tuple(self.reasons),
-            confidence=self.r.weakest,
+            confidence=self.reader.weakest,
+        )
+
+    def counting_reason(
+        self,
+        counts_from: dt.date,
+        counts_through: dt.date,
+        outside: int,
+        rule: Provision[CeWindow],
+    ) -> Reason:
+        return Reason.cited(
+            "education_window",
+            f"Education counts from {counts_from} through {counts_through} "
+            f"({rule.value.describe()})"
+            + (f"; {outside} record(s) outside it are not counted." if outside else "."),
+            self.ce_window_param,
+            rule,
         )
 
     def tally(
@@ -810,19 +856,50 @@ class _Answer:
             rule,
         )
 
-    def exam(
-        self, cycle_start: dt.date, expires: dt.date, nominal: dt.date
-    ) -> tuple[bool | None, int | None]:
-        param = self.p.recert_exam
+    def exam(self, expires: dt.date, nominal: dt.date) -> tuple[bool | None, int | None]:
+        """Whether recertification by exam passed this cycle, and attempts left.
+
+        ``(None, None)`` when the program has none; ``(None, remaining)`` when no attempt
+        counts yet.
+        """
+        param = self.program.recert_exam
         if param is None:
             if self.attempts:
                 raise InvalidRecordError(
-                    f"program {shown(self.p.key)} has no recertification by exam",
+                    f"program {shown(self.program.key)} has no recertification by exam",
                     field="exam_attempts",
                     rule="recertification by exam",
                 )
             return None, None
-        rule = self.r.read(param, nominal)
+        rule = self.reader.read(param, nominal)
+        counted = self.counted_exam_attempts(param, rule, expires)
+        remaining = rule.value.attempts - len(counted)
+        if not counted:
+            return None, remaining
+        last = counted[-1]
+        if last.passed:
+            message = (
+                f"Recertification by exam passed on {last.taken_on}; it meets the cycle's "
+                "requirement in place of continuing education."
+            )
+        elif remaining:
+            message = (
+                f"Recertification by exam failed on {last.taken_on}; {remaining} attempt(s) "
+                f"left ({rule.value.describe()})."
+            )
+        else:
+            message = (
+                f"Recertification by exam failed on {last.taken_on}; no retest "
+                f"({rule.value.describe()}): recertify by continuing education."
+            )
+        self.reasons.append(Reason.cited("recert_exam", message, param, rule))
+        return last.passed, remaining
+
+    def counted_exam_attempts(
+        self, param: Param[RecertExam], rule: Provision[RecertExam], expires: dt.date
+    ) -> tuple[ExamAttempt, ...]:
+        """The attempts that count: checked, in the cycle, none before the window opens."""
+        cycle_start = self.certification.cycle_start
         allowed = rule.value.attempts
         opens = rule.value.opens_on(expires)
         for index, attempt in enumerate(self.attempts):
@@ -833,7 +910,7 @@ class _Answer:
                     field=f"exam_attempts[{index}].taken_on",
                     rule="recertification by exam",
                 )
-            check_score(attempt, program=self.p, field=f"exam_attempts[{index}]")
+            check_score(attempt, program=self.program, field=f"exam_attempts[{index}]")
         # Attempts are in date order, so those before the window come first.
         early = 0 if opens is None else sum(a.taken_on < opens for a in self.attempts)
         counted = self.attempts[early:]
@@ -853,29 +930,38 @@ class _Answer:
                 field=f"exam_attempts[{early + allowed}]",
                 rule="recertification by exam",
             )
-        remaining = allowed - len(counted)
-        if not counted:
-            return None, remaining
-        last = counted[-1]
-        if last.passed:
-            message = (
-                f"Recertification by exam passed on {last.taken_on}; it meets the cycle's "
-                "requirement in place of continuing education."
-            )
-        elif remaining:
-            message = (
-                f"Recertification by exam failed on {last.taken_on}; {remaining} attempt(s) "
-                f"left ({rule.value.describe()})."
-            )
-        else:
-            message = (
-                f"Recertification by exam failed on {last.taken_on}; no retest "
-                f"({rule.value.describe()}): recertify by continuing education."
-            )
+        return counted
+
+    def window_state(
+        self, rule: Provision[RecertWindow], expires: dt.date, met: bool
+    ) -> tuple[RecertificationState, dt.date | None, dt.date, dt.date | None]:
+        """Where ``as_of`` falls in the application window, and the window's dates.
+
+        The state, when the window opens, when applications are due, and the end of the
+        late period; the reason is recorded.
+        """
+        window = rule.value
+        opens = window.opens_on(expires)
+        due = window.due_on(expires)
+        late = window.late_until(expires)
+        state = self.state(opens, due, expires, late)
+        self.reasons.append(self.state_reason(state, opens, due, expires, late, met, rule, window))
+        return state, opens, due, late
+
+    def next_expiration(self, rule: Provision[RecertificationCycle], expires: dt.date) -> dt.date:
+        """The expiration a recertification of this cycle moves to."""
+        cycle = rule.value
+        next_expires = cycle.next_expiration(expires)
         self.reasons.append(
-            Reason.cited("recert_exam", message, param, rule),
+            Reason.cited(
+                "next_expiration",
+                f"A recertification of this cycle moves the expiration to {next_expires} "
+                f"({cycle.describe()}).",
+                self.cycle_param,
+                rule,
+            )
         )
-        return last.passed, remaining
+        return next_expires
 
     def state(
         self, opens: dt.date | None, due: dt.date, expires: dt.date, late: dt.date | None

@@ -43,6 +43,7 @@ from emrpath.policies import (
     RetestWait,
     ScoreScale,
 )
+from emrpath.retake_advice import RetakeAdvice
 
 __all__ = ["Program", "check_program"]
 
@@ -114,6 +115,9 @@ class Program:
         recert_window: When to apply, the late (reinstatement) period and lapse.
         recert_exam: Recertification by exam (``None``: not offered or not found).
         appeal_window: The time limit for a written appeal of a decision.
+        retake_advice: Study advice after a failed attempt, a fix for each kind of missed
+            item (``None``: the program ships none; :func:`emrpath.retake_plan` then gives
+            the dates, counts and costliest buckets without study fixes).
 
     Optional parameters are keyword-only and default to ``None``: a program leaves out
     what its body does not have, rather than citing a source for an absence.
@@ -153,6 +157,9 @@ class Program:
         default=None, kw_only=True, validator=_param
     )
     appeal_window: Param[AppealWindow] | None = attrs.field(
+        default=None, kw_only=True, validator=_param
+    )
+    retake_advice: Param[RetakeAdvice] | None = attrs.field(
         default=None, kw_only=True, validator=_param
     )
     # Worked out once per program (a digest of every parameter), not per evaluation.

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from emrpath._validators import amount, instance_of, sequence_of, shown
+from emrpath._validators import amount, instance_of, plain_date, sequence_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError
 
 __all__ = [
@@ -43,29 +43,6 @@ __all__ = [
 ]
 
 R = TypeVar("R")
-
-
-def _date(
-    rule: str, *, optional: bool = False
-) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
-            return
-        if type(value) is not dt.date:
-            kind = "datetime" if isinstance(value, dt.datetime) else type(value).__name__
-            raise InputTypeError(
-                f"must be a datetime.date{' or None' if optional else ''}, got {kind} "
-                f"{shown(value)}"
-                + (
-                    "; records hold dates: pass value.date() in the program's timezone"
-                    if kind == "datetime"
-                    else ""
-                ),
-                field=f"{type(instance).__name__}.{attribute.name}",
-                rule=rule,
-            )
-
-    return check
 
 
 def _checked_tuple(
@@ -125,9 +102,9 @@ class CourseCompletion:
 the course completion 2025-05-02 (rule: course verification)
     """
 
-    completed_on: dt.date = attrs.field(validator=_date("course window"))
+    completed_on: dt.date = attrs.field(validator=plain_date("course window"))
     verified_on: dt.date | None = attrs.field(
-        default=None, validator=_date("course verification", optional=True)
+        default=None, validator=plain_date("course verification", optional=True)
     )
     route: str | None = attrs.field(default=None, kw_only=True, validator=_route)
 
@@ -163,7 +140,7 @@ class ExamAttempt:
             It is checked against the program's scale in :func:`emrpath.evaluate`.
     """
 
-    taken_on: dt.date = attrs.field(validator=_date("exam attempt"))
+    taken_on: dt.date = attrs.field(validator=plain_date("exam attempt"))
     passed: bool = attrs.field(kw_only=False)
     scaled_score: int | None = attrs.field(default=None, validator=_score)
 
@@ -181,23 +158,23 @@ class ExamAttempt:
 class AuthorizationToTest:
     """An Authorization to Test (or exam admission notice), by its issue date."""
 
-    issued_on: dt.date = attrs.field(validator=_date("authorization to test"))
+    issued_on: dt.date = attrs.field(validator=plain_date("authorization to test"))
 
 
 @attrs.frozen(slots=True)
 class SkillsCompetency:
     """A passed skills (psychomotor) competency, by its pass date."""
 
-    passed_on: dt.date = attrs.field(validator=_date("skills competency"))
+    passed_on: dt.date = attrs.field(validator=plain_date("skills competency"))
 
 
 @attrs.frozen(slots=True)
 class CprCredential:
     """A CPR-BLS credential: when it expires and, optionally, when it was issued."""
 
-    expires_on: dt.date = attrs.field(validator=_date("CPR credential"))
+    expires_on: dt.date = attrs.field(validator=plain_date("CPR credential"))
     issued_on: dt.date | None = attrs.field(
-        default=None, validator=_date("CPR credential", optional=True)
+        default=None, validator=plain_date("CPR credential", optional=True)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -295,7 +272,7 @@ class Candidate:
         converter=_history,
     )
     transcripts_received_on: dt.date | None = attrs.field(
-        default=None, validator=_date("result posting", optional=True)
+        default=None, validator=plain_date("result posting", optional=True)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -383,12 +360,12 @@ class Certification:
 needs its expiration date; only the initial one can be derived (rule: recertification)
     """
 
-    certified_on: dt.date = attrs.field(validator=_date("certification"))
+    certified_on: dt.date = attrs.field(validator=plain_date("certification"))
     expires_on: dt.date | None = attrs.field(
-        default=None, validator=_date("recertification", optional=True)
+        default=None, validator=plain_date("recertification", optional=True)
     )
     cycle_started_on: dt.date | None = attrs.field(
-        default=None, validator=_date("recertification", optional=True)
+        default=None, validator=plain_date("recertification", optional=True)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -474,7 +451,7 @@ or points (an int, float, Decimal, Fraction or other real number), got str '2' \
 (rule: continuing education)
     """
 
-    completed_on: dt.date = attrs.field(validator=_date("continuing education"))
+    completed_on: dt.date = attrs.field(validator=plain_date("continuing education"))
     amount: Decimal = attrs.field(converter=_ce_amount)
     component: str = attrs.field(validator=_component)
     topic: str | None = attrs.field(default=None, validator=_component)

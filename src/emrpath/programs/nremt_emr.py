@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from emrpath._seed import seed_citation
 from emrpath.params import Citation, Confidence, Param, Provision
 from emrpath.policies import (
     AfterLimit,
@@ -35,6 +36,7 @@ from emrpath.policies import (
 )
 from emrpath.programs import nremt
 from emrpath.programs.nremt import BASELINE, BASELINE_NOTE, LIFECYCLE_BASELINE, LIFECYCLE_NOTE
+from emrpath.retake_advice import SEED_RETAKE_ADVICE
 
 __all__ = ["BASELINE", "LIFECYCLE_BASELINE", "NREMT_EMR"]
 
@@ -264,6 +266,20 @@ NREMT_EMR = nremt.program(
         "education. The window: from October 1 of the year before the expiration year "
         "through the expiration date (September 30); an attempt outside it does not count. "
         + LIFECYCLE_NOTE,
+    ),
+    retake_advice=Param.single(
+        "retake_advice",
+        "Study advice after a failed attempt: the fix for each kind of missed item",
+        SEED_RETAKE_ADVICE,
+        effective_from=BASELINE,
+        citation=seed_citation(
+            "Knowledge gaps need focused content review; sequence errors need priority-ladder "
+            "drills; scope errors need the can/cannot list memorized; reading errors need "
+            "slower, deliberate stem reading; pacing errors need timed practice."
+        ),
+        confidence=_S,
+        note="A study guide's advice (the project's seed document), not an NREMT rule; each "
+        "fix cites its own clause. " + BASELINE_NOTE,
     ),
 )
 """The NREMT EMR pathway."""
