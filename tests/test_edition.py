@@ -146,7 +146,7 @@ def test_a_stored_status_names_its_edition_and_says_when_the_rules_changed() -> 
     staleness check says so.\""""
     status = ep.evaluate(candidate(), as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
     loaded = ep.loads(ep.dumps(status), ep.PathwayStatus)
-    assert loaded.edition == str(ep.NREMT_EMR.edition)
+    assert loaded.edition == ep.NREMT_EMR.edition
     assert loaded.changed_rules(ep.NREMT_EMR) == ()
     wait = ep.NREMT_EMR.retest_wait
     sixteen = attrs.evolve(
@@ -164,7 +164,7 @@ def test_a_stored_status_names_its_edition_and_says_when_the_rules_changed() -> 
 
 def test_a_newer_library_with_the_same_rules_is_a_library_change_only() -> None:
     status = ep.decide(candidate(), as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
-    stored = Edition.parse(status.edition)
+    stored = status.edition
     older = attrs.evolve(stored, library="0.0.1")
     assert older.changes_to(ep.NREMT_EMR.edition) == ("library",)
 
@@ -199,3 +199,13 @@ def test_the_cli_lists_each_programs_edition() -> None:
     listed = {item["key"]: item["edition"] for item in json.loads(out.getvalue())}
     assert listed["nremt-emr"] == str(ep.NREMT_EMR.edition)
     assert listed["ascp-mls"] == str(ep.ASCP_MLS.edition)
+
+
+def test_a_document_holds_the_edition_as_one_string_and_refuses_a_bad_one() -> None:
+    decision = ep.decide(candidate(), as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    text = ep.dumps(decision)
+    assert f'"edition": "{ep.NREMT_EMR.edition}"' in text
+    with pytest.raises(ep.InvalidRecordError, match=r"^\$\.edition: .* is not an edition"):
+        ep.loads(text.replace("nremt-emr@", "nremt-emr", 1), ep.PathwayDecision)
+    with pytest.raises(ep.InputTypeError, match=r"^\$\.edition: must be an edition string"):
+        ep.loads(text.replace(f'"{ep.NREMT_EMR.edition}"', "5"), ep.PathwayDecision)

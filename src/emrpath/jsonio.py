@@ -70,6 +70,7 @@ import attrs
 
 from emrpath._dates import ISO_DATE_PATTERN, iso_date
 from emrpath._validators import exact_decimal, shown, shown_json
+from emrpath.edition import Edition
 from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.program import Program
 
@@ -215,6 +216,19 @@ def _str_hook(value: Any, _: type) -> str:
     return value
 
 
+def _edition_hook(value: Any, _: type) -> Edition:
+    if type(value) is not str:
+        raise InputTypeError(
+            f'must be an edition string such as "nremt-emr@0.2.0#0123456789abcdef", got '
+            f"{shown_json(value)}",
+            rule=_RULE,
+        )
+    try:
+        return Edition.parse(value)
+    except EmrpathError as err:  # the path is added where the document is read
+        raise InvalidRecordError(err.message, rule=_RULE) from None
+
+
 def _decimal_hook(value: Any, _: type) -> Decimal:
     if isinstance(value, Decimal):  # a JSON number read exactly by loads()
         return value
@@ -353,6 +367,7 @@ def _converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _bool_hook)
     conv.register_structure_hook(str, _str_hook)
     conv.register_structure_hook(Decimal, _decimal_hook)
+    conv.register_structure_hook(Edition, _edition_hook)
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook_factory
     )
@@ -361,6 +376,7 @@ def _converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(Edition, str)  # "nremt-emr@0.2.0#...": one string
     conv.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_factory)
     for cls in _registry().values():
         attrs.resolve_types(cls)
@@ -1036,6 +1052,12 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string"}
     if tp is Decimal:
         return dict(_DECIMAL_SCHEMA)
+    if tp is Edition:
+        return {
+            "type": "string",
+            "pattern": r"^[^@#\s]+@[^@#\s]+#[0-9a-f]{16}$",
+            "description": "The rule edition: program@emrpath-version#rules-digest.",
+        }
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"type": "string", "enum": [m.value for m in tp]}
     if _is_union(tp):

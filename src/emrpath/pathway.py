@@ -1048,7 +1048,7 @@ class _PathwayRun:
             "attempts_remaining": remaining,
             "remediation_required": remediation,
             "confidence": self.reader.weakest,
-            "edition": str(self.program.edition),
+            "edition": self.program.edition,
         }
         return decided, gates
 

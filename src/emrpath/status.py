@@ -145,7 +145,7 @@ attempts_remaining=2 remediation_required=False>
     attempts_remaining: int
     remediation_required: bool
     confidence: Confidence
-    edition: str
+    edition: Edition
 
     def changed_rules(self, program: Program) -> tuple[str, ...]:
         """What differs between the rules this answer was made under and ``program``'s.
@@ -175,7 +175,7 @@ attempts_remaining=2 remediation_required=False>
         from emrpath.program import check_program
 
         program = check_program(program, "rule edition")
-        return Edition.parse(self.edition).changes_to(program.edition)
+        return self.edition.changes_to(program.edition)
 
     def summary(self) -> str:
         """The contract fields on one line.
