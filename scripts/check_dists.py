@@ -9,7 +9,7 @@ naming every problem, when:
 * the sdist misses a module, a test, a doc page, a bench or script file, README.md,
   CHANGELOG.md, LICENSE or pyproject.toml;
 * the metadata of either disagrees with pyproject.toml (name, version, Requires-Python,
-  dependencies, extras) or lacks the license and README;
+  dependencies with their floors and caps, extras) or lacks the license and README;
 * the wheel, unpacked alone on ``sys.path``, does not import or answer a date and a
   scope-of-practice question.
 """
@@ -23,6 +23,8 @@ import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
+
+from packaging.requirements import Requirement
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -60,11 +62,11 @@ def _check_metadata(raw: str, what: str, problems: list[str]) -> None:
         problems.append(f"{what}: name/version {meta['Name']} {meta['Version']}")
     if meta["Requires-Python"] != project["requires-python"]:
         problems.append(f"{what}: Requires-Python {meta['Requires-Python']}")
-    requires = " ".join(meta.get_all("Requires-Dist") or [])
+    # Every runtime dependency with its floor, cap and marker, as pyproject.toml writes it.
+    requires = [Requirement(r) for r in meta.get_all("Requires-Dist") or []]
     for dependency in project["dependencies"]:
-        name = dependency.split(";")[0].split(">")[0].split("=")[0].strip()
-        if name not in requires:
-            problems.append(f"{what}: Requires-Dist lacks {name}")
+        if Requirement(dependency) not in requires:
+            problems.append(f"{what}: Requires-Dist lacks {dependency}")
     extras = set(meta.get_all("Provides-Extra") or [])
     if extras != set(project["optional-dependencies"]):
         problems.append(f"{what}: extras {sorted(extras)}")
