@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from emrpath._version import __version__
 from emrpath.errors import (
     CalendarRangeError,
     EmrpathError,
@@ -417,15 +418,6 @@ def __getattr__(name: str) -> object:
         value = getattr(import_module(module), name)
         globals()[name] = value  # later lookups skip this hook
         return value
-    if name == "__version__":
-        # Read from the installed metadata on first access only: importing
-        # importlib.metadata costs more than the rest of emrpath together.
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            return version("emrpath")
-        except PackageNotFoundError:  # a source tree that was never installed
-            return "0+unknown"
     raise AttributeError(f"module 'emrpath' has no attribute {name!r}")
 
 
