@@ -8,21 +8,25 @@ naming every problem, when:
   anything else (tests, docs, bench, caches);
 * the sdist misses a module, a test, a doc page, a bench or script file, README.md,
   CHANGELOG.md, LICENSE or pyproject.toml;
-* the metadata of either disagrees with pyproject.toml (name, version, Requires-Python,
-  dependencies, extras) or lacks the license and README;
-* the wheel, unpacked alone on ``sys.path``, does not import or answer a date and a
-  scope-of-practice question.
+* the metadata of either disagrees with pyproject.toml (name, Requires-Python,
+  dependencies with their floors and caps, extras) or with ``src/emrpath/_version.py``
+  (version), or lacks the license and README;
+* the wheel, unpacked alone on ``sys.path``, does not import, answer a date and a
+  scope-of-practice question, or give the same ``emrpath.__version__``.
 """
 
 from __future__ import annotations
 
 import email.parser
+import re
 import subprocess
 import sys
 import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
+
+from packaging.requirements import Requirement
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -53,18 +57,28 @@ def _tracked(*folders: str) -> set[str]:
     return {line for line in out.splitlines() if line}
 
 
+def _declared_version() -> str:
+    """The version written in the file ``[tool.hatch.version]`` names (its one home)."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    source = (ROOT / pyproject["tool"]["hatch"]["version"]["path"]).read_text("utf-8")
+    found = re.findall(r'^__version__ = "([^"]+)"$', source, flags=re.MULTILINE)
+    if len(found) != 1:
+        raise SystemExit(f"expected one __version__ line in the version file, found {found}")
+    return str(found[0])
+
+
 def _check_metadata(raw: str, what: str, problems: list[str]) -> None:
     meta = email.parser.Parser().parsestr(raw)
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    if meta["Name"] != project["name"] or meta["Version"] != project["version"]:
+    if meta["Name"] != project["name"] or meta["Version"] != _declared_version():
         problems.append(f"{what}: name/version {meta['Name']} {meta['Version']}")
     if meta["Requires-Python"] != project["requires-python"]:
         problems.append(f"{what}: Requires-Python {meta['Requires-Python']}")
-    requires = " ".join(meta.get_all("Requires-Dist") or [])
+    # Every runtime dependency with its floor, cap and marker, as pyproject.toml writes it.
+    requires = [Requirement(r) for r in meta.get_all("Requires-Dist") or []]
     for dependency in project["dependencies"]:
-        name = dependency.split(";")[0].split(">")[0].split("=")[0].strip()
-        if name not in requires:
-            problems.append(f"{what}: Requires-Dist lacks {name}")
+        if Requirement(dependency) not in requires:
+            problems.append(f"{what}: Requires-Dist lacks {dependency}")
     extras = set(meta.get_all("Provides-Extra") or [])
     if extras != set(project["optional-dependencies"]):
         problems.append(f"{what}: extras {sorted(extras)}")
@@ -124,7 +138,8 @@ def check_wheel_imports(wheel: Path, problems: list[str]) -> None:
             "import datetime as dt, emrpath as ep, emrpath.scope as scope, pathlib, sys; "
             "assert pathlib.Path(ep.__file__).is_relative_to(sys.argv[1]), ep.__file__; "
             "print(ep.BusinessCalendar.us_federal().add_business_days(dt.date(2026, 7, 2), 2), "
-            "scope.is_within_scope('cpap', 'emr').outcome.value, len(ep.__all__))"
+            "scope.is_within_scope('cpap', 'emr').outcome.value, len(ep.__all__), "
+            "ep.__version__)"
         )
         run = subprocess.run(
             [sys.executable, "-c", code, tmp],
@@ -135,6 +150,8 @@ def check_wheel_imports(wheel: Path, problems: list[str]) -> None:
         )
         if run.returncode != 0 or not run.stdout.startswith("2026-07-07 above_scope "):
             problems.append(f"wheel: does not import alone: {run.stdout}{run.stderr}")
+        elif (found := run.stdout.split()[-1]) != _declared_version():
+            problems.append(f"wheel: emrpath.__version__ is {found}, not {_declared_version()}")
 
 
 def main(dist: str) -> int:

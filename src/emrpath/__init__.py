@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 from emrpath import _exports
+from emrpath._version import __version__ as __version__
 
 # typing.TYPE_CHECKING without importing typing, which would cost `import emrpath` more
 # than all the rest: type checkers treat any name TYPE_CHECKING as true.
@@ -76,8 +77,6 @@ if TYPE_CHECKING:  # the face: `X as X` re-exports X
     from emrpath.status import GateState as GateState
     from emrpath.status import PathwayDecision as PathwayDecision
     from emrpath.status import PathwayStatus as PathwayStatus
-
-    __version__: str
 
 # The moved names: a type checker resolves them but they are not re-exported (strict mypy
 # reports "does not explicitly export"); at run time they warn, naming their home. Ruff
@@ -188,15 +187,6 @@ def __getattr__(name: str) -> object:
         from importlib import import_module
 
         return import_module("emrpath.programs")
-    if name == "__version__":
-        # Read from the installed metadata on first access only: importing
-        # importlib.metadata costs more than the rest of emrpath together.
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            return version("emrpath")
-        except PackageNotFoundError:  # a source tree that was never installed
-            return "0+unknown"
     raise AttributeError(f"module 'emrpath' has no attribute {name!r}")
 
 
