@@ -69,25 +69,28 @@ def _raise(error: Exception | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("raised", "failure"),
+    ("raised", "failure", "says"),
     [
-        (TypeError("f: bad (rule: r)"), TypeError),  # a bare builtin is not caught
-        (ep.InputTypeError("bad", field="g", rule="r"), AssertionError),  # another field
-        (ep.InputTypeError("bad", field="f", rule="s"), AssertionError),  # another rule
-        (ep.InvalidRecordError("bad", field="f", rule="r"), ep.InvalidRecordError),
-        (None, pytest.fail.Exception),  # nothing raised
+        (TypeError("f: bad (rule: r)"), TypeError, r"^f: bad"),  # a bare builtin passes by
+        (ep.InputTypeError("bad", field="g", rule="r"), AssertionError, "names 'g' / 'r'"),
+        (ep.InputTypeError("bad", field="f", rule="s"), AssertionError, "names 'f' / 's'"),
+        (ep.InvalidRecordError("bad", field="f", rule="r"), ep.InvalidRecordError, "^f: bad"),
+        (None, pytest.fail.Exception, "DID NOT RAISE"),
     ],
     ids=["builtin", "field", "rule", "kind", "nothing"],
 )
 def test_raises_emrpath_fails_unless_kind_field_and_rule_all_fit(
-    raised: Exception | None, failure: type[BaseException]
+    raised: Exception | None, failure: type[BaseException], says: str
 ) -> None:
     """The tests' check for an emrpath error passes only on the error naming "the field
     and the rule" it is given; a bare builtin with the same text does not pass it."""
     with raises_emrpath(ep.InputTypeError, field="f", rule="r") as info:
         _raise(ep.InputTypeError("bad", field="f", rule="r"))
     assert info.value.message == "bad"
-    with pytest.raises(failure), raises_emrpath(ep.InputTypeError, field="f", rule="r"):
+    with (
+        pytest.raises(failure, match=says),
+        raises_emrpath(ep.InputTypeError, field="f", rule="r"),
+    ):
         _raise(raised)
 
 

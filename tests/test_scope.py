@@ -35,6 +35,7 @@ from emrpath.scope import (
     can_cannot_list,
     is_within_scope,
 )
+from tests.errors import raises_emrpath
 
 RULE = "scope of practice"
 WITHIN, ABOVE, NOT_CONFIRMED = (
@@ -558,11 +559,11 @@ def test_decisions_and_profiles_pickle_and_hash() -> None:
 
 def test_values_are_immutable() -> None:
     row = NATIONAL_2019.row("cpap")
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
         row.min_level = Level.EMR  # type: ignore[misc]
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
         NATIONAL_2019.rows = ()  # type: ignore[misc]
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="'mappingproxy' object does not support item assignment"):
         SCOPE_SOURCES["S1"] = STATE_RULE  # type: ignore[index]
 
 
@@ -747,7 +748,7 @@ def test_non_level_is_a_type_error(level: object) -> None:
     with pytest.raises(InputTypeError) as info:
         is_within_scope("cpap", level)  # type: ignore[arg-type]
     _check_error(info.value, "level")
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="level", rule=RULE):
         can_cannot_list(level)  # type: ignore[arg-type]
 
 
@@ -771,7 +772,7 @@ def test_bad_profile_and_policy() -> None:
     with pytest.raises(UnknownNameError) as unknown:
         is_within_scope("cpap", "emr", unverified="allowed")
     _check_error(unknown.value, "unverified")
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="unverified", rule=RULE):
         is_within_scope("cpap", "emr", unverified=True)  # type: ignore[arg-type]
 
 
@@ -780,7 +781,7 @@ def test_row_lookup_of_unknown_skill_raises_but_decision_does_not() -> None:
         NATIONAL_2019.row("teleportation")
     _check_error(info.value, "skill")
     assert is_within_scope("teleportation", "emr").outcome is NOT_CONFIRMED
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="skill", rule=RULE):
         NATIONAL_2019.get(42)  # type: ignore[arg-type]
     assert 42 not in NATIONAL_2019
 
@@ -904,11 +905,11 @@ def test_ambiguous_profiles_are_refused(rows: tuple[tuple[str, str], ...]) -> No
 
 
 def test_profile_rows_and_changes_must_be_typed() -> None:
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="ScopeProfile.rows", rule=RULE):
         ScopeProfile(name="p", description="d", rows=["cpap"])  # type: ignore[list-item]
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="ScopeProfile.changes", rule=RULE):
         ScopeProfile(name="p", description="d", rows=(), changes=["x"])  # type: ignore[list-item]
-    with pytest.raises(InvalidRecordError):
+    with raises_emrpath(InvalidRecordError, field="ScopeProfile.name", rule=RULE):
         ScopeProfile(name="", description="d", rows=())
 
 
@@ -926,7 +927,7 @@ def test_profile_rows_and_changes_must_be_typed() -> None:
 def test_inconsistent_changes_are_refused(
     kind: ChangeKind, old: Level | None, new: Level | None
 ) -> None:
-    with pytest.raises(InvalidRecordError):
+    with raises_emrpath(InvalidRecordError, field="ScopeChange(cpap)", rule=RULE):
         ScopeChange(
             kind=kind,
             skill="cpap",
@@ -939,7 +940,7 @@ def test_inconsistent_changes_are_refused(
 
 
 def test_decision_type_validates() -> None:
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="ScopeDecision.outcome", rule=RULE):
         ScopeDecision(outcome="within_scope", skill="x", level=Level.EMR, profile="p")  # type: ignore[arg-type]
 
 
@@ -953,7 +954,7 @@ def test_non_iterables_are_type_errors_not_crashes() -> None:
     with pytest.raises(InputTypeError) as add_info:
         _derive(add=3)
     _check_error(add_info.value, "add")
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="ScopeDecision.confidence", rule=RULE):
         ScopeDecision(
             outcome=ScopeOutcome.NOT_CONFIRMED,
             skill="x",
