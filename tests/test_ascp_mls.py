@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import emrpath as ep
 from emrpath._dates import add_months
 from emrpath.programs.ascp_mls import RETEST_WAIT_90_DAYS
+from tests.errors import raises_emrpath
 from tests.research_notes import notes_text
 from tests.strategies import dates
 
@@ -378,5 +379,7 @@ def test_transcripts_after_as_of_are_refused() -> None:
 
 def test_no_rule_before_the_ascp_baseline() -> None:
     candidate = ep.Candidate(course=ep.CourseCompletion(D(2003, 5, 1)))
-    with pytest.raises(ep.NoRuleInForceError):
+    with raises_emrpath(
+        ep.NoRuleInForceError, field="course_validity", rule=P.course_validity.description
+    ):
         ep.evaluate(candidate, as_of=D(2003, 6, 1), program=P)

@@ -19,6 +19,7 @@ from emrpath.authority import (
     practice_authority,
 )
 from emrpath.scope import Level
+from tests.errors import raises_emrpath
 from tests.strategies import dates
 
 D = dt.date
@@ -337,7 +338,9 @@ def test_bad_records_name_their_field() -> None:
     with pytest.raises(ep.InputTypeError) as wrong:
         StateLicense("MT", "emr", "2026-01-01", D(2027, 1, 1))  # type: ignore[arg-type]
     assert wrong.value.field == "StateLicense.issued_on"
-    with pytest.raises(ep.InvalidRecordError):
+    with raises_emrpath(
+        ep.InvalidRecordError, field="AgencyCredential.medical_director", rule="practice authority"
+    ):
         AgencyCredential("A", "  ", D(2026, 1, 1))
     with pytest.raises(ep.InvalidRecordError) as early:
         AgencyCredential("A", "Dr. B", D(2026, 1, 2), D(2026, 1, 1))
@@ -345,11 +348,17 @@ def test_bad_records_name_their_field() -> None:
     with pytest.raises(ep.InputTypeError) as listed:
         Practitioner(licenses=[emr_license(), "MT"])  # type: ignore[list-item]
     assert listed.value.field == "Practitioner.licenses[1]"
-    with pytest.raises(ep.InputTypeError):
+    with raises_emrpath(
+        ep.InputTypeError, field="Practitioner.licenses", rule="practice authority"
+    ):
         Practitioner(licenses=emr_license())  # type: ignore[arg-type]
-    with pytest.raises(ep.InputTypeError):
+    with raises_emrpath(
+        ep.InputTypeError, field="Practitioner.certification", rule="practice authority"
+    ):
         Practitioner(certification=D(2025, 1, 1))  # type: ignore[arg-type]
-    with pytest.raises(ep.InputTypeError):
+    with raises_emrpath(
+        ep.InputTypeError, field="Jurisdiction.requires_state_license", rule="practice authority"
+    ):
         Jurisdiction("MT", "Montana", requires_state_license=1)  # type: ignore[arg-type]
 
 
@@ -358,14 +367,14 @@ def test_bad_arguments_are_refused() -> None:
     with pytest.raises(ep.InputTypeError) as info:
         practice_authority(person, "MT", on="2026-01-01", program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert info.value.field == "on"
-    with pytest.raises(ep.NaiveDatetimeError):
+    with raises_emrpath(ep.NaiveDatetimeError, field="on", rule="practice authority"):
         practice_authority(person, "MT", on=dt.datetime(2026, 1, 1), program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError) as who:
         practice_authority([emr_license()], "MT", on=D(2026, 1, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert who.value.field == "person"
-    with pytest.raises(ep.InputTypeError):
+    with raises_emrpath(ep.InputTypeError, field="jurisdiction", rule="practice authority"):
         practice_authority(person, 30, on=D(2026, 1, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
-    with pytest.raises(ep.UnknownNameError):
+    with raises_emrpath(ep.UnknownNameError, field="level", rule="scope of practice"):
         practice_authority(person, "MT", on=D(2026, 1, 1), level="EMR", program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError) as flag:
         practice_authority(

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 import emrpath as ep
 from emrpath import calendar as calendar_module
 from strategies import CAL_FIRST, CAL_LAST, dates
+from tests.errors import raises_emrpath
 
 ONE_DAY = dt.timedelta(days=1)
 CAL = ep.BusinessCalendar.us_federal()
@@ -243,7 +244,7 @@ def test_between_matches_oracle(a: dt.date, span: int):
     (and then minus the business days in [b, a))."""
     b = a + dt.timedelta(days=span)
     if not CAL_FIRST <= b <= CAL_LAST:
-        with pytest.raises(ep.CalendarRangeError):
+        with raises_emrpath(ep.CalendarRangeError, field="b", rule="business day"):
             CAL.business_days_between(a, b)
         return
     assert CAL.business_days_between(a, b) == oracle_between(a, b)
@@ -359,7 +360,7 @@ def test_observed_new_year_at_the_edges_of_a_range():
     to_2021 = ep.BusinessCalendar.from_holidays("US", first_year=2019, last_year=2021)
     assert not to_2021.is_business_day(dt.date(2021, 12, 31))
     assert to_2021.add_business_days(dt.date(2021, 12, 30), -1) == dt.date(2021, 12, 29)
-    with pytest.raises(ep.CalendarRangeError):
+    with raises_emrpath(ep.CalendarRangeError, field="n", rule="business day"):
         to_2021.add_business_days(dt.date(2021, 12, 30), 1)  # 2022-01-03 is out of range
     from_2022 = ep.BusinessCalendar.from_holidays("US", first_year=2022, last_year=2023)
     assert from_2022.first_day == dt.date(2022, 1, 1)
@@ -368,7 +369,7 @@ def test_observed_new_year_at_the_edges_of_a_range():
     assert info.value.field == "day"
     assert isinstance(info.value, ValueError)
     assert from_2022.add_business_days(dt.date(2022, 1, 1), 1) == dt.date(2022, 1, 3)
-    with pytest.raises(ep.CalendarRangeError):
+    with raises_emrpath(ep.CalendarRangeError, field="n", rule="business day"):
         from_2022.add_business_days(dt.date(2022, 1, 3), -1)  # no business day left before
 
 
@@ -380,7 +381,7 @@ def test_last_covered_day_is_new_years_day_2101_observed():
     assert not CAL.is_business_day(dt.date(2100, 12, 31))
     assert CAL.closure_reason(dt.date(2100, 12, 31)) == "New Year's Day (observed)"
     assert CAL.add_business_days(dt.date(2100, 12, 29), 1) == dt.date(2100, 12, 30)
-    with pytest.raises(ep.CalendarRangeError):
+    with raises_emrpath(ep.CalendarRangeError, field="n", rule="business day"):
         CAL.add_business_days(dt.date(2100, 12, 30), 1)
 
 
@@ -391,7 +392,9 @@ def test_no_calendar_past_the_holiday_data():
         ep.BusinessCalendar.from_holidays("US", last_year=2101)
     assert info.value.field == "CalendarSpec.last_year"
     assert isinstance(info.value, ValueError)
-    with pytest.raises(ep.InvalidRecordError):
+    with raises_emrpath(
+        ep.InvalidRecordError, field="CalendarSpec.last_year", rule="business day"
+    ):
         calendar_module.CalendarSpec(first_year=2000, last_year=1999)
 
 
@@ -708,5 +711,5 @@ def test_stepping_past_the_ends_is_refused(case: tuple[dt.date, int]):
     with pytest.raises(ep.CalendarRangeError) as info:
         CAL.add_business_days(day, n)
     assert info.value.field == "n"
-    with pytest.raises(ep.CalendarRangeError):
+    with raises_emrpath(ep.CalendarRangeError, field="days[0]", rule="business day"):
         CAL.add_business_days_many([day], n)

@@ -15,6 +15,7 @@ import emrpath as ep
 from emrpath import _dates
 from emrpath._dates import add_months, as_date, end_of_month, timezone
 from strategies import CAL_FIRST, CAL_LAST, dates
+from tests.errors import raises_emrpath
 
 UTC = dt.timezone.utc
 FIELD = "exam_on"
@@ -164,7 +165,7 @@ class _NoOffset(dt.tzinfo):
 def test_a_tzinfo_without_an_offset_is_naive():
     """Python's rule, followed by emrpath: a datetime whose tzinfo gives no UTC offset is
     naive, and "naive datetimes are rejected"."""
-    with pytest.raises(ep.NaiveDatetimeError):
+    with raises_emrpath(ep.NaiveDatetimeError, field=FIELD, rule=RULE):
         as_date(
             dt.datetime(2025, 1, 2, tzinfo=_NoOffset()),
             field=FIELD,
@@ -220,10 +221,10 @@ def test_numpy_and_pandas_scalars():
     pandas Timestamp is a datetime, so the datetime rules apply to it."""
     np = pytest.importorskip("numpy")
     for value in (np.datetime64("2025-01-02"), np.datetime64("2025-01-02T03:30"), np.int64(3)):
-        with pytest.raises(ep.InputTypeError):
+        with raises_emrpath(ep.InputTypeError, field=FIELD, rule=RULE):
             as_date(value, field=FIELD, rule=RULE, tz="America/New_York")
     pd = pytest.importorskip("pandas")
-    with pytest.raises(ep.NaiveDatetimeError):
+    with raises_emrpath(ep.NaiveDatetimeError, field=FIELD, rule=RULE):
         as_date(pd.Timestamp("2025-03-02 03:30"), field=FIELD, rule=RULE, tz="America/New_York")
     aware = pd.Timestamp("2025-03-02 03:30", tz="UTC")
     assert as_date(aware, field=FIELD, rule=RULE, tz="America/New_York") == dt.date(2025, 3, 1)
@@ -241,7 +242,7 @@ def test_timezone_names():
         timezone("Not/AZone")
     assert isinstance(info.value, LookupError)
     assert info.value.field == "timezone"
-    with pytest.raises(ep.UnknownNameError):
+    with raises_emrpath(ep.UnknownNameError, field="timezone", rule="program timezone"):
         as_date(dt.datetime(2025, 1, 2, tzinfo=UTC), field=FIELD, rule=RULE, tz="America/Nowhere")
 
 
@@ -348,7 +349,7 @@ def test_fallback_zone_source_is_used_only_when_the_system_has_none(
     try:
         late = dt.datetime(2025, 3, 2, 3, 30, tzinfo=UTC)
         assert as_date(late, field=FIELD, rule=RULE, tz="America/New_York") == dt.date(2025, 3, 1)
-        with pytest.raises(ep.UnknownNameError):
+        with raises_emrpath(ep.UnknownNameError, field="timezone", rule="program timezone"):
             timezone("Not/AZone")
     finally:
         monkeypatch.undo()

@@ -20,6 +20,7 @@ from emrpath.calendar import NATIONAL_DAY_OF_MOURNING_2025, CalendarSpec, DayOve
 from emrpath.params import Citation, Confidence, Param, Provision, weakest
 from emrpath.policies import MonthsValidity, NoExpiry, ResultPosting
 from emrpath.status import Gate
+from tests.errors import raises_emrpath
 
 D = dt.date
 CITE = Citation("https://example.org/rule", "quote", "A rule")
@@ -51,7 +52,7 @@ def test_confidence_on_the_left_refuses_other_types(
 ) -> None:
     """A level orders only against a level, whichever side of the operator it is on."""
     for level in Confidence:
-        with pytest.raises(TypeError):
+        with pytest.raises(TypeError, match=f"'{symbol}' not supported between instances of"):
             compare(level, other)
 
 
@@ -289,7 +290,7 @@ def test_closures_on_the_first_and_last_covered_day_count_and_others_are_ignored
     assert (cal.first_day, cal.last_day) == (D(2025, 1, 1), D(2025, 12, 31))
     # 261 weekdays in 2025, less the two closures
     assert len(cal.business_days_in(D(2025, 1, 1), D(2025, 12, 31))) == 259
-    with pytest.raises(ep.CalendarRangeError):
+    with raises_emrpath(ep.CalendarRangeError, field="day", rule="business day"):
         cal.is_business_day(D(2026, 1, 1))
 
 
@@ -491,7 +492,7 @@ def test_a_calendar_includes_the_holidays_of_its_first_and_last_days() -> None:
     federal = ep.BusinessCalendar.us_federal()
     assert federal.closure_reason(D(1990, 1, 1)) == "New Year's Day"
     assert federal.add_business_days(D(1990, 1, 3), -1) == D(1990, 1, 2)
-    with pytest.raises(ep.CalendarRangeError):
+    with raises_emrpath(ep.CalendarRangeError, field="n", rule="business day"):
         federal.add_business_days(D(1990, 1, 2), -1)
 
 

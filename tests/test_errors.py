@@ -24,6 +24,7 @@ from emrpath.policies import (
     SeasonalExpiry,
     SeasonalRecertWindow,
 )
+from tests.errors import raises_emrpath
 
 # Every error class and the builtin it must also be. A new class in errors.__all__ fails
 # test_every_error_class_is_listed until it is added here with its builtin.
@@ -56,10 +57,41 @@ def test_each_error_is_an_emrpath_error_and_its_builtin(cls: type[ep.EmrpathErro
     assert issubclass(cls, BUILTIN_OF[cls])
     others = {ValueError, TypeError, LookupError, ImportError} - {BUILTIN_OF[cls]}
     assert not any(issubclass(cls, other) for other in others)
-    with pytest.raises(BUILTIN_OF[cls]):
+    with pytest.raises(BUILTIN_OF[cls], match=r"^f: bad \(rule: r\)$"):
         raise cls("bad", field="f", rule="r")
-    with pytest.raises(ep.EmrpathError):
+    with raises_emrpath(ep.EmrpathError, field="f", rule="r"):
         raise cls("bad", field="f", rule="r")
+
+
+def _raise(error: Exception | None) -> None:
+    if error is not None:
+        raise error
+
+
+@pytest.mark.parametrize(
+    ("raised", "failure", "says"),
+    [
+        (TypeError("f: bad (rule: r)"), TypeError, r"^f: bad"),  # a bare builtin passes by
+        (ep.InputTypeError("bad", field="g", rule="r"), AssertionError, "names 'g' / 'r'"),
+        (ep.InputTypeError("bad", field="f", rule="s"), AssertionError, "names 'f' / 's'"),
+        (ep.InvalidRecordError("bad", field="f", rule="r"), ep.InvalidRecordError, "^f: bad"),
+        (None, pytest.fail.Exception, "DID NOT RAISE"),
+    ],
+    ids=["builtin", "field", "rule", "kind", "nothing"],
+)
+def test_raises_emrpath_fails_unless_kind_field_and_rule_all_fit(
+    raised: Exception | None, failure: type[BaseException], says: str
+) -> None:
+    """The tests' check for an emrpath error passes only on the error naming "the field
+    and the rule" it is given; a bare builtin with the same text does not pass it."""
+    with raises_emrpath(ep.InputTypeError, field="f", rule="r") as info:
+        _raise(ep.InputTypeError("bad", field="f", rule="r"))
+    assert info.value.message == "bad"
+    with (
+        pytest.raises(failure, match=says),
+        raises_emrpath(ep.InputTypeError, field="f", rule="r"),
+    ):
+        _raise(raised)
 
 
 def test_naive_datetime_error_is_an_input_type_error():
@@ -115,12 +147,12 @@ def test_errors_raised_by_the_library_pickle_intact():
     """EmrpathError: "errors must cross process boundaries intact"."""
     cal = ep.BusinessCalendar.us_federal()
     raised: list[ep.EmrpathError] = []
-    for call in (
-        lambda: cal.is_business_day("2025-01-02"),  # type: ignore[arg-type]
-        lambda: cal.is_business_day(dt.date(1980, 1, 1)),
-        lambda: cal.add_business_days(dt.date(2025, 1, 2), 1.5),  # type: ignore[arg-type]
+    for field, call in (
+        ("day", lambda: cal.is_business_day("2025-01-02")),  # type: ignore[arg-type]
+        ("day", lambda: cal.is_business_day(dt.date(1980, 1, 1))),
+        ("n", lambda: cal.add_business_days(dt.date(2025, 1, 2), 1.5)),  # type: ignore[arg-type]
     ):
-        with pytest.raises(ep.EmrpathError) as info:
+        with raises_emrpath(ep.EmrpathError, field=field, rule="business day") as info:
             call()
         raised.append(info.value)
     for err in raised:
@@ -133,7 +165,7 @@ def test_errors_module_doctest_example():
     """errors: "callers can catch either emrpath.EmrpathError or ValueError/TypeError/
     LookupError"."""
     cal = ep.BusinessCalendar.us_federal()
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"^day: .* \(rule: business day\)$"):
         cal.is_business_day("2025-01-02")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="outside this calendar's years"):
         cal.is_business_day(dt.date(2101, 1, 1))

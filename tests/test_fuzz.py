@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 import emrpath as ep
 from emrpath.cli import main
 from emrpath.jsonio import document_program, from_json_data, to_json_data
+from tests.errors import raises_emrpath
 from tests.strategies import candidates, recertification_records
 
 FIELD_NAMES = (
@@ -366,7 +367,7 @@ def test_far_dates_raise_an_emrpath_error_not_overflow() -> None:
         lambda: ep.att_expiration_date(far, far, program=ep.NREMT_EMR),
         lambda: ep.earliest_retest_date(far, program=ep.ASCP_MLS),
     ):
-        with pytest.raises(ep.EmrpathError):
+        with raises_emrpath(ep.CalendarRangeError, field="date", rule="date arithmetic"):
             call()
     code, _, err = _cli(["dates", "--course", "9999-12-31"])
     assert code == 1

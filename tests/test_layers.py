@@ -236,7 +236,7 @@ def test_the_program_cannot_be_passed_by_position(name: str, call: Callable[...,
 def test_evaluate_without_program_is_a_type_error() -> None:
     """The issue's own words: "`ep.evaluate(c, as_of=d)` without `program=` is a
     `TypeError`"; before, it silently applied the NREMT EMR rules."""
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="missing 1 required keyword-only argument: 'program'"):
         ep.evaluate(CANDIDATE, as_of=AS_OF)  # type: ignore[call-arg]
 
 

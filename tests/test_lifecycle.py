@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import emrpath as ep
 from emrpath.lifecycle import RecertificationState
 from emrpath.programs.nremt_emr import LIFECYCLE_BASELINE
+from tests.errors import raises_emrpath
 from tests.research_notes import notes_text
 from tests.strategies import dates
 
@@ -226,7 +227,9 @@ def test_to_rows_lists_components_topics_and_total() -> None:
 
 
 def test_emr_cycles_before_rolling_recertification_have_no_rule() -> None:
-    with pytest.raises(ep.NoRuleInForceError):
+    with raises_emrpath(
+        ep.NoRuleInForceError, field="ce_requirement", rule=ep.NREMT_EMR.ce_requirement.description
+    ):
         status(ep.Certification(D(2015, 3, 1)), as_of=D(2017, 5, 1))
     assert D(2016, 9, 1) == LIFECYCLE_BASELINE
 
@@ -526,7 +529,7 @@ def test_wrong_types_are_refused(args: dict[str, object], field: str) -> None:
 
 
 def test_naive_datetime_as_of_is_refused() -> None:
-    with pytest.raises(ep.NaiveDatetimeError):
+    with raises_emrpath(ep.NaiveDatetimeError, field="as_of", rule="recertification"):
         status(as_of=dt.datetime(2026, 5, 1, 12))
 
 

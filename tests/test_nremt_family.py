@@ -19,6 +19,7 @@ import emrpath as ep
 from emrpath.policies import FixedDaysWait, MonthsValidity, ScoreScale
 from emrpath.programs import nremt
 from strategies import dates
+from tests.errors import raises_emrpath
 
 D = dt.date
 EMR = ep.NREMT_EMR
@@ -72,7 +73,9 @@ def test_every_level_reads_the_familys_provisions(program: ep.Program) -> None:
     assert program.score_scale.value_at(D(2023, 6, 1)) == ScoreScale(
         100, 1500, 950, failing_only=True
     )
-    with pytest.raises(ep.NoRuleInForceError):
+    with raises_emrpath(
+        ep.NoRuleInForceError, field="retest_wait", rule=program.retest_wait.description
+    ):
         ep.earliest_retest_date(nremt.BASELINE - dt.timedelta(days=1), program=program)
 
 

@@ -31,6 +31,7 @@ from emrpath.policies import (
     RollingCeWindow,
     ScoreScale,
 )
+from tests.errors import raises_emrpath
 
 D = dt.date
 SRC = Path(ep.__file__).resolve().parent
@@ -129,7 +130,7 @@ def test_the_toy_program_without_lifecycle_rules_says_so() -> None:
             ep.Certification(D(2025, 3, 17)), as_of=D(2025, 7, 1), program=bare
         )
     assert err.value.field == "program"
-    with pytest.raises(ep.NoRuleInForceError):
+    with raises_emrpath(ep.NoRuleInForceError, field="program", rule="appeal"):
         ep.appeal_deadline(D(2025, 3, 1), program=bare)
 
 
@@ -140,9 +141,13 @@ def test_program_definitions_are_checked() -> None:
     with pytest.raises(ep.InvalidRecordError) as err:
         attrs.evolve(TOY, ce_window=None)
     assert err.value.field == "Program.ce_window"
-    with pytest.raises(ep.InvalidRecordError):
+    with raises_emrpath(
+        ep.InvalidRecordError, field="CeRequirement.components", rule="program parameter"
+    ):
         CeRequirement("hours", 4, (CeComponent("a", 3), CeComponent("b", 3)))
-    with pytest.raises(ep.InvalidRecordError):
+    with raises_emrpath(
+        ep.InvalidRecordError, field="CeComponent(a).topics", rule="program parameter"
+    ):
         CeComponent("a", 1, (CeTopic("x", 1), CeTopic("x", 0)))
 
 

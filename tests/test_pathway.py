@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import emrpath as ep
 from emrpath.params import Param, Provision
 from emrpath.policies import FixedDaysWait
+from tests.errors import raises_emrpath
 from tests.strategies import dates
 
 D = dt.date
@@ -447,7 +448,11 @@ def test_candidate_must_be_a_candidate() -> None:
 
 
 def test_course_before_the_rule_tables_start() -> None:
-    with pytest.raises(ep.NoRuleInForceError):
+    with raises_emrpath(
+        ep.NoRuleInForceError,
+        field="course_validity",
+        rule=ep.NREMT_EMR.course_validity.description,
+    ):
         ep.evaluate(
             ep.Candidate(course=ep.CourseCompletion(D(2014, 6, 1))),
             as_of=D(2014, 7, 1),

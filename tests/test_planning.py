@@ -27,6 +27,7 @@ from emrpath.planning import (
 from emrpath.programs.ascp_mls import RETEST_WAIT_90_DAYS
 from emrpath.report import parameter_rows
 from emrpath.retake_advice import SEED_RETAKE_ADVICE, RetakeAdvice
+from tests.errors import raises_emrpath
 from tests.strategies import dates
 
 D = dt.date
@@ -85,7 +86,7 @@ def test_every_fix_is_cited_verbatim_from_the_seed() -> None:
         assert fix.citation.quote in SEED_FIXES
         assert fix.citation.quote.endswith(f"need {fix.fix}")
         assert fix.confidence is ep.Confidence.SECONDARY
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="'mappingproxy' object does not support item assignment"):
         BUCKET_FIXES[MissBucket.SCOPE] = BUCKET_FIXES[MissBucket.PACING]  # type: ignore[index]
 
 
@@ -495,17 +496,17 @@ def test_bad_log_records_are_refused() -> None:
     with pytest.raises(ep.UnknownNameError) as info:
         Miss("knowledge")
     assert info.value.field == "Miss.bucket"
-    with pytest.raises(ep.InputTypeError):
+    with raises_emrpath(ep.InputTypeError, field="Miss.bucket", rule="retake planning"):
         Miss(3)  # type: ignore[arg-type]
     with pytest.raises(ep.InputTypeError) as note:
         Miss("scope", note=None)  # type: ignore[arg-type]
     assert note.value.field == "Miss.note"
-    with pytest.raises(ep.InputTypeError):
+    with raises_emrpath(ep.InputTypeError, field="ErrorLog.misses", rule="retake planning"):
         ErrorLog("scope")  # type: ignore[arg-type]
     with pytest.raises(ep.InputTypeError) as item:
         ErrorLog([Miss("scope"), "pacing"])  # type: ignore[list-item]
     assert item.value.field == "ErrorLog.misses[1]"
-    with pytest.raises(ep.InputTypeError):
+    with raises_emrpath(ep.InputTypeError, field="ErrorLog.attempt_on", rule="retake planning"):
         ErrorLog(attempt_on="2025-07-11")  # type: ignore[arg-type]
 
 
@@ -527,16 +528,18 @@ def test_bad_plan_arguments_are_refused() -> None:
         assert limit.value.field == "attempts_used"
         assert limit.value.rule == "attempt limit"
     for used_wrong in (True, "1", 1.0):
-        with pytest.raises(ep.InputTypeError):
+        with raises_emrpath(ep.InputTypeError, field="attempts_used", rule="retake planning"):
             ep.plan_attempts(COURSE, D(2025, 7, 1), attempts_used=used_wrong, program=ep.NREMT_EMR)  # type: ignore[arg-type]
     with pytest.raises(ep.InputTypeError) as text:
         ep.plan_attempts(COURSE, "2025-07-01", program=ep.NREMT_EMR)  # type: ignore[arg-type]
     assert text.value.field == "first_attempt_on"
-    with pytest.raises(ep.NaiveDatetimeError):
+    with raises_emrpath(ep.NaiveDatetimeError, field="first_attempt_on", rule="retake planning"):
         ep.plan_attempts(COURSE, dt.datetime(2025, 7, 1, 9), program=ep.NREMT_EMR)
-    with pytest.raises(ep.InputTypeError):
+    with raises_emrpath(ep.InputTypeError, field="program", rule="retake planning"):
         ep.plan_attempts(COURSE, D(2025, 7, 1), program="nremt-emr")  # type: ignore[arg-type]
-    with pytest.raises(ep.NoRuleInForceError):
+    with raises_emrpath(
+        ep.NoRuleInForceError, field="attempt_limit", rule=ep.NREMT_EMR.attempt_limit.description
+    ):
         ep.plan_attempts(ep.CourseCompletion(D(2014, 3, 1)), D(2014, 4, 1), program=ep.NREMT_EMR)
 
 
@@ -554,7 +557,8 @@ def test_bad_retake_arguments_are_refused() -> None:
     with pytest.raises(ep.InvalidRecordError) as other:
         retake_plan(dated, second, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
     assert other.value.field == "log.attempt_on"
-    with pytest.raises(ep.InvalidRecordError):  # evaluate(): the attempt is after as_of
+    # evaluate() refuses the candidate: its second attempt is after as_of
+    with raises_emrpath(ep.InvalidRecordError, field="attempts[1].taken_on", rule="exam attempt"):
         retake_plan(log_of(), second, person, as_of=D(2025, 7, 20), program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError) as kind:
         retake_plan([Miss("scope")], second, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
@@ -573,7 +577,7 @@ def test_a_bucket_fix_is_validated() -> None:
     with pytest.raises(ep.InputTypeError) as source:
         BucketFix(MissBucket.PACING, "timed practice", "seed")  # type: ignore[arg-type]
     assert source.value.field == "BucketFix.citation"
-    with pytest.raises(ep.UnknownNameError):
+    with raises_emrpath(ep.UnknownNameError, field="BucketFix.bucket", rule="retake planning"):
         BucketFix("speed", "timed practice", cite)
 
 
@@ -637,7 +641,7 @@ def test_module_tables_are_read_only(module: str, name: str) -> None:
     table = getattr(importlib.import_module(module), name)
     assert type(table) is types.MappingProxyType
     key = next(iter(table))
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="'mappingproxy' object does not support item assignment"):
         table[key] = table[key]
 
 
@@ -835,9 +839,9 @@ def test_retake_advice_gives_one_fix_per_bucket() -> None:
     with pytest.raises(ep.InputTypeError) as kind:
         RetakeAdvice([*fixes[:4], "timed practice"])  # type: ignore[list-item]
     assert kind.value.field == "RetakeAdvice.fixes[4]"
-    with pytest.raises(ep.InputTypeError):
+    with raises_emrpath(ep.InputTypeError, field="RetakeAdvice.fixes", rule="program parameter"):
         RetakeAdvice("timed practice")  # type: ignore[arg-type]
-    with pytest.raises(ep.UnknownNameError):
+    with raises_emrpath(ep.UnknownNameError, field="bucket", rule="retake planning"):
         SEED_RETAKE_ADVICE.fix("speed")
     assert pickle.loads(pickle.dumps(SEED_RETAKE_ADVICE)) == SEED_RETAKE_ADVICE
     row = next(r for r in parameter_rows(ep.NREMT_EMR) if r["parameter"] == "retake_advice")

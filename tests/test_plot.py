@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath.plot import plot_pathway
+from tests.errors import raises_emrpath
 from tests.strategies import dates
 
 matplotlib = pytest.importorskip("matplotlib")
@@ -166,7 +167,7 @@ def test_bad_axes_and_bad_records_are_refused():
         plot_pathway("someone", as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
     with pytest.raises(ep.InputTypeError, match="as_of"):
         plot_pathway(certified(), as_of="2025-03-01", program=ep.NREMT_EMR)
-    with pytest.raises(ep.InvalidRecordError):
+    with raises_emrpath(ep.InvalidRecordError, field="attempts[0].taken_on", rule="exam attempt"):
         plot_pathway(certified(), as_of=D(2025, 2, 1), program=ep.NREMT_EMR)  # attempt after as_of
 
 

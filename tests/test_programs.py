@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath import programs
+from tests.errors import raises_emrpath
 
 
 def test_the_registry_maps_each_shipped_programs_key_to_it() -> None:
@@ -35,9 +36,9 @@ def test_iterating_the_registry_is_stable_and_available_follows_it() -> None:
 
 
 def test_the_registry_is_read_only() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="'mappingproxy' object does not support item assignment"):
         programs.REGISTRY["toy"] = ep.NREMT_EMR  # type: ignore[index]
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="'mappingproxy' object does not support item deletion"):
         del programs.REGISTRY["nremt-emr"]  # type: ignore[attr-defined]
 
 
@@ -106,7 +107,7 @@ def test_get_accepts_exactly_the_registered_keys(key: str) -> None:
     if key in programs.REGISTRY:
         assert programs.get(key).key == key
     else:
-        with pytest.raises(ep.UnknownNameError):
+        with raises_emrpath(ep.UnknownNameError, field="program", rule="program registry"):
             programs.get(key)
 
 

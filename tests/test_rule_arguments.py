@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import emrpath as ep
+from tests.errors import raises_emrpath
 
 D = dt.date
 UTC = dt.timezone.utc
@@ -93,7 +94,7 @@ def test_an_aware_datetime_is_read_in_the_programs_timezone(
     try:
         expected = function(**args, program=program)
     except ep.EmrpathError as err:  # the rule itself refuses these dates for this program
-        with pytest.raises(type(err)):
+        with raises_emrpath(type(err), field=err.field, rule=err.rule):
             function(**{**args, field: utc}, program=program)
         return
     assert function(**{**args, field: utc}, program=program) == expected

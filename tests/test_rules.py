@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath.policies import FixedDaysWait
+from tests.errors import raises_emrpath
 from tests.strategies import dates
 
 CAL = ep.BusinessCalendar.us_federal()
@@ -203,7 +204,11 @@ def test_att_before_course_is_refused() -> None:
 
 def test_att_policy_starts_2015() -> None:
     """ "Effective: January 1, 2015"."""
-    with pytest.raises(ep.NoRuleInForceError):
+    with raises_emrpath(
+        ep.NoRuleInForceError,
+        field="course_validity",
+        rule=ep.NREMT_EMR.course_validity.description,
+    ):
         ep.att_expiration_date(dt.date(2014, 12, 31), dt.date(2014, 12, 1), program=ep.NREMT_EMR)
 
 

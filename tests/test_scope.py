@@ -35,6 +35,7 @@ from emrpath.scope import (
     can_cannot_list,
     is_within_scope,
 )
+from tests.errors import raises_emrpath
 
 RULE = "scope of practice"
 WITHIN, ABOVE, NOT_CONFIRMED = (
@@ -558,11 +559,11 @@ def test_decisions_and_profiles_pickle_and_hash() -> None:
 
 def test_values_are_immutable() -> None:
     row = NATIONAL_2019.row("cpap")
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
         row.min_level = Level.EMR  # type: ignore[misc]
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
         NATIONAL_2019.rows = ()  # type: ignore[misc]
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="'mappingproxy' object does not support item assignment"):
         SCOPE_SOURCES["S1"] = STATE_RULE  # type: ignore[index]
 
 
@@ -727,36 +728,26 @@ def test_every_row_of_every_profile_is_cited(profile: ScopeProfile) -> None:
 # bad input
 
 
-def _check_error(err: EmrpathError, field: str) -> None:
-    assert err.field == field
-    assert err.rule == RULE
-    assert field in str(err)
-    assert RULE in str(err)
-
-
 @pytest.mark.parametrize("skill", [None, 3, b"cpap", ("cpap",), Level.EMR])
 def test_non_str_skill_is_a_type_error(skill: object) -> None:
-    with pytest.raises(InputTypeError) as info:
+    with raises_emrpath(InputTypeError, field="skill", rule=RULE) as info:
         is_within_scope(skill, "emr")  # type: ignore[arg-type]
     assert isinstance(info.value, TypeError)
-    _check_error(info.value, "skill")
 
 
 @pytest.mark.parametrize("level", [None, 0, 1.0, True, Confidence.PRIMARY, ["emr"]])
 def test_non_level_is_a_type_error(level: object) -> None:
-    with pytest.raises(InputTypeError) as info:
+    with raises_emrpath(InputTypeError, field="level", rule=RULE):
         is_within_scope("cpap", level)  # type: ignore[arg-type]
-    _check_error(info.value, "level")
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="level", rule=RULE):
         can_cannot_list(level)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("level", ["EMR", "Emt", " emr", "first responder", "", "medic"])
 def test_unknown_level_string_is_an_unknown_name(level: str) -> None:
-    with pytest.raises(UnknownNameError) as info:
+    with raises_emrpath(UnknownNameError, field="level", rule=RULE) as info:
         is_within_scope("cpap", level)
     assert isinstance(info.value, LookupError)
-    _check_error(info.value, "level")
 
 
 def test_unknown_level_names_a_near_miss() -> None:
@@ -765,22 +756,19 @@ def test_unknown_level_names_a_near_miss() -> None:
 
 
 def test_bad_profile_and_policy() -> None:
-    with pytest.raises(InputTypeError) as info:
+    with raises_emrpath(InputTypeError, field="profile", rule=RULE):
         is_within_scope("cpap", "emr", "national-2019")  # type: ignore[arg-type]
-    _check_error(info.value, "profile")
-    with pytest.raises(UnknownNameError) as unknown:
+    with raises_emrpath(UnknownNameError, field="unverified", rule=RULE):
         is_within_scope("cpap", "emr", unverified="allowed")
-    _check_error(unknown.value, "unverified")
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="unverified", rule=RULE):
         is_within_scope("cpap", "emr", unverified=True)  # type: ignore[arg-type]
 
 
 def test_row_lookup_of_unknown_skill_raises_but_decision_does_not() -> None:
-    with pytest.raises(UnknownNameError) as info:
+    with raises_emrpath(UnknownNameError, field="skill", rule=RULE):
         NATIONAL_2019.row("teleportation")
-    _check_error(info.value, "skill")
     assert is_within_scope("teleportation", "emr").outcome is NOT_CONFIRMED
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="skill", rule=RULE):
         NATIONAL_2019.get(42)  # type: ignore[arg-type]
     assert 42 not in NATIONAL_2019
 
@@ -824,13 +812,12 @@ def _derive(**kwargs: object) -> ScopeProfile:
     ],
 )
 def test_bad_derivations(kwargs: dict[str, object], error: type[EmrpathError], field: str) -> None:
-    with pytest.raises(error) as info:
+    with raises_emrpath(error, field=field, rule=RULE):
         _derive(**kwargs)
-    _check_error(info.value, field)
 
 
 def test_derived_profile_needs_its_own_name() -> None:
-    with pytest.raises(InvalidRecordError) as info:
+    with raises_emrpath(InvalidRecordError, field="name", rule=RULE):
         NATIONAL_2019.derive(
             "national-2019",
             description="t",
@@ -838,7 +825,6 @@ def test_derived_profile_needs_its_own_name() -> None:
             citation=STATE_RULE,
             confidence=Confidence.PRIMARY,
         )
-    _check_error(info.value, "name")
 
 
 def _row(**kwargs: object) -> SkillRow:
@@ -876,9 +862,8 @@ def _row(**kwargs: object) -> SkillRow:
     ],
 )
 def test_bad_skill_rows(kwargs: dict[str, object], error: type[EmrpathError], field: str) -> None:
-    with pytest.raises(error) as info:
+    with raises_emrpath(error, field=field, rule=RULE):
         _row(**kwargs)
-    _check_error(info.value, field)
 
 
 def test_skill_row_accepts_a_level_string_and_a_lone_source_id() -> None:
@@ -896,19 +881,18 @@ def test_skill_row_accepts_a_level_string_and_a_lone_source_id() -> None:
     ],
 )
 def test_ambiguous_profiles_are_refused(rows: tuple[tuple[str, str], ...]) -> None:
-    with pytest.raises(InvalidRecordError) as info:
+    with raises_emrpath(InvalidRecordError, field="ScopeProfile.rows", rule=RULE):
         ScopeProfile(
             name="p", description="d", rows=[_row(key=key, name=name) for key, name in rows]
         )
-    _check_error(info.value, "ScopeProfile.rows")
 
 
 def test_profile_rows_and_changes_must_be_typed() -> None:
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="ScopeProfile.rows", rule=RULE):
         ScopeProfile(name="p", description="d", rows=["cpap"])  # type: ignore[list-item]
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="ScopeProfile.changes", rule=RULE):
         ScopeProfile(name="p", description="d", rows=(), changes=["x"])  # type: ignore[list-item]
-    with pytest.raises(InvalidRecordError):
+    with raises_emrpath(InvalidRecordError, field="ScopeProfile.name", rule=RULE):
         ScopeProfile(name="", description="d", rows=())
 
 
@@ -926,7 +910,7 @@ def test_profile_rows_and_changes_must_be_typed() -> None:
 def test_inconsistent_changes_are_refused(
     kind: ChangeKind, old: Level | None, new: Level | None
 ) -> None:
-    with pytest.raises(InvalidRecordError):
+    with raises_emrpath(InvalidRecordError, field="ScopeChange(cpap)", rule=RULE):
         ScopeChange(
             kind=kind,
             skill="cpap",
@@ -939,21 +923,18 @@ def test_inconsistent_changes_are_refused(
 
 
 def test_decision_type_validates() -> None:
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="ScopeDecision.outcome", rule=RULE):
         ScopeDecision(outcome="within_scope", skill="x", level=Level.EMR, profile="p")  # type: ignore[arg-type]
 
 
 def test_non_iterables_are_type_errors_not_crashes() -> None:
-    with pytest.raises(InputTypeError) as info:
+    with raises_emrpath(InputTypeError, field="SkillRow.sources", rule=RULE):
         _row(sources=5)
-    _check_error(info.value, "SkillRow.sources")
-    with pytest.raises(InputTypeError) as profile_info:
+    with raises_emrpath(InputTypeError, field="ScopeProfile.rows", rule=RULE):
         ScopeProfile(name="p", description="d", rows=None)  # type: ignore[arg-type]
-    _check_error(profile_info.value, "ScopeProfile.rows")
-    with pytest.raises(InputTypeError) as add_info:
+    with raises_emrpath(InputTypeError, field="add", rule=RULE):
         _derive(add=3)
-    _check_error(add_info.value, "add")
-    with pytest.raises(InputTypeError):
+    with raises_emrpath(InputTypeError, field="ScopeDecision.confidence", rule=RULE):
         ScopeDecision(
             outcome=ScopeOutcome.NOT_CONFIRMED,
             skill="x",

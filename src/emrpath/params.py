@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -107,19 +107,30 @@ def weakest(levels: Iterable[Confidence]) -> Confidence:
     return Confidence.PRIMARY
 
 
-def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not isinstance(value, str):
-        raise InvalidRecordError(
-            f"must be a str, got {type(value).__name__}",
-            field=f"{type(instance).__name__}.{attribute.name}",
-            rule="citation",
-        )
-    if not value.strip():
-        raise InvalidRecordError(
-            "must not be empty: every rule needs its source",
-            field=f"{type(instance).__name__}.{attribute.name}",
-            rule="citation",
-        )
+def _text(rule: str, why: str) -> Callable[[object, attrs.Attribute[Any], str], None]:
+    """A validator: a non-blank ``str``, refused naming ``rule`` (``why`` ends the message)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+        if not isinstance(value, str):
+            raise InvalidRecordError(
+                f"must be a str, got {type(value).__name__}",
+                field=f"{type(instance).__name__}.{attribute.name}",
+                rule=rule,
+            )
+        if not value.strip():
+            raise InvalidRecordError(
+                f"must not be empty{why}",
+                field=f"{type(instance).__name__}.{attribute.name}",
+                rule=rule,
+            )
+
+    return check
+
+
+# A citation's texts are its source; a parameter's name and description are the
+# parameter's own, so an empty one breaks the parameter rule, not the citation rule.
+_citation_text = _text("citation", ": every rule needs its source")
+_parameter_text = _text("parameter", "")
 
 
 @attrs.frozen(slots=True)
@@ -131,9 +142,9 @@ class Citation:
         Citation(url='https://nremt.org/x', quote='valid for 90 days', title='ATT policy')
     """
 
-    url: str = attrs.field(validator=_non_empty)
-    quote: str = attrs.field(validator=_non_empty)
-    title: str = attrs.field(validator=_non_empty)
+    url: str = attrs.field(validator=_citation_text)
+    quote: str = attrs.field(validator=_citation_text)
+    title: str = attrs.field(validator=_citation_text)
 
     def __str__(self) -> str:
         return f'{self.title} <{self.url}>: "{self.quote}"'
@@ -194,8 +205,8 @@ class Param(Generic[T]):
         InvalidRecordError: No provisions, or two with the same effective date.
     """
 
-    name: str = attrs.field(validator=_non_empty)
-    description: str = attrs.field(validator=_non_empty)
+    name: str = attrs.field(validator=_parameter_text)
+    description: str = attrs.field(validator=_parameter_text)
     provisions: tuple[Provision[T], ...] = attrs.field(converter=_sorted_provisions)
     _starts: tuple[dt.date, ...] = attrs.field(init=False, repr=False, eq=False)
 
