@@ -41,6 +41,10 @@ if TYPE_CHECKING:
         CalendarSpec,
         DayOverride,
     )
+    from emrpath.columnar import (
+        TableEvaluation,
+        evaluate_table,
+    )
     from emrpath.jsonio import (
         INPUT_KINDS,
         SCHEMA_VERSION,
@@ -250,6 +254,7 @@ _LAZY: dict[str, str] = {
     "SeasonalRecertWindow": "emrpath.policies",
     "SkillRow": "emrpath.scope",
     "SkillsCompetency": "emrpath.records",
+    "TableEvaluation": "emrpath.columnar",
     "StateLicense": "emrpath.authority",
     "TopicProgress": "emrpath.lifecycle",
     "UnverifiedPolicy": "emrpath.scope",
@@ -266,6 +271,7 @@ _LAZY: dict[str, str] = {
     "evaluate": "emrpath.pathway",
     "decide_many": "emrpath.batch",
     "evaluate_many": "emrpath.batch",
+    "evaluate_table": "emrpath.columnar",
     "expected_result_date": "emrpath.rules",
     "from_json_data": "emrpath.jsonio",
     "initial_expiration_date": "emrpath.rules",
@@ -372,6 +378,7 @@ __all__ = [
     "SkillRow",
     "SkillsCompetency",
     "StateLicense",
+    "TableEvaluation",
     "TopicProgress",
     "UnknownNameError",
     "UnverifiedPolicy",
@@ -389,6 +396,7 @@ __all__ = [
     "earliest_retest_date",
     "evaluate",
     "evaluate_many",
+    "evaluate_table",
     "expected_result_date",
     "from_json_data",
     "initial_expiration_date",
