@@ -170,20 +170,30 @@ REASONS = (UNKNOWN_PARAMETER, RECORDS, OUT_OF_RANGE, PROVISION, ORDER, CHECK)
 
 
 def month_and_day(days: Arr) -> tuple[Arr, Arr]:
-    """Months since January 1970 and the day of the month of each day number."""
-    months = days.astype("datetime64[D]").astype("datetime64[M]")
+    """Months since January 1970 and the day of the month of each day number.
+
+    numpy's calendar conversion runs once per distinct day in the array's range (a table
+    indexed by day), not once per row: a registry's dates span some thousands of days.
+    Days outside the dates that can be represented are clamped (their rows go to decide()).
+    """
+    days = np.clip(days, MIN_DAY, MAX_DAY)
+    low = int(days.min()) if len(days) else 0
+    high = int(days.max()) if len(days) else 0
+    span = np.arange(low, high + 1, dtype=np.int64)
+    months = span.astype("datetime64[D]").astype("datetime64[M]")
     first = months.astype("datetime64[D]").astype(np.int64)
-    return months.astype(np.int64), days - first + 1
+    index = days - low
+    return months.astype(np.int64)[index], (span - first + 1)[index]
 
 
 def month_start(months: Arr) -> Arr:
     """The day number of the first day of each month (months since January 1970)."""
-    return (
-        np.asarray(months, np.int64)
-        .astype("datetime64[M]")
-        .astype("datetime64[D]")
-        .astype(np.int64)
-    )
+    months = np.clip(np.asarray(months, np.int64), MIN_MONTH, MAX_MONTH + 1)
+    low = int(months.min()) if months.size else 0
+    high = int(months.max()) if months.size else 0
+    span = np.arange(low, high + 1, dtype=np.int64).astype("datetime64[M]")
+    starts: Arr = span.astype("datetime64[D]").astype(np.int64)
+    return starts[months - low]
 
 
 def add_months(days: Arr, count: Arr | int) -> tuple[Arr, Arr]:
@@ -263,7 +273,7 @@ class ParamTable:
 
     def index(self, days: Arr) -> Arr:
         """The provision in force on each day: its position, or -1 before the first."""
-        index = np.where(days >= self.starts[0], 0, -1)
+        index: Arr = (days >= self.starts[0]).view(np.int8) - np.int8(1)
         for start in self.starts[1:]:
             index += days >= start
         return index
@@ -272,6 +282,8 @@ class ParamTable:
         """``table[index]`` per row; the one value itself when there is one provision."""
         if len(table) == 1:
             return table[0]
+        if len(table) == 2:  # the common change of rule: a choice costs less than a lookup
+            return np.where(index > 0, table[1], table[0])
         return table[np.maximum(index, 0)]
 
     def number(self, get: Callable[[Any], object], index: Arr) -> Any:
@@ -480,6 +492,15 @@ def _read(arrays: dict[str, Any], rows: int, timezone: str) -> Columns:
     )
 
 
+def _fixed(array: Any, dtype: Any) -> Arr:
+    """The values buffer of a fixed-width Arrow array, read in place (nulls hold anything)."""
+    buffer = array.buffers()[1]
+    if buffer is None:  # no values at all
+        return np.zeros(len(array), dtype)
+    values: Arr = np.frombuffer(buffer, dtype=dtype, count=array.offset + len(array))
+    return values[array.offset :]
+
+
 def _validity(array: Any, rows: int) -> Arr:
     if array.null_count == 0:
         return np.ones(rows, dtype=bool)
@@ -495,8 +516,7 @@ def _date_column(
     kind = array.type
     present = _validity(array, rows)
     if pa.types.is_date32(kind) or pa.types.is_date64(kind):
-        days = pc.fill_null(array.cast(pa.date32()).cast(pa.int32()), 0)
-        values = np.asarray(days.to_numpy(zero_copy_only=False), np.int64)
+        values = _fixed(array.cast(pa.date32()), np.int32).astype(np.int64)
     elif pa.types.is_timestamp(kind):
         if kind.tz is not None:
             raise InputTypeError(
@@ -509,9 +529,7 @@ def _date_column(
         per_day = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000}.get(
             kind.unit, 86_400_000_000_000
         )
-        ticks = np.asarray(
-            pc.fill_null(array.cast(pa.int64()), 0).to_numpy(zero_copy_only=False), np.int64
-        )
+        ticks = _fixed(array.cast(pa.int64()), np.int64)
         values, rest = np.divmod(ticks, per_day)
         for row in np.flatnonzero(present & (rest != 0)).tolist():
             refused.setdefault(
@@ -538,8 +556,13 @@ def _bool_column(name: str, array: Any, rows: int) -> tuple[Arr, Arr]:
         raise InputTypeError(
             f"must be a boolean column, got Arrow type {array.type}", field=name, rule=RULE
         )
-    values = pc.fill_null(array, False).to_numpy(zero_copy_only=False)
-    return np.asarray(values, dtype=bool), _validity(array, rows)
+    buffer = array.buffers()[1]
+    if buffer is None:
+        return np.zeros(rows, dtype=bool), np.zeros(rows, dtype=bool)
+    bits = np.frombuffer(buffer, dtype=np.uint8)
+    values = np.unpackbits(bits, bitorder="little")[array.offset : array.offset + rows]
+    valid = _validity(array, rows)
+    return values.view(bool) & valid, valid
 
 
 def _int_column(name: str, array: Any, rows: int) -> tuple[Arr, Arr]:
@@ -556,12 +579,13 @@ def _int_column(name: str, array: Any, rows: int) -> tuple[Arr, Arr]:
             f"must be an integer column, got Arrow type {array.type}{hint}", field=name, rule=RULE
         )
     try:
-        values = pc.fill_null(array.cast(pa.int64()), 0).to_numpy(zero_copy_only=False)
+        values = _fixed(array.cast(pa.int64()), np.int64)
     except pa.lib.ArrowInvalid:
         raise InputTypeError(
             "holds a value past the 64-bit integer range", field=name, rule=RULE
         ) from None
-    return np.asarray(values, np.int64), _validity(array, rows)
+    valid = _validity(array, rows)
+    return np.where(valid, values, 0), valid
 
 
 # -- the rows as records, for decide() ------------------------------------------------------
