@@ -26,6 +26,7 @@ import platform
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,23 @@ def interleaved(
     return best
 
 
+def cases_for(
+    program: ep.Program, table: Any, frame: Any, sample: Any, people: list[ep.Candidate]
+) -> dict[str, Callable[[], object]]:
+    """What is timed, for one program: the same as_of and program throughout."""
+    on = {"as_of": AS_OF, "program": program}
+    return {
+        "evaluate_table, Arrow Table": partial(ep.evaluate_table, table, **on),
+        "evaluate_table, pandas DataFrame": partial(ep.evaluate_table, frame, **on),
+        "evaluate_table, Arrow, sample": partial(ep.evaluate_table, sample, **on),
+        "decide_many, sample": partial(ep.decide_many, people, **on),
+        "evaluate_many, sample": partial(ep.evaluate_many, people, **on),
+        "Candidates from the rows + decide_many, sample": lambda: ep.decide_many(
+            candidates(sample), **on
+        ),
+    }
+
+
 def main() -> None:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -165,37 +183,19 @@ def main() -> None:
     for program in (ep.NREMT_EMR, ep.ASCP_MLS):
         table = registry(rows, program)
         frame = as_frame(table)
-        sample = table.slice(0, SAMPLE)
+        sample = table.slice(0, min(SAMPLE, rows))
         people = candidates(sample)
         check(sample, people, program)
         ep.evaluate_many(people[:100], as_of=AS_OF, program=program)  # warm the calendar
 
-        def build_and_decide(sample: Any = sample, program: ep.Program = program) -> object:
-            return ep.decide_many(candidates(sample), as_of=AS_OF, program=program)
-
-        cases: dict[str, Callable[[], object]] = {
-            "evaluate_table, Arrow Table": lambda: ep.evaluate_table(
-                table, as_of=AS_OF, program=program
-            ),
-            "evaluate_table, pandas DataFrame": lambda: ep.evaluate_table(
-                frame, as_of=AS_OF, program=program
-            ),
-            "evaluate_table, Arrow, sample": lambda: ep.evaluate_table(
-                sample, as_of=AS_OF, program=program
-            ),
-            "decide_many, sample": lambda: ep.decide_many(people, as_of=AS_OF, program=program),
-            "evaluate_many, sample": lambda: ep.evaluate_many(
-                people, as_of=AS_OF, program=program
-            ),
-            "Candidates from the rows + decide_many, sample": build_and_decide,
-        }
+        cases = cases_for(program, table, frame, sample, people)
         best = interleaved(cases, ROUNDS)
         per_row = {
-            name: cpu / (rows if "sample" not in name else SAMPLE)
+            name: cpu / (sample.num_rows if "sample" in name else rows)
             for name, (cpu, _) in best.items()
         }
         for name, (cpu, wall) in best.items():
-            count = SAMPLE if "sample" in name else rows
+            count = sample.num_rows if "sample" in name else rows
             rate = 1 / per_row[name]
             vs_decide = per_row["decide_many, sample"] / per_row[name]
             vs_evaluate = per_row["evaluate_many, sample"] / per_row[name]
