@@ -17,6 +17,7 @@ import datetime as dt
 import importlib
 import re
 from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -114,18 +115,22 @@ OUTPUT_COLUMNS = (
 
 _NONE = type(None)
 Shapes = Mapping[type, tuple[str, ...]]
-RESULT_POSTING: Shapes = {ResultPosting: ("business_days", "held_until")}
-SCORE_SCALE: Shapes = {ScoreScale: ("minimum", "maximum", "passing"), _NONE: ()}
-RETEST_WAIT: Shapes = {FixedDaysWait: ("days",), NextPeriodWait: ("months",)}
-ATTEMPT_LIMIT: Shapes = {AttemptLimit: ("max_attempts", "after_limit", "scope")}
-COURSE_VALIDITY: Shapes = {MonthEndValidity: ("months",), MonthsValidity: ("months",)}
-PORTION_VALIDITY: Shapes = {MonthsValidity: ("months",), _NONE: ()}
-CERTIFICATION_TERM: Shapes = {
-    SeasonalExpiry: ("month", "day", "split_month", "years_before_split", "years_from_split"),
-    AnniversaryExpiry: ("years", "month_end"),
-    NoExpiry: (),
-}
-FLAG: Shapes = {bool: ()}
+RESULT_POSTING: Shapes = MappingProxyType({ResultPosting: ("business_days", "held_until")})
+SCORE_SCALE: Shapes = MappingProxyType({ScoreScale: ("minimum", "maximum", "passing"), _NONE: ()})
+RETEST_WAIT: Shapes = MappingProxyType({FixedDaysWait: ("days",), NextPeriodWait: ("months",)})
+ATTEMPT_LIMIT: Shapes = MappingProxyType({AttemptLimit: ("max_attempts", "after_limit", "scope")})
+COURSE_VALIDITY: Shapes = MappingProxyType(
+    {MonthEndValidity: ("months",), MonthsValidity: ("months",)}
+)
+PORTION_VALIDITY: Shapes = MappingProxyType({MonthsValidity: ("months",), _NONE: ()})
+CERTIFICATION_TERM: Shapes = MappingProxyType(
+    {
+        SeasonalExpiry: ("month", "day", "split_month", "years_before_split", "years_from_split"),
+        AnniversaryExpiry: ("years", "month_end"),
+        NoExpiry: (),
+    }
+)
+FLAG: Shapes = MappingProxyType({bool: ()})
 
 # The parameters decide() reads, and those it never reads (the recertification lifecycle and
 # appeals). A program with any other parameter is decided row by row: what that parameter
@@ -193,7 +198,8 @@ def month_start(months: Arr) -> Arr:
     high = int(months.max()) if months.size else 0
     span = np.arange(low, high + 1, dtype=np.int64).astype("datetime64[M]")
     starts: Arr = span.astype("datetime64[D]").astype(np.int64)
-    return starts[months - low]
+    found: Arr = starts[months - low]
+    return found
 
 
 def add_months(days: Arr, count: Arr | int) -> tuple[Arr, Arr]:
@@ -273,7 +279,8 @@ class ParamTable:
 
     def index(self, days: Arr) -> Arr:
         """The provision in force on each day: its position, or -1 before the first."""
-        index: Arr = (days >= self.starts[0]).view(np.int8) - np.int8(1)
+        small = len(self.starts) < 127  # a position fits a byte: a quarter of the memory
+        index: Arr = (days >= self.starts[0]).astype(np.int8 if small else np.int64) - 1
         for start in self.starts[1:]:
             index += days >= start
         return index
@@ -306,6 +313,10 @@ class ParamTable:
     def kinds(self) -> set[type]:
         """The types of value among the usable provisions."""
         return {type(v) for v, ok in zip(self.values, self.usable_table, strict=True) if ok}
+
+
+# The position of the one provision of a parameter that has one (pick() never indexes it).
+_ONLY: Arr = np.zeros((), np.int8)
 
 
 def _int(value: object) -> int:
@@ -707,6 +718,12 @@ class _Run:
 
     def read(self, table: ParamTable, days: Arr, where: Arr) -> Arr:
         """Read ``table`` on ``days`` for the rows in ``where``: confidence, and refusal."""
+        if len(table.starts) == 1:  # one provision: in force from its date, or refused
+            refused = days < table.starts[0]
+            self.fall[PROVISION] |= where & (refused if table.usable_table[0] else True)
+            if table.weak_table[0]:
+                self.weak |= where
+            return _ONLY
         index = table.index(days)
         self.weak |= where & table.weak(index)
         self.fall[PROVISION] |= where & table.unusable(index)
