@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.columnar import TableEvaluation
 from tests.strategies import CAL_LAST, EDGE_DATES, candidates, dates
 
 pa = pytest.importorskip("pyarrow")
@@ -136,7 +137,7 @@ def frame(rows: list[dict[str, Any]]) -> Any:
     return pd.DataFrame(data).set_axis(pd.RangeIndex(len(rows)) * 10)
 
 
-def got_rows(result: ep.TableEvaluation) -> list[dict[str, Any]]:
+def got_rows(result: TableEvaluation) -> list[dict[str, Any]]:
     table = result.table
     if isinstance(table, pd.DataFrame):
         return [
@@ -147,7 +148,7 @@ def got_rows(result: ep.TableEvaluation) -> list[dict[str, Any]]:
 
 
 def assert_equal_to_decide(
-    rows: list[dict[str, Any]], as_of: dt.date, program: ep.Program, result: ep.TableEvaluation
+    rows: list[dict[str, Any]], as_of: dt.date, program: ep.Program, result: TableEvaluation
 ) -> None:
     got = got_rows(result)
     assert len(got) == len(rows) == result.rows
@@ -156,7 +157,7 @@ def assert_equal_to_decide(
     errors = sum(out["error"] is not None for out in got)
     assert result.error_rows == errors
     assert result.vectorised_rows + result.fallback_rows <= result.rows
-    assert sum(result.fallback_reasons.values()) == result.fallback_rows
+    assert sum(dict(result.fallback_reasons).values()) == result.fallback_rows
 
 
 # -- strategies -------------------------------------------------------------------------
@@ -504,7 +505,7 @@ def test_arguments_are_checked_like_decide():
 
 def test_importing_emrpath_loads_no_extra():
     code = (
-        "import sys, emrpath as ep; ep.evaluate_table; ep.TableEvaluation; "
+        "import sys, emrpath as ep, emrpath.columnar; ep.evaluate_table; "
         "print(sorted(m for m in ('numpy', 'pandas', 'pyarrow') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -518,6 +519,23 @@ def test_a_missing_extra_is_named(monkeypatch, missing):
         ep.evaluate_table(object(), as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
     assert isinstance(info.value, ImportError)
     assert info.value.field == missing
+
+
+def test_an_evaluation_pickles_equal():
+    """Principle 4: values are "picklable"; a result crosses a process pool unchanged."""
+    import pickle
+
+    as_of = D(2025, 8, 20)
+    rows = registry(20, as_of)
+    rows[3]["cpr_expires_on"] = D(2026, 1, 1)
+    for table in (arrow(rows), frame(rows)):
+        result = ep.evaluate_table(table, as_of=as_of, program=ep.NREMT_EMR)
+        again = pickle.loads(pickle.dumps(result))
+        assert again == result
+        assert again != attrs.evolve(result, fallback_rows=0)
+        assert dict(again.fallback_reasons) == {"authorization or CPR records": 1}
+    with pytest.raises(TypeError):
+        hash(result)
 
 
 def test_edge_dates_reach_the_vectorised_path():

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
         DayOverride,
     )
     from emrpath.columnar import (
-        TableEvaluation,
         evaluate_table,
     )
     from emrpath.jsonio import (
@@ -254,7 +253,6 @@ _LAZY: dict[str, str] = {
     "SeasonalRecertWindow": "emrpath.policies",
     "SkillRow": "emrpath.scope",
     "SkillsCompetency": "emrpath.records",
-    "TableEvaluation": "emrpath.columnar",
     "StateLicense": "emrpath.authority",
     "TopicProgress": "emrpath.lifecycle",
     "UnverifiedPolicy": "emrpath.scope",
@@ -378,7 +376,6 @@ __all__ = [
     "SkillRow",
     "SkillsCompetency",
     "StateLicense",
-    "TableEvaluation",
     "TopicProgress",
     "UnknownNameError",
     "UnverifiedPolicy",

@@ -67,8 +67,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import sys
-import types
-from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -101,8 +99,12 @@ class TableEvaluation:
             rows it refused).
         error_rows: Rows with an error (refused by their records, by ``decide()`` or by
             the table's own checks).
-        fallback_reasons: How many rows went to ``decide()`` for each reason (a row counts
-            under the first that applies).
+        fallback_reasons: ``(reason, rows)`` pairs: how many rows went to ``decide()`` for
+            each reason (a row counts under the first that applies); ``dict()`` of it reads
+            well.
+
+    Two evaluations are equal when their tables hold the same values (``.equals``) and
+    their counts agree; like its table, an evaluation pickles and is not hashable.
     """
 
     table: Any
@@ -110,7 +112,27 @@ class TableEvaluation:
     vectorised_rows: int
     fallback_rows: int
     error_rows: int
-    fallback_reasons: Mapping[str, int]
+    fallback_reasons: tuple[tuple[str, int], ...]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TableEvaluation):
+            return NotImplemented
+        return (
+            type(self.table) is type(other.table)
+            and bool(self.table.equals(other.table))
+            and self._counts() == other._counts()
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # a table is not hashable
+
+    def _counts(self) -> tuple[object, ...]:
+        return (
+            self.rows,
+            self.vectorised_rows,
+            self.fallback_rows,
+            self.error_rows,
+            self.fallback_reasons,
+        )
 
     def __repr__(self) -> str:
         return (
@@ -214,5 +236,5 @@ def _result(table: Any, rows: int, refused: int, outcome: Any) -> TableEvaluatio
         vectorised_rows=rows - outcome.fallback_rows - refused,
         fallback_rows=outcome.fallback_rows,
         error_rows=len(outcome.errors),
-        fallback_reasons=types.MappingProxyType(dict(outcome.reasons)),
+        fallback_reasons=tuple(outcome.reasons.items()),
     )
