@@ -105,6 +105,22 @@ class TableEvaluation:
 
     Two evaluations are equal when their tables hold the same values (``.equals``) and
     their counts agree; like its table, an evaluation pickles and is not hashable.
+
+    Example:
+        >>> import datetime as dt, pickle
+        >>> import pyarrow as pa
+        >>> import emrpath as ep
+        >>> table = pa.table({
+        ...     "course_completed_on": [dt.date(2025, 5, 2), dt.date(2025, 5, 2)],
+        ...     "cpr_expires_on": pa.array([None, dt.date(2026, 3, 1)], pa.date32()),
+        ... })
+        >>> result = ep.evaluate_table(table, as_of=dt.date(2025, 6, 2), program=ep.NREMT_EMR)
+        >>> result.rows, result.vectorised_rows, result.fallback_rows, result.error_rows
+        (2, 1, 1, 0)
+        >>> dict(result.fallback_reasons)
+        {'authorization or CPR records': 1}
+        >>> pickle.loads(pickle.dumps(result)) == result
+        True
     """
 
     table: Any
