@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath import _columnar as engine
 from emrpath.columnar import TableEvaluation
 from tests.strategies import CAL_LAST, EDGE_DATES, candidates, dates
 
@@ -267,6 +268,19 @@ def test_every_dataframe_row_is_what_decide_gives(cohort):
     assert isinstance(result.table, pd.DataFrame)
     assert list(result.table.index) == list(data.index)
     assert_equal_to_decide(rows, as_of, program, result)
+
+
+@given(cohorts())
+def test_blocks_of_rows_change_nothing(cohort):
+    """The vectorised pass runs over blocks of rows (CHUNK_ROWS at a time); with blocks of
+    three rows every row still gets decide()'s fields, and the result is the one-block one."""
+    rows, as_of, program = cohort
+    whole = ep.evaluate_table(arrow(rows), as_of=as_of, program=program)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine, "CHUNK_ROWS", 3)
+        blocks = ep.evaluate_table(arrow(rows), as_of=as_of, program=program)
+    assert blocks == whole
+    assert_equal_to_decide(rows, as_of, program, blocks)
 
 
 def _two_shapes() -> ep.Program:
