@@ -535,6 +535,17 @@ def test_a_missing_extra_is_named(monkeypatch, missing):
     assert info.value.field == missing
 
 
+@given(cohorts(), st.integers(0, 12), st.integers(0, 12))
+def test_sliced_and_chunked_tables_read_from_their_offsets(cohort, cut, length):
+    """An Arrow slice starts inside its buffers (values and validity bits at an offset) and
+    a concatenated table holds several chunks: each row is still its own."""
+    rows, as_of, program = cohort
+    table = pa.concat_tables([arrow(rows), arrow(rows)])
+    part = table.slice(cut, length)
+    result = ep.evaluate_table(part, as_of=as_of, program=program)
+    assert_equal_to_decide((rows + rows)[cut : cut + length], as_of, program, result)
+
+
 def test_an_evaluation_pickles_equal():
     """Principle 4: values are "picklable"; a result crosses a process pool unchanged."""
     import pickle
