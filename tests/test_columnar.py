@@ -546,6 +546,39 @@ def test_sliced_and_chunked_tables_read_from_their_offsets(cohort, cut, length):
     assert_equal_to_decide((rows + rows)[cut : cut + length], as_of, program, result)
 
 
+def test_no_expiry_then_an_anniversary_across_a_result_posting():
+    """A term keyed by issue date: not time-limited (NoExpiry) before 2010-01-01 in this
+    variant of ASCP MLS (ASCP's own change is 2004-01-01, before any course its table
+    answers for), ending with the issue month three years on from then. A pass late in
+    December 2009 posts in January 2010, four business days on, and takes the later rule."""
+    term = ep.ASCP_MLS.certification_term
+    unlimited, limited = term.provisions
+    program = attrs.evolve(
+        ep.ASCP_MLS,
+        certification_term=attrs.evolve(
+            term,
+            provisions=(unlimited, attrs.evolve(limited, effective_from=D(2010, 1, 1))),
+        ),
+    )
+    rows = []
+    for passed_on in (D(2009, 6, 2), D(2009, 12, 23), D(2009, 12, 29), D(2010, 1, 4)):
+        completed = passed_on - 200 * DAY
+        candidate = ep.Candidate(
+            ep.CourseCompletion(completed, verified_on=completed + DAY, route="route 1"),
+            [ep.ExamAttempt(passed_on, passed=True, scaled_score=612)],
+            transcripts_received_on=completed + 10 * DAY,
+        )
+        rows.append(row_of(candidate))
+    for as_of in (D(2010, 2, 1), D(2013, 2, 1)):
+        result = ep.evaluate_table(arrow(rows), as_of=as_of, program=program)
+        assert result.vectorised_rows == len(rows)
+        assert_equal_to_decide(rows, as_of, program, result)
+    expiries = result.table.column("certification_expires_on").to_pylist()
+    assert expiries[:2] == [None, None]
+    assert expiries[2:] == [D(2013, 1, 31), D(2013, 1, 31)]
+    assert result.table.column("certified").to_pylist() == [True, True, False, False]
+
+
 def test_an_evaluation_pickles_equal():
     """Principle 4: values are "picklable"; a result crosses a process pool unchanged."""
     import pickle
