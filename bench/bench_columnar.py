@@ -40,6 +40,7 @@ import pandas as pd  # noqa: E402
 import pyarrow as pa  # noqa: E402
 
 import emrpath as ep  # noqa: E402
+from emrpath.policies import NextPeriodWait  # noqa: E402
 
 D = dt.date
 AS_OF = D(2025, 8, 20)
@@ -56,7 +57,7 @@ def registry(rows: int, program: ep.Program, seed: int = 1) -> Any:
     limit = program.attempt_limit.value_at(AS_OF).max_attempts
     scale = program.score_scale.value_at(AS_OF)
     scaled_from = (program.score_scale.provisions[-1].effective_from - EPOCH).days
-    wait = 120 if isinstance(program.retest_wait.value_at(AS_OF), ep.NextPeriodWait) else 21
+    wait = 120 if isinstance(program.retest_wait.value_at(AS_OF), NextPeriodWait) else 21
     count = rng.integers(0, limit + 1, rows)
 
     def dates(days: Any, present: Any) -> Any:

@@ -20,6 +20,14 @@ from hypothesis import strategies as st
 import emrpath as ep
 from emrpath import _columnar as engine
 from emrpath.columnar import TableEvaluation
+from emrpath.policies import (
+    AnniversaryExpiry,
+    FixedDaysWait,
+    MonthsValidity,
+    NextPeriodWait,
+    Requirement,
+    ResultPosting,
+)
 from tests.strategies import CAL_LAST, EDGE_DATES, candidates, dates
 
 pa = pytest.importorskip("pyarrow")
@@ -287,21 +295,21 @@ def _two_shapes() -> ep.Program:
     """NREMT EMR with effective-dated provisions of two shapes where it has one."""
     base = ep.NREMT_EMR
     first = base.retest_wait.provisions[0]
-    later = attrs.evolve(first, effective_from=D(2024, 3, 1), value=ep.NextPeriodWait(1))
+    later = attrs.evolve(first, effective_from=D(2024, 3, 1), value=NextPeriodWait(1))
     course = base.course_validity.provisions[0]
-    months = attrs.evolve(course, effective_from=D(2022, 7, 1), value=ep.MonthsValidity(30))
+    months = attrs.evolve(course, effective_from=D(2022, 7, 1), value=MonthsValidity(30))
     posting = base.result_posting.provisions[0]
     slower = attrs.evolve(
         posting,
         effective_from=D(2025, 1, 1),
-        value=ep.ResultPosting(4, frozenset({ep.Requirement.TRANSCRIPTS_RECEIVED})),
+        value=ResultPosting(4, frozenset({Requirement.TRANSCRIPTS_RECEIVED})),
         confidence=ep.Confidence.PRIMARY,
     )
     term = base.certification_term.provisions[0]
     anniversary = attrs.evolve(
         term,
         effective_from=D(2023, 1, 1),
-        value=ep.AnniversaryExpiry(2),
+        value=AnniversaryExpiry(2),
         confidence=first.confidence,
     )
     return attrs.evolve(
@@ -393,7 +401,7 @@ def test_a_provision_of_an_unknown_shape_goes_to_decide():
     """Vectorise only the shapes proven equal: a subclass of a policy is another shape."""
 
     @attrs.frozen(slots=True)
-    class Wait(ep.FixedDaysWait):
+    class Wait(FixedDaysWait):
         pass
 
     wait = ep.NREMT_EMR.retest_wait

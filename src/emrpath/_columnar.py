@@ -116,7 +116,11 @@ OUTPUT_COLUMNS = (
 _NONE = type(None)
 Shapes = Mapping[type, tuple[str, ...]]
 RESULT_POSTING: Shapes = MappingProxyType({ResultPosting: ("business_days", "held_until")})
-SCORE_SCALE: Shapes = MappingProxyType({ScoreScale: ("minimum", "maximum", "passing"), _NONE: ()})
+# A scale may also say it is reported to failing candidates only (``failing_only``): a score
+# on a passed attempt is then refused, and such rows go to decide() (see run()).
+SCORE_SCALE: Shapes = MappingProxyType(
+    {ScoreScale: ("minimum", "maximum", "passing", "?failing_only"), _NONE: ()}
+)
 RETEST_WAIT: Shapes = MappingProxyType({FixedDaysWait: ("days",), NextPeriodWait: ("months",)})
 ATTEMPT_LIMIT: Shapes = MappingProxyType({AttemptLimit: ("max_attempts", "after_limit", "scope")})
 COURSE_VALIDITY: Shapes = MappingProxyType(
@@ -152,6 +156,7 @@ _DECIDING = frozenset(
 )
 _NOT_READ = frozenset(
     {
+        "retake_advice",  # study advice after a failure, for the retake plan
         "recert_cycle",
         "ce_requirement",
         "ce_window",
@@ -254,14 +259,20 @@ class CalendarArrays:
 
 
 def known_shape(value: object, shapes: Shapes) -> bool:
-    """Whether ``value`` is one of ``shapes`` with exactly the fields listed for it."""
+    """Whether ``value`` is one of ``shapes`` with exactly the fields listed for it.
+
+    A field listed as ``"?name"`` may be absent; every field the value has must be listed.
+    """
     kind = type(value)
-    fields = shapes.get(kind)
-    if fields is None:
+    listed = shapes.get(kind)
+    if listed is None:
         return False
     if not attrs.has(kind):
         return True  # bool, None
-    return tuple(field.name for field in attrs.fields(kind)) == fields
+    has = tuple(field.name for field in attrs.fields(kind))
+    required = tuple(name for name in listed if not name.startswith("?"))
+    allowed = tuple(name.lstrip("?") for name in listed)
+    return has in (required, allowed)
 
 
 class ParamTable:
@@ -329,6 +340,10 @@ def _attr(name: str) -> Callable[[Any], object]:
 
 def _is(kind: type) -> Callable[[Any], bool]:
     return lambda value: type(value) is kind
+
+
+def _failing_only(value: object) -> bool:
+    return getattr(value, "failing_only", False) is True
 
 
 def _holds(item: Requirement) -> Callable[[Any], bool]:
@@ -842,11 +857,12 @@ class _Run:
                 low = scale.number(_attr("minimum"), sc)
                 high = scale.number(_attr("maximum"), sc)
                 passing = scale.number(_attr("passing"), sc)
+                failing_only = scale.flag(_failing_only, sc)
                 check |= scored & (
                     ~has_scale
                     | (score < low)
                     | (score > high)
-                    | (passed & (score < passing))
+                    | (passed & ((score < passing) | failing_only))
                     | (~passed & (score >= passing))
                 )
             check |= here & (on > course_end)
