@@ -325,6 +325,20 @@ def attempt_timelines(draw: st.DrawFn) -> ep.AttemptTimeline:
 
 # -- the registry: public name -> strategy ---------------------------------------------
 
+
+def _table_evaluation(as_of: dt.date) -> Any:
+    """``evaluate_table`` over a two-row Arrow table: one vectorised row, one by decide()."""
+    import pyarrow as pa
+
+    table = pa.table(
+        {
+            "course_completed_on": [D(2025, 5, 2), D(2025, 5, 2)],
+            "cpr_expires_on": pa.array([None, D(2026, 3, 1)], pa.date32()),
+        }
+    )
+    return ep.evaluate_table(table, as_of=as_of, program=ep.NREMT_EMR)
+
+
 STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     # records
     "AuthorizationToTest": dates().map(ep.AuthorizationToTest),
@@ -399,6 +413,7 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "AttemptTimeline": attempt_timelines(),
     "BucketFix": st.sampled_from(list(BUCKET_FIXES.values())),
     "RetakeAdvice": varied(SEED_RETAKE_ADVICE),
+    "TableEvaluation": st.builds(_table_evaluation, dates(D(2025, 5, 2), D(2025, 12, 31))),
     "ErrorLog": _ERROR_LOGS,
     "Miss": _MISSES,
     "PlannedAttempt": _members(attempt_timelines(), lambda t: t.attempts),

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the face: `X as X` re-exports X
     from emrpath.batch import decide_many as decide_many
     from emrpath.batch import evaluate_many as evaluate_many
     from emrpath.calendar import BusinessCalendar as BusinessCalendar
+    from emrpath.columnar import evaluate_table as evaluate_table
     from emrpath.errors import CalendarRangeError as CalendarRangeError
     from emrpath.errors import EmrpathError as EmrpathError
     from emrpath.errors import InputTypeError as InputTypeError

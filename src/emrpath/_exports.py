@@ -174,6 +174,7 @@ EXPORTS: tuple[Export, ...] = (
     Export("check_score", "emrpath.rules", FACE),
     # the pathway: decide and evaluate, one candidate or many, and what they return
     Export("decide", "emrpath.pathway", FACE),
+    Export("evaluate_table", "emrpath.columnar", FACE),
     Export("evaluate", "emrpath.pathway", FACE),
     Export("decide_many", "emrpath.batch", FACE),
     Export("evaluate_many", "emrpath.batch", FACE),

@@ -525,6 +525,25 @@ class BusinessCalendar:
         """
         return holiday_data_of(self.spec)
 
+    @property
+    def business_day_flags(self) -> bytes:
+        """One byte per covered day from :attr:`first_day`: 1 for a business day, else 0.
+
+        The calendar's own table, for whole-array arithmetic (``numpy.frombuffer`` and a
+        cumulative sum give every business-day step at once); immutable, like the calendar.
+
+        Example:
+            >>> import datetime as dt, emrpath as ep
+            >>> cal = ep.NREMT_EMR.calendar
+            >>> flags = cal.business_day_flags
+            >>> len(flags) == (cal.last_day - cal.first_day).days + 1
+            True
+            >>> i = (dt.date(2026, 7, 3) - cal.first_day).days  # Independence Day, observed
+            >>> list(flags[i - 1 : i + 4])  # Thursday to Monday
+            [1, 0, 0, 0, 1]
+        """
+        return self._flags
+
     def _index(self, day: object, field: str) -> int:
         if type(day) is not dt.date:
             day = as_date(day, field=field, rule=_RULE)
