@@ -157,7 +157,7 @@ def recertification_statuses(draw: st.DrawFn) -> ep.RecertificationStatus:
 
 
 def _harvest() -> dict[type, list[Any]]:
-    """Every attrs value reachable from the two programs, by type (seeds for ``varied``)."""
+    """Every attrs value reachable from the shipped programs, by type (seeds for ``varied``)."""
     found: dict[type, list[Any]] = {}
     seen: set[int] = set()
 
@@ -173,8 +173,8 @@ def _harvest() -> dict[type, list[Any]]:
             for item in value:
                 walk(item)
 
-    walk(ep.NREMT_EMR)
-    walk(ep.ASCP_MLS)
+    for program in ep.programs.available():
+        walk(program)
     return found
 
 
@@ -182,7 +182,7 @@ _PROGRAM_VALUES = _harvest()
 
 
 def seeds(cls: type) -> st.SearchStrategy[Any]:
-    """``varied`` over every instance of ``cls`` inside NREMT_EMR and ASCP_MLS."""
+    """``varied`` over every instance of ``cls`` inside the shipped programs."""
     return varied(*_PROGRAM_VALUES[cls])
 
 
@@ -318,7 +318,7 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     # parameters and programs
     "Citation": seeds(ep.Citation),
     "Param": seeds(ep.Param),
-    "Program": varied(ep.NREMT_EMR, ep.ASCP_MLS),
+    "Program": varied(*ep.programs.available()),
     "Provision": seeds(ep.Provision),
     # policies (the small values a program's parameters hold)
     "AnniversaryExpiry": seeds(ep.AnniversaryExpiry),
@@ -337,6 +337,7 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "NoExpiry": seeds(ep.NoExpiry),
     "RecertExam": seeds(ep.RecertExam),
     "RecertificationCycle": seeds(ep.RecertificationCycle),
+    "RemedialRequirement": seeds(ep.RemedialRequirement),
     "ResultPosting": seeds(ep.ResultPosting),
     "RollingCeWindow": seeds(ep.RollingCeWindow),
     "ScoreScale": seeds(ep.ScoreScale),

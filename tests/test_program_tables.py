@@ -23,7 +23,7 @@ import pytest
 import emrpath as ep
 
 GOLDEN = Path(__file__).parent / "golden" / "programs.txt"
-PROGRAMS = (ep.NREMT_EMR, ep.ASCP_MLS)
+PROGRAMS = ep.programs.available()
 
 
 def render(value: object) -> str:

@@ -858,8 +858,21 @@ class _PathwayRun:
             needed.add(Requirement.SKILLS_PASSED)
         if self.passed is not None:
             posting = self.reader.read(self.program.result_posting, self.passed.taken_on)
-            needed |= posting.value.held_until
+            needed |= self.holds(posting.value.held_until)
         return sorted(needed, key=_REQUIREMENT_ORDER.__getitem__)
+
+    def holds(self, held_until: frozenset[Requirement]) -> frozenset[Requirement]:
+        """What a result is held until, less a skills competency the course does not need.
+
+        A program whose skills rule changed (a national skills exam that ended) still
+        holds results for skills only where the candidate's course needs them.
+        """
+        if Requirement.SKILLS_PASSED not in held_until:
+            return held_until
+        skills = self.read_requirement_rules()[1]
+        if skills is not None and skills.value:
+            return held_until
+        return held_until - {Requirement.SKILLS_PASSED}
 
     def certification_date(self) -> tuple[dt.date | None, list[str]]:
         """The expected certification date, or the items still missing.
@@ -994,10 +1007,11 @@ class _PathwayRun:
         if passed is None:
             return ()
         posting = self.reader.read(self.program.result_posting, passed.taken_on)
+        held = self.holds(posting.value.held_until)
         waiting = [
             item.label
             for item in Requirement
-            if item in posting.value.held_until and self.requirement_on(item) is None
+            if item in held and self.requirement_on(item) is None
         ]
         if not waiting:
             return ()
