@@ -305,6 +305,10 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "ExamAttempt": _members(candidates(), lambda c: c.attempts),
     "PriorCourse": candidates().map(lambda c: ep.PriorCourse(c.course, c.attempts)),
     "SkillsCompetency": dates().map(ep.SkillsCompetency),
+    "RemedialTraining": varied(
+        ep.RemedialTraining(D(2025, 8, 1), 24),
+        ep.RemedialTraining(D(2025, 8, 1), national_component=True),
+    ),
     # decisions
     "Gate": _members(pathway_statuses(), lambda s: s.gates),
     "PathwayStatus": pathway_statuses(),

@@ -131,6 +131,7 @@ if TYPE_CHECKING:
         ExamAttempt,
         PriorCourse,
         RecertificationRecord,
+        RemedialTraining,
         SkillsCompetency,
     )
     from emrpath.report import (
@@ -241,6 +242,7 @@ _LAZY: dict[str, str] = {
     "RecertificationCycle": "emrpath.policies",
     "RemedialRequirement": "emrpath.policies",
     "RecertificationRecord": "emrpath.records",
+    "RemedialTraining": "emrpath.records",
     "RecertificationState": "emrpath.lifecycle",
     "RecertificationStatus": "emrpath.lifecycle",
     "Requirement": "emrpath.policies",
@@ -370,6 +372,7 @@ __all__ = [
     "RecertificationState",
     "RecertificationStatus",
     "RemedialRequirement",
+    "RemedialTraining",
     "Requirement",
     "ResultPosting",
     "RetakePlan",

@@ -96,6 +96,9 @@ def _check_not_after(candidate: Candidate, as_of: dt.date) -> None:
     received = candidate.transcripts_received_on
     if received is not None and received > as_of:
         _refuse_after("transcripts_received_on", received, as_of, "result posting")
+    remedial = candidate.remedial
+    if remedial is not None and remedial.completed_on > as_of:
+        _refuse_after("remedial.completed_on", remedial.completed_on, as_of, "remedial training")
 
 
 def _refuse_after(field: str, day: dt.date, as_of: dt.date, rule: str) -> NoReturn:
@@ -217,6 +220,7 @@ class _PathwayRun:
         "program",
         "reader",
         "record_reasons",
+        "remedial_due",
         "requirement_rules",
     )
 
@@ -264,6 +268,7 @@ class _PathwayRun:
         self.passed: ExamAttempt | None = candidate.passed_attempt
         self.prior_attempts = self.count_prior_attempts()
         self.requirement_rules: tuple[Provision[bool], Provision[bool] | None] | None = None
+        self.remedial_due = False
 
     # -- shared helpers -----------------------------------------------------------------
 
@@ -334,7 +339,7 @@ class _PathwayRun:
     def check_attempts(self) -> None:
         attempts = self.candidate.attempts
         rule = self.limit_rule.value
-        limit = rule.max_attempts
+        limit = rule.total_attempts
         if self.prior_attempts + len(attempts) > limit:
             first_over = limit - self.prior_attempts
             where = "history" if first_over < 0 else f"attempts[{first_over}]"
@@ -378,6 +383,32 @@ class _PathwayRun:
                     )
         self.check_authorizations_cover_attempts()
         self.check_cpr_covers_attempts()
+        self.check_remedial_covers_attempts()
+
+    def check_remedial_covers_attempts(self) -> None:
+        """Note an attempt after the first block that the remedial record does not precede.
+
+        An attempt on record implies the remedial training it needed was done, as it
+        implies an authorization to test; a record of that training dated after the
+        attempt (or one that does not satisfy the rule) is worth a look.
+        """
+        record = self.candidate.remedial
+        rule = self.limit_rule.value
+        if record is None or rule.remedial is None:
+            return
+        first = rule.max_attempts - self.prior_attempts
+        if not 0 <= first < len(self.candidate.attempts):
+            return
+        attempt = self.candidate.attempts[first]
+        if record.completed_on > attempt.taken_on:
+            self.record_finding(
+                "attempt_before_remedial_training",
+                self.program.attempt_limit,
+                self.limit_rule,
+                f"The attempt on {attempt.taken_on} needed remedial training first, but the "
+                f"remedial training on record was completed {record.completed_on}; an "
+                "earlier record is not on file.",
+            )
 
     def record_finding(
         self, code: str, param: Param[Any], provision: Provision[Any], message: str
@@ -716,13 +747,14 @@ class _PathwayRun:
         limit = self.limit_rule.value
         used = self.prior_attempts + len(attempts)
         limit_param = self.program.attempt_limit
-        if used >= limit.max_attempts:
+        total = limit.total_attempts
+        if used >= total:
             reasons += self.why(
                 "attempts_used_up",
                 limit_param,
                 self.limit_rule,
                 lambda: (
-                    f"All {limit.max_attempts} attempts under this {limit.scope.noun} have been "
+                    f"All {total} attempts under this {limit.scope.noun} have been "
                     f"used; the next attempt needs {limit.after_limit.next_step}."
                 ),
             )
@@ -762,19 +794,73 @@ class _PathwayRun:
                 ),
             )
             return Gate(COGNITIVE, BLOCKED, tuple(reasons)), None, True
+        if limit.remedial_due(used):
+            reasons += self.remedial_reasons(used, earliest)
         reasons += self.why(
             "attempts_remaining",
             limit_param,
             self.limit_rule,
             lambda: (
-                f"Attempt {used + 1} of {limit.max_attempts} may be taken from {earliest} "
-                f"through {self.course_end}."
+                f"Attempt {used + 1} of {total} may be taken from {earliest} "
+                f"through {self.course_end}"
+                + (", once the remedial training is on record." if self.remedial_due else ".")
             ),
         )
         return (
             Gate(COGNITIVE, PENDING, tuple(reasons), expected_on=earliest),
             earliest,
             False,
+        )
+
+    def remedial_reasons(self, used: int, earliest: dt.date) -> tuple[Reason, ...]:
+        """Whether the remedial training the next attempt needs is on record, and why.
+
+        Sets :attr:`remedial_due` when it is not: an administrative item the candidate can
+        still complete, so the next attempt date stands and no new course is needed.
+        """
+        limit = self.limit_rule.value
+        rule = limit.remedial
+        if rule is None:
+            return ()
+        record = self.candidate.remedial
+        param = self.program.attempt_limit
+        if record is not None and rule.satisfied_by(
+            record.hours, component=record.national_component
+        ):
+            return self.why(
+                "remedial_training_done",
+                param,
+                self.limit_rule,
+                lambda: (
+                    f"Remedial training on record ({record.describe()}) allows attempts "
+                    f"{limit.max_attempts + 1} to {limit.total_attempts}; it does not extend "
+                    f"the course, which qualifies through {self.course_end}."
+                ),
+            )
+        self.remedial_due = True
+        short = (
+            ()
+            if record is None
+            else self.why(
+                "remedial_training_short",
+                param,
+                self.limit_rule,
+                lambda: (
+                    f"The remedial training on record ({record.describe()}) does not meet the "
+                    f"rule: {rule.what_satisfies()}."
+                ),
+            )
+        )
+        return short + self.why(
+            "remedial_training_required",
+            param,
+            self.limit_rule,
+            lambda: (
+                f"After {limit.max_attempts} failed attempts, attempt {used + 1} needs "
+                f"documented remedial training first: {rule.what_satisfies()}. It is due "
+                f"before the next attempt (allowed from {earliest}) and does not extend the "
+                f"course, which qualifies through {self.course_end}."
+            ),
         )
 
     def skills_gate(self, certification_on: dt.date | None) -> Gate | None:
@@ -1047,7 +1133,7 @@ class _PathwayRun:
             self.skills_gate(issued_on),
             certification,
         )
-        limit = self.limit_rule.value.max_attempts
+        limit = self.limit_rule.value.total_attempts
         used = self.prior_attempts + len(self.candidate.attempts)
         has_valid_pass = cognitive.state is MET and self.passed is not None
         remaining = 0 if (has_valid_pass or remediation) else limit - used
@@ -1061,6 +1147,7 @@ class _PathwayRun:
             "attempts_used": used,
             "attempts_remaining": remaining,
             "remediation_required": remediation,
+            "remedial_training_due": self.remedial_due and next_on is not None,
             "confidence": self.reader.weakest,
         }
         return decided, gates

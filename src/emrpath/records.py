@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from emrpath._validators import amount, instance_of, sequence_of, shown
+from emrpath._validators import amount, boolean, instance_of, sequence_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "ExamAttempt",
     "PriorCourse",
     "RecertificationRecord",
+    "RemedialTraining",
     "SkillsCompetency",
 ]
 
@@ -209,6 +210,69 @@ class CprCredential:
             )
 
 
+def _remedial_hours(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    return amount(value, field="RemedialTraining.hours", rule="remedial training", positive=True)
+
+
+@attrs.frozen(slots=True)
+class RemedialTraining:
+    """Documented remedial training completed after the first block of failed attempts.
+
+    Args:
+        completed_on: The day the training was completed.
+        hours: Hours of remedial training documented (``None`` when only the national
+            component is claimed). Read exactly, like continuing-education hours.
+        national_component: Whether it is the national component of the continuing
+            education model (NREMT's NCCP national component), which some programs accept
+            in place of the hours.
+
+    Raises:
+        InvalidRecordError: Neither ``hours`` nor ``national_component`` given.
+
+    Example:
+        >>> import datetime as dt
+        >>> RemedialTraining(dt.date(2025, 8, 1), hours=24)
+        RemedialTraining(completed_on=datetime.date(2025, 8, 1), hours=Decimal('24'), \
+national_component=False)
+        >>> RemedialTraining(dt.date(2025, 8, 1))
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: RemedialTraining.hours: give the hours completed, \
+or national_component=True (rule: remedial training)
+    """
+
+    completed_on: dt.date = attrs.field(validator=_date("remedial training"))
+    hours: Decimal | None = attrs.field(default=None, converter=_remedial_hours)
+    national_component: bool = attrs.field(
+        default=False, kw_only=True, validator=boolean("remedial training")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.hours is None and not self.national_component:
+            raise InvalidRecordError(
+                "give the hours completed, or national_component=True",
+                field="RemedialTraining.hours",
+                rule="remedial training",
+            )
+
+    def describe(self) -> str:
+        """What the record documents, in words.
+
+        Example:
+            >>> import datetime as dt
+            >>> RemedialTraining(dt.date(2025, 8, 1), national_component=True).describe()
+            'the national continuing-education component, completed 2025-08-01'
+        """
+        what = (
+            "the national continuing-education component"
+            if self.national_component
+            else f"{self.hours} hours of remedial training"
+        )
+        return f"{what}, completed {self.completed_on}"
+
+
 def _attempt_rules(
     course: CourseCompletion, attempts: tuple[ExamAttempt, ...], prefix: str
 ) -> None:
@@ -265,6 +329,9 @@ class Candidate:
             per-route limit, attempts on the same route count.
         transcripts_received_on: When the certifying body received the official
             transcripts, for programs that hold results until then (``None``: not yet).
+        remedial: Remedial training documented under this course, for programs whose
+            attempt limit allows more attempts after it (``None``: none on record). It
+            never extends the course.
 
     Raises:
         InputTypeError: A field has the wrong type.
@@ -297,9 +364,22 @@ class Candidate:
     transcripts_received_on: dt.date | None = attrs.field(
         default=None, validator=_date("result posting", optional=True)
     )
+    remedial: RemedialTraining | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=instance_of(RemedialTraining, "candidate record", optional=True),
+    )
 
     def __attrs_post_init__(self) -> None:
         _attempt_rules(self.course, self.attempts, "")
+        if self.remedial is not None and self.remedial.completed_on < self.course.completed_on:
+            raise InvalidRecordError(
+                f"completed {self.remedial.completed_on}, before the course completion "
+                f"{self.course.completed_on}; remedial training follows failed attempts "
+                "under the course",
+                field="remedial.completed_on",
+                rule="remedial training",
+            )
         for index, prior in enumerate(self.history):
             if prior.course.completed_on >= self.course.completed_on:
                 raise InvalidRecordError(

@@ -116,6 +116,10 @@ class PathwayDecision:
     are ``certified``, ``next_attempt_on``, ``attempts_remaining`` and
     ``remediation_required``; :func:`emrpath.evaluate` gives the same fields with the
     gates and reasons that explain them (a :class:`PathwayStatus`).
+    ``remedial_training_due`` is true when the next attempt is open but needs documented
+    remedial training that is not on record (EMT, AEMT and Paramedic after three
+    failures): an administrative item, like the program director's verification, so it
+    leaves ``next_attempt_on`` standing and is not ``remediation_required``.
 
     Example:
         >>> import emrpath as ep
@@ -140,6 +144,7 @@ attempts_remaining=2 remediation_required=False>
     attempts_used: int
     attempts_remaining: int
     remediation_required: bool
+    remedial_training_due: bool
     confidence: Confidence
 
     def summary(self) -> str:
@@ -162,7 +167,8 @@ attempts_remaining=2 remediation_required=False>
             f" | next attempt: {_cell(self.next_attempt_on) or 'none'}"
             f" | attempts used: {self.attempts_used}, remaining: {self.attempts_remaining}"
             f" | new course or route needed: {'yes' if self.remediation_required else 'no'}"
-            f" | weakest source: {self.confidence.value}"
+            + (" | remedial training due: yes" if self.remedial_training_due else "")
+            + f" | weakest source: {self.confidence.value}"
         )
 
     def __repr__(self) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import types
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -334,7 +335,7 @@ class RemedialRequirement:
         if value is not None:
             positive(self, attribute, value)
 
-    def satisfied_by(self, hours: int | float | None, *, component: bool) -> bool:
+    def satisfied_by(self, hours: Decimal | int | float | None, *, component: bool) -> bool:
         """Whether training of ``hours`` hours (or the national component) satisfies it.
 
         Example:
@@ -393,8 +394,8 @@ class AttemptLimit:
         'eligibility route'
         >>> shape = AttemptLimit(3, AfterLimit.NEW_COURSE,
         ...                      remedial=RemedialRequirement(hours=24, component_hours=20))
-        >>> shape.total_attempts, shape.remedial_due(3), shape.remedial_due(2)
-        (6, True, False)
+        >>> shape.total_attempts, [shape.remedial_due(used) for used in range(7)]
+        (6, [False, False, False, True, False, False, False])
     """
 
     max_attempts: int = attrs.field(validator=positive)
@@ -422,13 +423,14 @@ class AttemptLimit:
     def remedial_due(self, used: int) -> bool:
         """Whether the next attempt, after ``used`` attempts, needs remedial training.
 
-        True exactly when the first block is used up and the second is not.
+        True exactly between the last attempt of the first block and the first of the
+        next: an attempt after the training implies the training was done.
 
         Example:
             >>> AttemptLimit(3, AfterLimit.NEW_COURSE).remedial_due(3)
             False
         """
-        return self.remedial is not None and self.max_attempts <= used < self.total_attempts
+        return self.remedial is not None and used == self.max_attempts
 
     def describe(self) -> str:
         """The rule in words.
