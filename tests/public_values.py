@@ -305,6 +305,10 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "ExamAttempt": _members(candidates(), lambda c: c.attempts),
     "PriorCourse": candidates().map(lambda c: ep.PriorCourse(c.course, c.attempts)),
     "SkillsCompetency": dates().map(ep.SkillsCompetency),
+    "PrerequisiteCredential": varied(
+        ep.PrerequisiteCredential("emt", D(2027, 3, 31)),
+        ep.PrerequisiteCredential("paramedic", D(2026, 6, 30), kind="national_certification"),
+    ),
     "RemedialTraining": varied(
         ep.RemedialTraining(D(2025, 8, 1), 24),
         ep.RemedialTraining(D(2025, 8, 1), national_component=True),
@@ -339,6 +343,7 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "MonthsValidity": seeds(ep.MonthsValidity),
     "NextPeriodWait": seeds(ep.NextPeriodWait),
     "NoExpiry": seeds(ep.NoExpiry),
+    "Prerequisite": seeds(ep.Prerequisite),
     "RecertExam": seeds(ep.RecertExam),
     "RecertificationCycle": seeds(ep.RecertificationCycle),
     "RemedialRequirement": seeds(ep.RemedialRequirement),

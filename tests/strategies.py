@@ -20,6 +20,7 @@ from emrpath.records import (
     CourseCompletion,
     CprCredential,
     ExamAttempt,
+    PrerequisiteCredential,
     PriorCourse,
     RecertificationRecord,
     RemedialTraining,
@@ -184,6 +185,15 @@ def candidates(draw: st.DrawFn, *, history: bool = True, max_attempts: int = 4) 
         history=prior,
         transcripts_received_on=draw(st.none() | dates()),
         remedial=draw(st.none() | remedial_training(start)),
+        prerequisite=draw(
+            st.none()
+            | st.builds(
+                PrerequisiteCredential,
+                st.sampled_from(["emr", "emt", "aemt", "paramedic"]),
+                dates(),
+            )
+        ),
+        course_accreditation=draw(st.none() | st.sampled_from(["caahep", "letter_of_review"])),
     )
 
 

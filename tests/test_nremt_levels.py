@@ -395,3 +395,105 @@ def test_every_open_question_a_parameter_depends_on_is_listed() -> None:
                         param.name,
                     )
     assert seen == 3 + 3 + 2 + 1  # attempts, NCCP 2025 (each level), ALS skills, CPR
+
+
+# -- prerequisites, practice authority, scope ---------------------------------------------
+
+
+def medic(**fields: object) -> ep.Candidate:
+    return ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 5, 30), verified_on=D(2025, 6, 3)),
+        attempts=failed(D(2025, 7, 21)),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def test_emt_has_no_prerequisite_gate() -> None:
+    """B8 (primary): "No prior certification needed." A program that sets no prerequisite
+    has no prerequisite gate at all."""
+    status = ep.evaluate(candidate(1), as_of=D(2025, 6, 1), program=EMT)
+    assert ep.GateName.PREREQUISITE not in {gate.name for gate in status.gates}
+    assert EMT.prerequisite is None
+
+
+@pytest.mark.parametrize("program", [AEMT, MEDIC], ids=lambda p: p.key)
+@pytest.mark.parametrize(
+    ("held", "state", "code"),
+    [
+        (None, ep.GateState.PENDING, "prerequisite_missing"),
+        (
+            ep.PrerequisiteCredential("emr", D(2027, 9, 30)),
+            ep.GateState.PENDING,
+            "prerequisite_level",
+        ),
+        (
+            ep.PrerequisiteCredential("emt", D(2025, 7, 31)),
+            ep.GateState.EXPIRED,
+            "prerequisite_expired",
+        ),
+        (
+            ep.PrerequisiteCredential("aemt", D(2027, 3, 31), kind="national_certification"),
+            ep.GateState.MET,
+            "prerequisite_held",
+        ),
+    ],
+    ids=["none", "emr-only", "expired", "aemt"],
+)
+def test_aemt_and_paramedic_need_a_current_emt_or_higher_credential(
+    program: ep.Program,
+    held: ep.PrerequisiteCredential | None,
+    state: ep.GateState,
+    code: str,
+) -> None:
+    """C8/D8 (primary): "Current National Registry certification or state license at the
+    EMT level, or higher". An administrative item: the next attempt date stands."""
+    status = ep.evaluate(
+        medic(prerequisite=held, course_accreditation="letter_of_review"),
+        as_of=D(2025, 8, 20),
+        program=program,
+    )
+    gate = status.gate(ep.GateName.PREREQUISITE)
+    assert gate.state is state
+    assert gate.reasons[0].code == code
+    assert status.next_attempt_on == D(2025, 8, 20)
+    assert ep.decide(medic(prerequisite=held), as_of=D(2025, 8, 20), program=program) == (
+        ep.evaluate(medic(prerequisite=held), as_of=D(2025, 8, 20), program=program).decision
+    )
+
+
+def test_paramedic_courses_need_accreditation_from_2013() -> None:
+    """D2 (primary): "Since January 1, 2013 all initial Paramedic applicants seeking
+    National Registry's National EMS Certification at the Paramedic level must have
+    successfully completed education from an accredited program"."""
+    credential = ep.PrerequisiteCredential("emt", D(2027, 6, 30))
+    without = ep.evaluate(medic(prerequisite=credential), as_of=D(2025, 8, 20), program=MEDIC)
+    gate = without.gate(ep.GateName.PREREQUISITE)
+    assert gate.state is ep.GateState.PENDING
+    assert [r.code for r in gate.reasons] == ["prerequisite_held", "accreditation_missing"]
+    rule = MEDIC.prerequisite
+    assert rule is not None
+    assert rule.value_at(D(2013, 1, 1)) == ep.Prerequisite(
+        {"emt", "aemt", "paramedic"}, accredited_course=True
+    )
+    with pytest.raises(ep.NoRuleInForceError):
+        rule.value_at(D(2012, 12, 31))
+    aemt = ep.evaluate(medic(prerequisite=credential), as_of=D(2025, 8, 20), program=AEMT)
+    assert aemt.gate(ep.GateName.PREREQUISITE).state is ep.GateState.MET
+
+
+@pytest.mark.parametrize(
+    ("program", "level"),
+    [(ep.NREMT_EMR, "EMR"), (EMT, "EMT"), (AEMT, "AEMT"), (MEDIC, "Paramedic")],
+    ids=lambda v: getattr(v, "key", v),
+)
+def test_practice_authority_asks_at_the_programs_level(program: ep.Program, level: str) -> None:
+    """design.md: "national certification is never a license to practise"; practice
+    authority is asked at the program's level unless the caller names another."""
+    emt_licence = ep.StateLicense("MT", "emt", D(2025, 1, 1), D(2027, 6, 30))
+    person = ep.Practitioner(licenses=[emt_licence])
+    decision = ep.practice_authority(person, "MT", on=D(2026, 3, 1), program=program)
+    assert decision.level.label == level
+    assert decision.allowed is (level in ("EMR", "EMT"))
+    assert program.level is not None
+    scope = ep.is_within_scope("cpap", program.level)
+    assert scope.level.label == level

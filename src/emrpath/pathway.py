@@ -56,6 +56,7 @@ COURSE, VERIFICATION, CPR, AUTHORIZATION = (
     GateName.CPR,
     GateName.AUTHORIZATION,
 )
+PREREQUISITE = GateName.PREREQUISITE
 COGNITIVE, SKILLS, CERTIFICATION = GateName.COGNITIVE, GateName.SKILLS, GateName.CERTIFICATION
 MET, PENDING, BLOCKED, EXPIRED = (
     GateState.MET,
@@ -557,6 +558,96 @@ class _PathwayRun:
                 lambda: f"Course completion is not yet verified ({p.description}).",
             ),
         )
+
+    def prerequisite_gate(self) -> Gate | None:
+        """The credential (and accredited course) the program needs before it.
+
+        Like the CPR credential, an administrative item the candidate can complete: it
+        is reported and gates the next application, but leaves the next attempt date.
+        """
+        p = self.program.prerequisite
+        if p is None:
+            return None
+        rule = self.reader.read(p, self.completed)
+        held = self.candidate.prerequisite
+        for attempt in self.candidate.attempts:
+            if held is not None and attempt.taken_on > held.expires_on:
+                self.record_finding(
+                    "attempt_after_prerequisite_expired",
+                    p,
+                    rule,
+                    f"The prerequisite on record ({held.describe()}) expired before the "
+                    f"attempt on {attempt.taken_on}; an earlier credential is not on record.",
+                )
+                break
+        if not self.explain:
+            return None
+        need = rule.value
+        if need is None:
+            return Gate(PREREQUISITE, MET)
+        reasons: list[Reason] = []
+        state = MET
+        valid_until = None if held is None else held.expires_on
+        if held is None:
+            state = PENDING
+            reasons += self.why(
+                "prerequisite_missing",
+                p,
+                rule,
+                lambda: f"No prerequisite credential on record; needed: {need.describe()}.",
+            )
+        elif not need.accepts(held.level):
+            state = PENDING
+            reasons += self.why(
+                "prerequisite_level",
+                p,
+                rule,
+                lambda: (
+                    f"The credential on record ({held.describe()}) is not at a level that "
+                    f"qualifies; needed: {need.describe()}."
+                ),
+            )
+        elif self.as_of > held.expires_on:
+            state = EXPIRED
+            reasons += self.why(
+                "prerequisite_expired",
+                p,
+                rule,
+                lambda: f"The prerequisite credential ({held.describe()}) has expired.",
+            )
+        else:
+            reasons += self.why(
+                "prerequisite_held",
+                p,
+                rule,
+                lambda: f"Prerequisite held: {held.describe()}.",
+            )
+        if need.accredited_course:
+            accreditation = self.candidate.course_accreditation
+            if accreditation is None:
+                state = PENDING if state is MET else state
+                reasons += self.why(
+                    "accreditation_missing",
+                    p,
+                    rule,
+                    lambda: (
+                        f"A course completed {self.completed} must come from an accredited "
+                        "program; its accreditation is not on record."
+                    ),
+                )
+            else:
+                label = (
+                    "CAAHEP accreditation"
+                    if accreditation == "caahep"
+                    else "a CoAEMSP Letter of Review"
+                )
+                reasons += self.why(
+                    "accreditation_held",
+                    p,
+                    rule,
+                    lambda: f"The course's program holds {label}.",
+                )
+        return Gate(PREREQUISITE, state, tuple(reasons), valid_until=valid_until)
 
     def cpr_gate(self, attempt_possible: bool) -> Gate | None:
         p = self.program.cpr_required
@@ -1124,10 +1215,12 @@ class _PathwayRun:
         cognitive, next_on, remediation = self.cognitive_gate(issued_on)
         attempt_possible = next_on is not None
         certification, certified, expires = self.certification_gate(cert_on, missing, remediation)
+        prerequisite = () if self.program.prerequisite is None else (self.prerequisite_gate(),)
         gates = (
             self.course_gate(),
             self.verification_gate(),
             self.cpr_gate(attempt_possible),
+            *prerequisite,
             self.authorization_gate(attempt_possible),
             cognitive,
             self.skills_gate(issued_on),

@@ -35,6 +35,7 @@ from emrpath.policies import (
     CeWindow,
     CourseValidity,
     PortionValidity,
+    Prerequisite,
     RecertExam,
     RecertificationCycle,
     RecertWindow,
@@ -66,6 +67,15 @@ def _required(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 
 _LIFECYCLE = ("recert_cycle", "ce_requirement", "ce_window", "recert_window")
+
+
+def _level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value):
+        raise InputTypeError(
+            "must be a level name such as 'emt', or None",
+            field="Program.level",
+            rule="program definition",
+        )
 
 
 def _tz(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -113,6 +123,12 @@ class Program:
         recert_window: When to apply, the late (reinstatement) period and lapse.
         recert_exam: Recertification by exam (``None``: not offered or not found).
         appeal_window: The time limit for a written appeal of a decision.
+        prerequisite: What a candidate must hold before this program (a credential at
+            one of some levels, an accredited course), keyed by the course completion
+            date; ``None``: nothing, and the status has no prerequisite gate.
+        level: The scope-of-practice level the credential certifies (``"emr"``,
+            ``"emt"``, ``"aemt"``, ``"paramedic"``), the level practice authority asks
+            about by default; ``None`` for a program outside that model.
 
     Optional parameters are keyword-only and default to ``None``: a program leaves out
     what its body does not have, rather than citing a source for an absence.
@@ -154,6 +170,10 @@ class Program:
     appeal_window: Param[AppealWindow] | None = attrs.field(
         default=None, kw_only=True, validator=_param
     )
+    prerequisite: Param[Prerequisite | None] | None = attrs.field(
+        default=None, kw_only=True, validator=_param
+    )
+    level: str | None = attrs.field(default=None, kw_only=True, validator=_level)
 
     def __attrs_post_init__(self) -> None:
         given = [name for name in _LIFECYCLE if getattr(self, name) is not None]

@@ -37,6 +37,7 @@ __all__ = [
     "CourseCompletion",
     "CprCredential",
     "ExamAttempt",
+    "PrerequisiteCredential",
     "PriorCourse",
     "RecertificationRecord",
     "RemedialTraining",
@@ -210,6 +211,69 @@ class CprCredential:
             )
 
 
+_CREDENTIAL_KINDS = ("national_certification", "state_license")
+_ACCREDITATIONS = ("caahep", "letter_of_review")
+
+
+def _one_of(
+    options: tuple[str, ...], rule: str
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and attribute.default is None:
+            return
+        if value not in options:
+            raise InvalidRecordError(
+                f"must be one of {', '.join(options)}, got {shown(value)}",
+                field=f"{type(instance).__name__}.{attribute.name}",
+                rule=rule,
+            )
+
+    return check
+
+
+def _level_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InputTypeError(
+            f"must be a level name such as 'emt', got {shown(value)}",
+            field="PrerequisiteCredential.level",
+            rule="prerequisite",
+        )
+
+
+@attrs.frozen(slots=True)
+class PrerequisiteCredential:
+    """A credential held before this program's: a national certification or state licence.
+
+    Args:
+        level: The level it is at (``"emt"``, ``"aemt"``, ``"paramedic"``…).
+        expires_on: Its last valid day.
+        kind: ``"state_license"`` (the default) or ``"national_certification"``.
+
+    Example:
+        >>> import datetime as dt
+        >>> PrerequisiteCredential("emt", dt.date(2027, 3, 31), kind="national_certification")
+        PrerequisiteCredential(level='emt', expires_on=datetime.date(2027, 3, 31), \
+kind='national_certification')
+    """
+
+    level: str = attrs.field(validator=_level_name)
+    expires_on: dt.date = attrs.field(validator=_date("prerequisite"))
+    kind: str = attrs.field(
+        default="state_license", kw_only=True, validator=_one_of(_CREDENTIAL_KINDS, "prerequisite")
+    )
+
+    def describe(self) -> str:
+        """The credential in words.
+
+        Example:
+            >>> import datetime as dt
+            >>> PrerequisiteCredential("emt", dt.date(2027, 3, 31)).describe()
+            'state license at emt level, valid through 2027-03-31'
+        """
+        kind = self.kind.replace("_", " ")
+        return f"{kind} at {self.level} level, valid through {self.expires_on}"
+
+
 def _remedial_hours(value: object) -> Decimal | None:
     if value is None:
         return None
@@ -332,6 +396,11 @@ class Candidate:
         remedial: Remedial training documented under this course, for programs whose
             attempt limit allows more attempts after it (``None``: none on record). It
             never extends the course.
+        prerequisite: The credential held before this program's, for programs that
+            require one (``None``: none on record).
+        course_accreditation: How the course's program is accredited, for programs that
+            require it: ``"caahep"`` or ``"letter_of_review"`` (a CoAEMSP Letter of
+            Review); ``None``: not on record.
 
     Raises:
         InputTypeError: A field has the wrong type.
@@ -368,6 +437,14 @@ class Candidate:
         default=None,
         kw_only=True,
         validator=instance_of(RemedialTraining, "candidate record", optional=True),
+    )
+    prerequisite: PrerequisiteCredential | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=instance_of(PrerequisiteCredential, "candidate record", optional=True),
+    )
+    course_accreditation: str | None = attrs.field(
+        default=None, kw_only=True, validator=_one_of(_ACCREDITATIONS, "prerequisite")
     )
 
     def __attrs_post_init__(self) -> None:

@@ -44,11 +44,16 @@ class GateState(enum.Enum):
 
 
 class GateName(enum.Enum):
-    """The gates of a certification pathway, in the order a candidate meets them."""
+    """The gates of a certification pathway, in the order a candidate meets them.
+
+    ``PREREQUISITE`` (a credential held before this one, an accredited course) appears
+    only in the status of a program that sets a ``prerequisite`` parameter.
+    """
 
     COURSE = "course"
     VERIFICATION = "verification"
     CPR = "cpr"
+    PREREQUISITE = "prerequisite"
     AUTHORIZATION = "authorization"
     COGNITIVE = "cognitive"
     SKILLS = "skills"

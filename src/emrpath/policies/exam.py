@@ -34,6 +34,7 @@ __all__ = [
     "AuthorizationWindow",
     "FixedDaysWait",
     "NextPeriodWait",
+    "Prerequisite",
     "RemedialRequirement",
     "Requirement",
     "ResultPosting",
@@ -568,3 +569,60 @@ class AppealWindow:
             'in writing, received within 30 days of the decision notice'
         """
         return f"in writing, received within {self.days} days of the decision notice"
+
+
+def _levels(value: object) -> frozenset[str]:
+    items: frozenset[str] = frozenset(value)  # type: ignore[call-overload]
+    if not items or not all(isinstance(item, str) and item for item in items):
+        raise InvalidRecordError(
+            f"expected a non-empty set of level names, got {shown(value)}",
+            field="Prerequisite.levels",
+            rule="prerequisite",
+        )
+    return items
+
+
+@attrs.frozen(slots=True)
+class Prerequisite:
+    """What a candidate must hold before this program: a credential, an accredited course.
+
+    Args:
+        levels: The levels of a current national certification or state licence that
+            qualify (``{"emt", "aemt", "paramedic"}``: "EMT level, or higher").
+        accredited_course: Whether the course must come from an accredited program (for
+            NREMT Paramedic: CAAHEP, or a CoAEMSP Letter of Review).
+
+    Example:
+        >>> rule = Prerequisite({"emt", "aemt", "paramedic"}, accredited_course=True)
+        >>> rule.accepts("aemt"), rule.accepts("emr")
+        (True, False)
+        >>> print(rule.describe())
+        a current national certification or state licence at one of: aemt, emt, paramedic;
+        a course from an accredited program
+    """
+
+    levels: frozenset[str] = attrs.field(converter=_levels)
+    accredited_course: bool = attrs.field(
+        default=False, kw_only=True, validator=boolean("program parameter")
+    )
+
+    def accepts(self, level: str) -> bool:
+        """Whether a credential at ``level`` qualifies.
+
+        Example:
+            >>> Prerequisite({"emt"}).accepts("emt")
+            True
+        """
+        return level in self.levels
+
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> Prerequisite({"emt"}).describe()
+            'a current national certification or state licence at one of: emt'
+        """
+        text = "a current national certification or state licence at one of: " + ", ".join(
+            sorted(self.levels)
+        )
+        return text + ("; a course from an accredited program" if self.accredited_course else "")

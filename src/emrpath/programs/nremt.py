@@ -438,18 +438,19 @@ def certification_term(
     )
 
 
-def program(*, key: str, name: str, **level: Param[Any]) -> Program:
+def program(*, key: str, name: str, level: str | None = None, **params: Param[Any]) -> Program:
     """A program of the NREMT family: the family's shared provisions and the level's own.
 
     Fills in the body, timezone, calendar, :data:`SCORE_SCALE`, :data:`RETEST_WAIT`,
-    :data:`AUTHORIZATION` and :data:`APPEAL_WINDOW`; ``level`` gives every other parameter
+    :data:`AUTHORIZATION` and :data:`APPEAL_WINDOW`; ``params`` gives every other parameter
     by its :class:`~emrpath.program.Program` field name, and may replace a shared one by
     naming it. A sibling differing in a few parameters is then ``attrs.evolve`` of a level.
 
     Args:
         key: The level's registry key (``"nremt-emt"``).
         name: The credential's name.
-        **level: The level's parameters, by ``Program`` field name.
+        level: The scope-of-practice level the credential certifies (``"emt"``).
+        **params: The level's parameters, by ``Program`` field name.
 
     Raises:
         TypeError: A required parameter is missing, or a name is no ``Program`` field.
@@ -487,7 +488,8 @@ def program(*, key: str, name: str, **level: Param[Any]) -> Program:
         body=BODY,
         timezone=TIMEZONE,
         calendar_spec=CALENDAR_SPEC,
-        **(shared | level),
+        level=level,
+        **(shared | params),
     )
 
 

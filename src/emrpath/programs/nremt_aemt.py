@@ -25,11 +25,17 @@ from __future__ import annotations
 import datetime as dt
 
 from emrpath.params import Citation, Confidence, Param, Provision
-from emrpath.policies import CeTopic
+from emrpath.policies import CeTopic, Prerequisite
 from emrpath.programs import nremt
 from emrpath.programs.nremt import BASELINE, BASELINE_NOTE, OPEN_QUESTIONS
 
-__all__ = ["ALS_EXAM_CHANGE", "NREMT_AEMT", "PREREQUISITE_SOURCE", "als_skills"]
+__all__ = [
+    "ALS_EXAM_CHANGE",
+    "EMT_OR_HIGHER",
+    "NREMT_AEMT",
+    "PREREQUISITE_SOURCE",
+    "als_skills",
+]
 
 _P = Confidence.PRIMARY
 _S = Confidence.SECONDARY
@@ -91,6 +97,9 @@ PREREQUISITE_SOURCE = Citation(
     title="NREMT AEMT certification requirements",
 )
 """The AEMT prerequisite: a current EMT-or-higher certification or state licence."""
+
+EMT_OR_HIGHER = frozenset({"emt", "aemt", "paramedic"})
+"""The levels of a credential that meet "at the EMT level, or higher"."""
 
 
 def als_skills(level: str, *, psychomotor: Citation, new_exam: Citation) -> Param[bool]:
@@ -192,5 +201,17 @@ NREMT_AEMT = nremt.program(
     ce_window=nremt.MARCH_CE_WINDOW,
     recert_window=nremt.MARCH_RECERT_WINDOW,
     recert_exam=nremt.MARCH_RBE,
+    prerequisite=Param.single(
+        "prerequisite",
+        "A current credential at EMT level or higher, held before AEMT certification",
+        Prerequisite(EMT_OR_HIGHER),
+        effective_from=BASELINE,
+        citation=PREREQUISITE_SOURCE,
+        confidence=_P,
+        note="A current NREMT certification or state licence at EMT, AEMT or Paramedic "
+        "level. A state-approved AEMT course; no national accreditation is required (a "
+        "voluntary one exists from 2025-01, secondary). " + BASELINE_NOTE,
+    ),
+    level="aemt",
 )
 """The NREMT Advanced EMT pathway."""

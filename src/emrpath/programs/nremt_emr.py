@@ -265,5 +265,6 @@ NREMT_EMR = nremt.program(
         "through the expiration date (September 30); an attempt outside it does not count. "
         + LIFECYCLE_NOTE,
     ),
+    level="emr",
 )
 """The NREMT EMR pathway."""

@@ -141,5 +141,6 @@ NREMT_EMT = nremt.program(
     ce_window=nremt.MARCH_CE_WINDOW,
     recert_window=nremt.MARCH_RECERT_WINDOW,
     recert_exam=nremt.MARCH_RBE,
+    level="emt",
 )
 """The NREMT EMT pathway."""

@@ -19,11 +19,13 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
+
 from emrpath.params import Citation, Confidence, Param, Provision
-from emrpath.policies import AuthorizationWindow, CeTopic
+from emrpath.policies import AuthorizationWindow, CeTopic, Prerequisite
 from emrpath.programs import nremt
 from emrpath.programs.nremt import BASELINE, BASELINE_NOTE, OPEN_QUESTIONS
-from emrpath.programs.nremt_aemt import ALS_EXAM_CHANGE, als_skills
+from emrpath.programs.nremt_aemt import ALS_EXAM_CHANGE, EMT_OR_HIGHER, als_skills
 
 __all__ = ["NREMT_PARAMEDIC"]
 
@@ -84,6 +86,14 @@ _VERIFY = Citation(
     "Minimum Competency (SMC) Matrix.",
     title="NREMT: Paramedic Full Education Program Pathway",
 )
+_ACCREDITED = Citation(
+    url=_PATHWAY,
+    quote="Since January 1, 2013 all initial Paramedic applicants seeking National Registry's "
+    "National EMS Certification at the Paramedic level must have successfully completed "
+    "education from an accredited program",
+    title="NREMT: Paramedic Full Education Program Pathway",
+)
+_ACCREDITATION_DATE = dt.date(2013, 1, 1)
 _PSYCHOMOTOR = Citation(
     url=_REQUIREMENTS,
     quote="Passed portions of the cognitive and psychomotor exam remain valid for 24 months.",
@@ -173,5 +183,20 @@ NREMT_PARAMEDIC = nremt.program(
     ce_window=nremt.MARCH_CE_WINDOW,
     recert_window=nremt.MARCH_RECERT_WINDOW,
     recert_exam=nremt.MARCH_RBE,
+    prerequisite=Param.single(
+        "prerequisite",
+        "A current credential at EMT level or higher, and a course from an accredited program",
+        Prerequisite(EMT_OR_HIGHER, accredited_course=True),
+        effective_from=_ACCREDITATION_DATE,
+        citation=_ACCREDITED,
+        confidence=_P,
+        note="A current NREMT certification or state licence at EMT, AEMT or Paramedic level "
+        "('Current National Registry certification or state license at the EMT level, or "
+        "higher', same page), and from 2013-01-01 a course from a CAAHEP-accredited program "
+        "or one holding a CoAEMSP Letter of Review. Keyed by the course completion date "
+        "(the family's tables start 2015-01-01 anyway); graduates of a program that held a "
+        "Letter of Review during their enrolment qualify (CoAEMSP, secondary).",
+    ),
+    level="paramedic",
 )
 """The NREMT Paramedic pathway."""
