@@ -394,7 +394,7 @@ def test_every_open_question_a_parameter_depends_on_is_listed() -> None:
                         program.key,
                         param.name,
                     )
-    assert seen == 3 + 3 + 2 + 1  # attempts, NCCP 2025 (each level), ALS skills, CPR
+    assert seen == 3 + 3 + 2 + 1 + 2  # attempts, NCCP 2025, ALS skills, CPR, ALS posting
 
 
 # -- prerequisites, practice authority, scope ---------------------------------------------

@@ -263,7 +263,7 @@ APPEAL_WINDOW = Param.single(
 """A written exam review request: within 30 days of the result notice."""
 
 
-def result_posting(*, citation: Citation) -> Param[ResultPosting]:
+def result_posting(*, citation: Citation, note: str = "") -> Param[ResultPosting]:
     """When a level's cognitive result is expected: the 2nd business day after the exam.
 
     No NREMT page states a posting time; each level cites the secondary page that gives it
@@ -271,6 +271,7 @@ def result_posting(*, citation: Citation) -> Param[ResultPosting]:
 
     Args:
         citation: The level's source for "about two business days".
+        note: What the level adds to the provision's note (an open question it rests on).
 
     Example:
         >>> import datetime as dt
@@ -295,7 +296,8 @@ def result_posting(*, citation: Citation) -> Param[ResultPosting]:
         note="NREMT's own wording was not found; secondary sources say 1-2 business days. "
         "Encoded as the 2nd business day strictly after the exam date, an expectation "
         "('generally'), held until the course is verified and skills are on file. "
-        + BASELINE_NOTE,
+        + BASELINE_NOTE
+        + (f" {note}" if note else ""),
     )
 
 
@@ -704,7 +706,7 @@ def nccp_requirement(
 
 
 def remedial_attempt_limit(
-    level: str, *, hours: int, component_hours: int, citation: Citation
+    level: str, *, hours: int, component_hours: int, citation: Citation, note: str = ""
 ) -> Param[AttemptLimit]:
     """Three attempts, remedial training, three more, then a new course: a March 31 level.
 
@@ -713,6 +715,7 @@ def remedial_attempt_limit(
         hours: Hours of remedial training that unlock attempts 4 to 6.
         component_hours: The level's NCCP national component, the alternative.
         citation: The level's source for its hours.
+        note: What the level adds to the note (an open question of its own).
 
     Example:
         >>> import datetime as dt
@@ -740,5 +743,9 @@ def remedial_attempt_limit(
         f"remedial education comes before a 4th attempt and 'does not extend your course "
         f"completion date' is primary (EMT handbook). The {level} hours ({hours}, or the "
         f"{component_hours}-hour national component), the three more attempts and the new "
-        "course after six are secondary. " + OPEN_QUESTIONS[0][1] + " " + BASELINE_NOTE,
+        "course after six are secondary. "
+        + OPEN_QUESTIONS[0][1]
+        + " "
+        + BASELINE_NOTE
+        + (f" {note}" if note else ""),
     )

@@ -147,9 +147,9 @@ def als_skills(level: str, *, psychomotor: Citation, new_exam: Citation) -> Para
 NREMT_AEMT = nremt.program(
     key="nremt-aemt",
     name="Nationally Registered Advanced Emergency Medical Technician (NRAEMT)",
-    result_posting=nremt.result_posting(citation=_POSTING),
+    result_posting=nremt.result_posting(citation=_POSTING, note=OPEN_QUESTIONS[5][1]),
     attempt_limit=nremt.remedial_attempt_limit(
-        "AEMT", hours=36, component_hours=25, citation=_REMEDIAL
+        "AEMT", hours=36, component_hours=25, citation=_REMEDIAL, note=OPEN_QUESTIONS[1][1]
     ),
     course_validity=nremt.course_validity("AEMT", citation=_COURSE),
     portion_validity=nremt.portion_validity(

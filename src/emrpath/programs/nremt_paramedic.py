@@ -110,7 +110,7 @@ _NEW_EXAM = Citation(
 NREMT_PARAMEDIC = nremt.program(
     key="nremt-paramedic",
     name="Nationally Registered Paramedic (NRP)",
-    result_posting=nremt.result_posting(citation=_POSTING),
+    result_posting=nremt.result_posting(citation=_POSTING, note=OPEN_QUESTIONS[5][1]),
     attempt_limit=nremt.remedial_attempt_limit(
         "Paramedic", hours=48, component_hours=30, citation=_REMEDIAL
     ),
