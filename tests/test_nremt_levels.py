@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath.cli import main
 from emrpath.programs import nremt
 from strategies import dates
 
@@ -497,3 +498,43 @@ def test_practice_authority_asks_at_the_programs_level(program: ep.Program, leve
     assert program.level is not None
     scope = ep.is_within_scope("cpap", program.level)
     assert scope.level.label == level
+
+
+# -- command line and JSON ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("program", LEVELS, ids=lambda p: p.key)
+@pytest.mark.parametrize("command", ["status", "plan"])
+def test_the_cli_runs_each_levels_example(
+    capsys: pytest.CaptureFixture[str], program: ep.Program, command: str
+) -> None:
+    """Issue 13: "emrpath status --example --program nremt-paramedic --as-of <date> and
+    emrpath plan work for each new level"."""
+    code = main([command, "--example", "--program", program.key, "--as-of", "2025-08-20"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert program.key in out
+
+
+def test_the_emt_example_shows_remedial_training_due(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--example", "--program", "nremt-emt", "--as-of", "2025-08-20"]) == 0
+    out = capsys.readouterr().out
+    assert "remedial training due: yes" in out
+    assert "attempts used: 3, remaining: 3" in out
+
+
+def test_remedial_and_prerequisite_records_round_trip_through_json() -> None:
+    """The new records join the candidate document and its schema."""
+    student = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 5, 30), verified_on=D(2025, 6, 3)),
+        attempts=failed(D(2025, 6, 10), D(2025, 6, 25), D(2025, 7, 10)),
+        remedial=ep.RemedialTraining(D(2025, 7, 20), Decimal("48")),
+        prerequisite=ep.PrerequisiteCredential(
+            "emt", D(2027, 3, 31), kind="national_certification"
+        ),
+        course_accreditation="letter_of_review",
+    )
+    text = ep.dumps(student, program=MEDIC)
+    assert ep.loads(text, ep.Candidate, program=MEDIC) == student
+    schema = ep.json_schema("candidate")
+    assert {"remedial", "prerequisite", "course_accreditation"} <= set(schema["properties"])

@@ -582,7 +582,10 @@ MARCH_RECERT_WINDOW = Param.single(
     note="October 1 of the year before the expiration year to March 31; late applications "
     "until April 30 ('EMT, AEMT, and Paramedic reinstatement ends on April 30 of the year your "
     "certification expires', support.nremt.org); lapsed after. The late fee's amount today "
-    "was not found. " + LIFECYCLE_NOTE,
+    "was not found. After a lapse, re-entry needs the level's full NCCP hours within the "
+    "past two years, a pass on the current certification exam and skills verification "
+    "before the first expiration (levels facts A7; not modelled as a pathway here). "
+    + LIFECYCLE_NOTE,
 )
 """October 1 – March 31, late until April 30, then lapsed: every March 31 level."""
 
