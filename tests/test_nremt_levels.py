@@ -538,3 +538,20 @@ def test_remedial_and_prerequisite_records_round_trip_through_json() -> None:
     assert ep.loads(text, ep.Candidate, program=MEDIC) == student
     schema = ep.json_schema("candidate")
     assert {"remedial", "prerequisite", "course_accreditation"} <= set(schema["properties"])
+
+
+def test_retake_advice_puts_remedial_training_first() -> None:
+    """design.md, retake advice: "advice never offers [...] 'then retest' when the rules
+    allow no further attempt without a new course (or, for EMT and above, without remedial
+    training): it says what must come first"."""
+    student = candidate(3)
+    log = ep.ErrorLog([ep.Miss("sequence"), ep.Miss("reading")])
+    plan = ep.retake_plan(log, student.attempts[-1], student, as_of=D(2025, 6, 1), program=EMT)
+    focus = next(r for r in plan.reasons if r.code == "retake_focus")
+    assert focus.message.startswith(
+        "Before attempt 4, first complete and document 24 hours of remedial training, or the "
+        "20-hour national continuing-education component"
+    )
+    assert "then retest" not in focus.message
+    assert plan.attempts_remaining == 3
+    assert plan.next_attempt_on == D(2025, 6, 1)

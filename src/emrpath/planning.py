@@ -1155,6 +1155,23 @@ def retake_plan(
                 weakest([limit.confidence, *(f.confidence for f in focus)]),
             )
         )
+    elif focus and status.remedial_training_due:
+        limit = reader.read(program.attempt_limit, candidate.course.completed_on)
+        remedial = limit.value.remedial
+        needed = "documented remedial training" if remedial is None else remedial.what_satisfies()
+        reasons.append(
+            Reason(
+                "retake_focus",
+                f"Before attempt {status.attempts_used + 1}, first complete and document "
+                f"{needed} (it does not extend the course). Aim it, and the study around it, "
+                "at the buckets that cost the most: "
+                + "; ".join(f"{f} ({log.counts()[f.bucket]} missed)" for f in focus)
+                + ".",
+                "attempt_limit",
+                limit.citation,
+                weakest([limit.confidence, *(f.confidence for f in focus)]),
+            )
+        )
     elif focus:
         reasons.append(
             Reason(
