@@ -495,9 +495,9 @@ def test_practice_authority_asks_at_the_programs_level(program: ep.Program, leve
     decision = ep.practice_authority(person, "MT", on=D(2026, 3, 1), program=program)
     assert decision.level.label == level
     assert decision.allowed is (level in ("EMR", "EMT"))
-    assert program.level is not None
-    scope = ep.is_within_scope("cpap", program.level)
+    scope = ep.is_within_scope("cpap", ep.Level.of(program))
     assert scope.level.label == level
+    assert ep.Level.of(program) is decision.level
 
 
 # -- command line and JSON ------------------------------------------------------------------
