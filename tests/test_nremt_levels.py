@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import emrpath as ep
 from emrpath.cli import main
 from emrpath.programs import nremt
-from strategies import dates
+from strategies import candidates, dates
 
 D = dt.date
 EMT, AEMT, MEDIC = ep.NREMT_EMT, ep.NREMT_AEMT, ep.NREMT_PARAMEDIC
@@ -555,3 +555,39 @@ def test_retake_advice_puts_remedial_training_first() -> None:
     assert "then retest" not in focus.message
     assert plan.attempts_remaining == 3
     assert plan.next_attempt_on == D(2025, 6, 1)
+
+
+@given(
+    student=candidates(max_attempts=7),
+    days=st.integers(0, 1500),
+    program=st.sampled_from(LEVELS),
+)
+def test_the_shape_holds_for_any_record(
+    student: ep.Candidate, days: int, program: ep.Program
+) -> None:
+    """A1: "The NREMT allows you up to six attempts to pass. However, if you fail three
+    times, a remedial training program is required before you can retake the exam." On any
+    record the rules accept: never more than 6 attempts under one course; remedial training
+    due only after exactly 3 and only while an attempt is open; never both a new course and
+    remedial training."""
+    last = max([student.course.completed_on, *(a.taken_on for a in student.attempts)])
+    known = [
+        student.course.verified_on,
+        student.remedial.completed_on if student.remedial else None,
+        *(a.issued_on for a in student.authorizations),
+        student.skills.passed_on if student.skills else None,
+        student.cpr.issued_on if student.cpr else None,
+        student.transcripts_received_on,
+    ]
+    last = max([last, *(d for d in known if d is not None)])
+    as_of = min(last + dt.timedelta(days=days), D(2100, 12, 31))
+    try:
+        status = ep.decide(student, as_of=as_of, program=program)
+    except ep.EmrpathError:  # an invalid record: refusals are the other tests' subject
+        return
+    assert status.attempts_used <= 6
+    assert status.attempts_used + status.attempts_remaining <= 6
+    if status.remedial_training_due:
+        assert status.attempts_used == 3
+        assert status.next_attempt_on is not None
+        assert not status.remediation_required
