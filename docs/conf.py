@@ -18,6 +18,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 import emrpath  # noqa: E402
 from emrpath import programs  # noqa: E402
+from emrpath.programs.nremt import OPEN_QUESTIONS  # noqa: E402
 from emrpath.report import parameter_markdown  # noqa: E402
 
 project = "emrpath"
@@ -58,6 +59,33 @@ body's own text; *secondary*: third-party sources only), the citation with a ver
 quote, and a note where the source left a choice.
 The same rows are available as data from {py:func}`emrpath.report.parameter_rows`.
 """
+
+
+def open_questions_markdown() -> str:
+    """The open questions of the NREMT levels' research, with the parameters resting on them.
+
+    A parameter rests on a question when one of its provisions' notes carries the
+    question's text; those provisions are ``SECONDARY`` (tests/test_nremt_levels.py).
+    """
+    lines = [
+        "## Open questions (NREMT EMT, AEMT, Paramedic)",
+        "",
+        "What no source settles is encoded as the best-supported reading, marked *secondary*,",
+        "with a note naming the question. The questions, and the parameters that rest on them:",
+        "",
+    ]
+    for name, text in OPEN_QUESTIONS:
+        using = sorted(
+            {
+                f"`{program.key}`.`{param.name}`"
+                for program in programs.available()
+                for param in program.parameters()
+                if any(text in provision.note for provision in param.provisions)
+            }
+        )
+        where = ", ".join(using) if using else "no parameter (listed for completeness)"
+        lines.append(f"- **{name}.** {text} Parameters: {where}.")
+    return "\n".join(lines) + "\n"
 
 
 def public_modules() -> list[str]:
@@ -128,6 +156,7 @@ def generate(_app: object = None, root: Path = HERE) -> None:
     reference.mkdir(exist_ok=True)
     rules = [RULES_HEADER]
     rules += [parameter_markdown(p) for p in programs.available()]
+    rules.append(open_questions_markdown())
     write_if_changed(reference / "rules.md", "\n".join(rules))
     api = reference / "api"
     api.mkdir(exist_ok=True)

@@ -56,8 +56,10 @@ from emrpath.policies import (
     MonthsValidity,
     NextPeriodWait,
     NoExpiry,
+    Prerequisite,
     RecertExam,
     RecertificationCycle,
+    RemedialRequirement,
     ResultPosting,
     RollingCeWindow,
     ScoreScale,
@@ -194,7 +196,7 @@ def recertification_statuses(draw: st.DrawFn) -> ep.RecertificationStatus:
 
 
 def _harvest() -> dict[type, list[Any]]:
-    """Every attrs value reachable from the two programs, by type (seeds for ``varied``)."""
+    """Every attrs value reachable from the shipped programs, by type (seeds for ``varied``)."""
     found: dict[type, list[Any]] = {}
     seen: set[int] = set()
 
@@ -210,8 +212,8 @@ def _harvest() -> dict[type, list[Any]]:
             for item in value:
                 walk(item)
 
-    walk(ep.NREMT_EMR)
-    walk(ep.ASCP_MLS)
+    for program in ep.programs.available():
+        walk(program)
     return found
 
 
@@ -219,7 +221,7 @@ _PROGRAM_VALUES = _harvest()
 
 
 def seeds(cls: type) -> st.SearchStrategy[Any]:
-    """``varied`` over every instance of ``cls`` inside NREMT_EMR and ASCP_MLS."""
+    """``varied`` over every instance of ``cls`` inside the shipped programs."""
     return varied(*_PROGRAM_VALUES[cls])
 
 
@@ -356,6 +358,14 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "ExamAttempt": _members(candidates(), lambda c: c.attempts),
     "PriorCourse": candidates().map(lambda c: ep.PriorCourse(c.course, c.attempts)),
     "SkillsCompetency": dates().map(ep.SkillsCompetency),
+    "PrerequisiteCredential": varied(
+        ep.PrerequisiteCredential("emt", D(2027, 3, 31)),
+        ep.PrerequisiteCredential("paramedic", D(2026, 6, 30), kind="national_certification"),
+    ),
+    "RemedialTraining": varied(
+        ep.RemedialTraining(D(2025, 8, 1), 24),
+        ep.RemedialTraining(D(2025, 8, 1), national_component=True),
+    ),
     # decisions
     "Gate": _members(pathway_statuses(), lambda s: s.gates),
     "PathwayStatus": pathway_statuses(),
@@ -370,7 +380,7 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "Citation": seeds(ep.Citation),
     "Edition": varied(ep.NREMT_EMR.edition, ep.ASCP_MLS.edition),
     "Param": seeds(Param),
-    "Program": varied(ep.NREMT_EMR, ep.ASCP_MLS),
+    "Program": varied(*ep.programs.available()),
     "Provision": seeds(Provision),
     # policies (the small values a program's parameters hold)
     "AnniversaryExpiry": seeds(AnniversaryExpiry),
@@ -387,8 +397,10 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "MonthsValidity": seeds(MonthsValidity),
     "NextPeriodWait": seeds(NextPeriodWait),
     "NoExpiry": seeds(NoExpiry),
+    "Prerequisite": seeds(Prerequisite),
     "RecertExam": seeds(RecertExam),
     "RecertificationCycle": seeds(RecertificationCycle),
+    "RemedialRequirement": seeds(RemedialRequirement),
     "ResultPosting": seeds(ResultPosting),
     "RollingCeWindow": seeds(RollingCeWindow),
     "ScoreScale": seeds(ScoreScale),

@@ -20,8 +20,10 @@ from emrpath.records import (
     CourseCompletion,
     CprCredential,
     ExamAttempt,
+    PrerequisiteCredential,
     PriorCourse,
     RecertificationRecord,
+    RemedialTraining,
     SkillsCompetency,
 )
 
@@ -149,8 +151,12 @@ def attempts_after(
 
 
 @st.composite
-def candidates(draw: st.DrawFn, *, history: bool = True) -> Candidate:
-    """A Candidate that its own validators accept: every field drawn, in any mix."""
+def candidates(draw: st.DrawFn, *, history: bool = True, max_attempts: int = 4) -> Candidate:
+    """A Candidate that its own validators accept: every field drawn, in any mix.
+
+    ``max_attempts`` bounds the attempts under the current course (7 reaches past the
+    3 + remedial training + 3 shape of the NREMT levels above EMR).
+    """
     course = draw(course_completions(dt.date(1995, 1, 1), dt.date(2095, 12, 31)))
     start = course.completed_on
     prior: list[PriorCourse] = []
@@ -169,7 +175,7 @@ def candidates(draw: st.DrawFn, *, history: bool = True) -> Candidate:
     )
     return Candidate(
         course=course,
-        attempts=draw(attempts_after(start)),
+        attempts=draw(attempts_after(start, max_size=max_attempts)),
         skills=draw(st.none() | st.builds(SkillsCompetency, dates())),
         authorizations=[
             AuthorizationToTest(day)
@@ -178,6 +184,29 @@ def candidates(draw: st.DrawFn, *, history: bool = True) -> Candidate:
         cpr=cpr,
         history=prior,
         transcripts_received_on=draw(st.none() | dates()),
+        remedial=draw(st.none() | remedial_training(start)),
+        prerequisite=draw(
+            st.none()
+            | st.builds(
+                PrerequisiteCredential,
+                st.sampled_from(["emr", "emt", "aemt", "paramedic"]),
+                dates(),
+            )
+        ),
+        course_accreditation=draw(st.none() | st.sampled_from(["caahep", "letter_of_review"])),
+    )
+
+
+def remedial_training(after: dt.date) -> st.SearchStrategy[RemedialTraining]:
+    """A remedial training record completed on or after ``after``: hours, component or both."""
+    hours = st.none() | st.integers(min_value=1, max_value=60)
+    return st.builds(
+        lambda day, h, component: RemedialTraining(
+            day, h, national_component=component or h is None
+        ),
+        dates(after, _after(after, 900)),
+        hours,
+        st.booleans(),
     )
 
 

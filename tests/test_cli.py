@@ -316,7 +316,7 @@ def test_a_version_1_document_needs_the_program_named_on_the_command_line(
     assert_one_line_error(
         err,
         "--program: this candidate document names no program (schema_version 1): pass "
-        "--program KEY, one of nremt-emr, ascp-mls",
+        "--program KEY, one of nremt-emr, nremt-emt, nremt-aemt, nremt-paramedic, ascp-mls",
     )
     code, named, err = run(capsys, command, path, "--as-of", "2025-08-20", "--program", "ascp-mls")
     assert (code, err) == (0, "")
@@ -349,7 +349,7 @@ def test_example_without_program_is_the_nremt_example_which_names_its_program(
     code, out, _ = run(capsys, "status", "--example", "--as-of", "2025-08-20", "--json")
     assert (code, json.loads(out)["program"]) == (0, "nremt-emr")
     code, out, _ = run(capsys, "status", "--help")
-    help_text = " ".join(out.split())
+    help_text = " ".join(out.split()).replace("nremt- ", "nremt-")  # argparse wraps at "-"
     assert "the nremt-emr example, which names nremt-emr" in help_text
     assert "is an error if it contradicts the document" in help_text
 
@@ -358,12 +358,12 @@ def test_a_document_naming_an_unknown_program_exits_1(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     data = json.loads(example("nremt-emr-candidate.json"))
-    data["program"] = "nremt-emt"
+    data["program"] = "nremt-emtt"
     path = tmp_path / "emt.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     code, _, err = run(capsys, "status", str(path), "--as-of", "2025-08-20")
     assert code == 1
-    assert_one_line_error(err, "$.program: unknown program 'nremt-emt'", "did you mean")
+    assert_one_line_error(err, "$.program: unknown program 'nremt-emtt'", "did you mean")
 
 
 # ---------------------------------------------------------------------------------------
@@ -520,7 +520,13 @@ def test_programs_name_prints_every_parameter_with_its_sources(
 def test_programs_json_and_unknown(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "programs", "--json")
     assert code == 0
-    assert [p["key"] for p in json.loads(out)] == ["nremt-emr", "ascp-mls"]
+    assert [p["key"] for p in json.loads(out)] == [
+        "nremt-emr",
+        "nremt-emt",
+        "nremt-aemt",
+        "nremt-paramedic",
+        "ascp-mls",
+    ]
     code, _, err = run(capsys, "programs", "emt")
     assert code == 1
     assert_one_line_error(err, "NAME", "nremt-emr")

@@ -98,6 +98,20 @@ def test_rules_page_lists_every_provision_with_its_source(tmp_path: Path):
             assert f"### `{param.name}`" in text
 
 
+def test_rules_page_lists_the_open_questions(tmp_path: Path):
+    """Issue 13: "Open questions in the facts file stay visible: choose the best-supported
+    reading, mark it SECONDARY with a note naming the question, and list it on the rules
+    page"."""
+    load_conf().generate(root=tmp_path)
+    text = (tmp_path / "reference" / "rules.md").read_text("utf-8")
+    section = text.split("## Open questions (NREMT EMT, AEMT, Paramedic)")[1]
+    for name, _ in ep.programs.nremt.OPEN_QUESTIONS:
+        assert f"- **{name}.**" in section
+    assert "`nremt-emt`.`attempt_limit`" in section
+    assert "`nremt-paramedic`.`cpr_required`" in section
+    assert "`nremt-aemt`.`ce_requirement`" in section
+
+
 def test_api_pages_cover_every_public_module_and_no_private_one(tmp_path: Path):
     conf = load_conf()
     conf.generate(root=tmp_path)

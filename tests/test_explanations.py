@@ -270,6 +270,63 @@ SCENARIOS: list[tuple[str, ep.Candidate, dt.date, ep.Program]] = [
         D(2025, 4, 1),
         ep.ASCP_MLS,
     ),
+    (
+        "NREMT EMT: three failures, remedial training due, the next attempt still open",
+        ep.Candidate(course=COURSE, attempts=[FAIL_1, FAIL_2, FAIL_3], skills=SKILLS),
+        D(2025, 5, 1),
+        ep.NREMT_EMT,
+    ),
+    (
+        "NREMT EMT: three failures and too little remedial training on record",
+        ep.Candidate(
+            course=COURSE,
+            attempts=[FAIL_1, FAIL_2, FAIL_3],
+            skills=SKILLS,
+            remedial=ep.RemedialTraining(D(2025, 4, 20), 16),
+        ),
+        D(2025, 5, 1),
+        ep.NREMT_EMT,
+    ),
+    (
+        "NREMT AEMT: course after 2024-07-01 (no skills exam), remedial component done, "
+        "EMT licence held",
+        ep.Candidate(
+            course=COURSE,
+            attempts=[FAIL_1, FAIL_2, FAIL_3],
+            remedial=ep.RemedialTraining(D(2025, 4, 20), national_component=True),
+            prerequisite=ep.PrerequisiteCredential("emt", D(2026, 6, 30)),
+        ),
+        D(2025, 5, 1),
+        ep.NREMT_AEMT,
+    ),
+    (
+        "NREMT Paramedic: an EMR credential only, accreditation not on record",
+        ep.Candidate(
+            course=COURSE,
+            attempts=[FAIL_1],
+            prerequisite=ep.PrerequisiteCredential("emr", D(2026, 9, 30)),
+        ),
+        D(2025, 3, 1),
+        ep.NREMT_PARAMEDIC,
+    ),
+    (
+        "NREMT Paramedic: six failures, a new course needed",
+        ep.Candidate(
+            course=COURSE,
+            attempts=[
+                FAIL_1,
+                FAIL_2,
+                FAIL_3,
+                ep.ExamAttempt(D(2025, 5, 5), passed=False, scaled_score=915),
+                ep.ExamAttempt(D(2025, 6, 2), passed=False, scaled_score=920),
+                ep.ExamAttempt(D(2025, 7, 7), passed=False, scaled_score=940),
+            ],
+            prerequisite=ep.PrerequisiteCredential("aemt", D(2026, 3, 31)),
+            course_accreditation="caahep",
+        ),
+        D(2025, 8, 1),
+        ep.NREMT_PARAMEDIC,
+    ),
 ]
 
 
@@ -279,7 +336,8 @@ def render(status: ep.PathwayStatus) -> list[str]:
         f"certified={status.certified} certified_on={status.certified_on} "
         f"expires={status.certification_expires_on} next_attempt_on={status.next_attempt_on}",
         f"attempts used={status.attempts_used} remaining={status.attempts_remaining} "
-        f"remediation={status.remediation_required} confidence={status.confidence.value}",
+        f"remediation={status.remediation_required} confidence={status.confidence.value}"
+        + (" remedial_training_due=True" if status.remedial_training_due else ""),
     ]
     in_gates = {id(r) for g in status.gates for r in g.reasons}
     for reason in status.reasons:
@@ -338,6 +396,8 @@ def test_the_scenarios_reach_every_gate_state_they_promise() -> None:
     assert (ep.GateName.COURSE, ep.GateState.EXPIRED) in seen
     assert (ep.GateName.SKILLS, ep.GateState.EXPIRED) in seen
     assert (ep.GateName.CERTIFICATION, ep.GateState.MET) in seen
+    assert (ep.GateName.PREREQUISITE, ep.GateState.MET) in seen
+    assert (ep.GateName.PREREQUISITE, ep.GateState.PENDING) in seen
 
 
 if __name__ == "__main__":  # rewrite the golden file; review its diff before committing

@@ -24,7 +24,7 @@ import emrpath as ep
 from emrpath.params import Param, Provision
 
 GOLDEN = Path(__file__).parent / "golden" / "programs.txt"
-PROGRAMS = (ep.NREMT_EMR, ep.ASCP_MLS)
+PROGRAMS = ep.programs.available()
 
 
 def render(value: object) -> str:

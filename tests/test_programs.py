@@ -22,7 +22,13 @@ from tests.errors import raises_emrpath
 
 
 def test_the_registry_maps_each_shipped_programs_key_to_it() -> None:
-    assert list(programs.REGISTRY) == ["nremt-emr", "ascp-mls"]
+    assert list(programs.REGISTRY) == [
+        "nremt-emr",
+        "nremt-emt",
+        "nremt-aemt",
+        "nremt-paramedic",
+        "ascp-mls",
+    ]
     assert programs.REGISTRY["nremt-emr"] is ep.NREMT_EMR
     assert programs.REGISTRY["ascp-mls"] is ep.ASCP_MLS
     for key, program in programs.REGISTRY.items():
@@ -32,7 +38,13 @@ def test_the_registry_maps_each_shipped_programs_key_to_it() -> None:
 def test_iterating_the_registry_is_stable_and_available_follows_it() -> None:
     assert list(programs.REGISTRY) == list(programs.REGISTRY)
     assert programs.available() == tuple(programs.REGISTRY.values())
-    assert programs.available() == (ep.NREMT_EMR, ep.ASCP_MLS)
+    assert programs.available() == (
+        ep.NREMT_EMR,
+        ep.NREMT_EMT,
+        ep.NREMT_AEMT,
+        ep.NREMT_PARAMEDIC,
+        ep.ASCP_MLS,
+    )
 
 
 def test_the_registry_is_read_only() -> None:
@@ -42,7 +54,9 @@ def test_the_registry_is_read_only() -> None:
         del programs.REGISTRY["nremt-emr"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("key", ["nremt-emr", "ascp-mls"])
+@pytest.mark.parametrize(
+    "key", ["nremt-emr", "nremt-emt", "nremt-aemt", "nremt-paramedic", "ascp-mls"]
+)
 def test_get_returns_the_shipped_program(key: str) -> None:
     assert programs.get(key) is programs.REGISTRY[key]
 
@@ -56,6 +70,9 @@ def test_the_registry_is_reached_from_the_top_level() -> None:
     assert ep.programs.get("nremt-emr") is ep.NREMT_EMR
 
 
+FIVE = "'nremt-emr', 'nremt-emt', 'nremt-aemt', 'nremt-paramedic', 'ascp-mls'"
+
+
 @pytest.mark.parametrize(
     ("key", "meant"),
     [
@@ -64,7 +81,9 @@ def test_the_registry_is_reached_from_the_top_level() -> None:
         (" ascp mls ", "ascp-mls"),
         ("emr", "nremt-emr"),
         ("mls", "ascp-mls"),
-        ("nremt", "nremt-emr"),
+        ("emt", "nremt-emt"),
+        ("paramedic", "nremt-paramedic"),
+        ("nremt-medic", "nremt-paramedic"),
         ("ascp-msl", "ascp-mls"),
     ],
 )
@@ -75,16 +94,17 @@ def test_an_unknown_key_is_a_lookup_error_with_a_hint(key: str, meant: str) -> N
     assert isinstance(info.value, ep.EmrpathError)
     assert (info.value.field, info.value.rule) == ("program", "program registry")
     assert info.value.message == (
-        f"unknown program {key!r}; expected one of 'nremt-emr', 'ascp-mls' "
-        f"(did you mean {meant!r}?)"
+        f"unknown program {key!r}; expected one of {FIVE} (did you mean {meant!r}?)"
     )
 
 
-def test_a_key_like_none_gets_no_hint() -> None:
+@pytest.mark.parametrize("key", ["wilderness", "nremt", "NREMT"])
+def test_a_key_like_none_gets_no_hint(key: str) -> None:
+    """The body alone ("nremt") names four programs, so no one of them is hinted."""
     with pytest.raises(ep.UnknownNameError) as info:
-        programs.get("wilderness")
+        programs.get(key)
     assert "did you mean" not in info.value.message
-    assert "expected one of 'nremt-emr', 'ascp-mls'" in info.value.message
+    assert f"expected one of {FIVE}" in info.value.message
 
 
 def test_a_long_unknown_key_is_shortened_in_the_message() -> None:

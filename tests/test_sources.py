@@ -48,6 +48,24 @@ _STAGING_LABEL = re.compile(r"(?:dev|qa|staging|stage|uat|preprod)[.-]")
 
 STAGING_KEPT: Mapping[str, str] = MappingProxyType(
     {
+        "https://dev.nremt.org/EMT/Certification": (
+            "nremt-levels-facts B2 records the EMT certification page (course window, Program "
+            "Director verification, CPR) only on dev.nremt.org; the current EMT State-Licensed "
+            "Pathway page was not found (B2)."
+        ),
+        "https://dev.nremt.org/AEMT/Certification": (
+            "nremt-levels-facts C records the AEMT certification page (passed portions 24/12 "
+            "months, prerequisites, course window) only on dev.nremt.org; the live AEMT page "
+            "recorded is the re-entry pathway, another page."
+        ),
+        "https://dev.nremt.org/paramedic/certification": (
+            "nremt-levels-facts D records the Paramedic certification page (accreditation from "
+            "2013-01-01, prerequisites, passed portions) only on dev.nremt.org."
+        ),
+        "https://dev.nremt.org/News/New-ALS-Certification-Examination-Launches-July-1": (
+            "nremt-levels-facts C records the 2023-10-06 notice of the 2024-07-01 AEMT and "
+            "Paramedic examinations only on dev.nremt.org."
+        ),
         "https://dev.nremt.org/Policies/Examination-Policies/Cognitive-Exam-Policies": (
             "nremt-emr-facts 4 and nremt-levels-facts A1 record 'candidates are initially "
             "given three attempts to pass the cognitive examination' only on this staging "

@@ -55,7 +55,10 @@ if TYPE_CHECKING:  # the face: `X as X` re-exports X
     from emrpath.planning import plan_attempts as plan_attempts
     from emrpath.program import Program as Program
     from emrpath.programs import ASCP_MLS as ASCP_MLS
+    from emrpath.programs import NREMT_AEMT as NREMT_AEMT
     from emrpath.programs import NREMT_EMR as NREMT_EMR
+    from emrpath.programs import NREMT_EMT as NREMT_EMT
+    from emrpath.programs import NREMT_PARAMEDIC as NREMT_PARAMEDIC
     from emrpath.records import AuthorizationToTest as AuthorizationToTest
     from emrpath.records import Candidate as Candidate
     from emrpath.records import Certification as Certification
@@ -63,8 +66,10 @@ if TYPE_CHECKING:  # the face: `X as X` re-exports X
     from emrpath.records import CourseCompletion as CourseCompletion
     from emrpath.records import CprCredential as CprCredential
     from emrpath.records import ExamAttempt as ExamAttempt
+    from emrpath.records import PrerequisiteCredential as PrerequisiteCredential
     from emrpath.records import PriorCourse as PriorCourse
     from emrpath.records import RecertificationRecord as RecertificationRecord
+    from emrpath.records import RemedialTraining as RemedialTraining
     from emrpath.records import SkillsCompetency as SkillsCompetency
     from emrpath.rules import appeal_deadline as appeal_deadline
     from emrpath.rules import att_expiration_date as att_expiration_date

@@ -122,7 +122,11 @@ SCORE_SCALE: Shapes = MappingProxyType(
     {ScoreScale: ("minimum", "maximum", "passing", "?failing_only"), _NONE: ()}
 )
 RETEST_WAIT: Shapes = MappingProxyType({FixedDaysWait: ("days",), NextPeriodWait: ("months",)})
-ATTEMPT_LIMIT: Shapes = MappingProxyType({AttemptLimit: ("max_attempts", "after_limit", "scope")})
+# Remedial training (attempts after a first block) changes the count: only limits without it
+# are vectorised; a program with it is decided row by row.
+ATTEMPT_LIMIT: Shapes = MappingProxyType(
+    {AttemptLimit: ("max_attempts", "after_limit", "scope", "?remedial=None")}
+)
 COURSE_VALIDITY: Shapes = MappingProxyType(
     {MonthEndValidity: ("months",), MonthsValidity: ("months",)}
 )
@@ -261,7 +265,9 @@ class CalendarArrays:
 def known_shape(value: object, shapes: Shapes) -> bool:
     """Whether ``value`` is one of ``shapes`` with exactly the fields listed for it.
 
-    A field listed as ``"?name"`` may be absent; every field the value has must be listed.
+    A field listed as ``"?name"`` may be absent; ``"?name=None"`` may be absent or hold
+    ``None`` (a feature the vectorised path does not compute, unused); every field the
+    value has must be listed.
     """
     kind = type(value)
     listed = shapes.get(kind)
@@ -271,7 +277,10 @@ def known_shape(value: object, shapes: Shapes) -> bool:
         return True  # bool, None
     has = tuple(field.name for field in attrs.fields(kind))
     required = tuple(name for name in listed if not name.startswith("?"))
-    allowed = tuple(name.lstrip("?") for name in listed)
+    allowed = tuple(name.lstrip("?").removesuffix("=None") for name in listed)
+    unused = [name[1:-5] for name in listed if name.endswith("=None")]
+    if any(getattr(value, name, None) is not None for name in unused):
+        return False
     return has in (required, allowed)
 
 

@@ -152,11 +152,16 @@ EXPORTS: tuple[Export, ...] = (
     Export("Program", "emrpath.program", FACE),
     Export("NREMT_EMR", "emrpath.programs", FACE),
     Export("ASCP_MLS", "emrpath.programs", FACE),
+    Export("NREMT_EMT", "emrpath.programs", FACE),
+    Export("NREMT_AEMT", "emrpath.programs", FACE),
+    Export("NREMT_PARAMEDIC", "emrpath.programs", FACE),
     # records: the facts about a candidate
     Export("Candidate", "emrpath.records", FACE, document=True),
     Export("CourseCompletion", "emrpath.records", FACE, document=True),
     Export("ExamAttempt", "emrpath.records", FACE, document=True),
     Export("SkillsCompetency", "emrpath.records", FACE, document=True),
+    Export("RemedialTraining", "emrpath.records", FACE, document=True),
+    Export("PrerequisiteCredential", "emrpath.records", FACE),  # its `kind` field: nested only
     Export("AuthorizationToTest", "emrpath.records", FACE, document=True),
     Export("CprCredential", "emrpath.records", FACE, document=True),
     Export("PriorCourse", "emrpath.records", FACE, document=True),

@@ -473,7 +473,7 @@ def practice_authority(
     jurisdiction: Jurisdiction | str,
     *,
     on: dt.date | dt.datetime,
-    level: Level | str = Level.EMR,
+    level: Level | str | None = None,
     require_agency_credential: bool = False,
     require_national_certification: bool = False,
     jurisdictions: Iterable[Jurisdiction] | Mapping[str, Jurisdiction] = (),
@@ -487,7 +487,8 @@ def practice_authority(
             A code not found there is treated as requiring its own licence, and the
             decision says so.
         on: The date asked about (or an aware datetime, read in the program's timezone).
-        level: The level the person would function at (default EMR).
+        level: The level the person would function at (default: the program's level,
+            ``program.level``; EMR for a program without one).
         require_agency_credential: Also require an agency credential under medical
             direction in force on ``on`` (for this jurisdiction, or for any when the
             credential names none).
@@ -523,7 +524,7 @@ def practice_authority(
     program = check_program(program, _RULE)
     require(person, Practitioner, field="person", rule=_RULE)
     day = program.date(on, field="on", rule=_RULE)
-    at = Level.parse(level, field="level")
+    at = Level.parse(level if level is not None else (program.level or Level.EMR), field="level")
     for name, flag in (
         ("require_agency_credential", require_agency_credential),
         ("require_national_certification", require_national_certification),

@@ -979,7 +979,8 @@ Clinical Pathology Board of Certification (ASCP BOC))>
         Traceback (most recent call last):
         ...
         emrpath.errors.UnknownNameError: $.program: unknown program 'emr'; expected one of \
-'nremt-emr', 'ascp-mls' (did you mean 'nremt-emr'?) (rule: program registry)
+'nremt-emr', 'nremt-emt', 'nremt-aemt', 'nremt-paramedic', 'ascp-mls' (did you mean 'nremt-emr'?) \
+(rule: program registry)
     """
     if not isinstance(document, (str, bytes, dict)):
         raise InputTypeError(
@@ -1131,7 +1132,7 @@ def json_schema(kind: type | str) -> dict[str, Any]:
         >>> schema["properties"]["kind"], schema["required"][:4]
         ({'const': 'candidate'}, ['schema_version', 'kind', 'program', 'course'])
         >>> schema["properties"]["program"]["examples"]
-        ['nremt-emr', 'ascp-mls']
+        ['nremt-emr', 'nremt-emt', 'nremt-aemt', 'nremt-paramedic', 'ascp-mls']
         >>> schema["$defs"]["ExamAttempt"]["properties"]["taken_on"]["format"]
         'date'
     """

@@ -56,6 +56,7 @@ COURSE, VERIFICATION, CPR, AUTHORIZATION = (
     GateName.CPR,
     GateName.AUTHORIZATION,
 )
+PREREQUISITE = GateName.PREREQUISITE
 COGNITIVE, SKILLS, CERTIFICATION = GateName.COGNITIVE, GateName.SKILLS, GateName.CERTIFICATION
 MET, PENDING, BLOCKED, EXPIRED = (
     GateState.MET,
@@ -96,6 +97,9 @@ def _check_not_after(candidate: Candidate, as_of: dt.date) -> None:
     received = candidate.transcripts_received_on
     if received is not None and received > as_of:
         _refuse_after("transcripts_received_on", received, as_of, "result posting")
+    remedial = candidate.remedial
+    if remedial is not None and remedial.completed_on > as_of:
+        _refuse_after("remedial.completed_on", remedial.completed_on, as_of, "remedial training")
 
 
 def _refuse_after(field: str, day: dt.date, as_of: dt.date, rule: str) -> NoReturn:
@@ -217,6 +221,7 @@ class _PathwayRun:
         "program",
         "reader",
         "record_reasons",
+        "remedial_due",
         "requirement_rules",
     )
 
@@ -264,6 +269,7 @@ class _PathwayRun:
         self.passed: ExamAttempt | None = candidate.passed_attempt
         self.prior_attempts = self.count_prior_attempts()
         self.requirement_rules: tuple[Provision[bool], Provision[bool] | None] | None = None
+        self.remedial_due = False
 
     # -- shared helpers -----------------------------------------------------------------
 
@@ -334,7 +340,7 @@ class _PathwayRun:
     def check_attempts(self) -> None:
         attempts = self.candidate.attempts
         rule = self.limit_rule.value
-        limit = rule.max_attempts
+        limit = rule.total_attempts
         if self.prior_attempts + len(attempts) > limit:
             first_over = limit - self.prior_attempts
             where = "history" if first_over < 0 else f"attempts[{first_over}]"
@@ -378,6 +384,32 @@ class _PathwayRun:
                     )
         self.check_authorizations_cover_attempts()
         self.check_cpr_covers_attempts()
+        self.check_remedial_covers_attempts()
+
+    def check_remedial_covers_attempts(self) -> None:
+        """Note an attempt after the first block that the remedial record does not precede.
+
+        An attempt on record implies the remedial training it needed was done, as it
+        implies an authorization to test; a record of that training dated after the
+        attempt (or one that does not satisfy the rule) is worth a look.
+        """
+        record = self.candidate.remedial
+        rule = self.limit_rule.value
+        if record is None or rule.remedial is None:
+            return
+        first = rule.max_attempts - self.prior_attempts
+        if not 0 <= first < len(self.candidate.attempts):
+            return
+        attempt = self.candidate.attempts[first]
+        if record.completed_on > attempt.taken_on:
+            self.record_finding(
+                "attempt_before_remedial_training",
+                self.program.attempt_limit,
+                self.limit_rule,
+                f"The attempt on {attempt.taken_on} needed remedial training first, but the "
+                f"remedial training on record was completed {record.completed_on}; an "
+                "earlier record is not on file.",
+            )
 
     def record_finding(
         self, code: str, param: Param[Any], provision: Provision[Any], message: str
@@ -526,6 +558,96 @@ class _PathwayRun:
                 lambda: f"Course completion is not yet verified ({p.description}).",
             ),
         )
+
+    def prerequisite_gate(self) -> Gate | None:
+        """The credential (and accredited course) the program needs before it.
+
+        Like the CPR credential, an administrative item the candidate can complete: it
+        is reported and gates the next application, but leaves the next attempt date.
+        """
+        p = self.program.prerequisite
+        if p is None:
+            return None
+        rule = self.reader.read(p, self.completed)
+        held = self.candidate.prerequisite
+        for attempt in self.candidate.attempts:
+            if held is not None and attempt.taken_on > held.expires_on:
+                self.record_finding(
+                    "attempt_after_prerequisite_expired",
+                    p,
+                    rule,
+                    f"The prerequisite on record ({held.describe()}) expired before the "
+                    f"attempt on {attempt.taken_on}; an earlier credential is not on record.",
+                )
+                break
+        if not self.explain:
+            return None
+        need = rule.value
+        if need is None:
+            return Gate(PREREQUISITE, MET)
+        reasons: list[Reason] = []
+        state = MET
+        valid_until = None if held is None else held.expires_on
+        if held is None:
+            state = PENDING
+            reasons += self.why(
+                "prerequisite_missing",
+                p,
+                rule,
+                lambda: f"No prerequisite credential on record; needed: {need.describe()}.",
+            )
+        elif not need.accepts(held.level):
+            state = PENDING
+            reasons += self.why(
+                "prerequisite_level",
+                p,
+                rule,
+                lambda: (
+                    f"The credential on record ({held.describe()}) is not at a level that "
+                    f"qualifies; needed: {need.describe()}."
+                ),
+            )
+        elif self.as_of > held.expires_on:
+            state = EXPIRED
+            reasons += self.why(
+                "prerequisite_expired",
+                p,
+                rule,
+                lambda: f"The prerequisite credential ({held.describe()}) has expired.",
+            )
+        else:
+            reasons += self.why(
+                "prerequisite_held",
+                p,
+                rule,
+                lambda: f"Prerequisite held: {held.describe()}.",
+            )
+        if need.accredited_course:
+            accreditation = self.candidate.course_accreditation
+            if accreditation is None:
+                state = PENDING if state is MET else state
+                reasons += self.why(
+                    "accreditation_missing",
+                    p,
+                    rule,
+                    lambda: (
+                        f"A course completed {self.completed} must come from an accredited "
+                        "program; its accreditation is not on record."
+                    ),
+                )
+            else:
+                label = (
+                    "CAAHEP accreditation"
+                    if accreditation == "caahep"
+                    else "a CoAEMSP Letter of Review"
+                )
+                reasons += self.why(
+                    "accreditation_held",
+                    p,
+                    rule,
+                    lambda: f"The course's program holds {label}.",
+                )
+        return Gate(PREREQUISITE, state, tuple(reasons), valid_until=valid_until)
 
     def cpr_gate(self, attempt_possible: bool) -> Gate | None:
         p = self.program.cpr_required
@@ -716,13 +838,14 @@ class _PathwayRun:
         limit = self.limit_rule.value
         used = self.prior_attempts + len(attempts)
         limit_param = self.program.attempt_limit
-        if used >= limit.max_attempts:
+        total = limit.total_attempts
+        if used >= total:
             reasons += self.why(
                 "attempts_used_up",
                 limit_param,
                 self.limit_rule,
                 lambda: (
-                    f"All {limit.max_attempts} attempts under this {limit.scope.noun} have been "
+                    f"All {total} attempts under this {limit.scope.noun} have been "
                     f"used; the next attempt needs {limit.after_limit.next_step}."
                 ),
             )
@@ -762,19 +885,73 @@ class _PathwayRun:
                 ),
             )
             return Gate(COGNITIVE, BLOCKED, tuple(reasons)), None, True
+        if limit.remedial_due(used):
+            reasons += self.remedial_reasons(used, earliest)
         reasons += self.why(
             "attempts_remaining",
             limit_param,
             self.limit_rule,
             lambda: (
-                f"Attempt {used + 1} of {limit.max_attempts} may be taken from {earliest} "
-                f"through {self.course_end}."
+                f"Attempt {used + 1} of {total} may be taken from {earliest} "
+                f"through {self.course_end}"
+                + (", once the remedial training is on record." if self.remedial_due else ".")
             ),
         )
         return (
             Gate(COGNITIVE, PENDING, tuple(reasons), expected_on=earliest),
             earliest,
             False,
+        )
+
+    def remedial_reasons(self, used: int, earliest: dt.date) -> tuple[Reason, ...]:
+        """Whether the remedial training the next attempt needs is on record, and why.
+
+        Sets :attr:`remedial_due` when it is not: an administrative item the candidate can
+        still complete, so the next attempt date stands and no new course is needed.
+        """
+        limit = self.limit_rule.value
+        rule = limit.remedial
+        if rule is None:
+            return ()
+        record = self.candidate.remedial
+        param = self.program.attempt_limit
+        if record is not None and rule.satisfied_by(
+            record.hours, component=record.national_component
+        ):
+            return self.why(
+                "remedial_training_done",
+                param,
+                self.limit_rule,
+                lambda: (
+                    f"Remedial training on record ({record.describe()}) allows attempts "
+                    f"{limit.max_attempts + 1} to {limit.total_attempts}; it does not extend "
+                    f"the course, which qualifies through {self.course_end}."
+                ),
+            )
+        self.remedial_due = True
+        short = (
+            ()
+            if record is None
+            else self.why(
+                "remedial_training_short",
+                param,
+                self.limit_rule,
+                lambda: (
+                    f"The remedial training on record ({record.describe()}) does not meet the "
+                    f"rule: {rule.what_satisfies()}."
+                ),
+            )
+        )
+        return short + self.why(
+            "remedial_training_required",
+            param,
+            self.limit_rule,
+            lambda: (
+                f"After {limit.max_attempts} failed attempts, attempt {used + 1} needs "
+                f"documented remedial training first: {rule.what_satisfies()}. It is due "
+                f"before the next attempt (allowed from {earliest}) and does not extend the "
+                f"course, which qualifies through {self.course_end}."
+            ),
         )
 
     def skills_gate(self, certification_on: dt.date | None) -> Gate | None:
@@ -858,8 +1035,21 @@ class _PathwayRun:
             needed.add(Requirement.SKILLS_PASSED)
         if self.passed is not None:
             posting = self.reader.read(self.program.result_posting, self.passed.taken_on)
-            needed |= posting.value.held_until
+            needed |= self.holds(posting.value.held_until)
         return sorted(needed, key=_REQUIREMENT_ORDER.__getitem__)
+
+    def holds(self, held_until: frozenset[Requirement]) -> frozenset[Requirement]:
+        """What a result is held until, less a skills competency the course does not need.
+
+        A program whose skills rule changed (a national skills exam that ended) still
+        holds results for skills only where the candidate's course needs them.
+        """
+        if Requirement.SKILLS_PASSED not in held_until:
+            return held_until
+        skills = self.read_requirement_rules()[1]
+        if skills is not None and skills.value:
+            return held_until
+        return held_until - {Requirement.SKILLS_PASSED}
 
     def certification_date(self) -> tuple[dt.date | None, list[str]]:
         """The expected certification date, or the items still missing.
@@ -994,10 +1184,11 @@ class _PathwayRun:
         if passed is None:
             return ()
         posting = self.reader.read(self.program.result_posting, passed.taken_on)
+        held = self.holds(posting.value.held_until)
         waiting = [
             item.label
             for item in Requirement
-            if item in posting.value.held_until and self.requirement_on(item) is None
+            if item in held and self.requirement_on(item) is None
         ]
         if not waiting:
             return ()
@@ -1024,16 +1215,18 @@ class _PathwayRun:
         cognitive, next_on, remediation = self.cognitive_gate(issued_on)
         attempt_possible = next_on is not None
         certification, certified, expires = self.certification_gate(cert_on, missing, remediation)
+        prerequisite = () if self.program.prerequisite is None else (self.prerequisite_gate(),)
         gates = (
             self.course_gate(),
             self.verification_gate(),
             self.cpr_gate(attempt_possible),
+            *prerequisite,
             self.authorization_gate(attempt_possible),
             cognitive,
             self.skills_gate(issued_on),
             certification,
         )
-        limit = self.limit_rule.value.max_attempts
+        limit = self.limit_rule.value.total_attempts
         used = self.prior_attempts + len(self.candidate.attempts)
         has_valid_pass = cognitive.state is MET and self.passed is not None
         remaining = 0 if (has_valid_pass or remediation) else limit - used
@@ -1047,6 +1240,7 @@ class _PathwayRun:
             "attempts_used": used,
             "attempts_remaining": remaining,
             "remediation_required": remediation,
+            "remedial_training_due": self.remedial_due and next_on is not None,
             "confidence": self.reader.weakest,
             "edition": self.program.edition,
         }

@@ -36,6 +36,7 @@ from emrpath.policies import (
     CeWindow,
     CourseValidity,
     PortionValidity,
+    Prerequisite,
     RecertExam,
     RecertificationCycle,
     RecertWindow,
@@ -68,6 +69,15 @@ def _required(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 
 _LIFECYCLE = ("recert_cycle", "ce_requirement", "ce_window", "recert_window")
+
+
+def _level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value):
+        raise InputTypeError(
+            "must be a level name such as 'emt', or None",
+            field="Program.level",
+            rule="program definition",
+        )
 
 
 def _tz(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -118,6 +128,12 @@ class Program:
         retake_advice: Study advice after a failed attempt, a fix for each kind of missed
             item (``None``: the program ships none; :func:`emrpath.retake_plan` then gives
             the dates, counts and costliest buckets without study fixes).
+        prerequisite: What a candidate must hold before this program (a credential at
+            one of some levels, an accredited course), keyed by the course completion
+            date; ``None``: nothing, and the status has no prerequisite gate.
+        level: The scope-of-practice level the credential certifies (``"emr"``,
+            ``"emt"``, ``"aemt"``, ``"paramedic"``), the level practice authority asks
+            about by default; ``None`` for a program outside that model.
 
     Optional parameters are keyword-only and default to ``None``: a program leaves out
     what its body does not have, rather than citing a source for an absence.
@@ -162,6 +178,10 @@ class Program:
     retake_advice: Param[RetakeAdvice] | None = attrs.field(
         default=None, kw_only=True, validator=_param
     )
+    prerequisite: Param[Prerequisite | None] | None = attrs.field(
+        default=None, kw_only=True, validator=_param
+    )
+    level: str | None = attrs.field(default=None, kw_only=True, validator=_level)
     # Worked out once per program (a digest of every parameter), not per evaluation.
     _edition: Edition = attrs.field(init=False, eq=False, repr=False)
 

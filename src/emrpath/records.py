@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from emrpath._validators import amount, instance_of, plain_date, sequence_of, shown
+from emrpath._validators import amount, boolean, instance_of, plain_date, sequence_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError
 
 __all__ = [
@@ -37,8 +37,10 @@ __all__ = [
     "CourseCompletion",
     "CprCredential",
     "ExamAttempt",
+    "PrerequisiteCredential",
     "PriorCourse",
     "RecertificationRecord",
+    "RemedialTraining",
     "SkillsCompetency",
 ]
 
@@ -186,6 +188,132 @@ class CprCredential:
             )
 
 
+_CREDENTIAL_KINDS = ("national_certification", "state_license")
+_ACCREDITATIONS = ("caahep", "letter_of_review")
+
+
+def _one_of(
+    options: tuple[str, ...], rule: str
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and attribute.default is None:
+            return
+        if value not in options:
+            raise InvalidRecordError(
+                f"must be one of {', '.join(options)}, got {shown(value)}",
+                field=f"{type(instance).__name__}.{attribute.name}",
+                rule=rule,
+            )
+
+    return check
+
+
+def _level_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InputTypeError(
+            f"must be a level name such as 'emt', got {shown(value)}",
+            field="PrerequisiteCredential.level",
+            rule="prerequisite",
+        )
+
+
+@attrs.frozen(slots=True)
+class PrerequisiteCredential:
+    """A credential held before this program's: a national certification or state licence.
+
+    Args:
+        level: The level it is at (``"emt"``, ``"aemt"``, ``"paramedic"``…).
+        expires_on: Its last valid day.
+        kind: ``"state_license"`` (the default) or ``"national_certification"``.
+
+    Example:
+        >>> import datetime as dt
+        >>> PrerequisiteCredential("emt", dt.date(2027, 3, 31), kind="national_certification")
+        PrerequisiteCredential(level='emt', expires_on=datetime.date(2027, 3, 31), \
+kind='national_certification')
+    """
+
+    level: str = attrs.field(validator=_level_name)
+    expires_on: dt.date = attrs.field(validator=plain_date("prerequisite"))
+    kind: str = attrs.field(
+        default="state_license", kw_only=True, validator=_one_of(_CREDENTIAL_KINDS, "prerequisite")
+    )
+
+    def describe(self) -> str:
+        """The credential in words.
+
+        Example:
+            >>> import datetime as dt
+            >>> PrerequisiteCredential("emt", dt.date(2027, 3, 31)).describe()
+            'state license at emt level, valid through 2027-03-31'
+        """
+        kind = self.kind.replace("_", " ")
+        return f"{kind} at {self.level} level, valid through {self.expires_on}"
+
+
+def _remedial_hours(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    return amount(value, field="RemedialTraining.hours", rule="remedial training", positive=True)
+
+
+@attrs.frozen(slots=True)
+class RemedialTraining:
+    """Documented remedial training completed after the first block of failed attempts.
+
+    Args:
+        completed_on: The day the training was completed.
+        hours: Hours of remedial training documented (``None`` when only the national
+            component is claimed). Read exactly, like continuing-education hours.
+        national_component: Whether it is the national component of the continuing
+            education model (NREMT's NCCP national component), which some programs accept
+            in place of the hours.
+
+    Raises:
+        InvalidRecordError: Neither ``hours`` nor ``national_component`` given.
+
+    Example:
+        >>> import datetime as dt
+        >>> RemedialTraining(dt.date(2025, 8, 1), hours=24)
+        RemedialTraining(completed_on=datetime.date(2025, 8, 1), hours=Decimal('24'), \
+national_component=False)
+        >>> RemedialTraining(dt.date(2025, 8, 1))
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: RemedialTraining.hours: give the hours completed, \
+or national_component=True (rule: remedial training)
+    """
+
+    completed_on: dt.date = attrs.field(validator=plain_date("remedial training"))
+    hours: Decimal | None = attrs.field(default=None, converter=_remedial_hours)
+    national_component: bool = attrs.field(
+        default=False, kw_only=True, validator=boolean("remedial training")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.hours is None and not self.national_component:
+            raise InvalidRecordError(
+                "give the hours completed, or national_component=True",
+                field="RemedialTraining.hours",
+                rule="remedial training",
+            )
+
+    def describe(self) -> str:
+        """What the record documents, in words.
+
+        Example:
+            >>> import datetime as dt
+            >>> RemedialTraining(dt.date(2025, 8, 1), national_component=True).describe()
+            'the national continuing-education component, completed 2025-08-01'
+        """
+        what = (
+            "the national continuing-education component"
+            if self.national_component
+            else f"{self.hours} hours of remedial training"
+        )
+        return f"{what}, completed {self.completed_on}"
+
+
 def _attempt_rules(
     course: CourseCompletion, attempts: tuple[ExamAttempt, ...], prefix: str
 ) -> None:
@@ -242,6 +370,14 @@ class Candidate:
             per-route limit, attempts on the same route count.
         transcripts_received_on: When the certifying body received the official
             transcripts, for programs that hold results until then (``None``: not yet).
+        remedial: Remedial training documented under this course, for programs whose
+            attempt limit allows more attempts after it (``None``: none on record). It
+            never extends the course.
+        prerequisite: The credential held before this program's, for programs that
+            require one (``None``: none on record).
+        course_accreditation: How the course's program is accredited, for programs that
+            require it: ``"caahep"`` or ``"letter_of_review"`` (a CoAEMSP Letter of
+            Review); ``None``: not on record.
 
     Raises:
         InputTypeError: A field has the wrong type.
@@ -274,9 +410,30 @@ class Candidate:
     transcripts_received_on: dt.date | None = attrs.field(
         default=None, validator=plain_date("result posting", optional=True)
     )
+    remedial: RemedialTraining | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=instance_of(RemedialTraining, "candidate record", optional=True),
+    )
+    prerequisite: PrerequisiteCredential | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=instance_of(PrerequisiteCredential, "candidate record", optional=True),
+    )
+    course_accreditation: str | None = attrs.field(
+        default=None, kw_only=True, validator=_one_of(_ACCREDITATIONS, "prerequisite")
+    )
 
     def __attrs_post_init__(self) -> None:
         _attempt_rules(self.course, self.attempts, "")
+        if self.remedial is not None and self.remedial.completed_on < self.course.completed_on:
+            raise InvalidRecordError(
+                f"completed {self.remedial.completed_on}, before the course completion "
+                f"{self.course.completed_on}; remedial training follows failed attempts "
+                "under the course",
+                field="remedial.completed_on",
+                rule="remedial training",
+            )
         for index, prior in enumerate(self.history):
             if prior.course.completed_on >= self.course.completed_on:
                 raise InvalidRecordError(

@@ -66,6 +66,7 @@ from emrpath._scope_table import (
 from emrpath._validators import field_name, instance_of, non_empty_text, parse_enum, shown
 from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 from emrpath.params import Citation, Confidence
+from emrpath.program import Program
 
 __all__ = [
     "NATIONAL_2019",
@@ -155,6 +156,40 @@ class Level(enum.Enum):
             emrpath.errors.UnknownNameError: level: unknown level 'EMT'; expected one of 'emr', 'emt', 'aemt', 'paramedic' (did you mean 'emt'?) (rule: scope of practice)
         """  # noqa: E501
         return parse_enum(cls, value, field=field, rule=_RULE, noun="level", suggest=_level_meant)
+
+    @classmethod
+    def of(cls, program: object) -> Level:
+        """The level a program's credential certifies (its ``level``).
+
+        Args:
+            program: A :class:`~emrpath.program.Program` that names a level.
+
+        Raises:
+            InputTypeError: ``program`` is not a Program.
+            UnknownNameError: The program names no level (it is outside the scope model),
+                or names one that is not a level's value.
+
+        Example:
+            >>> import emrpath as ep
+            >>> Level.of(ep.NREMT_PARAMEDIC), Level.of(ep.NREMT_EMT).label
+            (<Level.PARAMEDIC: 'paramedic'>, 'EMT')
+            >>> Level.of(ep.ASCP_MLS)
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.UnknownNameError: program.level: ascp-mls names no \
+scope-of-practice level (rule: scope of practice)
+        """
+        if not isinstance(program, Program):
+            raise InputTypeError(
+                f"expected a Program, got {type(program).__name__}", field="program", rule=_RULE
+            )
+        if program.level is None:
+            raise UnknownNameError(
+                f"{program.key} names no scope-of-practice level",
+                field="program.level",
+                rule=_RULE,
+            )
+        return cls.parse(program.level, field="program.level")
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Level):

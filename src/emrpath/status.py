@@ -48,11 +48,16 @@ class GateState(enum.Enum):
 
 
 class GateName(enum.Enum):
-    """The gates of a certification pathway, in the order a candidate meets them."""
+    """The gates of a certification pathway, in the order a candidate meets them.
+
+    ``PREREQUISITE`` (a credential held before this one, an accredited course) appears
+    only in the status of a program that sets a ``prerequisite`` parameter.
+    """
 
     COURSE = "course"
     VERIFICATION = "verification"
     CPR = "cpr"
+    PREREQUISITE = "prerequisite"
     AUTHORIZATION = "authorization"
     COGNITIVE = "cognitive"
     SKILLS = "skills"
@@ -120,6 +125,10 @@ class PathwayDecision:
     are ``certified``, ``next_attempt_on``, ``attempts_remaining`` and
     ``remediation_required``; :func:`emrpath.evaluate` gives the same fields with the
     gates and reasons that explain them (a :class:`PathwayStatus`).
+    ``remedial_training_due`` is true when the next attempt is open but needs documented
+    remedial training that is not on record (EMT, AEMT and Paramedic after three
+    failures): an administrative item, like the program director's verification, so it
+    leaves ``next_attempt_on`` standing and is not ``remediation_required``.
 
     Example:
         >>> import emrpath as ep
@@ -144,6 +153,7 @@ attempts_remaining=2 remediation_required=False>
     attempts_used: int
     attempts_remaining: int
     remediation_required: bool
+    remedial_training_due: bool
     confidence: Confidence
     edition: Edition
 
@@ -197,7 +207,8 @@ attempts_remaining=2 remediation_required=False>
             f" | next attempt: {_cell(self.next_attempt_on) or 'none'}"
             f" | attempts used: {self.attempts_used}, remaining: {self.attempts_remaining}"
             f" | new course or route needed: {'yes' if self.remediation_required else 'no'}"
-            f" | weakest source: {self.confidence.value}"
+            + (" | remedial training due: yes" if self.remedial_training_due else "")
+            + f" | weakest source: {self.confidence.value}"
         )
 
     def __repr__(self) -> str:

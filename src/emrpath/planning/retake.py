@@ -382,12 +382,15 @@ def _focus_reason(
     failed_on: dt.date,
     completed_on: dt.date,
     retest_possible: bool,
+    remedial_training_due: bool,
+    next_attempt: int,
 ) -> Reason:
     """What to work on, and when: the costliest buckets with the program's fixes for them.
 
     With an attempt left, the work fills the wait before the retest; without one, it
     comes after what the program requires first (a new course, another route), and no
-    retest is offered.
+    retest is offered. When remedial training is due before the next attempt, the
+    training comes first and the advice aims it, never "then retest".
     """
     wait = reader.read(program.retest_wait, failed_on)
     costliest = log.costliest()
@@ -413,6 +416,19 @@ def _focus_reason(
             f"No further attempt under this {limit.value.scope.noun}: first "
             f"{limit.value.after_limit.next_step}. Then work on the buckets that cost the "
             f"most: {work}",
+            "attempt_limit",
+            limit.citation,
+            weakest([limit.confidence, *(f.confidence for f in focus)]),
+        )
+    if remedial_training_due:
+        limit = reader.read(program.attempt_limit, completed_on)
+        remedial = limit.value.remedial
+        needed = "documented remedial training" if remedial is None else remedial.what_satisfies()
+        return Reason(
+            "retake_focus",
+            f"Before attempt {next_attempt}, first complete and document {needed} (it does "
+            "not extend the course). Aim it, and the study around it, at the buckets that "
+            f"cost the most: {work}",
             "attempt_limit",
             limit.citation,
             weakest([limit.confidence, *(f.confidence for f in focus)]),
@@ -529,6 +545,8 @@ def retake_plan(
             failed_on=failed_on,
             completed_on=candidate.course.completed_on,
             retest_possible=retest_possible,
+            remedial_training_due=status.remedial_training_due,
+            next_attempt=status.attempts_used + 1,
         )
     )
     timeline = timeline_after(candidate, status, program=program)

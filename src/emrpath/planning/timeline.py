@@ -410,10 +410,11 @@ def plan_attempts(
     reader = ParamReader()
     limit_rule = reader.read(program.attempt_limit, completed)
     limit = limit_rule.value
-    if not 0 <= used < limit.max_attempts:
+    total = limit.total_attempts
+    if not 0 <= used < total:
         raise InvalidRecordError(
-            f"{shown(used)} attempts used; the program allows {limit.max_attempts} under one "
-            f"{limit.scope.noun}, so a plan needs 0 to {limit.max_attempts - 1} used "
+            f"{shown(used)} attempts used; the program allows {total} under one "
+            f"{limit.scope.noun}, so a plan needs 0 to {total - 1} used "
             f"(after the last, {limit.after_limit.next_step})",
             field="attempts_used",
             rule="attempt limit",
@@ -430,8 +431,14 @@ def plan_attempts(
     reasons = [
         Reason.cited(
             "attempt_limit",
-            f"{limit.max_attempts} attempts under one {limit.scope.noun}, {used} used; after "
-            f"the last, {limit.after_limit.next_step}.",
+            f"{total} attempts under one {limit.scope.noun}, {used} used; "
+            + (
+                ""
+                if limit.remedial is None
+                else f"before attempt {limit.max_attempts + 1}, "
+                f"{limit.remedial.what_satisfies()}; "
+            )
+            + f"after the last, {limit.after_limit.next_step}.",
             program.attempt_limit,
             limit_rule,
         ),
@@ -445,7 +452,7 @@ def plan_attempts(
     attempts: list[PlannedAttempt] = []
     day = first
     previous_result: dt.date | None = None
-    for number in range(used + 1, limit.max_attempts + 1):
+    for number in range(used + 1, total + 1):
         if previous_result is not None:
             wait = reader.read(program.retest_wait, day)
             retest = earliest_retest_date(day, program=program)
@@ -540,7 +547,7 @@ def plan_attempts(
         course_expires_on=course_end,
         first_attempt_on=first,
         attempts_used=used,
-        max_attempts=limit.max_attempts,
+        max_attempts=total,
         attempts=tuple(attempts),
         latest_first_attempt_on=latest,
         after_limit=limit.after_limit.next_step,

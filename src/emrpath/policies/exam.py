@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import types
+from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -32,6 +34,8 @@ __all__ = [
     "AuthorizationWindow",
     "FixedDaysWait",
     "NextPeriodWait",
+    "Prerequisite",
+    "RemedialRequirement",
     "Requirement",
     "ResultPosting",
     "RetestWait",
@@ -305,12 +309,94 @@ class AttemptScope(enum.Enum):
 
 
 @attrs.frozen(slots=True)
+class RemedialRequirement:
+    """Documented remedial training that unlocks ``extra_attempts`` more attempts.
+
+    Satisfied by a record of at least ``hours`` hours of remedial training, or, where
+    ``component_hours`` is given, by completing the national component of the continuing
+    education model (that many hours) instead. It is an administrative item the candidate
+    can still complete: it comes due once the first block of attempts is used and gates
+    the next attempt, but it never needs a new course, and it never extends the course.
+
+    Example:
+        >>> rule = RemedialRequirement(hours=24, component_hours=20, extra_attempts=3)
+        >>> print(rule.describe())
+        documented remedial training (24 hours, or the 20-hour national continuing-education
+        component) allows 3 more attempts
+        >>> rule.satisfied_by(hours=20, component=False), rule.satisfied_by(None, component=True)
+        (False, True)
+    """
+
+    hours: int = attrs.field(validator=positive)
+    component_hours: int | None = attrs.field(default=None)
+    extra_attempts: int = attrs.field(default=3, kw_only=True, validator=positive)
+
+    @component_hours.validator
+    def _check_component(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            positive(self, attribute, value)
+
+    def satisfied_by(self, hours: Decimal | int | float | None, *, component: bool) -> bool:
+        """Whether training of ``hours`` hours (or the national component) satisfies it.
+
+        Example:
+            >>> RemedialRequirement(hours=48, component_hours=30).satisfied_by(48, component=False)
+            True
+        """
+        if component:
+            return self.component_hours is not None
+        return hours is not None and hours >= self.hours
+
+    def what_satisfies(self) -> str:
+        """What satisfies the requirement, in words.
+
+        Example:
+            >>> RemedialRequirement(hours=36, component_hours=25).what_satisfies()
+            '36 hours of remedial training, or the 25-hour national continuing-education component'
+            >>> RemedialRequirement(hours=8).what_satisfies()
+            '8 hours of remedial training'
+        """
+        text = f"{self.hours} hours of remedial training"
+        if self.component_hours is None:
+            return text
+        return (
+            f"{text}, or the {self.component_hours}-hour national continuing-education component"
+        )
+
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> RemedialRequirement(hours=8, extra_attempts=1).describe()
+            'documented remedial training (8 hours) allows 1 more attempt'
+        """
+        alt = (
+            ""
+            if self.component_hours is None
+            else f", or the {self.component_hours}-hour national continuing-education component"
+        )
+        plural = "" if self.extra_attempts == 1 else "s"
+        return (
+            f"documented remedial training ({self.hours} hours{alt}) allows "
+            f"{self.extra_attempts} more attempt{plural}"
+        )
+
+
+@attrs.frozen(slots=True)
 class AttemptLimit:
     """``max_attempts`` per course (or route, see ``scope``), then what ``after_limit`` says.
+
+    With ``remedial``, the first ``max_attempts`` are followed by documented remedial
+    training, which allows ``remedial.extra_attempts`` more under the same course; only
+    after those does ``after_limit`` apply. :attr:`total_attempts` counts both blocks.
 
     Example:
         >>> AttemptLimit(5, AfterLimit.ROUTE_CLOSED, scope=AttemptScope.PER_ROUTE).scope.noun
         'eligibility route'
+        >>> shape = AttemptLimit(3, AfterLimit.NEW_COURSE,
+        ...                      remedial=RemedialRequirement(hours=24, component_hours=20))
+        >>> shape.total_attempts, [shape.remedial_due(used) for used in range(7)]
+        (6, [False, False, False, True, False, False, False])
     """
 
     max_attempts: int = attrs.field(validator=positive)
@@ -318,6 +404,34 @@ class AttemptLimit:
     scope: AttemptScope = attrs.field(
         default=AttemptScope.PER_COURSE, validator=instance_of(AttemptScope, "program parameter")
     )
+    remedial: RemedialRequirement | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional(instance_of(RemedialRequirement, "program parameter")),
+    )
+
+    @property
+    def total_attempts(self) -> int:
+        """Every attempt allowed before ``after_limit`` applies.
+
+        Example:
+            >>> AttemptLimit(3, AfterLimit.NEW_COURSE).total_attempts
+            3
+        """
+        extra = 0 if self.remedial is None else self.remedial.extra_attempts
+        return self.max_attempts + extra
+
+    def remedial_due(self, used: int) -> bool:
+        """Whether the next attempt, after ``used`` attempts, needs remedial training.
+
+        True exactly between the last attempt of the first block and the first of the
+        next: an attempt after the training implies the training was done.
+
+        Example:
+            >>> AttemptLimit(3, AfterLimit.NEW_COURSE).remedial_due(3)
+            False
+        """
+        return self.remedial is not None and used == self.max_attempts
 
     def describe(self) -> str:
         """The rule in words.
@@ -327,8 +441,9 @@ class AttemptLimit:
             '3 attempts per course; then a new full course, which starts a fresh count'
         """
         plural = "" if self.max_attempts == 1 else "s"
+        middle = "" if self.remedial is None else f"; then {self.remedial.describe()}"
         return (
-            f"{self.max_attempts} attempt{plural} per {self.scope.noun}; "
+            f"{self.max_attempts} attempt{plural} per {self.scope.noun}{middle}; "
             f"then {self.after_limit.next_step}"
         )
 
@@ -454,3 +569,60 @@ class AppealWindow:
             'in writing, received within 30 days of the decision notice'
         """
         return f"in writing, received within {self.days} days of the decision notice"
+
+
+def _levels(value: object) -> frozenset[str]:
+    items: frozenset[str] = frozenset(value)  # type: ignore[call-overload]
+    if not items or not all(isinstance(item, str) and item for item in items):
+        raise InvalidRecordError(
+            f"expected a non-empty set of level names, got {shown(value)}",
+            field="Prerequisite.levels",
+            rule="prerequisite",
+        )
+    return items
+
+
+@attrs.frozen(slots=True)
+class Prerequisite:
+    """What a candidate must hold before this program: a credential, an accredited course.
+
+    Args:
+        levels: The levels of a current national certification or state licence that
+            qualify (``{"emt", "aemt", "paramedic"}``: "EMT level, or higher").
+        accredited_course: Whether the course must come from an accredited program (for
+            NREMT Paramedic: CAAHEP, or a CoAEMSP Letter of Review).
+
+    Example:
+        >>> rule = Prerequisite({"emt", "aemt", "paramedic"}, accredited_course=True)
+        >>> rule.accepts("aemt"), rule.accepts("emr")
+        (True, False)
+        >>> print(rule.describe())
+        a current national certification or state licence at one of: aemt, emt, paramedic;
+        a course from an accredited program
+    """
+
+    levels: frozenset[str] = attrs.field(converter=_levels)
+    accredited_course: bool = attrs.field(
+        default=False, kw_only=True, validator=boolean("program parameter")
+    )
+
+    def accepts(self, level: str) -> bool:
+        """Whether a credential at ``level`` qualifies.
+
+        Example:
+            >>> Prerequisite({"emt"}).accepts("emt")
+            True
+        """
+        return level in self.levels
+
+    def describe(self) -> str:
+        """The rule in words.
+
+        Example:
+            >>> Prerequisite({"emt"}).describe()
+            'a current national certification or state licence at one of: emt'
+        """
+        text = "a current national certification or state licence at one of: " + ", ".join(
+            sorted(self.levels)
+        )
+        return text + ("; a course from an accredited program" if self.accredited_course else "")

@@ -405,20 +405,25 @@ CeWindow = RollingCeWindow | MonthsCeWindow
 class SeasonalRecertWindow:
     """Applications on fixed days of the expiration year, then a late period, then lapse.
 
-    Opens on ``opens_month``/``opens_day`` of the expiration year and closes on the
-    expiration date; late (reinstatement) applications until ``late_month``/``late_day``
-    of that year; the certification has lapsed from the next day.
+    Opens on ``opens_month``/``opens_day`` of the expiration year (or of the year
+    ``opens_years_before`` years earlier) and closes on the expiration date; late
+    (reinstatement) applications until ``late_month``/``late_day`` of the expiration year;
+    the certification has lapsed from the next day.
 
     Example:
         >>> w = SeasonalRecertWindow(opens_month=4, opens_day=1, late_month=10, late_day=31)
         >>> w.opens_on(dt.date(2027, 9, 30)), w.late_until(dt.date(2027, 9, 30))
         (datetime.date(2027, 4, 1), datetime.date(2027, 10, 31))
+        >>> march = SeasonalRecertWindow(10, 1, 4, 30, opens_years_before=1)
+        >>> march.opens_on(dt.date(2027, 3, 31)), march.late_until(dt.date(2027, 3, 31))
+        (datetime.date(2026, 10, 1), datetime.date(2027, 4, 30))
     """
 
     opens_month: int = attrs.field(validator=month_number)
     opens_day: int = attrs.field(validator=[positive, day_of("opens_month")])
     late_month: int = attrs.field(validator=month_number)
     late_day: int = attrs.field(validator=[positive, day_of("late_month")])
+    opens_years_before: int = attrs.field(default=0, kw_only=True, validator=non_negative)
 
     def opens_on(self, expires_on: dt.date) -> dt.date | None:
         """The first day applications are accepted (``None``: at any time in the cycle).
@@ -429,7 +434,7 @@ class SeasonalRecertWindow:
             >>> window.opens_on(dt.date(2026, 9, 30))
             datetime.date(2026, 4, 1)
         """
-        return dt.date(expires_on.year, self.opens_month, self.opens_day)
+        return dt.date(expires_on.year - self.opens_years_before, self.opens_month, self.opens_day)
 
     def due_on(self, expires_on: dt.date) -> dt.date:
         """The last day of the regular window.
@@ -464,8 +469,11 @@ class SeasonalRecertWindow:
         """
         opens = dt.date(2000, self.opens_month, self.opens_day)
         late = dt.date(2000, self.late_month, self.late_day)
+        year = {0: "the expiration year", 1: "the year before the expiration year"}.get(
+            self.opens_years_before, f"{self.opens_years_before} years before the expiration year"
+        )
         return (
-            f"applications from {opens:%B} {opens.day} of the expiration year to the "
+            f"applications from {opens:%B} {opens.day} of {year} to the "
             f"expiration date; late (reinstatement) until {late:%B} {late.day}; lapsed after"
         )
 

@@ -10,7 +10,7 @@ the command line, the JSON layer and the rules page find it through the registry
 Example:
     >>> import emrpath as ep
     >>> list(ep.programs.REGISTRY)
-    ['nremt-emr', 'ascp-mls']
+    ['nremt-emr', 'nremt-emt', 'nremt-aemt', 'nremt-paramedic', 'ascp-mls']
     >>> ep.programs.get("ascp-mls") is ep.ASCP_MLS
     True
 """
@@ -25,14 +25,29 @@ from emrpath._validators import shown
 from emrpath.errors import InputTypeError, UnknownNameError
 from emrpath.program import Program
 from emrpath.programs.ascp_mls import ASCP_MLS
+from emrpath.programs.nremt_aemt import NREMT_AEMT
 from emrpath.programs.nremt_emr import NREMT_EMR
+from emrpath.programs.nremt_emt import NREMT_EMT
+from emrpath.programs.nremt_paramedic import NREMT_PARAMEDIC
 
-__all__ = ["ASCP_MLS", "NREMT_EMR", "REGISTRY", "available", "get"]
+__all__ = [
+    "ASCP_MLS",
+    "NREMT_AEMT",
+    "NREMT_EMR",
+    "NREMT_EMT",
+    "NREMT_PARAMEDIC",
+    "REGISTRY",
+    "available",
+    "get",
+]
 
 _RULE = "program registry"
 
 REGISTRY: Mapping[str, Program] = types.MappingProxyType(
-    {program.key: program for program in (NREMT_EMR, ASCP_MLS)}
+    {
+        program.key: program
+        for program in (NREMT_EMR, NREMT_EMT, NREMT_AEMT, NREMT_PARAMEDIC, ASCP_MLS)
+    }
 )
 """Every shipped program by its key, read-only, in the order they are declared."""
 
@@ -42,7 +57,7 @@ def available() -> tuple[Program, ...]:
 
     Example:
         >>> [program.key for program in available()]
-        ['nremt-emr', 'ascp-mls']
+        ['nremt-emr', 'nremt-emt', 'nremt-aemt', 'nremt-paramedic', 'ascp-mls']
     """
     return tuple(REGISTRY.values())
 
@@ -68,7 +83,8 @@ def get(key: str) -> Program:
         Traceback (most recent call last):
         ...
         emrpath.errors.UnknownNameError: program: unknown program 'NREMT_EMR'; expected one \
-of 'nremt-emr', 'ascp-mls' (did you mean 'nremt-emr'?) (rule: program registry)
+of 'nremt-emr', 'nremt-emt', 'nremt-aemt', 'nremt-paramedic', 'ascp-mls' (did you mean \
+'nremt-emr'?) (rule: program registry)
     """
     if not isinstance(key, str):
         raise InputTypeError(
@@ -93,7 +109,8 @@ def _meant(key: str) -> str | None:
     """The registered key a near miss probably means, or ``None``.
 
     Tried in order: the same key in another case or with ``_``/spaces for ``-``; a key
-    whose last part is the one given (``"emr"``); the closest spelling.
+    whose last part is the one given (``"emr"``); none when the body alone is given and it
+    has several programs (``"nremt"``); the closest spelling.
     """
     folded = "-".join(key.strip().casefold().replace("_", "-").split())
     if folded in REGISTRY:
@@ -101,5 +118,7 @@ def _meant(key: str) -> str | None:
     by_level = [k for k in REGISTRY if k.rsplit("-", 1)[-1] == folded]
     if len(by_level) == 1:
         return by_level[0]
+    if sum(k.startswith(f"{folded}-") for k in REGISTRY) > 1:
+        return None  # the body alone ("nremt"): several levels, none more likely
     close = difflib.get_close_matches(folded[:100], list(REGISTRY), n=1, cutoff=0.6)
     return close[0] if close else None

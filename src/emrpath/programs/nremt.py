@@ -55,15 +55,25 @@ from typing import Any
 from emrpath.calendar import CalendarSpec
 from emrpath.params import Citation, Confidence, Param, Provision
 from emrpath.policies import (
+    AfterLimit,
     AppealWindow,
+    AttemptLimit,
     AuthorizationWindow,
+    CeComponent,
+    CeRequirement,
+    CeTopic,
     FixedDaysWait,
     MonthEndValidity,
     MonthsValidity,
+    RecertExam,
+    RecertificationCycle,
+    RemedialRequirement,
     Requirement,
     ResultPosting,
+    RollingCeWindow,
     ScoreScale,
     SeasonalExpiry,
+    SeasonalRecertWindow,
 )
 from emrpath.program import Program
 
@@ -77,6 +87,14 @@ __all__ = [
     "CALENDAR_SPEC",
     "LIFECYCLE_BASELINE",
     "LIFECYCLE_NOTE",
+    "MARCH_CE_WINDOW",
+    "MARCH_CYCLE",
+    "MARCH_EXPIRY_SOURCE",
+    "MARCH_RBE",
+    "MARCH_RECERT_WINDOW",
+    "NCCP_2016_SOURCE",
+    "NCCP_2025_SOURCE",
+    "OPEN_QUESTIONS",
     "RBE_SOURCE",
     "RETEST_WAIT",
     "ROLLING_CE_SOURCE",
@@ -84,8 +102,10 @@ __all__ = [
     "TIMEZONE",
     "certification_term",
     "course_validity",
+    "nccp_requirement",
     "portion_validity",
     "program",
+    "remedial_attempt_limit",
     "result_posting",
 ]
 
@@ -243,7 +263,7 @@ APPEAL_WINDOW = Param.single(
 """A written exam review request: within 30 days of the result notice."""
 
 
-def result_posting(*, citation: Citation) -> Param[ResultPosting]:
+def result_posting(*, citation: Citation, note: str = "") -> Param[ResultPosting]:
     """When a level's cognitive result is expected: the 2nd business day after the exam.
 
     No NREMT page states a posting time; each level cites the secondary page that gives it
@@ -251,6 +271,7 @@ def result_posting(*, citation: Citation) -> Param[ResultPosting]:
 
     Args:
         citation: The level's source for "about two business days".
+        note: What the level adds to the provision's note (an open question it rests on).
 
     Example:
         >>> import datetime as dt
@@ -275,7 +296,8 @@ def result_posting(*, citation: Citation) -> Param[ResultPosting]:
         note="NREMT's own wording was not found; secondary sources say 1-2 business days. "
         "Encoded as the 2nd business day strictly after the exam date, an expectation "
         "('generally'), held until the course is verified and skills are on file. "
-        + BASELINE_NOTE,
+        + BASELINE_NOTE
+        + (f" {note}" if note else ""),
     )
 
 
@@ -418,18 +440,19 @@ def certification_term(
     )
 
 
-def program(*, key: str, name: str, **level: Param[Any]) -> Program:
+def program(*, key: str, name: str, level: str | None = None, **params: Param[Any]) -> Program:
     """A program of the NREMT family: the family's shared provisions and the level's own.
 
     Fills in the body, timezone, calendar, :data:`SCORE_SCALE`, :data:`RETEST_WAIT`,
-    :data:`AUTHORIZATION` and :data:`APPEAL_WINDOW`; ``level`` gives every other parameter
+    :data:`AUTHORIZATION` and :data:`APPEAL_WINDOW`; ``params`` gives every other parameter
     by its :class:`~emrpath.program.Program` field name, and may replace a shared one by
     naming it. A sibling differing in a few parameters is then ``attrs.evolve`` of a level.
 
     Args:
         key: The level's registry key (``"nremt-emt"``).
         name: The credential's name.
-        **level: The level's parameters, by ``Program`` field name.
+        level: The scope-of-practice level the credential certifies (``"emt"``).
+        **params: The level's parameters, by ``Program`` field name.
 
     Raises:
         TypeError: A required parameter is missing, or a name is no ``Program`` field.
@@ -467,5 +490,265 @@ def program(*, key: str, name: str, **level: Param[Any]) -> Program:
         body=BODY,
         timezone=TIMEZONE,
         calendar_spec=CALENDAR_SPEC,
-        **(shared | level),
+        level=level,
+        **(shared | params),
+    )
+
+
+# -- the March 31 levels (EMT, Advanced EMT, Paramedic) ----------------------------------
+
+OPEN_QUESTIONS: tuple[tuple[str, str], ...] = (
+    (
+        "remediation wording",
+        "Open question 1 (levels facts): NREMT's own wording for the 15-day wait, the "
+        "24/36/48-hour remedial training (or the 20/25/30-hour national component), the "
+        "three further attempts and the new course after six was not found; all secondary. "
+        "Whether a new full course restarts the count is stated nowhere: encoded as yes.",
+    ),
+    (
+        "AEMT gaps",
+        "Open question 2 (levels facts): the AEMT handbook pages were not found; its ATT "
+        "cut-off wording and whether remedial training extends the AEMT course date are read "
+        "as for EMT (it does not).",
+    ),
+    (
+        "2025 NCCP totals",
+        "Open question 3 (levels facts): the 2025 NCCP model's start (2025-04-01) is "
+        "primary; its per-level totals (40/50/60, national 20/25/30) are inferred unchanged "
+        "from pathway pages, and a secondary source ties it to expirations from 2026-03-31.",
+    ),
+    (
+        "CPR after 2024",
+        "Open question 4 (levels facts): older NREMT pages require a current CPR-BLS "
+        "credential at every level; newer Paramedic pages do not list it. Encoded as still "
+        "required.",
+    ),
+    (
+        "2024-07-01 transition",
+        "Open question 5 (levels facts): NREMT's own words on candidates part-way through "
+        "the AEMT or Paramedic exams on 2024-06-30 were not found; the skills rule is keyed "
+        "by the course completion date.",
+    ),
+    (
+        "result posting",
+        "Open question 7 (levels facts): no NREMT posting time was found for any level; "
+        "the EMT figure (1-2 business days, secondary) is used for AEMT and Paramedic too.",
+    ),
+)
+"""The open questions of the levels research notes that a parameter's reading depends on.
+
+Each is ``(short name, what the parameter assumes)``; the provisions that depend on one
+are ``SECONDARY`` and name it in their note, and the rules page lists them all.
+"""
+
+MARCH_EXPIRY_SOURCE = Citation(
+    url="https://support.nremt.org/portal/en/kb/articles/recertification-expiration-dates",
+    quote="For EMT, AEMT or Paramedic it is March 31 [...] January – June [:] 2 years in the "
+    "future [;] July- December [:] 3 years in the future",
+    title="NREMT support: recertification expiration dates",
+)
+"""NREMT's expiration day for EMT, AEMT and Paramedic, and the January–June split."""
+
+MARCH_CYCLE = Param.single(
+    "recert_cycle",
+    "Length of an EMT, AEMT or Paramedic recertification cycle",
+    RecertificationCycle(months=24),
+    effective_from=LIFECYCLE_BASELINE,
+    citation=MARCH_EXPIRY_SOURCE,
+    confidence=_P,
+    note="Each cycle after the first is two years, March 31 to March 31 (levels facts A6, "
+    "primary). " + LIFECYCLE_NOTE,
+)
+"""Two-year cycles, the same for EMT, AEMT and Paramedic."""
+
+_MARCH_WINDOW_SOURCE = Citation(
+    url="https://support.nremt.org/portal/en/kb/articles/"
+    "https-desk-zoho-com-portal-nremt-kb-articles-recertification-cycle",
+    quote="For EMT, AEMT, and Paramedic providers, the recertification cycle opens on October 1 "
+    "and continues until March 31. [...] There is a reinstatement period until April 30, to "
+    "submit late applications.",
+    title="NREMT support: recertification cycle",
+)
+
+MARCH_RECERT_WINDOW = Param.single(
+    "recert_window",
+    "EMT, AEMT and Paramedic recertification window, late (reinstatement) period and lapse",
+    SeasonalRecertWindow(
+        opens_month=10, opens_day=1, late_month=4, late_day=30, opens_years_before=1
+    ),
+    effective_from=LIFECYCLE_BASELINE,
+    citation=_MARCH_WINDOW_SOURCE,
+    confidence=_P,
+    note="October 1 of the year before the expiration year to March 31; late applications "
+    "until April 30 ('EMT, AEMT, and Paramedic reinstatement ends on April 30 of the year your "
+    "certification expires', support.nremt.org); lapsed after. The late fee's amount today "
+    "was not found. After a lapse, re-entry needs the level's full NCCP hours within the "
+    "past two years, a pass on the current certification exam and skills verification "
+    "before the first expiration (levels facts A7; not modelled as a pathway here). "
+    + LIFECYCLE_NOTE,
+)
+"""October 1 – March 31, late until April 30, then lapsed: every March 31 level."""
+
+MARCH_CE_WINDOW = Param.single(
+    "ce_window",
+    "Which dates of continuing education count toward a cycle",
+    RollingCeWindow(),
+    effective_from=LIFECYCLE_BASELINE,
+    citation=ROLLING_CE_SOURCE,
+    confidence=_P,
+    note="From the certification date or the completion of the last recertification through "
+    "the expiration date ('For EMT, AEMT and Paramedic providersall [sic] education must be "
+    "completed by the March 31 of the year their certification expires', support.nremt.org). "
+    + LIFECYCLE_NOTE,
+)
+"""Rolling continuing education through March 31, every March 31 level."""
+
+MARCH_RBE = Param.single(
+    "recert_exam",
+    "Recertification by exam (RBE)",
+    RecertExam(attempts=1, opens_month=4, opens_day=1, opens_years_before=1),
+    effective_from=LIFECYCLE_BASELINE,
+    citation=Citation(
+        url="https://support.nremt.org/portal/en/kb/articles/recertification-by-exam",
+        quote="For EMT, AEMT, and NRP providers it can be completed starting on April 1, one "
+        "year prior to your expiration date, and is available until the March 31 deadline for "
+        "the renewal year.",
+        title="NREMT support: recertification by exam",
+    ),
+    confidence=_P,
+    note="One attempt per cycle, no retest ('You may attempt RBE only one time per "
+    "recertification cycle', RBE handbook); from April 1 of the year before the expiration "
+    "year through March 31; an attempt outside it does not count. " + LIFECYCLE_NOTE,
+)
+"""Recertification by exam: once, April 1 a year before expiry through March 31."""
+
+NCCP_2016_SOURCE = "https://www.nremt.org/rwd/public/document/nccp"
+"""The 2016 NCCP requirements table (national / local-state / individual / total)."""
+
+NCCP_2025_SOURCE = Citation(
+    url="https://nremt.org/AEMT/AEMT-State-Licensed-Pathway",
+    quote="The new 2025 NCCP Model will begin on April 1, 2025 for EMT/AEMT/Paramedic and "
+    "October 1, 2025 for EMR",
+    title="NREMT: AEMT State Licensed Pathway",
+)
+"""The 2025 NCCP model's start date for the March 31 levels (primary)."""
+
+_NCCP_2025_DATE = dt.date(2025, 4, 1)
+
+
+def nccp_requirement(
+    level: str,
+    *,
+    national: float,
+    local: float,
+    individual: float,
+    topics: tuple[CeTopic, ...],
+    table_row: str,
+    topics_note: str,
+) -> Param[CeRequirement]:
+    """A March 31 level's NCCP hours: the 2016 model, then the 2025 model from 2025-04-01.
+
+    The 2016 split (national 50% / local-state 25% / individual 25%) is primary; the 2025
+    model's start is primary and its totals are the 2016 ones, inferred (open question 3,
+    ``SECONDARY``), with no topic minimums (the 2025 model sets none below a topic).
+
+    Args:
+        level: The level's short name.
+        national: Hours of the national component.
+        local: Hours of the local/state component.
+        individual: Hours of the individual component.
+        topics: The 2016 national component's topic minimums that NREMT states.
+        table_row: The level's row of the 2016 NCCP table, quoted.
+        topics_note: Where the topic minimums come from, and any left out.
+
+    Example:
+        >>> import datetime as dt
+        >>> nccp = nccp_requirement("EMT", national=20, local=10, individual=10, topics=(),
+        ...                         table_row="EMT 20 10 10 40", topics_note="")
+        >>> nccp.value_at(dt.date(2024, 4, 1)).total, nccp.value_at(dt.date(2025, 4, 1)).total
+        (Decimal('40'), Decimal('40'))
+        >>> nccp.at(dt.date(2025, 4, 1)).confidence
+        <Confidence.SECONDARY: 'secondary'>
+    """
+    total = national + local + individual
+    components = (CeComponent("local", local), CeComponent("individual", individual))
+    return Param(
+        "ce_requirement",
+        f"Continuing-education hours an {level} needs per cycle (NCCP), by component and topic",
+        (
+            Provision(
+                LIFECYCLE_BASELINE,
+                CeRequirement(
+                    unit="hours",
+                    total=total,
+                    components=(CeComponent("national", national, topics), *components),
+                ),
+                Citation(
+                    url=NCCP_2016_SOURCE,
+                    quote=table_row,
+                    title="NREMT National Continued Competency Program (NCCP), requirements table",
+                ),
+                _P,
+                f"2016 NCCP model: {total:g} = {national:g} national + {local:g} local/state + "
+                f"{individual:g} individual. {topics_note} " + LIFECYCLE_NOTE,
+            ),
+            Provision(
+                _NCCP_2025_DATE,
+                CeRequirement(
+                    unit="hours",
+                    total=total,
+                    components=(CeComponent("national", national), *components),
+                ),
+                NCCP_2025_SOURCE,
+                _S,
+                "2025 NCCP model, for cycles starting from 2025-04-01 (its start date is "
+                "primary). " + OPEN_QUESTIONS[2][1] + " No topic minimums are encoded.",
+            ),
+        ),
+    )
+
+
+def remedial_attempt_limit(
+    level: str, *, hours: int, component_hours: int, citation: Citation, note: str = ""
+) -> Param[AttemptLimit]:
+    """Three attempts, remedial training, three more, then a new course: a March 31 level.
+
+    Args:
+        level: The level's short name.
+        hours: Hours of remedial training that unlock attempts 4 to 6.
+        component_hours: The level's NCCP national component, the alternative.
+        citation: The level's source for its hours.
+        note: What the level adds to the note (an open question of its own).
+
+    Example:
+        >>> import datetime as dt
+        >>> limit = remedial_attempt_limit("EMT", hours=24, component_hours=20,
+        ...                                citation=ATTEMPTS_SOURCE)
+        >>> print(limit.value_at(dt.date(2025, 5, 1)).describe())
+        3 attempts per course; then documented remedial training (24 hours, or the 20-hour
+        national continuing-education component) allows 3 more attempts; then a new full
+        course, which starts a fresh count
+    """
+    return Param.single(
+        "attempt_limit",
+        "Cognitive attempts per course completion, the remedial training after the third, "
+        "and what follows the last failure",
+        AttemptLimit(
+            max_attempts=3,
+            after_limit=AfterLimit.NEW_COURSE,
+            remedial=RemedialRequirement(hours=hours, component_hours=component_hours),
+        ),
+        effective_from=BASELINE,
+        citation=citation,
+        confidence=_S,
+        note=f"Three initial attempts is primary ('candidates are initially given three "
+        f"attempts to pass the cognitive examination', NREMT Cognitive Exam Policies); that "
+        f"remedial education comes before a 4th attempt and 'does not extend your course "
+        f"completion date' is primary (EMT handbook). The {level} hours ({hours}, or the "
+        f"{component_hours}-hour national component), the three more attempts and the new "
+        "course after six are secondary. "
+        + OPEN_QUESTIONS[0][1]
+        + " "
+        + BASELINE_NOTE
+        + (f" {note}" if note else ""),
     )

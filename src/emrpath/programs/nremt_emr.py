@@ -281,5 +281,6 @@ NREMT_EMR = nremt.program(
         note="A study guide's advice (the project's seed document), not an NREMT rule; each "
         "fix cites its own clause. " + BASELINE_NOTE,
     ),
+    level="emr",
 )
 """The NREMT EMR pathway."""
