@@ -988,3 +988,32 @@ def test_loading_and_evaluation_name_paths_in_one_style(
         code, _, err = run(capsys, "status", str(path), "--as-of", "2025-08-20")
         assert code == 1
         assert err.startswith("emrpath: error: $.attempts[0]."), err
+
+
+def test_a_recertification_attempt_is_named_in_the_documents_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Issue 15: paths in the caller's own order from evaluation too: the recertification
+    rules take the exam attempts in date order, the error names the document's element."""
+    data = json.loads(example("nremt-emr-recertification.json"))
+    data["exam_attempts"] = [
+        {"taken_on": "2026-02-10", "passed": False, "scaled_score": 900},
+        {"taken_on": "2026-01-10", "passed": False, "scaled_score": 900},
+    ]
+    path = tmp_path / "recertification.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run(capsys, "status", str(path), "--as-of", "2026-01-20")
+    assert code == 1
+    assert_one_line_error(err, "2026-02-10")
+    assert err.startswith("emrpath: error: $.exam_attempts[0].taken_on: "), err
+
+
+def test_a_document_of_an_unknown_kind_is_named_at_dollar_kind(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: no ``kind:`` path style; a document's kind is ``$.kind``."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO('{"schema_version": 2, "kind": "candidat"}'))
+    code, _, err = run(capsys, "status", "-", "--as-of", "2025-08-20")
+    assert code == 1
+    assert_one_line_error(err, "'candidat'")
+    assert err.startswith("emrpath: error: $.kind: "), err

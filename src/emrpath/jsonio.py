@@ -622,7 +622,10 @@ def _envelope(data: object) -> tuple[dict[str, Any], int, str, type]:
             field="$.kind",
             rule=_RULE,
         )
-    name, cls = _kind_of(named)
+    try:
+        name, cls = _kind_of(named)
+    except EmrpathError as err:  # the document's own kind: a path in it, not the argument
+        raise type(err)(err.message, field="$.kind", rule=err.rule) from None
     return data, version, name, cls
 
 
