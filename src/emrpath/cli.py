@@ -580,7 +580,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="emrpath",
         description=f"Certification pathway rules as exact, cited dates; programs: {keys}.",
-        epilog="Dates are ISO YYYY-MM-DD. Exit codes: 0 ok, 1 invalid input, 2 usage.",
+        epilog="Dates are ISO YYYY-MM-DD. Exit codes: 0 ok, 1 invalid input, 2 usage, "
+        "130 interrupted.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -837,10 +838,14 @@ def _silence(stream: TextIO) -> None:
     """Point ``stream``'s file descriptor at the null device, so nothing fails at exit.
 
     Python flushes standard output once more as it exits; after a broken pipe or a write
-    error that flush would fail again and print "Exception ignored". Where ``stream`` has
-    no file descriptor (a test's buffer) there is nothing to flush and nothing to do.
+    error that flush would fail again and print "Exception ignored". Only the process's
+    own standard streams are touched: a stream a caller of :func:`main` put in their place
+    (a test's buffer, a notebook's) is theirs.
     """
     import os
+
+    if stream is not sys.__stdout__ and stream is not sys.__stderr__:
+        return
 
     try:
         descriptor = stream.fileno()
