@@ -1017,3 +1017,28 @@ def test_a_document_of_an_unknown_kind_is_named_at_dollar_kind(
     assert code == 1
     assert_one_line_error(err, "'candidat'")
     assert err.startswith("emrpath: error: $.kind: "), err
+
+
+@pytest.mark.parametrize(
+    ("document", "path"),
+    [
+        ({"kind": "certification", "certified_on": "2025-06-02"}, "$.certified_on"),
+        (
+            {"kind": "recertification_record", "certification": {"certified_on": "2025-06-02"}},
+            "$.certification.certified_on",
+        ),
+    ],
+)
+def test_a_certification_error_is_a_path_in_the_document_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, document: dict[str, Any], path: str
+) -> None:
+    """Issue 15: every document path starts at $ and names the document as given: a bare
+    certification is the document's root, not a ``certification.`` field of it."""
+    file = tmp_path / "certification.json"
+    file.write_text(
+        json.dumps({"schema_version": 2, "program": "nremt-emr", **document}), encoding="utf-8"
+    )
+    code, _, err = run(capsys, "status", str(file), "--as-of", "2025-01-01")
+    assert code == 1
+    assert_one_line_error(err, "2025-06-02 is after as_of 2025-01-01")
+    assert err.startswith(f"emrpath: error: {path}: "), err

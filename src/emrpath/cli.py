@@ -219,20 +219,26 @@ def _document(args: argparse.Namespace, kinds: Sequence[str]) -> tuple[bytes, An
     return raw, loads(raw, kind, program=program), program
 
 
-def _in_document(raw: bytes, evaluate: Callable[[], _V]) -> _V:
+def _in_document(raw: bytes, evaluate: Callable[[], _V], *, root: str = "") -> _V:
     """``evaluate()``, with an error about the record pointed at the document ``raw``.
 
     A record keeps its attempts (and authorizations, history) in date order, so an error
     raised while evaluating it counts them in that order; the user's document may list
     them in another, so the error is re-raised with the JSON path of the element in the
     document (:func:`emrpath.jsonio.document_error`), in the style ``loads`` uses.
+    ``root`` is the field that the evaluation knows the whole document as (a bare
+    certification document is the ``certification`` of the record evaluated).
     """
     from emrpath.jsonio import document_error
 
     try:
         return evaluate()
     except EmrpathError as err:
-        raise document_error(err, raw) from None
+        found = err
+        if root and err.field is not None and err.field.startswith(f"{root}."):
+            inner = err.field.removeprefix(f"{root}.")
+            found = type(err)(err.message, field=inner, rule=err.rule)
+        raise document_error(found, raw) from None
 
 
 def _status(args: argparse.Namespace) -> str:
@@ -250,11 +256,8 @@ def _status(args: argparse.Namespace) -> str:
         candidate = document
         result = _in_document(raw, lambda: evaluate(candidate, as_of=as_of, program=program))
     else:  # a certification or a recertification record: _STATUS_KINDS holds no other
-        record = (
-            document
-            if isinstance(document, RecertificationRecord)
-            else RecertificationRecord(document)
-        )
+        whole = isinstance(document, RecertificationRecord)
+        record = document if whole else RecertificationRecord(document)
         result = _in_document(
             raw,
             lambda: recertification_status(
@@ -264,6 +267,7 @@ def _status(args: argparse.Namespace) -> str:
                 program=program,
                 exam_attempts=record.exam_attempts,
             ),
+            root="" if whole else "certification",
         )
     return dumps(result) if args.json else str(result)
 
