@@ -6,16 +6,22 @@ import argparse
 import datetime as dt
 import io
 import json
+import os
+import re
+import signal
 import subprocess
 import sys
+import time
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 
 import emrpath as ep
 from emrpath.cli import _parser, main
+from emrpath.jsonio import SCHEMA_VERSION
 
 D = dt.date
 
@@ -45,6 +51,16 @@ def assert_one_line_error(err: str, *fragments: str) -> None:
     assert "Traceback" not in err
     for fragment in fragments:
         assert fragment in lines[0]
+
+
+def assert_usage_error(err: str, command: str, *fragments: str) -> None:
+    """argparse's usage, then one line ``emrpath COMMAND: error: ...`` naming ``fragments``."""
+    assert err.startswith(f"usage: emrpath {command}"), err
+    assert "Traceback" not in err
+    last = err.splitlines()[-1]
+    assert last.startswith(f"emrpath {command}: error: "), err
+    for fragment in fragments:
+        assert fragment in last
 
 
 # ---------------------------------------------------------------------------------------
@@ -171,16 +187,20 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: tuple[str
 def test_dates_on_the_command_line_are_iso_only(
     capsys: pytest.CaptureFixture[str], as_of: str
 ) -> None:
-    """Issue 6: "Dates on the command line are ISO dates; anything else is refused"."""
+    """Issue 6: "Dates on the command line are ISO dates; anything else is refused"; issue
+    15: a command-line value that cannot be read is a usage error (exit 2) naming the flag."""
     code, out, err = run(capsys, "status", "--example", "--as-of", as_of)
-    assert (code, out) == (1, "")
-    assert_one_line_error(err, "--as-of")
+    assert (code, out) == (2, "")
+    assert_usage_error(err, "status", "--as-of: ")
 
 
-def test_unknown_program_exits_1_naming_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_program_is_a_usage_error_naming_the_choices(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 15: "an unknown --program ... exits 1, not 2 (usage)"."""
     code, _, err = run(capsys, "status", "--example", "--as-of", "2025-08-20", "--program", "emt")
-    assert code == 1
-    assert_one_line_error(err, "'emt'", "nremt-emr", "ascp-mls")
+    assert code == 2
+    assert_usage_error(err, "status", "--program: ", "'emt'", "nremt-emr", "ascp-mls")
 
 
 def test_bad_files_exit_1_with_one_line(
@@ -403,10 +423,12 @@ def test_dates_for_every_option_as_json(capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0
     data = json.loads(out)
     answers = {a["answer"]: a for a in data["answers"]}
+    assert (data["schema_version"], data["kind"]) == (SCHEMA_VERSION, "quick_dates")
     assert data["program"] == "nremt-emr"
+    assert all(re.fullmatch(r"[a-z_]+", key) for key in answers)  # one spelling: snake_case
     assert answers["result_expected"]["date"] == "2026-04-06"  # Good Friday is a business day
     assert answers["course_valid_through"]["date"] == "2026-02-28"
-    assert answers["ATT_valid_through"]["date"] == "2026-02-28"
+    assert answers["att_valid_through"]["date"] == "2026-02-28"
     assert answers["portion_valid_through"]["date"] == "2026-03-01"
     assert answers["certification_expires"]["date"] == "2028-09-30"
     assert answers["appeal_by"]["date"] == "2025-07-02"
@@ -426,8 +448,8 @@ def test_dates_for_ascp(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_dates_errors(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "dates", "--exam", "2025-13-01")
-    assert code == 1
-    assert_one_line_error(err, "--exam")
+    assert code == 2
+    assert_usage_error(err, "dates", "--exam: ")
     code, _, err = run(capsys, "dates", "--course", "2025-05-01", "--passed", "2025-04-01")
     assert code == 1
     assert_one_line_error(err, "before the course completion")
@@ -518,18 +540,24 @@ def test_programs_name_prints_every_parameter_with_its_sources(
 
 
 def test_programs_json_and_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15: "dates --json and programs --json have no schema_version/kind envelope"."""
     code, out, _ = run(capsys, "programs", "--json")
     assert code == 0
-    assert [p["key"] for p in json.loads(out)] == [
+    listed = json.loads(out)
+    assert (listed["schema_version"], listed["kind"]) == (SCHEMA_VERSION, "program_list")
+    assert [p["key"] for p in listed["programs"]] == [
         "nremt-emr",
         "nremt-emt",
         "nremt-aemt",
         "nremt-paramedic",
         "ascp-mls",
     ]
+    code, out, _ = run(capsys, "programs", "ascp-mls", "--json")
+    one = json.loads(out)
+    assert (one["schema_version"], one["kind"], one["key"]) == (2, "program", "ascp-mls")
     code, _, err = run(capsys, "programs", "emt")
-    assert code == 1
-    assert_one_line_error(err, "NAME", "nremt-emr")
+    assert code == 2
+    assert_usage_error(err, "programs", "NAME: ", "nremt-emr")
 
 
 def test_schema_prints_the_input_schemas(capsys: pytest.CaptureFixture[str]) -> None:
@@ -539,8 +567,36 @@ def test_schema_prints_the_input_schemas(capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, "schema", "recertification_record")
     assert json.loads(out)["properties"]["kind"] == {"const": "recertification_record"}
     code, _, err = run(capsys, "schema", "nonsense")
-    assert code == 1
-    assert_one_line_error(err, "nonsense")
+    assert code == 2
+    assert_usage_error(err, "schema", "KIND: ", "nonsense")
+
+
+def test_schema_takes_json_like_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15: "schema --json is refused though the CLI how-to says every command takes
+    --json"; every --json output is a versioned document with schema_version and kind."""
+    code, out, _ = run(capsys, "schema", "certification", "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert (document["schema_version"], document["kind"]) == (SCHEMA_VERSION, "json_schema")
+    assert document["document_kind"] == "certification"
+    assert document["schema"] == ep.json_schema("certification")
+
+
+def test_every_command_that_prints_takes_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15: "Every --json output is a versioned document with schema_version and kind"."""
+    for argv in (
+        ("status", "--example", "--as-of", "2025-08-20"),
+        ("plan", "--example", "--as-of", "2025-08-20"),
+        ("dates", "--exam", "2026-07-02"),
+        ("programs",),
+        ("programs", "nremt-emr"),
+        ("schema",),
+    ):
+        code, out, err = run(capsys, *argv, "--json")
+        assert (code, err) == (0, ""), argv
+        document = json.loads(out)
+        assert document["schema_version"] == SCHEMA_VERSION, argv
+        assert isinstance(document["kind"], str), argv
 
 
 def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -568,8 +624,8 @@ def test_python_dash_m_runs_the_cli() -> None:
         text=True,
         check=False,
     )
-    assert bad.returncode == 1
-    assert bad.stderr.count("\n") == 1
+    assert bad.returncode == 2
+    assert bad.stderr.splitlines()[-1].startswith("emrpath dates: error: --exam: ")
     assert "Traceback" not in bad.stderr
     latin = subprocess.run(
         [sys.executable, "-m", "emrpath", "status", "-", "--as-of", "2025-08-20"],
@@ -649,19 +705,41 @@ def test_plan_usage_errors(capsys: pytest.CaptureFixture[str], argv: tuple[str, 
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        (("--used", "two"), "--used"),
-        (("--used", "-1"), "--used"),
-        (("--used", "9" * 5000), "--used"),
-        (("--used", "3"), "attempts_used"),
-        (("--att", "2026-13-01"), "--att"),
+        (("--used", "two"), "--used: "),
+        (("--used", "-1"), "--used: "),
+        (("--used", "9" * 5000), "--used: "),
+        (("--att", "2026-13-01"), "--att: "),
     ],
 )
-def test_plan_invalid_input(
+def test_plan_unreadable_values_are_usage_errors(
     capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], fragment: str
 ) -> None:
+    """Issue 15: "--used abc exits 1, not 2 (usage)"."""
     code, _, err = run(capsys, "plan", "--course", "2024-01-05", "--first", "2026-01-10", *argv)
-    assert code == 1
-    assert_one_line_error(err, fragment)
+    assert code == 2
+    assert_usage_error(err, "plan", fragment)
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (("--course", "2024-01-05", "--first", "2026-01-10", "--used", "3"), "--used"),
+        (("--course", "2025-01-10", "--first", "2025-01-06"), "--first"),
+        (("--course", "2025-01-10", "--first", "2025-02-06", "--att", "2025-01-01"), "--att"),
+        (("--course", "9999-12-20", "--first", "9999-12-30"), "--course"),
+        (("--course", "1900-01-10", "--first", "1900-02-06"), "--course"),
+        (("--course", "2025-01-10", "--first", "9999-12-25"), "--first"),
+    ],
+)
+def test_plan_errors_name_the_flag_as_typed(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], option: str
+) -> None:
+    """Issue 15: "errors name API arguments (first_attempt_on:, attempts_used:, date:)
+    instead of the flags the user typed"."""
+    code, out, err = run(capsys, "plan", *argv)
+    assert (code, out) == (1, "")
+    assert_one_line_error(err)
+    assert err.startswith(f"emrpath: error: {option}: "), err
 
 
 def test_plan_when_no_attempt_is_left(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -699,3 +777,274 @@ def test_an_example_a_program_does_not_ship_is_one_line_exit_1(
     )
     assert (code, out) == (1, "")
     assert_one_line_error(err, "--example: toy-emr ships no recertification example")
+
+
+# ---------------------------------------------------------------------------------------
+# the real entry point, as a shell runs it: never a traceback
+
+
+def emrpath(
+    *argv: str, env: dict[str, str] | None = None, **options: Any
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m emrpath ARGV`` in a fresh process, its output as bytes."""
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "emrpath", *argv],
+        capture_output=True,
+        env=environment,
+        check=False,
+        timeout=60,
+        **options,
+    )
+
+
+def assert_no_traceback(stderr: bytes) -> None:
+    assert b"Traceback" not in stderr, stderr
+    assert b"Exception ignored" not in stderr, stderr
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_an_output_encoding_that_cannot_show_a_character_gets_ascii_equivalents(
+    encoding: str,
+) -> None:
+    """Issue 15: "PYTHONIOENCODING=ascii emrpath programs nremt-emr (and latin-1, schema
+    candidate) -> UnicodeEncodeError traceback"; text falls back to ASCII equivalents."""
+    utf8 = emrpath("programs", "nremt-emr", env={"PYTHONIOENCODING": "utf-8"})
+    assert "\u2013" in utf8.stdout.decode("utf-8")  # the en dash the fallback must show
+    shown = emrpath("programs", "nremt-emr", env={"PYTHONIOENCODING": encoding})
+    assert (shown.returncode, shown.stderr) == (0, b"")
+    text = shown.stdout.decode(encoding)
+    assert "\u2013" not in text
+    expected = utf8.stdout.decode("utf-8").replace("\u2013", "-").replace("\u2019", "'")
+    assert text.replace("\r\n", "\n") == expected.replace("\r\n", "\n").replace("\u2265", ">=")
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize(
+    "argv", [("schema", "candidate"), ("programs", "nremt-emr", "--json"), ("programs", "--json")]
+)
+def test_json_in_a_narrow_encoding_reads_back_as_the_same_data(
+    encoding: str, argv: tuple[str, ...]
+) -> None:
+    """Issue 15: JSON output where the encoding cannot show a character escapes it, so the
+    document reads back exactly (no character is lost or transliterated in data)."""
+    utf8 = emrpath(*argv, env={"PYTHONIOENCODING": "utf-8"})
+    narrow = emrpath(*argv, env={"PYTHONIOENCODING": encoding})
+    assert (narrow.returncode, narrow.stderr) == (0, b"")
+    assert json.loads(narrow.stdout.decode(encoding)) == json.loads(utf8.stdout)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_one_line_exit_1() -> None:
+    """Issue 15: "emrpath programs > /dev/full -> OSError traceback"."""
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "emrpath", "programs"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert_no_traceback(done.stderr)
+    assert done.stderr == b"emrpath: error: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """Issue 15: broken pipes (``emrpath programs nremt-emr | head``) show no traceback."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "emrpath", "programs", "nremt-emr"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()  # the reader is gone before the first write
+        stderr = process.stderr.read()
+        assert process.wait(timeout=60) == 0
+    assert_no_traceback(stderr)
+    assert stderr == b""
+
+
+def _reading_stdin(pid: int) -> bool:
+    """Whether process ``pid`` is blocked in read(0, ...) (Linux /proc)."""
+    try:
+        return Path(f"/proc/{pid}/syscall").read_text().startswith("0 0x0 ")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/syscall").exists(), reason="needs Linux /proc")
+def test_an_interrupt_exits_130_without_a_traceback() -> None:
+    """Issue 15: "Ctrl-C while reading stdin (sleep 3 | timeout -s INT 1 emrpath status -
+    --as-of 2025-08-20) -> KeyboardInterrupt"; an interrupt is exit code 130."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "emrpath", "status", "-", "--as-of", "2025-08-20"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        deadline = time.monotonic() + 30
+        while not _reading_stdin(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _reading_stdin(process.pid), "the command never read standard input"
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert_no_traceback(err)
+    assert (out, err) == (b"", b"emrpath: interrupted\n")
+
+
+# ---------------------------------------------------------------------------------------
+# --example never swallows FILE; plurals
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("status", "--example", "FILE", "--as-of", "2025-08-20"),
+        ("status", "FILE", "--example", "--as-of", "2025-08-20"),
+        ("plan", "--example", "FILE", "--as-of", "2025-08-20"),
+    ],
+)
+def test_example_cannot_swallow_a_file_argument(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    """Issue 15: "status --example cand.json reads cand.json as an example name"; FILE
+    stays FILE, and FILE with --example is the usage error it is."""
+    path = tmp_path / "cand.json"
+    path.write_text(example("nremt-emr-candidate.json"), encoding="utf-8")
+    code, out, err = run(capsys, *[str(path) if a == "FILE" else a for a in argv])
+    assert (code, out) == (2, "")
+    assert_usage_error(err, argv[0], "FILE", str(path), "--example")
+    assert "invalid choice" not in err
+
+
+def test_an_example_name_after_example_is_still_the_example(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "status", "--example", "recertification", "--as-of", "2026-05-01")
+    assert code == 0
+    assert "recertification" in out
+
+
+def test_one_remaining_attempt_is_singular(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15: plurals right ("all 1 remaining attempts")."""
+    code, out, _ = run(
+        capsys, "plan", "--course", "2025-01-10", "--first", "2025-02-06", "--used", "2"
+    )
+    assert code == 0
+    assert "all 1 remaining" not in out
+    assert "1 remaining attempts" not in out
+    assert "leaves room for the 1 remaining attempt before 2027-01-31." in out
+    assert out.rstrip().splitlines()[-1].startswith("1 of 1 remaining attempt fits | ")
+
+
+# ---------------------------------------------------------------------------------------
+# JSON paths: one style, the document's own order
+
+
+def _reversed_example() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(example("nremt-emr-candidate.json"))
+    data["attempts"].reverse()
+    return data
+
+
+def test_an_evaluation_error_names_the_element_in_the_documents_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Issue 15: "Reverse the example's attempts, set the first element's scaled_score to
+    50: the CLI says attempts[1].scaled_score"; it names $.attempts[0].scaled_score."""
+    data = _reversed_example()
+    data["attempts"][0]["scaled_score"] = 50
+    path = tmp_path / "reversed.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    for command in ("status", "plan"):
+        code, out, err = run(capsys, command, str(path), "--as-of", "2025-08-20")
+        assert (code, out) == (1, "")
+        assert_one_line_error(err, "50 is below the scale")
+        assert err.startswith("emrpath: error: $.attempts[0].scaled_score: "), err
+
+
+def test_an_attempt_after_as_of_is_named_in_the_documents_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Design: attempts after as_of are invalid; the path counts the document's elements
+    (the later attempt is the first element here), in the style loads uses."""
+    path = tmp_path / "reversed.json"
+    path.write_text(json.dumps(_reversed_example()), encoding="utf-8")
+    code, _, err = run(capsys, "status", str(path), "--as-of", "2025-07-01")
+    assert code == 1
+    assert_one_line_error(err)
+    assert err.startswith("emrpath: error: $.attempts[0].taken_on: "), err
+
+
+def test_loading_and_evaluation_name_paths_in_one_style(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Issue 15: "Paths appear in three styles ($.attempts[0]... from loads, attempts[1]...
+    from evaluation, kind:)"; every document path starts at $."""
+    broken = _reversed_example()
+    broken["attempts"][0]["taken_on"] = "2025-02-30"
+    scored = _reversed_example()
+    scored["attempts"][0]["scaled_score"] = 50
+    for data in (broken, scored):
+        path = tmp_path / "document.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        code, _, err = run(capsys, "status", str(path), "--as-of", "2025-08-20")
+        assert code == 1
+        assert err.startswith("emrpath: error: $.attempts[0]."), err
+
+
+def test_a_recertification_attempt_is_named_in_the_documents_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Issue 15: paths in the caller's own order from evaluation too: the recertification
+    rules take the exam attempts in date order, the error names the document's element."""
+    data = json.loads(example("nremt-emr-recertification.json"))
+    data["exam_attempts"] = [
+        {"taken_on": "2026-02-10", "passed": False, "scaled_score": 900},
+        {"taken_on": "2026-01-10", "passed": False, "scaled_score": 900},
+    ]
+    path = tmp_path / "recertification.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run(capsys, "status", str(path), "--as-of", "2026-01-20")
+    assert code == 1
+    assert_one_line_error(err, "2026-02-10")
+    assert err.startswith("emrpath: error: $.exam_attempts[0].taken_on: "), err
+
+
+def test_a_document_of_an_unknown_kind_is_named_at_dollar_kind(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: no ``kind:`` path style; a document's kind is ``$.kind``."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO('{"schema_version": 2, "kind": "candidat"}'))
+    code, _, err = run(capsys, "status", "-", "--as-of", "2025-08-20")
+    assert code == 1
+    assert_one_line_error(err, "'candidat'")
+    assert err.startswith("emrpath: error: $.kind: "), err
+
+
+@pytest.mark.parametrize(
+    ("document", "path"),
+    [
+        ({"kind": "certification", "certified_on": "2025-06-02"}, "$.certified_on"),
+        (
+            {"kind": "recertification_record", "certification": {"certified_on": "2025-06-02"}},
+            "$.certification.certified_on",
+        ),
+    ],
+)
+def test_a_certification_error_is_a_path_in_the_document_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, document: dict[str, Any], path: str
+) -> None:
+    """Issue 15: every document path starts at $ and names the document as given: a bare
+    certification is the document's root, not a ``certification.`` field of it."""
+    file = tmp_path / "certification.json"
+    file.write_text(
+        json.dumps({"schema_version": 2, "program": "nremt-emr", **document}), encoding="utf-8"
+    )
+    code, _, err = run(capsys, "status", str(file), "--as-of", "2025-01-01")
+    assert code == 1
+    assert_one_line_error(err, "2025-06-02 is after as_of 2025-01-01")
+    assert err.startswith(f"emrpath: error: {path}: "), err

@@ -196,7 +196,7 @@ def test_the_cli_lists_each_programs_edition() -> None:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(["programs", "--json"]) == 0
-    listed = {item["key"]: item["edition"] for item in json.loads(out.getvalue())}
+    listed = {item["key"]: item["edition"] for item in json.loads(out.getvalue())["programs"]}
     assert listed["nremt-emr"] == str(ep.NREMT_EMR.edition)
     assert listed["ascp-mls"] == str(ep.ASCP_MLS.edition)
 

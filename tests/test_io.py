@@ -886,7 +886,7 @@ def test_document_program_reads_text_bytes_and_data() -> None:
             "$.schema_version",
             "",
         ),
-        ({"schema_version": 2, "kind": "nope"}, ep.UnknownNameError, "kind", ""),
+        ({"schema_version": 2, "kind": "nope"}, ep.UnknownNameError, "$.kind", ""),
         ("{", ep.InvalidRecordError, "$", "not valid JSON"),
         ('{"kind": 1, "kind": 2}', ep.InvalidRecordError, "$.kind", "duplicate key"),
         ("[]", ep.InputTypeError, "$", "must be a JSON object"),
@@ -918,3 +918,52 @@ def test_the_schema_requires_the_program_of_the_kinds_that_name_one() -> None:
     del doc["program"]
     with pytest.raises(jsonschema.ValidationError, match="'program' is a required property"):
         _validate(doc)
+
+
+_THREE_ATTEMPTS = (
+    {"taken_on": "2025-06-10", "passed": False, "scaled_score": 880},
+    {"taken_on": "2025-07-15", "passed": False, "scaled_score": 910},
+    {"taken_on": "2025-08-05", "passed": False, "scaled_score": 900},
+)
+
+
+@given(st.permutations(range(3)), st.integers(0, 2))
+def test_an_evaluation_error_is_pointed_at_the_documents_element(
+    order: list[int], bad: int
+) -> None:
+    """Issue 15: "JSON paths in one style ($.attempts[0].scaled_score), in the caller's own
+    order, from loading and from evaluation alike": whatever order the document lists the
+    attempts in, the error names the element that holds the bad score."""
+    data = json.loads(
+        (resources.files("emrpath") / "examples" / "nremt-emr-candidate.json").read_text("utf-8")
+    )
+    data["attempts"] = [dict(_THREE_ATTEMPTS[k]) for k in order]
+    data["attempts"][bad]["scaled_score"] = 50
+    text = json.dumps(data)
+    candidate = ep.loads(text, ep.Candidate, program=ep.NREMT_EMR)
+    with pytest.raises(ep.EmrpathError) as raised:
+        ep.evaluate(candidate, as_of=dt.date(2025, 8, 20), program=ep.NREMT_EMR)
+    pointed = jsonio.document_error(raised.value, text)
+    assert pointed.field == f"$.attempts[{bad}].scaled_score"
+    assert (type(pointed), pointed.message, pointed.rule) == (
+        type(raised.value),
+        raised.value.message,
+        raised.value.rule,
+    )
+
+
+def test_document_error_leaves_an_error_about_no_field_of_the_record_alone() -> None:
+    """document_error re-points only a path into the record; an argument's error stays."""
+    error = ep.InvalidRecordError("not a date", field="as_of", rule="dates")
+    text = (resources.files("emrpath") / "examples" / "nremt-emr-candidate.json").read_text(
+        "utf-8"
+    )
+    assert jsonio.document_error(error, text) is error
+
+
+def test_a_document_of_an_unknown_kind_names_the_path_of_its_kind() -> None:
+    """Issue 15: paths appear in three styles (... ``kind:``); the document's own kind is
+    ``$.kind``, like every other path in a document."""
+    with pytest.raises(ep.UnknownNameError) as raised:
+        ep.loads('{"schema_version": 2, "kind": "candidat"}')
+    assert raised.value.field == "$.kind"

@@ -568,3 +568,18 @@ def test_emr_lifecycle_quotes_are_copied_from_the_research_notes() -> None:
         assert param is not None
         for provision in param.provisions:
             assert " ".join(provision.citation.quote.split()) in text, param.name
+
+
+def test_an_exam_attempt_error_names_the_callers_position() -> None:
+    """Issue 15: paths "in the caller's own order, from loading and from evaluation alike":
+    the rules take the exam attempts in date order, the error names the caller's element."""
+    later = ep.ExamAttempt(dt.date(2026, 2, 10), passed=False, scaled_score=900)
+    earlier = ep.ExamAttempt(dt.date(2026, 1, 10), passed=False, scaled_score=900)
+    with pytest.raises(ep.InvalidRecordError) as raised:
+        ep.recertification_status(
+            ep.Certification(dt.date(2023, 8, 10)),
+            as_of=dt.date(2026, 1, 20),
+            program=ep.NREMT_EMR,
+            exam_attempts=(later, earlier),
+        )
+    assert raised.value.field == "exam_attempts[0].taken_on"

@@ -22,8 +22,11 @@ read no document answer for ``--program``, nremt-emr when it is not given, and n
 their first line.
 
 Exit codes: 0 success; 1 invalid input (one line ``emrpath: error: ...`` on stderr, no
-traceback); 2 usage (argparse's message). Dates are ISO ``YYYY-MM-DD``; nothing reads the
-clock, so ``status`` needs ``--as-of``.
+traceback); 2 usage (argparse's message; also a command-line value that cannot be read,
+such as a date that is not ISO or an unknown program key, named as the flag was typed);
+130 interrupted. No traceback ever: see :func:`main`. Every ``--json`` output is a
+versioned document with ``schema_version`` and ``kind``. Dates are ISO ``YYYY-MM-DD``;
+nothing reads the clock, so ``status`` needs ``--as-of``.
 
 Example:
     >>> main(["dates", "--exam", "2026-07-02"])
@@ -34,13 +37,16 @@ Example:
     result expected  2026-07-07  result_posting  secondary
     earliest retest  2026-07-17  retest_wait     secondary
     0
-    >>> main(["dates", "--exam", "07/02/2026"])  # stderr: emrpath: error: --exam: ...
+    >>> main(["dates", "--exam", "07/02/2026"])  # stderr: emrpath dates: error: --exam: ...
+    2
+    >>> main(["dates", "--exam", "9999-12-30"])  # stderr: emrpath: error: --exam: ... calendar
     1
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import enum
 import json
@@ -70,7 +76,16 @@ _V = TypeVar("_V")
 
 
 class _UsageError(Exception):
-    """A usage error found after parsing (exit 2, like argparse's own)."""
+    """A usage error found after parsing (exit 2, like argparse's own).
+
+    Also a command-line value that cannot be read (a date that is not ISO, an unknown
+    program key, a count that is not a number): the message names the option as typed.
+    """
+
+
+def _usage(err: EmrpathError, field: str) -> _UsageError:
+    """``err``, about the command-line value of ``field``, as a usage error naming it."""
+    return _UsageError(str(type(err)(err.message, field=field, rule=err.rule)))
 
 
 def _program(key: str | None, field: str = "--program") -> Program:
@@ -80,13 +95,18 @@ def _program(key: str | None, field: str = "--program") -> Program:
     try:
         return get(_DEFAULT_PROGRAM if key is None else key)
     except EmrpathError as err:
-        raise type(err)(err.message, field=field, rule=_RULE) from None
+        raise _usage(err, field) from None
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
     from emrpath._dates import iso_date
 
-    return None if text is None else iso_date(text, field=option, rule="command-line date")
+    if text is None:
+        return None
+    try:
+        return iso_date(text, field=option, rule="command-line date")
+    except EmrpathError as err:
+        raise _usage(err, option) from None
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
@@ -95,6 +115,22 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]
 
     head, rule, lines = text_table(header, [[cell(v) for v in row] for row in rows])
     return [head, rule, *lines]
+
+
+def _envelope(kind: str) -> dict[str, Any]:
+    """The envelope of a ``--json`` output the command line writes itself.
+
+    Every ``--json`` output is a versioned document: ``status`` and ``plan`` write the
+    library's documents (:func:`emrpath.dumps`); ``dates``, ``programs`` and ``schema``
+    write these, with the same ``schema_version`` and their own ``kind``.
+    """
+    from emrpath.jsonio import SCHEMA_VERSION
+
+    return {"schema_version": SCHEMA_VERSION, "kind": kind}
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 # ---------------------------------------------------------------------------------------
@@ -110,7 +146,7 @@ def _read_document(args: argparse.Namespace) -> bytes:
     """
     if args.example is not None:
         if args.file is not None:
-            raise _UsageError("give FILE or --example, not both")
+            raise _UsageError(f"give FILE ({args.file}) or --example, not both")
         program = _program(args.program)
         found = resources.files("emrpath") / "examples" / f"{program.key}-{args.example}.json"
         if not found.is_file():  # a program ships at least its example candidate
@@ -142,8 +178,8 @@ def _either(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
-def _document(args: argparse.Namespace, kinds: Sequence[str]) -> tuple[Any, Program]:
-    """The document of FILE (or ``--example``) and the program it is read under.
+def _document(args: argparse.Namespace, kinds: Sequence[str]) -> tuple[bytes, Any, Program]:
+    """FILE (or ``--example``): its bytes, the record they hold and the program it is read under.
 
     A document is read under the program it names; ``--program`` names the program of a
     version-1 document, which names none, and one that contradicts the document is an
@@ -180,7 +216,29 @@ def _document(args: argparse.Namespace, kinds: Sequence[str]) -> tuple[Any, Prog
         )
     else:
         program = named
-    return loads(raw, kind, program=program), program
+    return raw, loads(raw, kind, program=program), program
+
+
+def _in_document(raw: bytes, evaluate: Callable[[], _V], *, root: str = "") -> _V:
+    """``evaluate()``, with an error about the record pointed at the document ``raw``.
+
+    A record keeps its attempts (and authorizations, history) in date order, so an error
+    raised while evaluating it counts them in that order; the user's document may list
+    them in another, so the error is re-raised with the JSON path of the element in the
+    document (:func:`emrpath.jsonio.document_error`), in the style ``loads`` uses.
+    ``root`` is the field that the evaluation knows the whole document as (a bare
+    certification document is the ``certification`` of the record evaluated).
+    """
+    from emrpath.jsonio import document_error
+
+    try:
+        return evaluate()
+    except EmrpathError as err:
+        found = err
+        if root and err.field is not None and err.field.startswith(f"{root}."):
+            inner = err.field.removeprefix(f"{root}.")
+            found = type(err)(err.message, field=inner, rule=err.rule)
+        raise document_error(found, raw) from None
 
 
 def _status(args: argparse.Namespace) -> str:
@@ -192,22 +250,24 @@ def _status(args: argparse.Namespace) -> str:
     as_of = _date(args.as_of, "--as-of")
     if as_of is None:  # argparse requires --as-of; this keeps the type honest
         raise _UsageError("--as-of DATE is required")
-    document, program = _document(args, _STATUS_KINDS)
+    raw, document, program = _document(args, _STATUS_KINDS)
     result: object
     if isinstance(document, Candidate):
-        result = evaluate(document, as_of=as_of, program=program)
+        candidate = document
+        result = _in_document(raw, lambda: evaluate(candidate, as_of=as_of, program=program))
     else:  # a certification or a recertification record: _STATUS_KINDS holds no other
-        record = (
-            document
-            if isinstance(document, RecertificationRecord)
-            else RecertificationRecord(document)
-        )
-        result = recertification_status(
-            record.certification,
-            record.education,
-            as_of=as_of,
-            program=program,
-            exam_attempts=record.exam_attempts,
+        whole = isinstance(document, RecertificationRecord)
+        record = document if whole else RecertificationRecord(document)
+        result = _in_document(
+            raw,
+            lambda: recertification_status(
+                record.certification,
+                record.education,
+                as_of=as_of,
+                program=program,
+                exam_attempts=record.exam_attempts,
+            ),
+            root="" if whole else "certification",
         )
     return dumps(result) if args.json else str(result)
 
@@ -220,10 +280,9 @@ def _count(text: str | None, option: str) -> int:
     if text is None:
         return 0
     if not text.isascii() or not text.isdigit() or len(text) > 9:
-        raise InvalidRecordError(
-            f"must be a whole number of attempts such as 1, got {json.dumps(text)}",
-            field=option,
-            rule=_RULE,
+        raise _UsageError(
+            f"{option}: must be a whole number of attempts such as 1, got {json.dumps(text)}"
+            f" (rule: {_RULE})"
         )
     return int(text)
 
@@ -233,6 +292,7 @@ def _plan(args: argparse.Namespace) -> str:
     from emrpath.pathway import evaluate
     from emrpath.planning import plan_attempts, timeline_after
     from emrpath.records import CourseCompletion
+    from emrpath.rules import course_expiration_date
 
     what_if = args.course is not None or args.first is not None
     if what_if:
@@ -245,12 +305,24 @@ def _plan(args: argparse.Namespace) -> str:
         first = _date(args.first, "--first")
         if completed is None or first is None:  # both given: keeps the types honest
             raise _UsageError("a what-if plan needs both --course and --first")
-        timeline = plan_attempts(
-            CourseCompletion(completed),
-            first,
-            program=program,
-            authorization_issued_on=_date(args.att, "--att"),
-            attempts_used=_count(args.used, "--used"),
+        att = _date(args.att, "--att")
+        used = _count(args.used, "--used")
+        # The course's own window first, so that a course date no rule covers names --course.
+        _as_option("--course", lambda: course_expiration_date(completed, program=program))
+        timeline = _as_option(
+            "--first",
+            lambda: plan_attempts(
+                CourseCompletion(completed),
+                first,
+                program=program,
+                authorization_issued_on=att,
+                attempts_used=used,
+            ),
+            first_attempt_on="--first",
+            authorization_issued_on="--att",
+            attempts_used="--used",
+            course_completed_on="--course",
+            completed_on="--course",
         )
     else:
         if args.att is not None or args.used is not None:
@@ -260,9 +332,9 @@ def _plan(args: argparse.Namespace) -> str:
         as_of = _date(args.as_of, "--as-of")
         if as_of is None:  # given: keeps the types honest
             raise _UsageError("planning from a candidate needs --as-of DATE")
-        document, program = _document(args, ("candidate",))
-        status = evaluate(document, as_of=as_of, program=program)
-        planned = timeline_after(document, status, program=program)
+        raw, document, program = _document(args, ("candidate",))
+        status = _in_document(raw, lambda: evaluate(document, as_of=as_of, program=program))
+        planned = _in_document(raw, lambda: timeline_after(document, status, program=program))
         if planned is None:
             raise InvalidRecordError(
                 "no further attempt can be planned under this course: "
@@ -357,10 +429,11 @@ def _dates(args: argparse.Namespace) -> str:
 
     if args.json:
         data = {
+            **_envelope("quick_dates"),
             "program": program.key,
             "answers": [
                 {
-                    "answer": label.replace(" ", "_"),
+                    "answer": label.lower().replace(" ", "_"),
                     "date": None if value is None else value.isoformat(),
                     "parameter": param or None,
                     "confidence": source or None,
@@ -368,7 +441,7 @@ def _dates(args: argparse.Namespace) -> str:
                 for label, value, param, source in rows
             ],
         }
-        return json.dumps(data, indent=2)
+        return _json(data)
     shown = [(label, "no limit" if value is None else value, p, c) for label, value, p, c in rows]
     lines = [f"{program.key} quick dates"]
     lines += _table(("answer", "date", "parameter", "source"), shown)
@@ -467,13 +540,15 @@ def _programs_command(args: argparse.Namespace) -> str:
     if args.name is not None:
         program = _program(args.name, "NAME")
         if args.json:
-            return json.dumps(_program_data(program), indent=2, ensure_ascii=False)
+            return _json({**_envelope("program"), **_program_data(program)})
         return _program_text(program)
     from emrpath.programs import available
 
     programs = available()
     if args.json:
-        return json.dumps([_program_data(p) for p in programs], indent=2, ensure_ascii=False)
+        return _json(
+            {**_envelope("program_list"), "programs": [_program_data(p) for p in programs]}
+        )
     rows = [(p.key, p.name, p.body, p.timezone, str(p.edition)) for p in programs]
     lines = _table(("program", "name", "body", "timezone", "edition"), rows)
     lines.append("")
@@ -488,7 +563,13 @@ def _programs_command(args: argparse.Namespace) -> str:
 def _schema(args: argparse.Namespace) -> str:
     from emrpath.jsonio import json_schema
 
-    return json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False)
+    try:
+        schema = json_schema(args.kind)
+    except EmrpathError as err:
+        raise _usage(err, "KIND") from None
+    if args.json:  # the schema inside a versioned document, like every --json output
+        return _json({**_envelope("json_schema"), "document_kind": args.kind, "schema": schema})
+    return _json(schema)  # the schema itself, as a validator reads it
 
 
 # ---------------------------------------------------------------------------------------
@@ -503,7 +584,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="emrpath",
         description=f"Certification pathway rules as exact, cited dates; programs: {keys}.",
-        epilog="Dates are ISO YYYY-MM-DD. Exit codes: 0 ok, 1 invalid input, 2 usage.",
+        epilog="Dates are ISO YYYY-MM-DD. Exit codes: 0 ok, 1 invalid input, 2 usage, "
+        "130 interrupted.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -605,7 +687,10 @@ def _parser() -> argparse.ArgumentParser:
         "(the input documents) or any other kind.",
     )
     schema.add_argument("kind", nargs="?", default="candidate", metavar="KIND")
-    schema.set_defaults(parser=schema, run=_schema)
+    schema.add_argument(
+        "--json", action="store_true", help="the schema inside a versioned JSON document"
+    )
+    schema.set_defaults(parser=schema, run=_schema, prints_json=True)  # with --json or not
     return parser
 
 
@@ -614,7 +699,13 @@ def _one_line(text: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``emrpath`` command; return its exit code (0 ok, 1 invalid input, 2 usage).
+    r"""Run the ``emrpath`` command; return its exit code (0 ok, 1 invalid input, 2 usage).
+
+    It never raises and never shows a traceback: an interrupt (Ctrl-C) is exit code 130, a
+    closed pipe (``emrpath programs nremt-emr | head``) ends quietly, and an output that
+    cannot be written (a full disk) is one line on stderr and exit code 1. Where the output
+    encoding cannot show a character (``PYTHONIOENCODING=ascii``), text output shows its
+    ASCII equivalent ('-' for an en dash, '>=' for '≥') and JSON output its ``\u`` escape.
 
     Args:
         argv: The arguments after the program name (``None``: ``sys.argv[1:]``).
@@ -622,6 +713,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Example:
         >>> main(["dates", "--certified", "2025-08-01", "--json"])
         {
+          "schema_version": 2,
+          "kind": "quick_dates",
           "program": "nremt-emr",
           "answers": [
             {
@@ -636,9 +729,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         >>> main(["status", "--example"])  # stderr: the following arguments are required: --as-of
         2
     """
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _print(sys.stderr, "emrpath: interrupted")
+        return 130
+    except BrokenPipeError:  # `emrpath programs nremt-emr | head`: the reader is done
+        _silence(sys.stdout)
+        return 0
+    except OSError as err:  # the output cannot be written (a full disk, a closed stream)
+        _silence(sys.stdout)
+        with contextlib.suppress(OSError):  # stderr too: the exit code is all that is left
+            _print(sys.stderr, f"emrpath: error: cannot write the output: {err.strerror or err}")
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_example_default(sys.argv[1:] if argv is None else argv))
     except SystemExit as stop:  # argparse: --help (0) or a usage error (2)
         return stop.code if isinstance(stop.code, int) else 2
     if args.version:
@@ -647,28 +756,120 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print(sys.stdout, f"emrpath {__version__}")
     if args.command is None:
         parser.print_usage(sys.stderr)
-        print(
-            f"emrpath: error: a COMMAND is required ({_COMMANDS})",
-            file=sys.stderr,
-        )
-        return 2
+        return _print(sys.stderr, f"emrpath: error: a COMMAND is required ({_COMMANDS})", 2)
     run: Callable[[argparse.Namespace], str] = args.run
     try:
         text = run(args)
     except _UsageError as err:
         args.parser.print_usage(sys.stderr)
-        print(f"emrpath {args.command}: error: {err}", file=sys.stderr)
-        return 2
+        return _print(sys.stderr, f"emrpath {args.command}: error: {_one_line(str(err))}", 2)
     except EmrpathError as err:
-        print(f"emrpath: error: {_one_line(str(err))}", file=sys.stderr)
-        return 1
-    return _print(sys.stdout, text)
+        return _print(sys.stderr, f"emrpath: error: {_one_line(str(err))}", 1)
+    json_text = bool(getattr(args, "prints_json", False) or getattr(args, "json", False))
+    return _print(sys.stdout, text, json_text=json_text)
 
 
-def _print(stream: TextIO, text: str) -> int:
+def _example_default(argv: Sequence[str]) -> list[str]:
+    """``argv`` with a bare ``--example`` that names no example spelled ``--example=candidate``.
+
+    ``--example`` takes an optional example name; argparse would read any word after it as
+    that name, so ``status --example cand.json`` would look for an example called
+    ``cand.json``. A word that names no example is left for FILE instead (and FILE with
+    ``--example`` is then the usage error it is).
+    """
+    out = list(argv)
+    for index, token in enumerate(out):
+        if token == "--":
+            break
+        following = out[index + 1] if index + 1 < len(out) else None
+        if token == "--example" and following not in _EXAMPLES:
+            out[index] = "--example=candidate"
+    return out
+
+
+# What emrpath prints beyond ASCII, for an output encoding that cannot show it.
+_ASCII = {
+    "\u2013": "-",  # en dash
+    "\u2014": "--",  # em dash
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2026": "...",
+    "\u2192": "->",
+    "\u2264": "<=",
+    "\u2265": ">=",
+    "\u00a0": " ",
+    "\u00a7": "S",  # section sign
+    "\u00b1": "+/-",
+    "\u00d7": "x",
+}
+
+
+def _shown_in(text: str, encoding: str, *, json_text: bool) -> str:
+    r"""``text`` as ``encoding`` can show it: unchanged when it can.
+
+    Otherwise each character it cannot show becomes its ASCII equivalent (``_ASCII``, or
+    its backslash escape for one not listed); in JSON text, its ``\u`` escape, which
+    reads back as the same character.
+    """
     try:
-        stream.write(text + "\n")
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        pass
+    except LookupError:  # an encoding Python does not know: ASCII is safe everywhere
+        encoding = "ascii"
+
+    def shown(char: str) -> str:
+        try:
+            char.encode(encoding)
+            return char
+        except UnicodeEncodeError:
+            pass
+        if json_text:  # non-ASCII appears only inside JSON strings: escape it there
+            code = ord(char)
+            if code > 0xFFFF:  # a surrogate pair, as JSON spells it
+                code -= 0x10000
+                return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+            return f"\\u{code:04x}"
+        return _ASCII.get(char) or char.encode("ascii", "backslashreplace").decode("ascii")
+
+    return "".join(shown(char) for char in text)
+
+
+def _silence(stream: TextIO) -> None:
+    """Point ``stream``'s file descriptor at the null device, so nothing fails at exit.
+
+    Python flushes standard output once more as it exits; after a broken pipe or a write
+    error that flush would fail again and print "Exception ignored". Only the process's
+    own standard streams are touched: a stream a caller of :func:`main` put in their place
+    (a test's buffer, a notebook's) is theirs.
+    """
+    import os
+
+    if stream is not sys.__stdout__ and stream is not sys.__stderr__:
+        return
+
+    try:
+        descriptor = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError, AttributeError):
+        return
+    try:
+        os.dup2(null, descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(null)
+
+
+def _print(stream: TextIO, text: str, code: int = 0, *, json_text: bool = False) -> int:
+    """Write ``text`` and a newline to ``stream`` as its encoding can show it; return ``code``."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        stream.write(_shown_in(text, encoding, json_text=json_text) + "\n")
         stream.flush()
-    except BrokenPipeError:  # `emrpath programs nremt-emr | head`: not an error
-        return 0
-    return 0
+    except BrokenPipeError:  # the reader is gone (`| head`): the exit code still stands
+        _silence(stream)
+    return code

@@ -81,6 +81,7 @@ __all__ = [
     "INPUT_KINDS",
     "PROGRAM_KINDS",
     "SCHEMA_VERSION",
+    "document_error",
     "document_program",
     "dumps",
     "from_json_data",
@@ -637,7 +638,10 @@ def _envelope(data: object) -> tuple[dict[str, Any], int, str, type]:
             field="$.kind",
             rule=_RULE,
         )
-    name, cls = _kind_of(named)
+    try:
+        name, cls = _kind_of(named)
+    except EmrpathError as err:  # the document's own kind: a path in it, not the argument
+        raise type(err)(err.message, field="$.kind", rule=err.rule) from None
     return data, version, name, cls
 
 
@@ -940,6 +944,51 @@ got number 20250603 (rule: JSON date)
 cycle_started_on=None)
     """
     return from_json_data(_parse(text), kind, program=program)
+
+
+def document_error(error: EmrpathError, document: str | bytes | dict[str, Any]) -> EmrpathError:
+    """``error``, raised evaluating the record read from ``document``, pointed at the document.
+
+    A record keeps some tuples in date order (a candidate's attempts, authorizations and
+    history), so an error raised while evaluating it names the record's path in that order
+    (``attempts[1].scaled_score``). The caller's document may list the items in another
+    order; this names the same problem the way :func:`loads` does, as a JSON path in the
+    document's own order (``$.attempts[0].scaled_score``). An error whose field is not a
+    field of the document's record (``as_of``, an option, a path already rooted at ``$``)
+    is returned as it is.
+
+    Args:
+        error: The error evaluation raised.
+        document: The document the record was loaded from, as text, UTF-8 bytes or data.
+
+    Returns:
+        An error of the same type, message and rule, its field a JSON path in the document.
+
+    Raises:
+        InvalidRecordError: ``document`` is not a readable document (see :func:`loads`).
+
+    Example:
+        >>> import datetime as dt
+        >>> import emrpath as ep
+        >>> doc = (
+        ...     '{"schema_version": 2, "kind": "candidate", "program": "nremt-emr", '
+        ...     '"course": {"completed_on": "2025-05-02", "verified_on": "2025-05-06"}, '
+        ...     '"attempts": [{"taken_on": "2025-07-15", "passed": false, "scaled_score": 50}, '
+        ...     '{"taken_on": "2025-06-10", "passed": false, "scaled_score": 880}]}'
+        ... )
+        >>> candidate = loads(doc, ep.Candidate, program=ep.NREMT_EMR)
+        >>> try:
+        ...     ep.evaluate(candidate, as_of=dt.date(2025, 8, 20), program=ep.NREMT_EMR)
+        ... except ep.EmrpathError as err:
+        ...     print(err.field, "->", document_error(err, doc).field)
+        attempts[1].scaled_score -> $.attempts[0].scaled_score
+    """
+    data = document if isinstance(document, dict) else _parse(document)
+    cls = _envelope(data)[3]
+    path = _record_path("$", error.field, cls, data)
+    if path == "$":  # not one of the record's fields: nothing to point at
+        return error
+    return type(error)(error.message, field=path, rule=error.rule)
 
 
 def document_program(document: str | bytes | dict[str, Any]) -> Program | None:

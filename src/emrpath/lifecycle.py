@@ -534,11 +534,16 @@ def recertification_status(
         )
     today = program.date(as_of, field="as_of", rule=_RULE)
     records = _records(education, ContinuingEducation, "education")
-    attempts = tuple(
-        sorted(_records(exam_attempts, ExamAttempt, "exam_attempts"), key=lambda a: a.taken_on)
-    )
+    given = _records(exam_attempts, ExamAttempt, "exam_attempts")
+    # The run takes the attempts in date order; an error names the caller's position.
+    order = tuple(sorted(range(len(given)), key=lambda k: given[k].taken_on))
     return _RecertificationRun(
-        certification, records, attempts, as_of=today, program=program
+        certification,
+        records,
+        tuple(given[k] for k in order),
+        as_of=today,
+        program=program,
+        positions=order,
     ).run()
 
 
@@ -556,6 +561,7 @@ class _RecertificationRun:
         "certification",
         "cycle_param",
         "education",
+        "positions",
         "program",
         "reader",
         "reasons",
@@ -577,10 +583,12 @@ class _RecertificationRun:
         *,
         as_of: dt.date,
         program: Program,
+        positions: tuple[int, ...],
     ) -> None:
         self.certification = certification
         self.education = education
         self.attempts = attempts
+        self.positions = positions  # attempts[i] is the caller's exam_attempts[positions[i]]
         self.as_of = as_of
         self.program = program
         self.reader = ParamReader()
@@ -615,7 +623,7 @@ class _RecertificationRun:
             for i, e in enumerate(self.education)
         ]
         facts += [
-            (f"exam_attempts[{i}].taken_on", a.taken_on, "recertification by exam")
+            (f"exam_attempts[{self.positions[i]}].taken_on", a.taken_on, "recertification by exam")
             for i, a in enumerate(self.attempts)
         ]
         for field, day, rule in facts:
@@ -907,10 +915,12 @@ class _RecertificationRun:
                 raise InvalidRecordError(
                     f"attempt on {attempt.taken_on} is outside the cycle {cycle_start} to "
                     f"{expires}",
-                    field=f"exam_attempts[{index}].taken_on",
+                    field=f"exam_attempts[{self.positions[index]}].taken_on",
                     rule="recertification by exam",
                 )
-            check_score(attempt, program=self.program, field=f"exam_attempts[{index}]")
+            check_score(
+                attempt, program=self.program, field=f"exam_attempts[{self.positions[index]}]"
+            )
         # Attempts are in date order, so those before the window come first.
         early = 0 if opens is None else sum(a.taken_on < opens for a in self.attempts)
         counted = self.attempts[early:]
@@ -927,7 +937,7 @@ class _RecertificationRun:
         if len(counted) > allowed:
             raise InvalidRecordError(
                 f"{len(counted)} attempts in one cycle's window; {rule.value.describe()}",
-                field=f"exam_attempts[{early + allowed}]",
+                field=f"exam_attempts[{self.positions[early + allowed]}]",
                 rule="recertification by exam",
             )
         return counted

@@ -246,8 +246,10 @@ class AttemptTimeline:
         """
         fit = sum(1 for a in self.attempts if a.fits)
         latest = cell(self.latest_first_attempt_on) or "none"
+        total = len(self.attempts)
         return (
-            f"{fit} of {len(self.attempts)} remaining attempts fit"
+            f"{fit} of {total} remaining attempt{'' if total == 1 else 's'}"
+            f" {'fits' if fit == 1 else 'fit'}"
             f" | latest first attempt leaving room for all: {latest}"
             f" | weakest source: {self.confidence.value}"
         )
@@ -350,6 +352,11 @@ def _latest_first(
         else:
             high = middle - 1
     return dt.date.fromordinal(low)
+
+
+def _all_remaining(count: int) -> str:
+    """``all 3 remaining attempts``; ``the 1 remaining attempt``."""
+    return "the 1 remaining attempt" if count == 1 else f"all {count} remaining attempts"
 
 
 def plan_attempts(
@@ -531,11 +538,11 @@ def plan_attempts(
         Reason.cited(
             "latest_first_attempt",
             (
-                f"A first planned attempt on or before {latest} leaves room for all "
-                f"{len(attempts)} remaining attempts before {course_end}."
+                f"A first planned attempt on or before {latest} leaves room for "
+                f"{_all_remaining(len(attempts))} before {course_end}."
                 if latest is not None
-                else f"No first-attempt date leaves room for all {len(attempts)} remaining "
-                f"attempts before {course_end}."
+                else f"No first-attempt date leaves room for {_all_remaining(len(attempts))} "
+                f"before {course_end}."
             ),
             program.course_validity,
             course_rule,
