@@ -5,4 +5,4 @@ package metadata, and ``emrpath.__version__`` is this string, so importing emrpa
 reads the installed metadata.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
