@@ -314,9 +314,12 @@ def test_valid_calendar_specs_still_build() -> None:
     and no holiday source at all are all calendars."""
     ny = _calendar(subdiv="NY", categories="public")()
     assert isinstance(ny, ep.BusinessCalendar)
-    usa = _calendar(country="USA")()
-    assert isinstance(usa, ep.BusinessCalendar)
-    assert not usa.is_business_day(D(2020, 12, 25))  # type: ignore[attr-defined]
+    import holidays
+
+    if hasattr(holidays, "USA"):  # the alias: listed by newer holidays releases, not the floor
+        usa = _calendar(country="USA")()
+        assert isinstance(usa, ep.BusinessCalendar)
+        assert not usa.is_business_day(D(2020, 12, 25))  # type: ignore[attr-defined]
     plain = _calendar(country=None, weekend=(6,))()
     assert plain.is_business_day(D(2020, 12, 26))  # type: ignore[attr-defined]
 

@@ -186,7 +186,7 @@ def test_a_status_is_an_ordinary_attrs_value() -> None:
     assert ep.loads(ep.dumps(status), ep.PathwayStatus) == status
     assert hash(status) == hash(copy.deepcopy(status))
     assert status.decision != status  # different kinds of value are never equal
-    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):  # attrs words it per release
         status.certified = True  # type: ignore[misc]
 
 

@@ -42,7 +42,7 @@ def test_citation_refuses_empty_or_non_text(attribute: str, bad: object):
 def test_citation_str_and_immutability():
     """Design principle 4: "Frozen, slotted attrs classes, validated at construction"."""
     assert str(CITE) == 'Handbook <https://example.org/handbook>: "15 days"'
-    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):  # attrs words it per release
         CITE.url = "https://elsewhere.org"  # type: ignore[misc]
     assert pickle.loads(pickle.dumps(CITE)) == CITE
     assert hash(attrs.evolve(CITE)) == hash(CITE)
@@ -147,7 +147,7 @@ def test_param_is_frozen_comparable_and_picklable():
     """Design principle 4: "Immutable and pure ... picklable, cacheable. What-if is
     attrs.evolve on a record or a program"."""
     param = Param("p", "A parameter.", (provision(dt.date(2020, 1, 1), 15),))
-    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):  # attrs words it per release
         param.name = "q"  # type: ignore[misc]
     again = pickle.loads(pickle.dumps(param))
     assert again == param

@@ -22,7 +22,7 @@ def test_attempts_are_kept_in_date_order() -> None:
 
 def test_records_are_frozen_and_slotted() -> None:
     course = ep.CourseCompletion(D(2025, 5, 2))
-    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):  # attrs words it per release
         course.completed_on = D(2025, 5, 3)  # type: ignore[misc]
     assert not hasattr(course, "__dict__")
 

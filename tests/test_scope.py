@@ -559,9 +559,9 @@ def test_decisions_and_profiles_pickle_and_hash() -> None:
 
 def test_values_are_immutable() -> None:
     row = NATIONAL_2019.row("cpap")
-    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):  # attrs words it per release
         row.min_level = Level.EMR  # type: ignore[misc]
-    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):  # attrs words it per release
         NATIONAL_2019.rows = ()  # type: ignore[misc]
     with pytest.raises(TypeError, match="'mappingproxy' object does not support item assignment"):
         SCOPE_SOURCES["S1"] = STATE_RULE  # type: ignore[index]
