@@ -1048,3 +1048,17 @@ def test_a_certification_error_is_a_path_in_the_document_given(
     assert code == 1
     assert_one_line_error(err, "2025-06-02 is after as_of 2025-01-01")
     assert err.startswith(f"emrpath: error: {path}: "), err
+
+
+@pytest.mark.parametrize("odd", ["\n0", "\x0c", "a\tb"])
+def test_a_usage_error_stays_one_line_whatever_the_argument_holds(
+    capsys: pytest.CaptureFixture[str], odd: str
+) -> None:
+    """Found by the fuzz test: argparse echoed a newline or form feed in an argument, which
+    broke the one-line error; control characters are shown escaped."""
+    code = main(["plan", "status", odd])
+    err = capsys.readouterr().err
+    assert code == 2
+    last = err.splitlines()[-1]
+    assert last.startswith("emrpath: error: unrecognized arguments: ")
+    assert odd.encode("unicode_escape").decode() in last

@@ -258,8 +258,7 @@ def _check_cli(code: int, out: str, err: str) -> None:
     else:
         assert out == ""
         assert err.startswith("usage: emrpath")
-        # the last line by "\n" only: argparse echoes an argument as typed, form feeds too
-        assert re.match(r"emrpath( [a-z]+)?: error: ", err.rstrip("\n").split("\n")[-1]), err
+        assert re.match(r"emrpath( [a-z]+)?: error: ", err.splitlines()[-1]), err
 
 
 as_of_texts = st.dates().map(lambda d: d.isoformat()) | st.sampled_from(TRICKY_TEXT)

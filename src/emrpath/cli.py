@@ -54,7 +54,7 @@ import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from importlib import resources
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import attrs
 
@@ -576,12 +576,25 @@ def _schema(args: argparse.Namespace) -> str:
 # the parser and main
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors stay on one line whatever the arguments hold."""
+
+    def error(self, message: str) -> NoReturn:
+        # argparse echoes an argument as typed: a newline or form feed in it would break the
+        # one-line error into several. Control characters are shown escaped instead.
+        shown = "".join(
+            char if char.isprintable() or char == " " else char.encode("unicode_escape").decode()
+            for char in message
+        )
+        super().error(shown)
+
+
 def _parser() -> argparse.ArgumentParser:
     from emrpath.jsonio import INPUT_KINDS
     from emrpath.programs import REGISTRY
 
     keys = ", ".join(REGISTRY)
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="emrpath",
         description=f"Certification pathway rules as exact, cited dates; programs: {keys}.",
         epilog="Dates are ISO YYYY-MM-DD. Exit codes: 0 ok, 1 invalid input, 2 usage, "
