@@ -144,6 +144,23 @@ def face_markdown() -> str:
     return "\n".join(face)
 
 
+def elsewhere(name: str, modules: list[str]) -> str:
+    """An ``:exclude-members:`` option for the names module ``name`` re-exports from another
+    public module that documents them (each object is described once, on its home page)."""
+    import importlib
+
+    module = importlib.import_module(name)
+    homes = set(modules)
+    others = sorted(
+        member
+        for member in getattr(module, "__all__", ())
+        if getattr(getattr(module, member), "__module__", name) not in (name, None)
+        and getattr(getattr(module, member), "__module__", name) in homes
+        and not getattr(getattr(module, member), "__module__", "").startswith(name + ".")
+    )
+    return f"   :exclude-members: {', '.join(others)}\n" if others else ""
+
+
 def write_if_changed(path: Path, text: str) -> None:
     """Write ``text`` unless ``path`` holds it already (keeps incremental builds quiet)."""
     if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -169,7 +186,7 @@ def generate(_app: object = None, root: Path = HERE) -> None:
         # it, each linked to the module that documents it. Docstrings are
         # reStructuredText, so autodoc runs inside eval-rst (under MyST its output would
         # be read as Markdown).
-        options = "   :no-members:\n" if name == "emrpath" else ""
+        options = "   :no-members:\n" if name == "emrpath" else elsewhere(name, public_modules())
         text = f"# `{name}`\n\n```{{eval-rst}}\n.. automodule:: {name}\n{options}```\n"
         if name == "emrpath":
             text += face_markdown()
