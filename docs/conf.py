@@ -12,6 +12,7 @@ from __future__ import annotations
 import pkgutil
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
@@ -35,6 +36,8 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
+# A default shows as written in the source (``profile=NATIONAL_2019``), not as its repr.
+autodoc_preserve_defaults = True
 autodoc_default_options = {"members": True, "show-inheritance": True}
 suppress_warnings = ["myst.header"]
 smartquotes = False  # citation quotes are verbatim: never curl their quote marks
@@ -47,6 +50,8 @@ except ImportError:  # the docs extra pins furo; alabaster ships with Sphinx
     html_theme = "alabaster"
 html_title = f"emrpath {release}"
 html_static_path = ["_static"]
+# Long code and output lines wrap in the content column (docs/_static/emrpath.css).
+html_css_files = ["emrpath.css"]
 
 RULES_HEADER = """\
 # Rules: every parameter, with its source
@@ -145,18 +150,32 @@ def face_markdown() -> str:
 
 
 def elsewhere(name: str, modules: list[str]) -> str:
-    """An ``:exclude-members:`` option for the names module ``name`` re-exports from another
-    public module that documents them (each object is described once, on its home page)."""
+    """An ``:exclude-members:`` option for the classes and functions module ``name``
+    re-exports from another public module that documents them (each object is described
+    once, on its home page).
+
+    Only a class or a function names its home in ``__module__``; a value (``NREMT_EMR``, a
+    ``Param``) answers with its type's module, so a value is never excluded here: it is
+    documented where its docstring is, next to its assignment.
+    """
     import importlib
+    import inspect
 
     module = importlib.import_module(name)
     homes = set(modules)
+
+    def home(member: str) -> str | None:
+        value = getattr(module, member)
+        if not (inspect.isclass(value) or inspect.isroutine(value)):
+            return None
+        return getattr(value, "__module__", None)
+
     others = sorted(
         member
         for member in getattr(module, "__all__", ())
-        if getattr(getattr(module, member), "__module__", name) not in (name, None)
-        and getattr(getattr(module, member), "__module__", name) in homes
-        and not getattr(getattr(module, member), "__module__", "").startswith(name + ".")
+        if home(member) not in (name, None)
+        and home(member) in homes
+        and not str(home(member)).startswith(name + ".")
     )
     return f"   :exclude-members: {', '.join(others)}\n" if others else ""
 
@@ -196,6 +215,54 @@ def generate(_app: object = None, root: Path = HERE) -> None:
             stale.unlink()
 
 
-def setup(app: object) -> None:
-    """Generate the pages before Sphinx reads the sources."""
-    app.connect("builder-inited", generate)  # type: ignore[attr-defined]
+def first_line_is_prose(
+    _app: object, what: str, _name: str, _obj: object, _options: object, lines: list[str]
+) -> None:
+    """Keep the first line of a value's or a property's docstring as prose.
+
+    Napoleon reads ``"The default scope profile: the national model"`` at the top of an
+    attribute's docstring as ``type: description`` and shows "The default scope profile"
+    as the type. emrpath's types are annotations, never written in docstrings, so a blank
+    line goes first and napoleon reads the whole docstring as the description.
+    """
+    if what in {"data", "attribute", "property"} and lines and lines[0].strip():
+        lines.insert(0, "")
+
+
+def home_target(target: str) -> str | None:
+    """``emrpath.evaluate`` -> ``emrpath.pathway.evaluate``: a reference through the top
+    level (``:func:`emrpath.evaluate```, as users write it) to the page that documents it,
+    from the one export list; ``None`` for any other target."""
+    from emrpath._exports import EXPORTS
+
+    package, _, rest = target.partition(".")
+    name, dot, attribute = rest.partition(".")
+    if package != "emrpath":
+        return None
+    for row in EXPORTS:
+        if row.name == name and row.top is not None:
+            return f"{row.home}.{name}{dot}{attribute}"
+    return None
+
+
+def resolve_through_the_top_level(
+    app: Any, env: Any, node: Any, contnode: Any
+) -> Any:
+    """Resolve a ``py`` reference through the top level (see :func:`home_target`)."""
+    if node.get("refdomain") != "py":
+        return None
+    target = home_target(node.get("reftarget", ""))
+    if target is None:
+        return None
+    domain = env.get_domain("py")
+    return domain.resolve_xref(
+        env, node["refdoc"], app.builder, node["reftype"], target, node, contnode
+    )
+
+
+def setup(app: Any) -> None:
+    """Generate the pages before Sphinx reads the sources; read docstrings as written."""
+    app.connect("builder-inited", generate)
+    # Before napoleon (priority 500), which reads the first line.
+    app.connect("autodoc-process-docstring", first_line_is_prose, priority=400)
+    app.connect("missing-reference", resolve_through_the_top_level)

@@ -283,4 +283,7 @@ NREMT_EMR = nremt.program(
     ),
     level="emr",
 )
-"""The NREMT EMR pathway."""
+"""The NREMT EMR pathway.
+
+:meta hide-value:
+"""
