@@ -202,6 +202,7 @@ def evaluate_table(
             ``program`` is not what it must be.
         UnknownNameError: A column looks like one of the table's (``attempt_...``) but
             is not.
+        NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
 
     Example:
         >>> import datetime as dt

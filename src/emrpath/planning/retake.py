@@ -475,6 +475,7 @@ def retake_plan(
         InvalidRecordError: ``failed_attempt`` is not the candidate's last attempt, or it
             passed, or the log is dated for another attempt; anything
             :func:`emrpath.evaluate` refuses.
+        NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
 
     Example:
         >>> import datetime as dt
