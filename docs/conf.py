@@ -40,6 +40,19 @@ autodoc_typehints = "signature"
 autodoc_preserve_defaults = True
 autodoc_default_options = {"members": True, "show-inheritance": True}
 suppress_warnings = ["myst.header"]
+# Every cross-reference to emrpath must land (a broken one is a warning, an error under
+# -W). Names outside emrpath have no inventory here: the build reads no network, so no
+# intersphinx; they show as code, unlinked. Type variables have no page of their own.
+nitpicky = True
+nitpick_ignore_regex = [
+    (
+        r"py:.*",
+        r"(datetime|dt|collections\.abc|enum|decimal|typing|attrs|matplotlib|numpy|pandas"
+        r"|pyarrow|zoneinfo|holidays)\..*",
+    ),
+    (r"py:class", r"Axes"),
+    (r"py:(class|obj)", r"emrpath\.params\.T|emrpath\.jsonio\._T"),
+]
 smartquotes = False  # citation quotes are verbatim: never curl their quote marks
 
 try:
@@ -105,16 +118,28 @@ def public_modules() -> list[str]:
 def face_markdown() -> str:
     """The top-level face and the moved names, by home module, from the one export list."""
     import importlib
+    import inspect
+    import re
 
     from emrpath._exports import EXPORTS, FACE, MOVED
 
-    # An object is documented on the page of the deepest module whose __all__ lists it
-    # (NREMT_EMR in emrpath.programs.nremt_emr, where its docstring is), so link there.
+    # Each name links to the page that documents it: a class or function is documented in
+    # the module that defines it (``elsewhere`` leaves it out of the pages that re-export
+    # it), a value in the module that assigns it, where its docstring is (NREMT_EMR in
+    # emrpath.programs.nremt_emr).
+    modules = set(public_modules())
     documented: dict[int, str] = {}
-    for module_name in sorted(public_modules(), key=lambda m: (m.count("."), m)):
+    for module_name in sorted(modules, key=lambda m: (m.count("."), m)):
         module = importlib.import_module(module_name)
+        source = inspect.getsource(module)
         for name in module.__all__:
-            documented[id(getattr(module, name))] = f"{module_name}.{name}"
+            value = getattr(module, name)
+            home = getattr(value, "__module__", None)
+            if inspect.isclass(value) or inspect.isroutine(value):
+                if home in modules:
+                    documented[id(value)] = f"{home}.{name}"
+            elif re.search(rf"^{name}\b[^\n]*=", source, re.M):
+                documented[id(value)] = f"{module_name}.{name}"
 
     def table(top: str) -> list[str]:
         homes: dict[str, list[str]] = {}
@@ -218,15 +243,27 @@ def generate(_app: object = None, root: Path = HERE) -> None:
 def first_line_is_prose(
     _app: object, what: str, _name: str, _obj: object, _options: object, lines: list[str]
 ) -> None:
-    """Keep the first line of a value's or a property's docstring as prose.
+    """Put back the first line of a value's, an attribute's or a property's docstring.
 
-    Napoleon reads ``"The default scope profile: the national model"`` at the top of an
-    attribute's docstring as ``type: description`` and shows "The default scope profile"
-    as the type. emrpath's types are annotations, never written in docstrings, so a blank
-    line goes first and napoleon reads the whole docstring as the description.
+    Napoleon reads ``"The default scope profile: the national model"`` at the top of such
+    a docstring as ``type: description``, and shows "The default scope profile" as the
+    type (a ``:type:`` line at the end). emrpath's types are annotations, never written in
+    docstrings, so after napoleon the ``:type:`` line goes back to the head of the first
+    line, as it was written.
     """
-    if what in {"data", "attribute", "property"} and lines and lines[0].strip():
-        lines.insert(0, "")
+    if what not in {"data", "attribute", "property"}:
+        return
+    for index, line in enumerate(lines):
+        if line.startswith(":type: "):
+            del lines[index]
+            if index > 0 and not lines[index - 1].strip():
+                del lines[index - 1]
+            first = next((i for i, text in enumerate(lines) if text.strip()), None)
+            if first is None:
+                lines.append(line[len(":type: ") :])
+            else:
+                lines[first] = f"{line[len(':type: ') :]}: {lines[first]}"
+            return
 
 
 def home_target(target: str) -> str | None:
@@ -245,9 +282,7 @@ def home_target(target: str) -> str | None:
     return None
 
 
-def resolve_through_the_top_level(
-    app: Any, env: Any, node: Any, contnode: Any
-) -> Any:
+def resolve_through_the_top_level(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     """Resolve a ``py`` reference through the top level (see :func:`home_target`)."""
     if node.get("refdomain") != "py":
         return None
@@ -263,6 +298,6 @@ def resolve_through_the_top_level(
 def setup(app: Any) -> None:
     """Generate the pages before Sphinx reads the sources; read docstrings as written."""
     app.connect("builder-inited", generate)
-    # Before napoleon (priority 500), which reads the first line.
-    app.connect("autodoc-process-docstring", first_line_is_prose, priority=400)
+    # After napoleon (priority 500), which wrote the ``:type:`` line.
+    app.connect("autodoc-process-docstring", first_line_is_prose, priority=600)
     app.connect("missing-reference", resolve_through_the_top_level)

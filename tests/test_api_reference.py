@@ -122,12 +122,13 @@ def test_a_values_first_line_is_not_read_as_its_type():
     default scope profile"; the docs read the first line of a value's, an attribute's or a
     property's docstring as prose."""
     conf = load_conf()
-    lines = ["The default scope profile: the national 2019 model."]
+    # What napoleon makes of it: the head of the first line as a ``:type:`` line.
+    lines = ["the national 2019 model.", "", ":type: The default scope profile"]
     conf.first_line_is_prose(None, "data", "x", None, None, lines)
-    assert lines == ["", "The default scope profile: the national 2019 model."]
-    function = ["Args: none"]
+    assert lines == ["The default scope profile: the national 2019 model."]
+    function = ["Args: none", "", ":type: x"]
     conf.first_line_is_prose(None, "function", "x", None, None, function)
-    assert function == ["Args: none"]
+    assert function == ["Args: none", "", ":type: x"]
 
 
 def test_a_reference_through_the_top_level_goes_to_the_home_page():
@@ -147,3 +148,14 @@ def test_the_theme_css_wraps_code_in_the_content_column():
     assert "emrpath.css" in conf.html_css_files
     assert "white-space: pre-wrap" in css
     assert ".highlight pre" in css
+
+
+def test_the_face_table_links_each_name_to_the_page_that_documents_it(tmp_path: Path):
+    """The package page linked ``BUCKET_FIXES`` and ``MissBucket`` to emrpath.planning.retake,
+    which re-exports them and does not document them: links nowhere."""
+    conf = load_conf()
+    conf.generate(root=tmp_path)
+    text = (tmp_path / "reference" / "api" / "emrpath.md").read_text("utf-8")
+    assert "{py:obj}`BUCKET_FIXES <emrpath.retake_advice.BUCKET_FIXES>`" in text
+    assert "{py:obj}`MissBucket <emrpath.retake_advice.MissBucket>`" in text
+    assert "{py:obj}`NREMT_EMR <emrpath.programs.nremt_emr.NREMT_EMR>`" in text

@@ -682,7 +682,7 @@ class ScopeProfile:
 
         Every change made by one call carries ``citation`` and ``confidence``; to cite
         different sources, chain calls (each call's changes are appended to
-        :attr:`changes`). A widened or narrowed row takes the change's citation and
+        ``changes``). A widened or narrowed row takes the change's citation and
         confidence, since its level now rests on them, and its ``verify`` flag becomes
         ``verify``. A removed skill is no longer listed, so the new profile answers
         ``NOT_CONFIRMED`` for it (a state that bars a skill gives no level to confirm).
