@@ -295,9 +295,29 @@ def resolve_through_the_top_level(app: Any, env: Any, node: Any, contnode: Any) 
     )
 
 
+def attrs_defaults_as_values(_app: object, obj: Any, _bound_method: bool) -> None:
+    """Show an attrs class's defaults as values, not as the source of its ``__init__``.
+
+    ``autodoc_preserve_defaults`` shows a default as written in the source; the source of
+    an ``__init__`` that attrs generates writes ``attr_dict['expires_on'].default``. After
+    it has run (priority 500), the signature it set on such an ``__init__`` is dropped, so
+    the default's repr shows (``None``, ``()``, ``frozenset({5, 6})``).
+    """
+    function = getattr(obj, "__func__", obj)
+    if is_attrs_generated(function):
+        vars(function).pop("__signature__", None)
+
+
+def is_attrs_generated(function: object) -> bool:
+    """Whether ``function`` is a method attrs generated (its code has no file)."""
+    code = getattr(function, "__code__", None)
+    return code is not None and code.co_filename.startswith("<attrs generated")
+
+
 def setup(app: Any) -> None:
     """Generate the pages before Sphinx reads the sources; read docstrings as written."""
     app.connect("builder-inited", generate)
     # After napoleon (priority 500), which wrote the ``:type:`` line.
     app.connect("autodoc-process-docstring", first_line_is_prose, priority=600)
     app.connect("missing-reference", resolve_through_the_top_level)
+    app.connect("autodoc-before-process-signature", attrs_defaults_as_values, priority=600)
