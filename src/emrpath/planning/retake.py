@@ -1,8 +1,9 @@
 """The retake plan: an error log sorted into the seed's five buckets, and what to repair.
 
 :func:`retake_plan` answers what to repair after a failed attempt, and when. The misses of
-an :class:`ErrorLog` are counted per :class:`~emrpath.retake_advice.MissBucket`; the one or two buckets that cost
-the most are the focus, each with the fix the program's ``retake_advice`` gives for it
+an :class:`ErrorLog` are counted per :class:`~emrpath.retake_advice.MissBucket`; the one
+or two buckets that cost the most are the focus, each with the fix the program's
+``retake_advice`` gives for it
 (:mod:`emrpath.retake_advice`; a program that ships no advice gets the focus without
 study fixes, and a reason that says so). The plan gives the earliest retest date, the days
 available before it, whether the retest still fits the course window and the attempts
