@@ -12,6 +12,7 @@ from __future__ import annotations
 import pkgutil
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
@@ -35,8 +36,23 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
+# A default shows as written in the source (``profile=NATIONAL_2019``), not as its repr.
+autodoc_preserve_defaults = True
 autodoc_default_options = {"members": True, "show-inheritance": True}
 suppress_warnings = ["myst.header"]
+# Every cross-reference to emrpath must land (a broken one is a warning, an error under
+# -W). Names outside emrpath have no inventory here: the build reads no network, so no
+# intersphinx; they show as code, unlinked. Type variables have no page of their own.
+nitpicky = True
+nitpick_ignore_regex = [
+    (
+        r"py:.*",
+        r"(datetime|dt|collections\.abc|enum|decimal|typing|attrs|matplotlib|numpy|pandas"
+        r"|pyarrow|zoneinfo|holidays)\..*",
+    ),
+    (r"py:class", r"Axes"),
+    (r"py:(class|obj)", r"emrpath\.params\.T|emrpath\.jsonio\._T"),
+]
 smartquotes = False  # citation quotes are verbatim: never curl their quote marks
 
 try:
@@ -47,6 +63,8 @@ except ImportError:  # the docs extra pins furo; alabaster ships with Sphinx
     html_theme = "alabaster"
 html_title = f"emrpath {release}"
 html_static_path = ["_static"]
+# Long code and output lines wrap in the content column (docs/_static/emrpath.css).
+html_css_files = ["emrpath.css"]
 
 RULES_HEADER = """\
 # Rules: every parameter, with its source
@@ -100,16 +118,28 @@ def public_modules() -> list[str]:
 def face_markdown() -> str:
     """The top-level face and the moved names, by home module, from the one export list."""
     import importlib
+    import inspect
+    import re
 
     from emrpath._exports import EXPORTS, FACE, MOVED
 
-    # An object is documented on the page of the deepest module whose __all__ lists it
-    # (NREMT_EMR in emrpath.programs.nremt_emr, where its docstring is), so link there.
+    # Each name links to the page that documents it: a class or function is documented in
+    # the module that defines it (``elsewhere`` leaves it out of the pages that re-export
+    # it), a value in the module that assigns it, where its docstring is (NREMT_EMR in
+    # emrpath.programs.nremt_emr).
+    modules = set(public_modules())
     documented: dict[int, str] = {}
-    for module_name in sorted(public_modules(), key=lambda m: (m.count("."), m)):
+    for module_name in sorted(modules, key=lambda m: (m.count("."), m)):
         module = importlib.import_module(module_name)
+        source = inspect.getsource(module)
         for name in module.__all__:
-            documented[id(getattr(module, name))] = f"{module_name}.{name}"
+            value = getattr(module, name)
+            home = getattr(value, "__module__", None)
+            if inspect.isclass(value) or inspect.isroutine(value):
+                if home in modules:
+                    documented[id(value)] = f"{home}.{name}"
+            elif re.search(rf"^{name}\b[^\n]*=", source, re.M):
+                documented[id(value)] = f"{module_name}.{name}"
 
     def table(top: str) -> list[str]:
         homes: dict[str, list[str]] = {}
@@ -145,18 +175,32 @@ def face_markdown() -> str:
 
 
 def elsewhere(name: str, modules: list[str]) -> str:
-    """An ``:exclude-members:`` option for the names module ``name`` re-exports from another
-    public module that documents them (each object is described once, on its home page)."""
+    """An ``:exclude-members:`` option for the classes and functions module ``name``
+    re-exports from another public module that documents them (each object is described
+    once, on its home page).
+
+    Only a class or a function names its home in ``__module__``; a value (``NREMT_EMR``, a
+    ``Param``) answers with its type's module, so a value is never excluded here: it is
+    documented where its docstring is, next to its assignment.
+    """
     import importlib
+    import inspect
 
     module = importlib.import_module(name)
     homes = set(modules)
+
+    def home(member: str) -> str | None:
+        value = getattr(module, member)
+        if not (inspect.isclass(value) or inspect.isroutine(value)):
+            return None
+        return getattr(value, "__module__", None)
+
     others = sorted(
         member
         for member in getattr(module, "__all__", ())
-        if getattr(getattr(module, member), "__module__", name) not in (name, None)
-        and getattr(getattr(module, member), "__module__", name) in homes
-        and not getattr(getattr(module, member), "__module__", "").startswith(name + ".")
+        if home(member) not in (name, None)
+        and home(member) in homes
+        and not str(home(member)).startswith(name + ".")
     )
     return f"   :exclude-members: {', '.join(others)}\n" if others else ""
 
@@ -196,6 +240,84 @@ def generate(_app: object = None, root: Path = HERE) -> None:
             stale.unlink()
 
 
-def setup(app: object) -> None:
-    """Generate the pages before Sphinx reads the sources."""
-    app.connect("builder-inited", generate)  # type: ignore[attr-defined]
+def first_line_is_prose(
+    _app: object, what: str, _name: str, _obj: object, _options: object, lines: list[str]
+) -> None:
+    """Put back the first line of a value's, an attribute's or a property's docstring.
+
+    Napoleon reads ``"The default scope profile: the national model"`` at the top of such
+    a docstring as ``type: description``, and shows "The default scope profile" as the
+    type (a ``:type:`` line at the end). emrpath's types are annotations, never written in
+    docstrings, so after napoleon the ``:type:`` line goes back to the head of the first
+    line, as it was written.
+    """
+    if what not in {"data", "attribute", "property"}:
+        return
+    for index, line in enumerate(lines):
+        if line.startswith(":type: "):
+            del lines[index]
+            if index > 0 and not lines[index - 1].strip():
+                del lines[index - 1]
+            first = next((i for i, text in enumerate(lines) if text.strip()), None)
+            if first is None:
+                lines.append(line[len(":type: ") :])
+            else:
+                lines[first] = f"{line[len(':type: ') :]}: {lines[first]}"
+            return
+
+
+def home_target(target: str) -> str | None:
+    """``emrpath.evaluate`` -> ``emrpath.pathway.evaluate``: a reference through the top
+    level (``:func:`emrpath.evaluate```, as users write it) to the page that documents it,
+    from the one export list; ``None`` for any other target."""
+    from emrpath._exports import EXPORTS
+
+    package, _, rest = target.partition(".")
+    name, dot, attribute = rest.partition(".")
+    if package != "emrpath":
+        return None
+    for row in EXPORTS:
+        if row.name == name and row.top is not None:
+            return f"{row.home}.{name}{dot}{attribute}"
+    return None
+
+
+def resolve_through_the_top_level(app: Any, env: Any, node: Any, contnode: Any) -> Any:
+    """Resolve a ``py`` reference through the top level (see :func:`home_target`)."""
+    if node.get("refdomain") != "py":
+        return None
+    target = home_target(node.get("reftarget", ""))
+    if target is None:
+        return None
+    domain = env.get_domain("py")
+    return domain.resolve_xref(
+        env, node["refdoc"], app.builder, node["reftype"], target, node, contnode
+    )
+
+
+def attrs_defaults_as_values(_app: object, obj: Any, _bound_method: bool) -> None:
+    """Show an attrs class's defaults as values, not as the source of its ``__init__``.
+
+    ``autodoc_preserve_defaults`` shows a default as written in the source; the source of
+    an ``__init__`` that attrs generates writes ``attr_dict['expires_on'].default``. After
+    it has run (priority 500), the signature it set on such an ``__init__`` is dropped, so
+    the default's repr shows (``None``, ``()``, ``frozenset({5, 6})``).
+    """
+    function = getattr(obj, "__func__", obj)
+    if is_attrs_generated(function):
+        vars(function).pop("__signature__", None)
+
+
+def is_attrs_generated(function: object) -> bool:
+    """Whether ``function`` is a method attrs generated (its code has no file)."""
+    code = getattr(function, "__code__", None)
+    return code is not None and code.co_filename.startswith("<attrs generated")
+
+
+def setup(app: Any) -> None:
+    """Generate the pages before Sphinx reads the sources; read docstrings as written."""
+    app.connect("builder-inited", generate)
+    # After napoleon (priority 500), which wrote the ``:type:`` line.
+    app.connect("autodoc-process-docstring", first_line_is_prose, priority=600)
+    app.connect("missing-reference", resolve_through_the_top_level)
+    app.connect("autodoc-before-process-signature", attrs_defaults_as_values, priority=600)

@@ -508,6 +508,7 @@ def practice_authority(
             ``jurisdictions``, or there and as ``jurisdiction``), or a ``jurisdictions``
             mapping key that is not its entry's code.
         UnknownNameError: ``level`` is a string that is not a level's value.
+        NaiveDatetimeError: ``on`` is a datetime without a timezone.
 
     Example:
         >>> import datetime as dt

@@ -61,6 +61,16 @@ def evaluate_many(
         as_of: The date of evaluation for every candidate.
         program: The program whose rules apply.
 
+    Raises:
+        InputTypeError: ``as_of`` is not a date, or a candidate or ``program`` has the wrong
+            type.
+        NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
+        CalendarRangeError: A date the rules need is outside the program's calendar.
+        InvalidRecordError: A candidate :func:`~emrpath.pathway.evaluate` refuses (a record
+            dated after ``as_of``, a score that contradicts the score report, too many
+            attempts).
+        NoRuleInForceError: The program has no rule for a date a candidate's records need.
+
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
@@ -91,6 +101,15 @@ def decide_many(
         candidates: Any iterable of :class:`~emrpath.Candidate`.
         as_of: The date of evaluation for every candidate.
         program: The program whose rules apply.
+
+    Raises:
+        InputTypeError: ``as_of`` is not a date, or a candidate or ``program`` has the wrong
+            type.
+        NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
+        CalendarRangeError: A date the rules need is outside the program's calendar.
+        InvalidRecordError: A candidate :func:`~emrpath.pathway.decide` refuses (a record dated
+            after ``as_of``, a score that contradicts the score report, too many attempts).
+        NoRuleInForceError: The program has no rule for a date a candidate's records need.
 
     Example:
         >>> import datetime as dt

@@ -86,6 +86,8 @@ NATIONAL_DAY_OF_MOURNING_2025 = DayOverride(
 
 It is not part of :meth:`BusinessCalendar.us_federal`, whose definition is the holidays
 package's public US calendar; add it with ``closures=(NATIONAL_DAY_OF_MOURNING_2025,)``.
+
+:meta hide-value:
 """
 
 
@@ -565,6 +567,11 @@ class BusinessCalendar:
     def is_business_day(self, day: dt.date) -> bool:
         """Whether ``day`` is a business day.
 
+        Raises:
+            InputTypeError: ``day`` is not a ``datetime.date`` (a datetime too: a calendar has
+                no timezone to read it in).
+            CalendarRangeError: ``day`` is outside the years the calendar covers.
+
         Example:
             >>> import datetime as dt
             >>> BusinessCalendar.us_federal().is_business_day(dt.date(2026, 4, 3))  # Good Friday
@@ -574,6 +581,11 @@ class BusinessCalendar:
 
     def closure_reason(self, day: dt.date) -> str | None:
         """The holiday or closure that makes a weekday ``day`` no business day, if any.
+
+        Raises:
+            InputTypeError: ``day`` is not a ``datetime.date`` (a datetime too: a calendar has
+                no timezone to read it in).
+            CalendarRangeError: ``day`` is outside the years the calendar covers.
 
         Example:
             >>> import datetime as dt
@@ -685,6 +697,11 @@ class BusinessCalendar:
         :meth:`add_business_days` in both directions:
         ``business_days_between(d, add_business_days(d, n)) == n`` for every ``n``.
 
+        Raises:
+            InputTypeError: ``a`` or ``b`` is not a ``datetime.date`` (a datetime too: a
+                calendar has no timezone to read it in).
+            CalendarRangeError: ``a`` or ``b`` is outside the years the calendar covers.
+
         Example:
             >>> import datetime as dt
             >>> cal = BusinessCalendar.us_federal()
@@ -701,6 +718,11 @@ class BusinessCalendar:
 
     def business_days_in(self, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
         """Every business day from ``start`` to ``end``, both included.
+
+        Raises:
+            InputTypeError: ``start`` or ``end`` is not a ``datetime.date`` (a datetime too: a
+                calendar has no timezone to read it in).
+            CalendarRangeError: ``start`` or ``end`` is outside the years the calendar covers.
 
         Example:
             >>> import datetime as dt

@@ -184,7 +184,7 @@ def evaluate_table(
     validity, seasonal, anniversary and no expiry, result posting in business days on the
     program's calendar); the other rows (authorization or CPR records, a provision of
     another shape, a date outside the calendar, a record that may be refused) go to
-    ``decide()`` one by one, and :attr:`TableEvaluation.fallback_rows` counts them.
+    ``decide()`` one by one, and ``TableEvaluation.fallback_rows`` counts them.
 
     Args:
         table: A pandas DataFrame or a pyarrow Table.
@@ -202,6 +202,7 @@ def evaluate_table(
             ``program`` is not what it must be.
         UnknownNameError: A column looks like one of the table's (``attempt_...``) but
             is not.
+        NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
 
     Example:
         >>> import datetime as dt

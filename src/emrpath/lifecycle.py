@@ -510,6 +510,7 @@ def recertification_status(
             force does not have.
         NoRuleInForceError: The program defines no lifecycle rules, or none for the
             cycle's dates (NREMT EMR: cycles starting before 2016-09-01).
+        NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
 
     Example:
         >>> import datetime as dt

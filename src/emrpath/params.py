@@ -327,6 +327,10 @@ class Param(Generic[T]):
     def value_at(self, on: dt.date) -> T:
         """The value in force on ``on`` (see :meth:`at`).
 
+        Raises:
+            NoRuleInForceError: ``on`` is before the first effective date.
+            InputTypeError: ``on`` is not a ``datetime.date``.
+
         Example:
             >>> import emrpath as ep
             >>> portion = ep.NREMT_EMR.portion_validity
@@ -377,6 +381,7 @@ class ParamReader:
 
         Raises:
             NoRuleInForceError: ``on`` is before the parameter's first effective date.
+            InputTypeError: ``on`` is not a ``datetime.date``.
 
         Example:
             >>> import datetime as dt

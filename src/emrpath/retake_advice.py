@@ -276,6 +276,8 @@ SEED_RETAKE_ADVICE = RetakeAdvice(
 The seed is an NREMT EMR study guide; the NREMT EMR program ships this table as its
 ``retake_advice``. For scope errors, :func:`emrpath.can_cannot_list` gives the list to
 memorise.
+
+:meta hide-value:
 """
 
 BUCKET_FIXES: Mapping[MissBucket, BucketFix] = types.MappingProxyType(
@@ -284,4 +286,6 @@ BUCKET_FIXES: Mapping[MissBucket, BucketFix] = types.MappingProxyType(
 """:data:`SEED_RETAKE_ADVICE` as a read-only mapping from bucket to fix.
 
 The NREMT EMR table; a retake plan reads its own program's ``retake_advice`` instead.
+
+:meta hide-value:
 """

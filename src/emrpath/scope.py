@@ -682,7 +682,7 @@ class ScopeProfile:
 
         Every change made by one call carries ``citation`` and ``confidence``; to cite
         different sources, chain calls (each call's changes are appended to
-        :attr:`changes`). A widened or narrowed row takes the change's citation and
+        ``changes``). A widened or narrowed row takes the change's citation and
         confidence, since its level now rests on them, and its ``verify`` flag becomes
         ``verify``. A removed skill is no longer listed, so the new profile answers
         ``NOT_CONFIRMED`` for it (a state that bars a skill gives no level to confirm).
@@ -978,6 +978,8 @@ SCOPE_SOURCES: Mapping[str, Citation] = types.MappingProxyType(_build_sources())
 
 P ids are NHTSA text; S ids are secondary. S1 is a Montana state table, which is why its
 endorsement notes make good citations for Montana-like derived profiles.
+
+:meta hide-value:
 """
 
 _CONFIDENCE_LABELS = types.MappingProxyType(
@@ -1033,7 +1035,10 @@ def _build_national_2019() -> ScopeProfile:
 
 
 NATIONAL_2019: ScopeProfile = _build_national_2019()
-"""The default scope profile: the national 2019 model (with CN 1.0/2.0), 83 skills."""
+"""The default scope profile: the national 2019 model (with CN 1.0/2.0), 83 skills.
+
+:meta hide-value:
+"""
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The retake plan: an error log sorted into the seed's five buckets, and what to repair.
 
 :func:`retake_plan` answers what to repair after a failed attempt, and when. The misses of
-an :class:`ErrorLog` are counted per :class:`MissBucket`; the one or two buckets that cost
-the most are the focus, each with the fix the program's ``retake_advice`` gives for it
+an :class:`ErrorLog` are counted per :class:`~emrpath.retake_advice.MissBucket`; the one
+or two buckets that cost the most are the focus, each with the fix the program's
+``retake_advice`` gives for it
 (:mod:`emrpath.retake_advice`; a program that ships no advice gets the focus without
 study fixes, and a reason that says so). The plan gives the earliest retest date, the days
 available before it, whether the retest still fits the course window and the attempts
@@ -85,7 +86,7 @@ class Miss:
     """One missed item of an attempt, classified into a bucket.
 
     Args:
-        bucket: A :class:`MissBucket` or its value (``"sequence"``).
+        bucket: A :class:`~emrpath.retake_advice.MissBucket` or its value (``"sequence"``).
         note: What was missed, in the candidate's words (optional).
 
     Example:
@@ -475,6 +476,7 @@ def retake_plan(
         InvalidRecordError: ``failed_attempt`` is not the candidate's last attempt, or it
             passed, or the log is dated for another attempt; anything
             :func:`emrpath.evaluate` refuses.
+        NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
 
     Example:
         >>> import datetime as dt

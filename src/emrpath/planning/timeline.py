@@ -388,6 +388,9 @@ def plan_attempts(
         InvalidRecordError: A first attempt (or authorization) before the course
             completion, or ``attempts_used`` outside ``0`` to the limit minus one.
         NoRuleInForceError: The program has no rule for a date the plan needs.
+        NaiveDatetimeError: ``first_attempt_on`` or ``authorization_issued_on`` is a datetime
+            without a timezone.
+        CalendarRangeError: A planned date falls outside the program's business calendar.
 
     Example:
         >>> import datetime as dt

@@ -187,6 +187,10 @@ class FixedDaysWait:
     def earliest_after(self, last_attempt_on: dt.date) -> dt.date:
         """The first date a retest is allowed.
 
+        Raises:
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
+
         Example:
             >>> import emrpath as ep
             >>> wait = ep.NREMT_EMR.retest_wait.value_at(dt.date(2025, 12, 20))
@@ -223,6 +227,10 @@ class NextPeriodWait:
     def earliest_after(self, last_attempt_on: dt.date) -> dt.date:
         """The first date a retest is allowed.
 
+        Raises:
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
+
         Example:
             >>> import emrpath as ep
             >>> wait = ep.ASCP_MLS.retest_wait.value_at(dt.date(2025, 3, 10))
@@ -243,6 +251,8 @@ class NextPeriodWait:
 
 
 RetestWait = FixedDaysWait | NextPeriodWait
+"""A retest wait: :class:`FixedDaysWait` or :class:`NextPeriodWait` (a program's
+``retest_wait`` parameter holds one)."""
 
 
 class AfterLimit(enum.Enum):
@@ -551,6 +561,10 @@ class AppealWindow:
 
     def last_day(self, notified_on: dt.date) -> dt.date:
         """The last day an appeal may be received.
+
+        Raises:
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
 
         Example:
             >>> import emrpath as ep

@@ -264,6 +264,10 @@ class RecertificationCycle:
     def nominal_start(self, expires_on: dt.date) -> dt.date:
         """The first day of the cycle that ends on ``expires_on``.
 
+        Raises:
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
+
         Example:
             >>> import emrpath as ep
             >>> cycle = ep.NREMT_EMR.recert_cycle.value_at(dt.date(2026, 9, 30))
@@ -274,6 +278,10 @@ class RecertificationCycle:
 
     def next_expiration(self, expires_on: dt.date) -> dt.date:
         """The expiration date after a recertification of the cycle ending ``expires_on``.
+
+        Raises:
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
 
         Example:
             >>> import emrpath as ep
@@ -399,6 +407,10 @@ class MonthsCeWindow:
 
 
 CeWindow = RollingCeWindow | MonthsCeWindow
+"""A continuing-education window: :class:`RollingCeWindow` or :class:`MonthsCeWindow`.
+
+:meta hide-value:
+"""
 
 
 @attrs.frozen(slots=True)
@@ -512,6 +524,10 @@ class DeadlineRecertWindow:
     def due_on(self, expires_on: dt.date) -> dt.date:
         """The last day to submit before the credential expires.
 
+        Raises:
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
+
         Example:
             >>> import emrpath as ep
             >>> window = ep.ASCP_MLS.recert_window.value_at(dt.date(2025, 7, 1))
@@ -558,6 +574,11 @@ class DeadlineRecertWindow:
 
 
 RecertWindow = SeasonalRecertWindow | DeadlineRecertWindow
+"""A recertification window: :class:`SeasonalRecertWindow` or
+:class:`DeadlineRecertWindow`.
+
+:meta hide-value:
+"""
 
 
 @attrs.frozen(slots=True)
@@ -607,6 +628,10 @@ class RecertExam:
 
         ``None``: no window is known; an attempt anywhere in the cycle counts. The window
         closes on the expiration date.
+
+        Raises:
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
 
         Example:
             >>> import emrpath as ep

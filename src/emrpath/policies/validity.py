@@ -50,6 +50,10 @@ class MonthEndValidity:
     def expires_on(self, start: dt.date) -> dt.date:
         """The last valid day.
 
+        Raises:
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
+
         Example:
             >>> import emrpath as ep
             >>> validity = ep.NREMT_EMR.course_validity.value_at(dt.date(2024, 1, 5))
@@ -83,6 +87,10 @@ class MonthsValidity:
     def expires_on(self, start: dt.date) -> dt.date:
         """The last valid day.
 
+        Raises:
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
+
         Example:
             >>> import emrpath as ep
             >>> portion = ep.NREMT_EMR.portion_validity
@@ -105,6 +113,11 @@ class MonthsValidity:
 
 
 CourseValidity = MonthEndValidity | MonthsValidity
+"""A course's validity: :class:`MonthEndValidity` or :class:`MonthsValidity`.
+
+:meta hide-value:
+"""
+
 PortionValidity = MonthsValidity
 
 
@@ -130,6 +143,10 @@ class SeasonalExpiry:
 
     def expires_on(self, certified_on: dt.date) -> dt.date | None:
         """The expiration date of a certification issued on ``certified_on``.
+
+        Raises:
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
 
         Example:
             >>> import emrpath as ep
@@ -181,6 +198,10 @@ class AnniversaryExpiry:
 
     def expires_on(self, certified_on: dt.date) -> dt.date | None:
         """The last valid day of a certification issued on ``certified_on``.
+
+        Raises:
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
 
         Example:
             >>> import emrpath as ep
@@ -240,3 +261,8 @@ class NoExpiry:
 
 
 CertificationTerm = SeasonalExpiry | AnniversaryExpiry | NoExpiry
+"""A certification's term: :class:`SeasonalExpiry`, :class:`AnniversaryExpiry` or
+:class:`NoExpiry`.
+
+:meta hide-value:
+"""

@@ -49,7 +49,10 @@ REGISTRY: Mapping[str, Program] = types.MappingProxyType(
         for program in (NREMT_EMR, NREMT_EMT, NREMT_AEMT, NREMT_PARAMEDIC, ASCP_MLS)
     }
 )
-"""Every shipped program by its key, read-only, in the order they are declared."""
+"""Every shipped program by its key, read-only, in the order they are declared.
+
+:meta hide-value:
+"""
 
 
 def available() -> tuple[Program, ...]:

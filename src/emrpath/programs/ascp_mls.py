@@ -175,7 +175,10 @@ RETEST_WAIT_90_DAYS: Param[FixedDaysWait] = Param.single(
     "(MedLabPrep; 'wait three months', MedicalLabAcademy). Not the default; use "
     "attrs.evolve(ASCP_MLS, retest_wait=RETEST_WAIT_90_DAYS). " + _BASELINE_NOTE,
 )
-"""The 90-day reading of the ASCP retake wait, as a drop-in ``retest_wait`` parameter."""
+"""The 90-day reading of the ASCP retake wait, as a drop-in ``retest_wait`` parameter.
+
+:meta hide-value:
+"""
 
 
 ASCP_MLS = Program(
@@ -365,4 +368,7 @@ ASCP_MLS = Program(
         note=_BASELINE_NOTE,
     ),
 )
-"""The ASCP BOC MLS pathway."""
+"""The ASCP BOC MLS pathway.
+
+:meta hide-value:
+"""

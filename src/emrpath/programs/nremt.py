@@ -116,7 +116,10 @@ TIMEZONE = "America/New_York"
 """The timezone NREMT's dates are read in (design.md, principle 2)."""
 
 CALENDAR_SPEC = CalendarSpec()
-"""US federal public holidays as observed, Monday to Friday: NREMT's business days."""
+"""US federal public holidays as observed, Monday to Friday: NREMT's business days.
+
+:meta hide-value:
+"""
 
 BASELINE = dt.date(2015, 1, 1)
 """First day the NREMT tables answer for (see the module docstring)."""
@@ -125,7 +128,10 @@ BASELINE_NOTE = (
     "No source gives a start date; in force from the NREMT baseline 2015-01-01 "
     "(the ATT policy's effective date)."
 )
-"""The note a provision in force from :data:`BASELINE` carries, saying why that date."""
+"""The note a provision in force from :data:`BASELINE` carries, saying why that date.
+
+:meta hide-value:
+"""
 
 LIFECYCLE_BASELINE = dt.date(2016, 9, 1)
 """First cycle start the NREMT recertification rules answer for: rolling recertification.
@@ -140,7 +146,10 @@ LIFECYCLE_NOTE = (
     "In force for cycles starting from 2016-09-01 (rolling recertification), the oldest "
     "dated lifecycle rule; earlier cycles raise NoRuleInForceError."
 )
-"""The note a lifecycle provision in force from :data:`LIFECYCLE_BASELINE` carries."""
+"""The note a lifecycle provision in force from :data:`LIFECYCLE_BASELINE` carries.
+
+:meta hide-value:
+"""
 
 _P = Confidence.PRIMARY
 _S = Confidence.SECONDARY
@@ -150,7 +159,10 @@ ATTEMPTS_SOURCE = Citation(
     quote="candidates are initially given three attempts to pass the cognitive examination",
     title="NREMT Cognitive Exam Policies",
 )
-"""NREMT's cognitive exam policy on the initial three attempts, for every level."""
+"""NREMT's cognitive exam policy on the initial three attempts, for every level.
+
+:meta hide-value:
+"""
 
 ROLLING_CE_SOURCE = Citation(
     url="https://dev.nremt.org/News/continuing-education-policy-change",
@@ -158,7 +170,10 @@ ROLLING_CE_SOURCE = Citation(
     "soon as you complete your current recertification.",
     title="NREMT news: continuing education policy change (rolling recertification)",
 )
-"""The 2016-09-01 rolling recertification notice: education counts from the last one."""
+"""The 2016-09-01 rolling recertification notice: education counts from the last one.
+
+:meta hide-value:
+"""
 
 RBE_SOURCE = Citation(
     url="https://nremt.org/Handbooks/Recertification/Recertification-by-Examination-(RBE)",
@@ -167,7 +182,10 @@ RBE_SOURCE = Citation(
     "cycle.",
     title="NREMT recertification handbook: recertification by examination (RBE)",
 )
-"""Recertification by exam: one attempt per cycle, and when its window opens, per level."""
+"""Recertification by exam: one attempt per cycle, and when its window opens, per level.
+
+:meta hide-value:
+"""
 
 _SCALED_LAUNCH = Citation(
     url="https://nremt.org/News/National-Registry-Adopts-Scaled-Score-Reporting-fo",
@@ -223,7 +241,10 @@ SCORE_SCALE: Param[ScoreScale | None] = Param(
         ),
     ),
 )
-"""No scaled score before 2023-06-01; from then 100–1500, passing at 950, for every level."""
+"""No scaled score before 2023-06-01; from then 100–1500, passing at 950, for every level.
+
+:meta hide-value:
+"""
 
 RETEST_WAIT = Param.single(
     "retest_wait",
@@ -236,7 +257,10 @@ RETEST_WAIT = Param.single(
     "earliest retest = attempt date + 15 calendar days (design.md); the +16 reading "
     "is possible and would be a new FixedDaysWait(days=16) provision. " + BASELINE_NOTE,
 )
-"""Earliest retest: the attempt date plus 15 calendar days, at every level."""
+"""Earliest retest: the attempt date plus 15 calendar days, at every level.
+
+:meta hide-value:
+"""
 
 AUTHORIZATION = Param.single(
     "authorization",
@@ -249,7 +273,10 @@ AUTHORIZATION = Param.single(
     "('An ATT purchased within 90 days of the course expiration date will expire on the "
     "date of course expiration', EMT handbook).",
 )
-"""An authorization to test: 90 days from issue, cut at the course's expiration."""
+"""An authorization to test: 90 days from issue, cut at the course's expiration.
+
+:meta hide-value:
+"""
 
 APPEAL_WINDOW = Param.single(
     "appeal_window",
@@ -260,7 +287,10 @@ APPEAL_WINDOW = Param.single(
     confidence=_P,
     note=BASELINE_NOTE,
 )
-"""A written exam review request: within 30 days of the result notice."""
+"""A written exam review request: within 30 days of the result notice.
+
+:meta hide-value:
+"""
 
 
 def result_posting(*, citation: Citation, note: str = "") -> Param[ResultPosting]:
@@ -539,6 +569,8 @@ OPEN_QUESTIONS: tuple[tuple[str, str], ...] = (
 
 Each is ``(short name, what the parameter assumes)``; the provisions that depend on one
 are ``SECONDARY`` and name it in their note, and the rules page lists them all.
+
+:meta hide-value:
 """
 
 MARCH_EXPIRY_SOURCE = Citation(
@@ -547,7 +579,10 @@ MARCH_EXPIRY_SOURCE = Citation(
     "future [;] July- December [:] 3 years in the future",
     title="NREMT support: recertification expiration dates",
 )
-"""NREMT's expiration day for EMT, AEMT and Paramedic, and the January–June split."""
+"""NREMT's expiration day for EMT, AEMT and Paramedic, and the January–June split.
+
+:meta hide-value:
+"""
 
 MARCH_CYCLE = Param.single(
     "recert_cycle",
@@ -559,7 +594,10 @@ MARCH_CYCLE = Param.single(
     note="Each cycle after the first is two years, March 31 to March 31 (levels facts A6, "
     "primary). " + LIFECYCLE_NOTE,
 )
-"""Two-year cycles, the same for EMT, AEMT and Paramedic."""
+"""Two-year cycles, the same for EMT, AEMT and Paramedic.
+
+:meta hide-value:
+"""
 
 _MARCH_WINDOW_SOURCE = Citation(
     url="https://support.nremt.org/portal/en/kb/articles/"
@@ -587,7 +625,10 @@ MARCH_RECERT_WINDOW = Param.single(
     "before the first expiration (levels facts A7; not modelled as a pathway here). "
     + LIFECYCLE_NOTE,
 )
-"""October 1 – March 31, late until April 30, then lapsed: every March 31 level."""
+"""October 1 – March 31, late until April 30, then lapsed: every March 31 level.
+
+:meta hide-value:
+"""
 
 MARCH_CE_WINDOW = Param.single(
     "ce_window",
@@ -601,7 +642,10 @@ MARCH_CE_WINDOW = Param.single(
     "completed by the March 31 of the year their certification expires', support.nremt.org). "
     + LIFECYCLE_NOTE,
 )
-"""Rolling continuing education through March 31, every March 31 level."""
+"""Rolling continuing education through March 31, every March 31 level.
+
+:meta hide-value:
+"""
 
 MARCH_RBE = Param.single(
     "recert_exam",
@@ -620,7 +664,10 @@ MARCH_RBE = Param.single(
     "recertification cycle', RBE handbook); from April 1 of the year before the expiration "
     "year through March 31; an attempt outside it does not count. " + LIFECYCLE_NOTE,
 )
-"""Recertification by exam: once, April 1 a year before expiry through March 31."""
+"""Recertification by exam: once, April 1 a year before expiry through March 31.
+
+:meta hide-value:
+"""
 
 NCCP_2016_SOURCE = "https://www.nremt.org/rwd/public/document/nccp"
 """The 2016 NCCP requirements table (national / local-state / individual / total)."""
@@ -631,7 +678,10 @@ NCCP_2025_SOURCE = Citation(
     "October 1, 2025 for EMR",
     title="NREMT: AEMT State Licensed Pathway",
 )
-"""The 2025 NCCP model's start date for the March 31 levels (primary)."""
+"""The 2025 NCCP model's start date for the March 31 levels (primary).
+
+:meta hide-value:
+"""
 
 _NCCP_2025_DATE = dt.date(2025, 4, 1)
 

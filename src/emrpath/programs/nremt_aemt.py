@@ -96,7 +96,10 @@ PREREQUISITE_SOURCE = Citation(
     quote="Current National Registry certification or state license at the EMT level, or a higher",
     title="NREMT AEMT certification requirements",
 )
-"""The AEMT prerequisite: a current EMT-or-higher certification or state licence."""
+"""The AEMT prerequisite: a current EMT-or-higher certification or state licence.
+
+:meta hide-value:
+"""
 
 EMT_OR_HIGHER = frozenset({"emt", "aemt", "paramedic"})
 """The levels of a credential that meet "at the EMT level, or higher"."""
@@ -214,4 +217,7 @@ NREMT_AEMT = nremt.program(
     ),
     level="aemt",
 )
-"""The NREMT Advanced EMT pathway."""
+"""The NREMT Advanced EMT pathway.
+
+:meta hide-value:
+"""

@@ -6,7 +6,7 @@ life, the expiry split, the exam review window); this module holds what is EMR's
 ``shared/sources/nremt-emr-facts.md`` in the project for the research notes). Where NREMT's
 own wording was not found the provision is marked ``Confidence.SECONDARY``. Where no source
 gives a start date, a provision takes effect on the NREMT baseline, 2015-01-01
-(:data:`BASELINE`); asking about earlier dates raises
+(:data:`~emrpath.programs.nremt.BASELINE`); asking about earlier dates raises
 :class:`~emrpath.errors.NoRuleInForceError` rather than guessing.
 
 Example:
@@ -283,4 +283,7 @@ NREMT_EMR = nremt.program(
     ),
     level="emr",
 )
-"""The NREMT EMR pathway."""
+"""The NREMT EMR pathway.
+
+:meta hide-value:
+"""

@@ -143,4 +143,7 @@ NREMT_EMT = nremt.program(
     recert_exam=nremt.MARCH_RBE,
     level="emt",
 )
-"""The NREMT EMT pathway."""
+"""The NREMT EMT pathway.
+
+:meta hide-value:
+"""

@@ -199,4 +199,7 @@ NREMT_PARAMEDIC = nremt.program(
     ),
     level="paramedic",
 )
-"""The NREMT Paramedic pathway."""
+"""The NREMT Paramedic pathway.
+
+:meta hide-value:
+"""

@@ -21,6 +21,11 @@ def appeal_deadline(notified_on: dt.date | dt.datetime, *, program: Program) -> 
 
     Raises:
         NoRuleInForceError: The program has no appeal rule (or none on that date).
+        InputTypeError: ``notified_on`` is not a date (a string, say), or ``program`` is not a
+            Program.
+        NaiveDatetimeError: ``notified_on`` is a datetime without a timezone.
+        CalendarRangeError: The answer is outside the dates Python can represent (years 1 to
+            9999).
 
     Example:
         >>> import datetime as dt

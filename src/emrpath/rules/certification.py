@@ -19,6 +19,15 @@ def initial_expiration_date(
     For NREMT EMR: September 30 of the certification year + 2 (certified January–June)
     or + 3 (July–December). ``None`` for a certification that does not expire.
 
+    Raises:
+        InputTypeError: ``certified_on`` is not a date (a string, say), or ``program`` is not a
+            Program.
+        NaiveDatetimeError: ``certified_on`` is a datetime without a timezone.
+        CalendarRangeError: The answer is outside the dates Python can represent (years 1 to
+            9999).
+        NoRuleInForceError: ``certified_on`` is before the program's first rule for the
+            certification term (NREMT: 2015-01-01).
+
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep

@@ -15,6 +15,15 @@ def course_expiration_date(completed_on: dt.date | dt.datetime, *, program: Prog
 
     For NREMT EMR: the last day of the completion month, two years later.
 
+    Raises:
+        InputTypeError: ``completed_on`` is not a date (a string, say), or ``program`` is not a
+            Program.
+        NaiveDatetimeError: ``completed_on`` is a datetime without a timezone.
+        CalendarRangeError: The answer is outside the dates Python can represent (years 1 to
+            9999).
+        NoRuleInForceError: ``completed_on`` is before the program's first rule for the course
+            window (NREMT: 2015-01-01).
+
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
@@ -42,6 +51,12 @@ def att_expiration_date(
         InvalidRecordError: The authorization is dated before the course completion, or
             (where the course caps it) after the course expired: no authorization can be
             issued then, and it would end before it was issued.
+        InputTypeError: ``issued_on`` or ``course_completed_on`` is not a date, or ``program``
+            is not a Program.
+        NaiveDatetimeError: ``issued_on`` or ``course_completed_on`` is a datetime without a
+            timezone.
+        NoRuleInForceError: ``course_completed_on`` is before the program's first rule for the
+            course window (NREMT: 2015-01-01).
 
     Example:
         >>> import datetime as dt

@@ -23,6 +23,17 @@ def portion_expiration_date(
     For NREMT EMR: the same day number 24 months later (clamped to the month's end), or
     12 months when the course was completed before 2018-11-01.
 
+    Raises:
+        InputTypeError: ``passed_on`` or ``course_completed_on`` is not a date, or ``program``
+            is not a Program.
+        NaiveDatetimeError: ``passed_on`` or ``course_completed_on`` is a datetime without a
+            timezone.
+        InvalidRecordError: ``passed_on`` is before ``course_completed_on``.
+        CalendarRangeError: The answer is outside the dates Python can represent (years 1 to
+            9999).
+        NoRuleInForceError: A date is before the program's first rule for it (NREMT:
+            2015-01-01).
+
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep

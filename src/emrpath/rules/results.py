@@ -22,6 +22,14 @@ def expected_result_date(exam_on: dt.date | dt.datetime, *, program: Program) ->
         exam_on: The exam date (or an aware datetime, read in the program's timezone).
         program: The program whose ``result_posting`` parameter applies.
 
+    Raises:
+        InputTypeError: ``exam_on`` is not a date (a string, say), or ``program`` is not a
+            Program.
+        NaiveDatetimeError: ``exam_on`` is a datetime without a timezone.
+        CalendarRangeError: The answer falls outside the program's business calendar.
+        NoRuleInForceError: ``exam_on`` is before the program's first rule for result posting
+            (NREMT: 2015-01-01).
+
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep

@@ -18,6 +18,15 @@ def earliest_retest_date(attempt_on: dt.date | dt.datetime, *, program: Program)
         attempt_on: The date of the last attempt.
         program: The program whose ``retest_wait`` parameter applies.
 
+    Raises:
+        InputTypeError: ``attempt_on`` is not a date (a string, say), or ``program`` is not a
+            Program.
+        NaiveDatetimeError: ``attempt_on`` is a datetime without a timezone.
+        CalendarRangeError: The answer is outside the dates Python can represent (years 1 to
+            9999).
+        NoRuleInForceError: ``attempt_on`` is before the program's first rule for the retest
+            wait (NREMT: 2015-01-01).
+
     Example:
         >>> import datetime as dt
         >>> import emrpath as ep
