@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import attrs
 
@@ -1280,10 +1280,10 @@ class _PathwayRun:
     def status(self) -> PathwayStatus:
         """The decided fields with every gate and reason (the run explains)."""
         decided, outlines = self.conclude()
-        gates = tuple(gate for gate in outlines if gate is not None)
-        if len(gates) != len(outlines):
-            raise RuntimeError("emrpath bug: a gate was left unbuilt while explaining")
         reasons = list(self.record_reasons)  # findings about the records come first
-        for gate in gates:
+        for gate in outlines:
+            if gate is None:
+                raise RuntimeError("emrpath bug: a gate was left unbuilt while explaining")
             reasons += gate.reasons
+        gates = cast("tuple[Gate, ...]", outlines)  # none is None: checked above
         return PathwayStatus(*decided, gates=gates, reasons=tuple(reasons))
