@@ -13,9 +13,11 @@ candidates, or the text of the error it raises.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -233,3 +235,77 @@ def mix(want: dict[str, dict[str, Any]]) -> dict[str, int]:
         else:
             counts["on the way"] += 1
     return counts
+
+
+class PeakMemory:
+    """Peak resident memory while the ``with`` block runs, sampled every ``every`` seconds on a
+    thread; needs psutil (installed with dask.distributed).
+
+    ``workers`` is the largest total over every process under this one (Dask's worker
+    processes; Spark's JVM and its Python workers) seen at one sample, in bytes (pages two
+    processes share count in each); ``added`` is how far this process itself grew above
+    its size when the block began (for work done in this process). ``cpu`` is the CPU
+    seconds (user and system) this process and every process under it spent in the block:
+    on a busy machine the wall time stretches with other work, the CPU time much less.
+    """
+
+    def __init__(self, every: float = 0.1) -> None:
+        import psutil
+
+        self._me = psutil.Process()
+        self._every = every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._start = self._me.memory_info().rss
+        self.workers = 0
+        self.added = 0
+        self.cpu = 0.0
+
+    def _sample(self) -> None:
+        import psutil
+
+        total = 0
+        for child in self._me.children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                total += child.memory_info().rss
+        self.workers = max(self.workers, total)
+        self.added = max(self.added, self._me.memory_info().rss - self._start)
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self._every):
+            self._sample()
+
+    def _cpu(self) -> float:
+        """CPU seconds of the tree so far (a process's ended children count in its own)."""
+        import psutil
+
+        total = 0.0
+        for process in (self._me, *self._me.children(recursive=True)):
+            with contextlib.suppress(psutil.Error):
+                times = process.cpu_times()
+                total += times.user + times.system + times.children_user + times.children_system
+        return total
+
+    def __enter__(self) -> PeakMemory:
+        self._sample()
+        self.cpu = -self._cpu()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+        self.cpu += self._cpu()
+
+
+def read_back(folder: Path) -> list[dict[str, Any]]:
+    """The rows a recipe wrote to ``folder`` as Parquet, as plain values."""
+    import pyarrow.parquet as pq
+
+    return pq.read_table(folder).to_pylist()  # type: ignore[no-any-return]
+
+
+def mib(size: int) -> str:
+    """Bytes as MiB, for a script's table."""
+    return f"{size / 2**20:,.0f} MiB"
