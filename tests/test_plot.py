@@ -173,7 +173,9 @@ def test_bad_axes_and_bad_records_are_refused():
 
 def test_missing_matplotlib_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
-    with pytest.raises(ep.MissingExtraError, match=r"emrpath\[plot\]") as info:
+    with pytest.raises(
+        ep.MissingExtraError, match=r'pip install -e "\.\[plot\]"; .*\.whl\[plot\]"'
+    ) as info:
         plot_pathway(certified(), as_of=D(2025, 3, 1), program=ep.NREMT_EMR)
     assert isinstance(info.value, ImportError)
     assert info.value.field == "matplotlib"

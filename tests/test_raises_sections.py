@@ -422,44 +422,7 @@ def test_the_raises_section_names_every_error_a_bad_date_raises(name: str):
         )
 
 
-# Methods of policy values and credentials that read their dates unchecked: given a string
-# or a datetime they fail inside the arithmetic (TypeError, AttributeError), not with an
-# EmrpathError naming the argument. They are building blocks the engine calls with dates it
-# has checked; as public methods they break design principle 6. Found by these probes;
-# strict xfail, so the entry must go when the method checks its dates.
-UNCHECKED = {
-    "emrpath.authority.AgencyCredential.in_force",
-    "emrpath.authority.StateLicense.in_force",
-    "emrpath.policies.exam.AppealWindow.last_day",
-    "emrpath.policies.exam.AuthorizationWindow.expires_on",
-    "emrpath.policies.exam.FixedDaysWait.earliest_after",
-    "emrpath.policies.exam.NextPeriodWait.earliest_after",
-    "emrpath.policies.recertification.DeadlineRecertWindow.due_on",
-    "emrpath.policies.recertification.MonthsCeWindow.window",
-    "emrpath.policies.recertification.RecertExam.opens_on",
-    "emrpath.policies.recertification.RecertificationCycle.next_expiration",
-    "emrpath.policies.recertification.RecertificationCycle.nominal_start",
-    "emrpath.policies.recertification.SeasonalRecertWindow.late_until",
-    "emrpath.policies.recertification.SeasonalRecertWindow.opens_on",
-    "emrpath.policies.validity.AnniversaryExpiry.expires_on",
-    "emrpath.policies.validity.MonthEndValidity.expires_on",
-    "emrpath.policies.validity.MonthsValidity.expires_on",
-    "emrpath.policies.validity.SeasonalExpiry.expires_on",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(reason="reads its dates unchecked", strict=True)
-            if name in UNCHECKED
-            else (),
-        )
-        for name in sorted(PROBES)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(PROBES))
 def test_a_bad_date_raises_only_emrpath_errors(name: str):
     """Design principle 6: "Every invalid record or argument raises a subclass of
     `emrpath.EmrpathError` [...] with a message naming the field and the rule"."""

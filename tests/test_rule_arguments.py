@@ -16,6 +16,24 @@ from typing import Any
 import pytest
 
 import emrpath as ep
+from emrpath.authority import AgencyCredential, StateLicense
+from emrpath.policies import (
+    AnniversaryExpiry,
+    AppealWindow,
+    AuthorizationWindow,
+    DeadlineRecertWindow,
+    FixedDaysWait,
+    MonthEndValidity,
+    MonthsCeWindow,
+    MonthsValidity,
+    NextPeriodWait,
+    NoExpiry,
+    RecertExam,
+    RecertificationCycle,
+    RollingCeWindow,
+    SeasonalExpiry,
+    SeasonalRecertWindow,
+)
 from tests.errors import raises_emrpath
 
 D = dt.date
@@ -128,3 +146,150 @@ def test_a_record_dated_before_its_course_is_refused_naming_the_later_field(
         function(**{later: D(2024, 1, 5), earlier: D(2024, 1, 5)}, program=ep.NREMT_EMR)
         is not None
     )
+
+
+# The policy values' own methods take dates too (the engine calls them with dates it has
+# checked; callers may call them directly). A policy has no timezone, so it takes a date
+# only, like a business calendar: a string or any datetime is refused, naming the argument
+# as the caller typed it and the rule. (policy method, its valid date arguments, the rule)
+POLICY_METHODS: list[tuple[Callable[..., Any], dict[str, dt.date | None], str]] = [
+    (FixedDaysWait(days=15).earliest_after, {"last_attempt_on": D(2025, 3, 6)}, "retest wait"),
+    (NextPeriodWait(months=3).earliest_after, {"last_attempt_on": D(2025, 3, 6)}, "retest wait"),
+    (AppealWindow(days=30).last_day, {"notified_on": D(2025, 3, 6)}, "appeal"),
+    (
+        AuthorizationWindow(days=90, capped_by_course=True).expires_on,
+        {"issued_on": D(2025, 3, 6), "course_expires_on": D(2026, 1, 31)},
+        "authorization to test",
+    ),
+    (MonthEndValidity(months=24).expires_on, {"start": D(2024, 1, 5)}, "validity period"),
+    (MonthsValidity(months=24).expires_on, {"start": D(2024, 1, 5)}, "validity period"),
+    (
+        SeasonalExpiry(9, 30, split_month=7, years_before_split=2, years_from_split=3).expires_on,
+        {"certified_on": D(2025, 6, 2)},
+        "certification expiry",
+    ),
+    (
+        AnniversaryExpiry(years=3).expires_on,
+        {"certified_on": D(2025, 6, 2)},
+        "certification expiry",
+    ),
+    (NoExpiry().expires_on, {"certified_on": D(2025, 6, 2)}, "certification expiry"),
+    (
+        RecertificationCycle(months=24).nominal_start,
+        {"expires_on": D(2027, 9, 30)},
+        "recertification cycle",
+    ),
+    (
+        RecertificationCycle(months=24).next_expiration,
+        {"expires_on": D(2027, 9, 30)},
+        "recertification cycle",
+    ),
+    (
+        RollingCeWindow().window,
+        {"cycle_start": D(2025, 6, 10), "expires_on": D(2027, 9, 30), "as_of": D(2027, 1, 5)},
+        "continuing education",
+    ),
+    (
+        MonthsCeWindow(months=36, lookback_after_expiry=True).window,
+        {"cycle_start": D(2015, 6, 10), "expires_on": D(2018, 6, 30), "as_of": D(2018, 9, 1)},
+        "continuing education",
+    ),
+    *[
+        (method, {"expires_on": D(2027, 3, 31)}, "recertification window")
+        for window in (
+            SeasonalRecertWindow(10, 1, 4, 30, opens_years_before=1),
+            DeadlineRecertWindow(due_months_before=1, reinstatement_limit_days=365),
+        )
+        for method in (window.opens_on, window.due_on, window.late_until)
+    ],
+    (
+        RecertExam(attempts=1, opens_month=10, opens_day=1).opens_on,
+        {"expires_on": D(2027, 9, 30)},
+        "recertification by exam",
+    ),
+    (
+        StateLicense("WY", "emr", D(2025, 1, 2), D(2027, 1, 1)).in_force,
+        {"on": D(2025, 6, 2)},
+        "practice authority",
+    ),
+    (
+        AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 1, 2)).in_force,
+        {"on": D(2025, 6, 2)},
+        "practice authority",
+    ),
+]
+POLICY_CASES = [
+    pytest.param(
+        method,
+        args,
+        field,
+        rule,
+        id=f"{method.__self__.__class__.__name__}.{method.__name__}-{field}",
+    )
+    for method, args, rule in POLICY_METHODS
+    for field in args
+]
+
+
+class _Day(dt.date):
+    """A date subclass (pandas' and other libraries' dates are not plain dates)."""
+
+
+def _bad_values(day: dt.date) -> dict[str, object]:
+    noon = dt.datetime.combine(day, dt.time(12))
+    return {
+        "ISO string": day.isoformat(),
+        "naive datetime": noon,
+        "aware datetime": noon.replace(tzinfo=UTC),
+        "ordinal": day.toordinal(),
+    }
+
+
+@pytest.mark.parametrize("bad", ["ISO string", "naive datetime", "aware datetime", "ordinal"])
+@pytest.mark.parametrize(("method", "args", "field", "rule"), POLICY_CASES)
+def test_a_policy_method_refuses_what_is_not_a_date_naming_the_argument_and_rule(
+    method: Callable[..., Any], args: dict[str, dt.date], field: str, rule: str, bad: str
+) -> None:
+    """Design principle 6: "Every invalid record or argument raises a subclass of
+    `emrpath.EmrpathError` [...] with a message naming the field and the rule"; a policy
+    method, given a string or a datetime, once failed inside its arithmetic with a bare
+    TypeError or AttributeError, or returned a datetime."""
+    value = _bad_values(args[field])[bad]
+    with raises_emrpath(ep.InputTypeError, field=field, rule=rule) as info:
+        method(**{**args, field: value})
+    assert info.value.message.startswith("expected a datetime.date, got ")
+
+
+@pytest.mark.parametrize(("method", "args", "field", "rule"), POLICY_CASES)
+def test_a_policy_method_reads_a_date_subclass_as_its_plain_date(
+    method: Callable[..., Any], args: dict[str, dt.date], field: str, rule: str
+) -> None:
+    """A date of a subclass is the same day: same answer, and plain dates back."""
+    day = args[field]
+    assert day is not None
+    answer = method(**{**args, field: _Day(day.year, day.month, day.day)})
+    assert answer == method(**args)
+    returned = answer if isinstance(answer, tuple) else (answer,)
+    assert all(type(item) in (dt.date, bool, type(None)) for item in returned)
+
+
+def test_an_authorization_without_a_course_expiry_is_still_read() -> None:
+    """``course_expires_on=None`` (no course cap known) is not a bad date."""
+    window = AuthorizationWindow(months=3)
+    assert window.expires_on(D(2025, 11, 30), course_expires_on=None) == D(2026, 2, 28)
+
+
+def test_a_retest_wait_names_the_argument_the_caller_typed() -> None:
+    """The field is the method's own argument, not the rule function's."""
+    with raises_emrpath(ep.InputTypeError, field="last_attempt_on", rule="retest wait") as info:
+        ep.NREMT_EMR.retest_wait.value_at(D(2025, 12, 20)).earliest_after("2025-12-20")
+    assert info.value.message == "expected a datetime.date, got str '2025-12-20'"
+
+
+def test_a_seasonal_window_opening_before_year_1_is_a_range_error() -> None:
+    """A window opening the year before an expiry in year 1 would open in year 0: the
+    library's range error, not datetime's bare ValueError."""
+    window = SeasonalRecertWindow(10, 1, 4, 30, opens_years_before=1)
+    with raises_emrpath(ep.CalendarRangeError, field="date", rule="date arithmetic"):
+        window.opens_on(D(1, 3, 31))
+    assert window.opens_on(D(2, 3, 31)) == D(1, 10, 1)

@@ -63,6 +63,7 @@ from typing import Any
 
 import attrs
 
+from emrpath._dates import as_date
 from emrpath._seed import seed_citation
 from emrpath._validators import (
     boolean,
@@ -267,13 +268,24 @@ class StateLicense:
     def in_force(self, on: dt.date) -> bool:
         """Whether the licence is in force on ``on`` (issue and expiry days included).
 
+        Raises:
+            InputTypeError: ``on`` is not a ``datetime.date`` (a string, or a datetime: the
+                licence has no timezone to take its date in).
+
         Example:
             >>> import datetime as dt
             >>> licence = StateLicense("MT", "emr", dt.date(2025, 7, 1), dt.date(2027, 6, 30))
             >>> days = [dt.date(2025, 6, 30), dt.date(2025, 7, 1), dt.date(2027, 7, 1)]
             >>> [licence.in_force(day) for day in days]
             [False, True, False]
+            >>> licence.in_force("2025-07-01")
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.InputTypeError: on: expected a datetime.date, got str '2025-07-01' \
+(rule: practice authority)
         """
+        if type(on) is not dt.date:
+            on = as_date(on, field="on", rule=_RULE)
         return self.issued_on <= on <= self.expires_on
 
 
@@ -320,6 +332,10 @@ jurisdiction code: ...
     def in_force(self, on: dt.date) -> bool:
         """Whether the credential is in force on ``on`` (issue and expiry days included).
 
+        Raises:
+            InputTypeError: ``on`` is not a ``datetime.date`` (a string, or a datetime: the
+                credential has no timezone to take its date in).
+
         Example:
             >>> import datetime as dt
             >>> credential = AgencyCredential(
@@ -328,6 +344,8 @@ jurisdiction code: ...
             >>> credential.in_force(dt.date(2026, 7, 31)), credential.in_force(dt.date(2026, 8, 1))
             (True, False)
         """
+        if type(on) is not dt.date:
+            on = as_date(on, field="on", rule=_RULE)
         return self.issued_on <= on and (self.expires_on is None or on <= self.expires_on)
 
 

@@ -6,8 +6,8 @@ a Table), with an ``error`` column where a row's records are refused. The rules 
 whole-array operations over the columns wherever the program's provisions have shapes
 this module computes, and row by row through :func:`emrpath.decide` wherever they do not;
 either way each row gets exactly what ``decide()`` gives the :class:`~emrpath.Candidate`
-the row describes. Needs the ``columnar`` extra (``pip install "emrpath[columnar]"``:
-numpy, pyarrow and pandas), loaded only when :func:`evaluate_table` is called.
+the row describes. Needs the ``columnar`` extra (numpy, pyarrow and pandas; from a clone,
+``pip install -e ".[columnar]"``), loaded only when :func:`evaluate_table` is called.
 
 The input columns (every column but ``course_completed_on`` may be left out; a row leaves a
 field empty with a null):
@@ -164,8 +164,10 @@ def _extra() -> None:
             importlib.import_module(name)
     except ImportError as exc:
         raise MissingExtraError(
-            "evaluate_table needs numpy and pyarrow; install them with pip install "
-            '"emrpath[columnar]"',
+            'evaluate_table needs numpy and pyarrow, which the "columnar" extra installs '
+            "(emrpath is not on a package index): from a clone of emrpath, "
+            'pip install -e ".[columnar]"; from a wheel, '
+            'pip install "emrpath-VERSION-py3-none-any.whl[columnar]"',
             field=exc.name or "pyarrow",
             rule=_RULE,
         ) from exc

@@ -92,5 +92,7 @@ class UnknownNameError(EmrpathError, LookupError):
 class MissingExtraError(EmrpathError, ImportError):
     """An optional feature needs a package that is not installed.
 
-    The message names the extra that installs it (``pip install "emrpath[plot]"``).
+    The message names the extra that installs it and how to install that from a clone or a
+    wheel (``pip install -e ".[plot]"``): emrpath is not on a package index, so
+    ``pip install "emrpath[plot]"`` would not find it.
     """

@@ -109,7 +109,9 @@ def plot_pathway(
         from matplotlib.figure import Figure
     except ImportError as exc:
         raise MissingExtraError(
-            'drawing needs matplotlib; install it with pip install "emrpath[plot]"',
+            'drawing needs matplotlib, which the "plot" extra installs (emrpath is not on a '
+            'package index): from a clone of emrpath, pip install -e ".[plot]"; from a wheel, '
+            'pip install "emrpath-VERSION-py3-none-any.whl[plot]"',
             field="matplotlib",
             rule=_RULE,
         ) from exc

@@ -21,6 +21,7 @@ import attrs
 from emrpath._dates import (
     add_days,
     add_months,
+    as_date,
 )
 from emrpath._validators import boolean, instance_of, shown
 from emrpath.errors import InvalidRecordError
@@ -41,6 +42,11 @@ __all__ = [
     "RetestWait",
     "ScoreScale",
 ]
+
+# The rules the policies' date arguments are checked for (a bad argument's error names one).
+_RETEST = "retest wait"
+_AUTHORIZATION = "authorization to test"
+_APPEAL = "appeal"
 
 
 class Requirement(enum.Enum):
@@ -188,6 +194,8 @@ class FixedDaysWait:
         """The first date a retest is allowed.
 
         Raises:
+            InputTypeError: ``last_attempt_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
             CalendarRangeError: The answer is outside the dates Python can represent (years 1
                 to 9999).
 
@@ -196,7 +204,14 @@ class FixedDaysWait:
             >>> wait = ep.NREMT_EMR.retest_wait.value_at(dt.date(2025, 12, 20))
             >>> wait.earliest_after(dt.date(2025, 12, 20))
             datetime.date(2026, 1, 4)
+            >>> wait.earliest_after("2025-12-20")
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.InputTypeError: last_attempt_on: expected a datetime.date, got str \
+'2025-12-20' (rule: retest wait)
         """
+        if type(last_attempt_on) is not dt.date:
+            last_attempt_on = as_date(last_attempt_on, field="last_attempt_on", rule=_RETEST)
         return add_days(last_attempt_on, self.days)
 
     def describe(self) -> str:
@@ -228,6 +243,8 @@ class NextPeriodWait:
         """The first date a retest is allowed.
 
         Raises:
+            InputTypeError: ``last_attempt_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
             CalendarRangeError: The answer is outside the dates Python can represent (years 1
                 to 9999).
 
@@ -237,6 +254,8 @@ class NextPeriodWait:
             >>> wait.earliest_after(dt.date(2025, 3, 10))
             datetime.date(2025, 6, 10)
         """
+        if type(last_attempt_on) is not dt.date:
+            last_attempt_on = as_date(last_attempt_on, field="last_attempt_on", rule=_RETEST)
         return add_months(last_attempt_on, self.months)
 
     def describe(self) -> str:
@@ -481,7 +500,7 @@ class AuthorizationWindow:
             raise InvalidRecordError(
                 "give exactly one of days and months",
                 field="AuthorizationWindow",
-                rule="authorization to test",
+                rule=_AUTHORIZATION,
             )
         for name in ("days", "months"):
             value = getattr(self, name)
@@ -489,16 +508,21 @@ class AuthorizationWindow:
                 raise InvalidRecordError(
                     f"must be a positive int, got {shown(value)}",
                     field=f"AuthorizationWindow.{name}",
-                    rule="authorization to test",
+                    rule=_AUTHORIZATION,
                 )
 
     def expires_on(self, issued_on: dt.date, course_expires_on: dt.date | None) -> dt.date:
         """The last valid day.
 
         Raises:
+            InputTypeError: ``issued_on`` is not a ``datetime.date``, or ``course_expires_on``
+                is neither a ``datetime.date`` nor ``None`` (a string, or a datetime: a policy
+                has no timezone to take its date in).
             InvalidRecordError: The window is capped by the course and was issued after the
                 course expired: no such authorization can be issued, and its last valid day
                 would come before its issue date.
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
 
         Example:
             >>> import emrpath as ep
@@ -517,13 +541,19 @@ class AuthorizationWindow:
 expired on 2026-01-31; an authorization to test cannot be issued for an expired course \
 (rule: authorization to test)
         """
+        if type(issued_on) is not dt.date:
+            issued_on = as_date(issued_on, field="issued_on", rule=_AUTHORIZATION)
+        if course_expires_on is not None and type(course_expires_on) is not dt.date:
+            course_expires_on = as_date(
+                course_expires_on, field="course_expires_on", rule=_AUTHORIZATION
+            )
         cap = course_expires_on if self.capped_by_course else None
         if cap is not None and issued_on > cap:
             raise InvalidRecordError(
                 f"issued {issued_on}, after the course expired on {cap}; an "
                 "authorization to test cannot be issued for an expired course",
                 field="issued_on",
-                rule="authorization to test",
+                rule=_AUTHORIZATION,
             )
         if self.days is not None:
             end = add_days(issued_on, self.days)
@@ -563,6 +593,8 @@ class AppealWindow:
         """The last day an appeal may be received.
 
         Raises:
+            InputTypeError: ``notified_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
             CalendarRangeError: The answer is outside the dates Python can represent (years 1
                 to 9999).
 
@@ -572,6 +604,8 @@ class AppealWindow:
             >>> appeal.last_day(dt.date(2025, 12, 15))
             datetime.date(2026, 1, 14)
         """
+        if type(notified_on) is not dt.date:
+            notified_on = as_date(notified_on, field="notified_on", rule=_APPEAL)
         return add_days(notified_on, self.days)
 
     def describe(self) -> str:

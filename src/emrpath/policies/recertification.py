@@ -18,6 +18,7 @@ import attrs
 from emrpath._dates import (
     add_days,
     add_months,
+    as_date,
     days_in_month,
     end_of_month,
     make_date,
@@ -39,6 +40,12 @@ __all__ = [
     "RollingCeWindow",
     "SeasonalRecertWindow",
 ]
+
+# The rules the policies' date arguments are checked for (a bad argument's error names one).
+_CYCLE = "recertification cycle"
+_CE_WINDOW = "continuing education"
+_RECERT_WINDOW = "recertification window"
+_RECERT_EXAM = "recertification by exam"
 
 
 def _minimum(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -265,6 +272,8 @@ class RecertificationCycle:
         """The first day of the cycle that ends on ``expires_on``.
 
         Raises:
+            InputTypeError: ``expires_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
             CalendarRangeError: The answer is outside the dates Python can represent (years 1
                 to 9999).
 
@@ -273,13 +282,22 @@ class RecertificationCycle:
             >>> cycle = ep.NREMT_EMR.recert_cycle.value_at(dt.date(2026, 9, 30))
             >>> cycle.nominal_start(dt.date(2026, 9, 30))
             datetime.date(2024, 10, 1)
+            >>> cycle.nominal_start("2026-09-30")
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.InputTypeError: expires_on: expected a datetime.date, got str \
+'2026-09-30' (rule: recertification cycle)
         """
+        if type(expires_on) is not dt.date:
+            expires_on = as_date(expires_on, field="expires_on", rule=_CYCLE)
         return add_days(_shift_expiry(expires_on, -self.months), 1)
 
     def next_expiration(self, expires_on: dt.date) -> dt.date:
         """The expiration date after a recertification of the cycle ending ``expires_on``.
 
         Raises:
+            InputTypeError: ``expires_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
             CalendarRangeError: The answer is outside the dates Python can represent (years 1
                 to 9999).
 
@@ -289,6 +307,8 @@ class RecertificationCycle:
             >>> cycle.next_expiration(dt.date(2028, 6, 30))
             datetime.date(2031, 6, 30)
         """
+        if type(expires_on) is not dt.date:
+            expires_on = as_date(expires_on, field="expires_on", rule=_CYCLE)
         return _shift_expiry(expires_on, self.months)
 
     def describe(self) -> str:
@@ -328,6 +348,11 @@ class RollingCeWindow:
     ) -> tuple[dt.date, dt.date]:
         """First and last day on which education counts.
 
+        Raises:
+            InputTypeError: ``cycle_start``, ``expires_on`` or ``as_of`` is not a
+                ``datetime.date`` (a string, or a datetime: a policy has no timezone to take
+                its date in).
+
         Example:
             >>> import emrpath as ep
             >>> rolling = ep.NREMT_EMR.ce_window.value_at(dt.date(2024, 10, 1))
@@ -335,6 +360,12 @@ class RollingCeWindow:
             >>> rolling.window(*cycle, as_of=dt.date(2026, 10, 15))  # late: it does not move
             (datetime.date(2023, 8, 10), datetime.date(2026, 9, 30))
         """
+        if type(cycle_start) is not dt.date:
+            cycle_start = as_date(cycle_start, field="cycle_start", rule=_CE_WINDOW)
+        if type(expires_on) is not dt.date:
+            expires_on = as_date(expires_on, field="expires_on", rule=_CE_WINDOW)
+        if type(as_of) is not dt.date:
+            as_of = as_date(as_of, field="as_of", rule=_CE_WINDOW)
         return cycle_start, expires_on
 
     def describe(self) -> str:
@@ -376,6 +407,13 @@ class MonthsCeWindow:
     ) -> tuple[dt.date, dt.date]:
         """First and last day on which education counts.
 
+        Raises:
+            InputTypeError: ``cycle_start``, ``expires_on`` or ``as_of`` is not a
+                ``datetime.date`` (a string, or a datetime: a policy has no timezone to take
+                its date in).
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
+
         Example:
             >>> import emrpath as ep
             >>> months = ep.ASCP_MLS.ce_window.value_at(dt.date(2025, 7, 1))
@@ -385,6 +423,12 @@ class MonthsCeWindow:
             >>> months.window(start, expires, as_of=dt.date(2028, 9, 15))
             (datetime.date(2025, 9, 15), datetime.date(2028, 9, 15))
         """
+        if type(cycle_start) is not dt.date:
+            cycle_start = as_date(cycle_start, field="cycle_start", rule=_CE_WINDOW)
+        if type(expires_on) is not dt.date:
+            expires_on = as_date(expires_on, field="expires_on", rule=_CE_WINDOW)
+        if type(as_of) is not dt.date:
+            as_of = as_date(as_of, field="as_of", rule=_CE_WINDOW)
         if self.lookback_after_expiry and as_of > expires_on:
             return add_months(as_of, -self.months), as_of
         return add_months(expires_on.replace(day=1), -self.months), expires_on
@@ -440,16 +484,30 @@ class SeasonalRecertWindow:
     def opens_on(self, expires_on: dt.date) -> dt.date | None:
         """The first day applications are accepted (``None``: at any time in the cycle).
 
+        Raises:
+            InputTypeError: ``expires_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
+
         Example:
             >>> import emrpath as ep
             >>> window = ep.NREMT_EMR.recert_window.value_at(dt.date(2024, 10, 1))
             >>> window.opens_on(dt.date(2026, 9, 30))
             datetime.date(2026, 4, 1)
         """
-        return dt.date(expires_on.year - self.opens_years_before, self.opens_month, self.opens_day)
+        if type(expires_on) is not dt.date:
+            expires_on = as_date(expires_on, field="expires_on", rule=_RECERT_WINDOW)
+        return make_date(
+            expires_on.year - self.opens_years_before, self.opens_month, self.opens_day
+        )
 
     def due_on(self, expires_on: dt.date) -> dt.date:
         """The last day of the regular window.
+
+        Raises:
+            InputTypeError: ``expires_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
 
         Example:
             >>> import emrpath as ep
@@ -457,10 +515,16 @@ class SeasonalRecertWindow:
             >>> window.due_on(dt.date(2026, 9, 30))
             datetime.date(2026, 9, 30)
         """
+        if type(expires_on) is not dt.date:
+            expires_on = as_date(expires_on, field="expires_on", rule=_RECERT_WINDOW)
         return expires_on
 
     def late_until(self, expires_on: dt.date) -> dt.date | None:
         """The last day of the late (reinstatement) period (``None``: no limit found).
+
+        Raises:
+            InputTypeError: ``expires_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
 
         Example:
             >>> import emrpath as ep
@@ -468,6 +532,8 @@ class SeasonalRecertWindow:
             >>> window.late_until(dt.date(2026, 9, 30))
             datetime.date(2026, 10, 31)
         """
+        if type(expires_on) is not dt.date:
+            expires_on = as_date(expires_on, field="expires_on", rule=_RECERT_WINDOW)
         return dt.date(expires_on.year, self.late_month, self.late_day)
 
     def describe(self) -> str:
@@ -513,18 +579,26 @@ class DeadlineRecertWindow:
     def opens_on(self, expires_on: dt.date) -> dt.date | None:
         """``None``: the declaration may be made at any time in the cycle.
 
+        Raises:
+            InputTypeError: ``expires_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
+
         Example:
             >>> import emrpath as ep
             >>> window = ep.ASCP_MLS.recert_window.value_at(dt.date(2025, 7, 1))
             >>> window.opens_on(dt.date(2028, 6, 30)) is None
             True
         """
+        if type(expires_on) is not dt.date:
+            as_date(expires_on, field="expires_on", rule=_RECERT_WINDOW)
         return None
 
     def due_on(self, expires_on: dt.date) -> dt.date:
         """The last day to submit before the credential expires.
 
         Raises:
+            InputTypeError: ``expires_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
             CalendarRangeError: The answer is outside the dates Python can represent (years 1
                 to 9999).
 
@@ -534,10 +608,18 @@ class DeadlineRecertWindow:
             >>> window.due_on(dt.date(2028, 6, 30))
             datetime.date(2028, 5, 30)
         """
+        if type(expires_on) is not dt.date:
+            expires_on = as_date(expires_on, field="expires_on", rule=_RECERT_WINDOW)
         return add_months(expires_on, -self.due_months_before)
 
     def late_until(self, expires_on: dt.date) -> dt.date | None:
         """The last day of reinstatement (``None``: no limit).
+
+        Raises:
+            InputTypeError: ``expires_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
+            CalendarRangeError: The answer is outside the dates Python can represent (years 1
+                to 9999).
 
         Example:
             >>> import emrpath as ep
@@ -548,6 +630,8 @@ class DeadlineRecertWindow:
             >>> limited.late_until(dt.date(2028, 6, 30))
             datetime.date(2029, 6, 30)
         """
+        if type(expires_on) is not dt.date:
+            expires_on = as_date(expires_on, field="expires_on", rule=_RECERT_WINDOW)
         if self.reinstatement_limit_days is None:
             return None
         return add_days(expires_on, self.reinstatement_limit_days)
@@ -630,6 +714,8 @@ class RecertExam:
         closes on the expiration date.
 
         Raises:
+            InputTypeError: ``expires_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
             CalendarRangeError: The answer is outside the dates Python can represent (years 1
                 to 9999).
 
@@ -639,6 +725,8 @@ class RecertExam:
             >>> exam.opens_on(dt.date(2027, 9, 30))
             datetime.date(2026, 10, 1)
         """
+        if type(expires_on) is not dt.date:
+            expires_on = as_date(expires_on, field="expires_on", rule=_RECERT_EXAM)
         if self.opens_month is None or self.opens_day is None:
             return None
         return make_date(

@@ -17,6 +17,7 @@ import attrs
 from emrpath._dates import (
     add_days,
     add_months,
+    as_date,
     end_of_month,
     end_of_month_after,
     make_date,
@@ -35,6 +36,10 @@ __all__ = [
     "SeasonalExpiry",
 ]
 
+# The rules the policies' date arguments are checked for (a bad argument's error names one).
+_VALIDITY = "validity period"
+_EXPIRY = "certification expiry"
+
 
 @attrs.frozen(slots=True)
 class MonthEndValidity:
@@ -51,6 +56,8 @@ class MonthEndValidity:
         """The last valid day.
 
         Raises:
+            InputTypeError: ``start`` is not a ``datetime.date`` (a string, or a datetime: a
+                policy has no timezone to take its date in).
             CalendarRangeError: The answer is outside the dates Python can represent (years 1
                 to 9999).
 
@@ -59,7 +66,15 @@ class MonthEndValidity:
             >>> validity = ep.NREMT_EMR.course_validity.value_at(dt.date(2024, 1, 5))
             >>> validity.expires_on(dt.date(2024, 1, 5)), validity.expires_on(dt.date(2024, 1, 31))
             (datetime.date(2026, 1, 31), datetime.date(2026, 1, 31))
+            >>> validity.expires_on(dt.datetime(2024, 1, 5, 9, 30))
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.InputTypeError: start: expected a datetime.date, got a datetime \
+(datetime.datetime(2024, 1, 5, 9, 30)); pass value.date() in the timezone you mean \
+(rule: validity period)
         """
+        if type(start) is not dt.date:
+            start = as_date(start, field="start", rule=_VALIDITY)
         return end_of_month_after(start, self.months)
 
     def describe(self) -> str:
@@ -88,6 +103,8 @@ class MonthsValidity:
         """The last valid day.
 
         Raises:
+            InputTypeError: ``start`` is not a ``datetime.date`` (a string, or a datetime: a
+                policy has no timezone to take its date in).
             CalendarRangeError: The answer is outside the dates Python can represent (years 1
                 to 9999).
 
@@ -99,6 +116,8 @@ class MonthsValidity:
             >>> portion.value_at(dt.date(2018, 11, 1)).expires_on(dt.date(2019, 3, 12))
             datetime.date(2021, 3, 12)
         """
+        if type(start) is not dt.date:
+            start = as_date(start, field="start", rule=_VALIDITY)
         return add_months(start, self.months)
 
     def describe(self) -> str:
@@ -145,6 +164,8 @@ class SeasonalExpiry:
         """The expiration date of a certification issued on ``certified_on``.
 
         Raises:
+            InputTypeError: ``certified_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
             CalendarRangeError: The answer is outside the dates Python can represent (years 1
                 to 9999).
 
@@ -154,6 +175,8 @@ class SeasonalExpiry:
             >>> term.expires_on(dt.date(2025, 6, 30)), term.expires_on(dt.date(2025, 7, 1))
             (datetime.date(2027, 9, 30), datetime.date(2028, 9, 30))
         """
+        if type(certified_on) is not dt.date:
+            certified_on = as_date(certified_on, field="certified_on", rule=_EXPIRY)
         years = (
             self.years_before_split
             if certified_on.month < self.split_month
@@ -200,6 +223,8 @@ class AnniversaryExpiry:
         """The last valid day of a certification issued on ``certified_on``.
 
         Raises:
+            InputTypeError: ``certified_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
             CalendarRangeError: The answer is outside the dates Python can represent (years 1
                 to 9999).
 
@@ -209,6 +234,8 @@ class AnniversaryExpiry:
             >>> term.expires_on(dt.date(2025, 6, 10))
             datetime.date(2028, 6, 30)
         """
+        if type(certified_on) is not dt.date:
+            certified_on = as_date(certified_on, field="certified_on", rule=_EXPIRY)
         later = add_months(certified_on, 12 * self.years)
         if self.month_end:
             return end_of_month(later.year, later.month)
@@ -241,12 +268,18 @@ class NoExpiry:
     def expires_on(self, certified_on: dt.date) -> dt.date | None:
         """Always ``None``: it does not expire.
 
+        Raises:
+            InputTypeError: ``certified_on`` is not a ``datetime.date`` (a string, or a
+                datetime: a policy has no timezone to take its date in).
+
         Example:
             >>> import emrpath as ep
             >>> term = ep.ASCP_MLS.certification_term.value_at(dt.date(2003, 12, 31))
             >>> term.expires_on(dt.date(2003, 12, 31)) is None
             True
         """
+        if type(certified_on) is not dt.date:
+            as_date(certified_on, field="certified_on", rule=_EXPIRY)
         return None
 
     def describe(self) -> str:
