@@ -55,7 +55,7 @@ def _system_zone_index() -> str | None:
     (cached: the file is the system's, not the caller's), and searched for one name at a
     time, which is much cheaper on a program's first use than splitting its 4,600 lines.
     Returned with a newline before its first line and after its last, so that every line
-    is ``"\n" + line + "\n"``.
+    of it stands between two newlines (tabs read as spaces).
     """
     for root in TZPATH:
         try:
