@@ -1,6 +1,8 @@
 """Benchmark: what a fresh process pays for ``import emrpath`` and a first ``evaluate()``.
 
-Run by hand (never in CI): ``python bench/bench_coldstart.py [runs]`` (default 30). The goal
+Run by hand (never in CI): ``python bench/bench_coldstart.py [runs] [--before SRC]``
+(default 30 rounds; ``--before`` also times the same two emrpath commands against another
+checkout's ``src`` directory, for a before/after in one run). The goal
 (issue "Registry scale", item 5): the first ``evaluate()`` in a fresh process costs at most
 about 40 ms over bare Python.
 
@@ -60,10 +62,10 @@ COMMANDS = (
 )
 
 
-def environment() -> dict[str, str]:
+def environment(src: Path) -> dict[str, str]:
     env = dict(os.environ)
-    if SRC.is_dir():  # measure this checkout, whether or not it is installed
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    if src.is_dir():  # measure this checkout, whether or not it is installed
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH")]))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as an installed package runs: cached
     return env
 
@@ -81,20 +83,30 @@ def run(code: str, env: dict[str, str]) -> tuple[float, float]:
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    env = environment()
+    args = sys.argv[1:]
+    before = None
+    if "--before" in args:
+        at = args.index("--before")
+        before = Path(args[at + 1]).resolve()
+        del args[at : at + 2]
+    runs = int(args[0]) if args else 30
+    env = environment(SRC)
+    commands = [(label, code, env) for label, code in COMMANDS]
+    if before is not None:
+        old = environment(before)
+        commands += [(f"{label}, before ({before})", code, old) for label, code in COMMANDS[2:]]
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(
         f"python {platform.python_version()} on {platform.machine()}, {platform.system()}, "
         f"{os.cpu_count()} CPUs; {runs} rounds"
     )
-    for _, code in COMMANDS:
-        run(code, env)  # warm the file system caches and write the .pyc files
-    walls: list[list[float]] = [[] for _ in COMMANDS]
-    cpus: list[list[float]] = [[] for _ in COMMANDS]
+    for _, code, where in commands:
+        run(code, where)  # warm the file system caches and write the .pyc files
+    walls: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        for k, (_, code) in enumerate(COMMANDS):
-            wall, cpu = run(code, env)
+        for k, (_, code, where) in enumerate(commands):
+            wall, cpu = run(code, where)
             walls[k].append(wall)
             cpus[k].append(cpu)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -104,13 +116,14 @@ def main() -> None:
     )
     print("|---|---:|---:|---:|---:|---:|")
     base_cpu = min(cpus[0])
-    for k, (label, _) in enumerate(COMMANDS):
+    for k, (label, _, _) in enumerate(commands):
         added = "" if k == 0 else f"{(min(cpus[k]) - base_cpu) * 1e3:.1f} ms"
         figures = (min(walls[k]), statistics.median(walls[k]), min(cpus[k]))
         figures += (statistics.median(cpus[k]),)
         print(f"| {label} | " + " | ".join(f"{x * 1e3:.1f} ms" for x in figures) + f" | {added} |")
-    over_wall = min(walls[-1]) - min(walls[0])
-    over_cpu = min(cpus[-1]) - min(cpus[0])
+    first = len(COMMANDS) - 1  # this checkout's first evaluate
+    over_wall = min(walls[first]) - min(walls[0])
+    over_cpu = min(cpus[first]) - min(cpus[0])
     verdict = "PASS" if over_cpu <= 0.040 else "FAIL"
     print()
     print(
