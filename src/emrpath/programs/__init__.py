@@ -104,9 +104,10 @@ Each program is built on its first look-up (importing its module), so using one 
 never builds the others; iterating the keys builds none.
 """
 
-_PROGRAM_HOMES = {name: module for _, module, name in _SHIPPED}
+_PROGRAM_HOMES = types.MappingProxyType({name: module for _, module, name in _SHIPPED})
+# The programs' modules and the family module they share.
 _SUBMODULES = frozenset(
-    {"ascp_mls", "nremt", "nremt_aemt", "nremt_emr", "nremt_emt", "nremt_paramedic"}
+    {module.rpartition(".")[2] for module in _PROGRAM_HOMES.values()} | {"nremt"}
 )
 
 
