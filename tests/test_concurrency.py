@@ -148,11 +148,12 @@ def test_evaluate_many_names_the_position_of_a_bad_record() -> None:
 
 
 # Public names that are not values to pickle, with why. A read-only view
-# (types.MappingProxyType) never pickles; its items do, and a worker imports the module
-# constant rather than receiving it.
+# (types.MappingProxyType, and the program registry, which loads each program on first use)
+# never pickles; its items do, and a worker imports the module constant rather than
+# receiving it.
 NOT_PICKLED = {
     "emrpath.planning.retake.BUCKET_FIXES": types.MappingProxyType,
-    "emrpath.programs.REGISTRY": types.MappingProxyType,
+    "emrpath.programs.REGISTRY": type(ep.programs.REGISTRY),
     "emrpath.scope.SCOPE_SOURCES": types.MappingProxyType,
 }
 # Public classes whose instances are not values: state for one call, never sent to a worker.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -414,3 +415,26 @@ def test_date_arithmetic_past_the_representable_range_names_what_and_why(
 def test_date_arithmetic_reaches_both_ends_of_the_range(call: Any, expected: dt.date) -> None:
     """The first and last representable days are reachable, not refused."""
     assert call() == expected
+
+
+def test_zone_names_are_the_system_indexs_zones_and_links_and_nothing_else_in_it():
+    """_dates.is_zone_name: "Whether ``name`` is a zone or link name of the IANA tz
+    database". Oracle: the index split line by line (``Z <zone> ...``, ``L <target>
+    <link>``); every other word of the index (offsets, rule names, years) is no zone."""
+    from zoneinfo import TZPATH
+
+    index = next(
+        (Path(root, "tzdata.zi") for root in TZPATH if Path(root, "tzdata.zi").is_file()), None
+    )
+    if index is None:
+        pytest.skip("this machine's tz database has no index (tzdata.zi)")
+    lines = [line.split() for line in index.read_text(encoding="utf-8").splitlines()]
+    names = {p[1] if p[0] == "Z" else p[2] for p in lines if len(p) > 2 and p[0] in ("Z", "L")}
+    names -= {"localtime", "posixrules"}
+    assert {"America/New_York", "America/Chicago", "US/Eastern"} <= names
+    assert all(_dates.is_zone_name(name) for name in names)
+    others = {word for parts in lines for word in parts} - names
+    others |= {f"{name} x" for name in sorted(names)[:50]} | {name.lower() for name in names}
+    # A name dateutil's bundled copy knows passes without being in the system's index.
+    bundled = _dates._bundled_zone_names()
+    assert not [word for word in sorted(others - bundled) if _dates.is_zone_name(word)]

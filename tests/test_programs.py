@@ -48,9 +48,9 @@ def test_iterating_the_registry_is_stable_and_available_follows_it() -> None:
 
 
 def test_the_registry_is_read_only() -> None:
-    with pytest.raises(TypeError, match="'mappingproxy' object does not support item assignment"):
+    with pytest.raises(TypeError, match="'_Registry' object does not support item assignment"):
         programs.REGISTRY["toy"] = ep.NREMT_EMR  # type: ignore[index]
-    with pytest.raises(TypeError, match="'mappingproxy' object does not support item deletion"):
+    with pytest.raises(TypeError, match="'_Registry' object does not support item deletion"):
         del programs.REGISTRY["nremt-emr"]  # type: ignore[attr-defined]
 
 
@@ -68,6 +68,34 @@ def test_the_registry_is_reached_from_the_top_level() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert (done.returncode, done.stdout, done.stderr) == (0, "ascp-mls\n", "")
     assert ep.programs.get("nremt-emr") is ep.NREMT_EMR
+
+
+def test_one_program_is_built_without_the_others() -> None:
+    """Each program is built on its first use: a process that asks for one (by its name at
+    the top level, in the package, or by key) never imports the other programs' modules,
+    and iterating the registry's keys imports none."""
+    shipped = {key: f"emrpath.programs.{key.replace('-', '_')}" for key in programs.REGISTRY}
+    uses = {
+        "nremt-emr": "ep.NREMT_EMR",
+        "ascp-mls": "ep.programs.ASCP_MLS",
+        "nremt-aemt": "ep.programs.get('nremt-aemt')",
+        "nremt-paramedic": "ep.programs.REGISTRY['nremt-paramedic']",
+    }
+    code = (
+        "import sys, emrpath as ep; list(ep.programs.REGISTRY); "
+        f"print(sorted(m for m in {sorted(shipped.values())!r} if m in sys.modules)); "
+        "print({use}.key); "
+        f"print(sorted(m for m in {sorted(shipped.values())!r} if m in sys.modules))"
+    )
+    for key, use in uses.items():
+        done = subprocess.run(
+            [sys.executable, "-c", code.format(use=use)], capture_output=True, text=True
+        )
+        loaded = [shipped[key]]
+        if key in ("nremt-paramedic",):  # it reuses the AEMT's ALS skills
+            loaded = sorted([*loaded, shipped["nremt-aemt"]])
+        assert (done.returncode, done.stderr) == (0, "")
+        assert done.stdout.splitlines() == ["[]", key, repr(loaded)]
 
 
 FIVE = "'nremt-emr', 'nremt-emt', 'nremt-aemt', 'nremt-paramedic', 'ascp-mls'"

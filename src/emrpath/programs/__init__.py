@@ -3,9 +3,11 @@
 Each program is a :class:`~emrpath.program.Program` of cited data, in a module of its own.
 :data:`REGISTRY` maps each shipped program's key to the program; :func:`get` looks one up
 by key (the command line and the JSON layer read keys through it) and :func:`available`
-lists them. Adding a program is one module here, one entry in :data:`REGISTRY` and one
-example document in ``emrpath/examples`` (``<key>-candidate.json``, naming its program);
-the command line, the JSON layer and the rules page find it through the registry.
+lists them. Adding a program is one module here, one row in the registry's table (its key,
+its module and its name there) and one example document in ``emrpath/examples``
+(``<key>-candidate.json``, naming its program); the command line, the JSON layer and the
+rules page find it through the registry. A program is built when its module is first
+imported, on its first use: a process that uses one program never builds the others.
 
 Example:
     >>> import emrpath as ep
@@ -17,18 +19,21 @@ Example:
 
 from __future__ import annotations
 
-import difflib
 import types
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from importlib import import_module
+from typing import TYPE_CHECKING, NoReturn
 
 from emrpath._validators import shown
 from emrpath.errors import InputTypeError, UnknownNameError
 from emrpath.program import Program
-from emrpath.programs.ascp_mls import ASCP_MLS
-from emrpath.programs.nremt_aemt import NREMT_AEMT
-from emrpath.programs.nremt_emr import NREMT_EMR
-from emrpath.programs.nremt_emt import NREMT_EMT
-from emrpath.programs.nremt_paramedic import NREMT_PARAMEDIC
+
+if TYPE_CHECKING:  # at run time each loads from its module on first use, see __getattr__
+    from emrpath.programs.ascp_mls import ASCP_MLS
+    from emrpath.programs.nremt_aemt import NREMT_AEMT
+    from emrpath.programs.nremt_emr import NREMT_EMR
+    from emrpath.programs.nremt_emt import NREMT_EMT
+    from emrpath.programs.nremt_paramedic import NREMT_PARAMEDIC
 
 __all__ = [
     "ASCP_MLS",
@@ -43,16 +48,88 @@ __all__ = [
 
 _RULE = "program registry"
 
-REGISTRY: Mapping[str, Program] = types.MappingProxyType(
-    {
-        program.key: program
-        for program in (NREMT_EMR, NREMT_EMT, NREMT_AEMT, NREMT_PARAMEDIC, ASCP_MLS)
-    }
+# Each shipped program's key, the module that defines it and its name there, in the
+# registry's order. A program is built when its module is imported, which happens on its
+# first use: a process that evaluates under NREMT EMR never builds the other four
+# (tests/test_programs.py checks each key against its program's own).
+_SHIPPED = (
+    ("nremt-emr", "emrpath.programs.nremt_emr", "NREMT_EMR"),
+    ("nremt-emt", "emrpath.programs.nremt_emt", "NREMT_EMT"),
+    ("nremt-aemt", "emrpath.programs.nremt_aemt", "NREMT_AEMT"),
+    ("nremt-paramedic", "emrpath.programs.nremt_paramedic", "NREMT_PARAMEDIC"),
+    ("ascp-mls", "emrpath.programs.ascp_mls", "ASCP_MLS"),
 )
+
+
+class _Registry(Mapping[str, Program]):
+    """A read-only mapping of program keys to programs, each loaded on first use.
+
+    Iterating lists the keys without loading anything; looking a key up imports the
+    program's module (the import system's own lock and cache, ``sys.modules``, make that
+    safe from many threads and a one-time cost). It holds nothing but its fixed rows, in a
+    read-only view, so it is as immutable as the ``types.MappingProxyType`` it replaced.
+    """
+
+    __slots__ = ("_homes",)
+
+    def __init__(self, rows: tuple[tuple[str, str, str], ...]) -> None:
+        self._homes = types.MappingProxyType({key: (module, name) for key, module, name in rows})
+
+    def __getitem__(self, key: str) -> Program:
+        module, name = self._homes[key]
+        program: Program = getattr(import_module(module), name)
+        return program
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._homes)
+
+    def __len__(self) -> int:
+        return len(self._homes)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._homes
+
+    def __repr__(self) -> str:
+        return f"<program registry: {', '.join(self._homes)}>"
+
+    def __reduce_ex__(self, protocol: object) -> NoReturn:
+        # As the read-only view it replaced: a worker imports the registry, never receives it.
+        raise TypeError(f"cannot pickle {type(self).__name__!r} object")
+
+
+REGISTRY: Mapping[str, Program] = _Registry(_SHIPPED)
 """Every shipped program by its key, read-only, in the order they are declared.
+
+Each program is built on its first look-up (importing its module), so using one program
+never builds the others; iterating the keys builds none.
 
 :meta hide-value:
 """
+
+_PROGRAM_HOMES = types.MappingProxyType({name: module for _, module, name in _SHIPPED})
+# The programs' modules and the family module they share.
+_SUBMODULES = frozenset(
+    {module.rpartition(".")[2] for module in _PROGRAM_HOMES.values()} | {"nremt"}
+)
+
+
+def __getattr__(name: str) -> object:
+    """``emrpath.programs.NREMT_EMR`` and the others, from their modules on first use (PEP 562).
+
+    Importing ``emrpath.programs`` builds no program: each is built by its own module, so a
+    process pays only for the programs it uses. A submodule (``emrpath.programs.nremt``)
+    answers too, as it did when this package imported every program eagerly.
+    """
+    module = _PROGRAM_HOMES.get(name)
+    if module is not None:
+        return getattr(import_module(module), name)
+    if name in _SUBMODULES:
+        return import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_PROGRAM_HOMES, *_SUBMODULES})
 
 
 def available() -> tuple[Program, ...]:
@@ -95,9 +172,8 @@ of 'nremt-emr', 'nremt-emt', 'nremt-aemt', 'nremt-paramedic', 'ascp-mls' (did yo
             field="program",
             rule=_RULE,
         )
-    found = REGISTRY.get(key)
-    if found is not None:
-        return found
+    if key in REGISTRY:
+        return REGISTRY[key]
     expected = ", ".join(repr(k) for k in REGISTRY)
     meant = _meant(key)
     hint = "" if meant is None else f" (did you mean {meant!r}?)"
@@ -123,5 +199,7 @@ def _meant(key: str) -> str | None:
         return by_level[0]
     if sum(k.startswith(f"{folded}-") for k in REGISTRY) > 1:
         return None  # the body alone ("nremt"): several levels, none more likely
+    import difflib  # only a near miss needs it
+
     close = difflib.get_close_matches(folded[:100], list(REGISTRY), n=1, cutoff=0.6)
     return close[0] if close else None
