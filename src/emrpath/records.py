@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from emrpath._dates import notebook_day, optional_notebook_day
 from emrpath._validators import amount, boolean, instance_of, plain_date, sequence_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError
 
@@ -104,9 +105,14 @@ class CourseCompletion:
 the course completion 2025-05-02 (rule: course verification)
     """
 
-    completed_on: dt.date = attrs.field(validator=plain_date("course window"))
+    completed_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("course window"),
+    )
     verified_on: dt.date | None = attrs.field(
-        default=None, validator=plain_date("course verification", optional=True)
+        default=None,
+        converter=optional_notebook_day,
+        validator=plain_date("course verification", optional=True),
     )
     route: str | None = attrs.field(default=None, kw_only=True, validator=_route)
 
@@ -142,7 +148,10 @@ class ExamAttempt:
             It is checked against the program's scale in :func:`emrpath.evaluate`.
     """
 
-    taken_on: dt.date = attrs.field(validator=plain_date("exam attempt"))
+    taken_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("exam attempt"),
+    )
     passed: bool = attrs.field(kw_only=False)
     scaled_score: int | None = attrs.field(default=None, validator=_score)
 
@@ -160,23 +169,34 @@ class ExamAttempt:
 class AuthorizationToTest:
     """An Authorization to Test (or exam admission notice), by its issue date."""
 
-    issued_on: dt.date = attrs.field(validator=plain_date("authorization to test"))
+    issued_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("authorization to test"),
+    )
 
 
 @attrs.frozen(slots=True)
 class SkillsCompetency:
     """A passed skills (psychomotor) competency, by its pass date."""
 
-    passed_on: dt.date = attrs.field(validator=plain_date("skills competency"))
+    passed_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("skills competency"),
+    )
 
 
 @attrs.frozen(slots=True)
 class CprCredential:
     """A CPR-BLS credential: when it expires and, optionally, when it was issued."""
 
-    expires_on: dt.date = attrs.field(validator=plain_date("CPR credential"))
+    expires_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("CPR credential"),
+    )
     issued_on: dt.date | None = attrs.field(
-        default=None, validator=plain_date("CPR credential", optional=True)
+        default=None,
+        converter=optional_notebook_day,
+        validator=plain_date("CPR credential", optional=True),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -234,7 +254,10 @@ kind='national_certification')
     """
 
     level: str = attrs.field(validator=_level_name)
-    expires_on: dt.date = attrs.field(validator=plain_date("prerequisite"))
+    expires_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("prerequisite"),
+    )
     kind: str = attrs.field(
         default="state_license", kw_only=True, validator=_one_of(_CREDENTIAL_KINDS, "prerequisite")
     )
@@ -284,7 +307,10 @@ national_component=False)
 or national_component=True (rule: remedial training)
     """
 
-    completed_on: dt.date = attrs.field(validator=plain_date("remedial training"))
+    completed_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("remedial training"),
+    )
     hours: Decimal | None = attrs.field(default=None, converter=_remedial_hours)
     national_component: bool = attrs.field(
         default=False, kw_only=True, validator=boolean("remedial training")
@@ -408,7 +434,9 @@ class Candidate:
         converter=_history,
     )
     transcripts_received_on: dt.date | None = attrs.field(
-        default=None, validator=plain_date("result posting", optional=True)
+        default=None,
+        converter=optional_notebook_day,
+        validator=plain_date("result posting", optional=True),
     )
     remedial: RemedialTraining | None = attrs.field(
         default=None,
@@ -517,12 +545,19 @@ class Certification:
 needs its expiration date; only the initial one can be derived (rule: recertification)
     """
 
-    certified_on: dt.date = attrs.field(validator=plain_date("certification"))
+    certified_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("certification"),
+    )
     expires_on: dt.date | None = attrs.field(
-        default=None, validator=plain_date("recertification", optional=True)
+        default=None,
+        converter=optional_notebook_day,
+        validator=plain_date("recertification", optional=True),
     )
     cycle_started_on: dt.date | None = attrs.field(
-        default=None, validator=plain_date("recertification", optional=True)
+        default=None,
+        converter=optional_notebook_day,
+        validator=plain_date("recertification", optional=True),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -608,7 +643,10 @@ or points (an int, float, Decimal, Fraction or other real number), got str '2' \
 (rule: continuing education)
     """
 
-    completed_on: dt.date = attrs.field(validator=plain_date("continuing education"))
+    completed_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("continuing education"),
+    )
     amount: Decimal = attrs.field(converter=_ce_amount)
     component: str = attrs.field(validator=_component)
     topic: str | None = attrs.field(default=None, validator=_component)

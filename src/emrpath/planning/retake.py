@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from emrpath._dates import optional_notebook_day
 from emrpath._seed import seed_citation
 from emrpath._table import cell, html_table, key_values, text_table
 from emrpath._validators import plain_date, require, sequence_of
@@ -118,7 +119,10 @@ class ErrorLog:
 
     misses: tuple[Miss, ...] = attrs.field(default=(), converter=_misses)
     attempt_on: dt.date | None = attrs.field(
-        default=None, kw_only=True, validator=plain_date(_RULE, optional=True)
+        default=None,
+        kw_only=True,
+        converter=optional_notebook_day,
+        validator=plain_date(_RULE, optional=True),
     )
 
     def counts(self) -> dict[MissBucket, int]:
