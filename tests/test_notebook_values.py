@@ -96,7 +96,9 @@ def test_nat_is_an_error_naming_the_field(value: object):
         ep.ExamAttempt(value, passed=False)  # type: ignore[arg-type]
 
 
-@given(days=st.integers(dt.date.max.toordinal() - 719_162, 2**40) | st.integers(-(2**40), -719_163))
+@given(
+    days=st.integers(dt.date.max.toordinal() - 719_162, 2**40) | st.integers(-(2**40), -719_163)
+)
 def test_datetime64_past_the_calendar_is_a_range_error(days: int):
     """A datetime64 outside 0001-01-01 to 9999-12-31 is a CalendarRangeError naming the
     field, not an overflow or a wrong date."""
@@ -111,9 +113,7 @@ def test_datetime64_at_the_ends_of_the_calendar():
         assert as_date(np.datetime64(day, "D"), field=FIELD, rule=RULE) == day
         assert as_date(np.datetime64(day, "s"), field=FIELD, rule=RULE) == day
     # Weeks count from numpy's epoch, a Thursday: a week names the Thursday it starts on.
-    assert as_date(np.datetime64("2025-07-04", "W"), field=FIELD, rule=RULE) == dt.date(
-        2025, 7, 3
-    )
+    assert as_date(np.datetime64("2025-07-04", "W"), field=FIELD, rule=RULE) == dt.date(2025, 7, 3)
 
 
 @pytest.mark.parametrize("unit", ["Y", "M"])
@@ -136,7 +136,7 @@ def test_other_numpy_and_pandas_values_are_refused():
 
 @given(candidate=candidates(history=False))
 def test_records_and_evaluate_read_timestamps_as_their_days(candidate: ep.Candidate):
-    """"accepted wherever a date is": a candidate built from Timestamps equals the one
+    """ "accepted wherever a date is": a candidate built from Timestamps equals the one
     built from dates, and evaluate() on a Timestamp as_of gives the same status."""
     as_timestamps = ep.Candidate(
         ep.CourseCompletion(
@@ -159,7 +159,9 @@ def test_records_and_evaluate_read_timestamps_as_their_days(candidate: ep.Candid
         course_accreditation=candidate.course_accreditation,
     )
     assert as_timestamps == candidate
-    as_of = candidate.attempts[-1].taken_on if candidate.attempts else candidate.course.completed_on
+    as_of = (
+        candidate.attempts[-1].taken_on if candidate.attempts else candidate.course.completed_on
+    )
     for program in (ep.NREMT_EMR, ep.ASCP_MLS):
         try:
             expected = ep.evaluate(candidate, as_of=as_of, program=program)
