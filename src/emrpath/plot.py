@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from emrpath.errors import InputTypeError, MissingExtraError
@@ -30,11 +30,12 @@ from emrpath.pathway import evaluate
 from emrpath.program import Program
 from emrpath.records import Candidate
 from emrpath.rules import att_expiration_date, earliest_retest_date, expected_result_date
-from emrpath.status import GateName
+from emrpath.status import GateName, PathwayStatus
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.transforms import Bbox
 
 __all__ = ["plot_pathway"]
 
@@ -72,6 +73,14 @@ def plot_pathway(
     ``o``), the retest wait after each failure, each attempt's expected result date and
     the next allowed attempt; the validity of the passed cognitive exam and skills; the
     certification from its expected date to its expiry; and ``as_of``.
+
+    The x-axis shows the attempts' period, not the whole course window: from the first
+    attempt (or ``as_of``, if earlier) to the last expected result, the next allowed
+    attempt and ``as_of``, with the authorizations, the course completion and the
+    expected certification that fall within 120 days before it; at least 60 days wide,
+    with room on the right for the notes. A bar that runs past the right edge says its
+    last day at the edge (``to 2027-05-31 →``). Notes never overlap: one that would is
+    moved above or below its bar. Zoom out with ``ax.set_xlim(start, end)``.
 
     Args:
         candidate: The candidate, as for :func:`emrpath.evaluate`.
@@ -123,7 +132,7 @@ def plot_pathway(
     row = {name: len(_ROWS) - 1 - i for i, name in enumerate(_ROWS)}
     ax.xaxis_date()  # date units: ax.set_xlim(dt.date(...), dt.date(...)) zooms in
     kinds: dict[str, Artist] = {}  # one legend entry per kind of mark drawn
-    drawn: list[dt.date] = [status.as_of]  # every date drawn, to frame the picture
+    notes: list[tuple[int, dt.date]] = []  # (row, last day) of each bar that says its end
 
     def num(day: dt.date) -> float:
         return float(mdates.date2num(day))  # type: ignore[no-untyped-call]  # untyped upstream
@@ -141,7 +150,6 @@ def plot_pathway(
         note: bool = True,
     ) -> None:
         # A window "valid through" its last day covers that whole day.
-        drawn.extend((start, last))
         (bar,) = ax.barh(
             row[name],
             (last - start).days + 1,
@@ -155,23 +163,25 @@ def plot_pathway(
         if kind is not None:
             kinds.setdefault(kind, bar)
         if note:
-            ax.annotate(
-                f"to {last}",
-                (num(last) + 1, row[name]),
-                xytext=(3, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=7,
-            )
+            notes.append((row[name], last))
 
-    def mark(name: str, day: dt.date, label: str, marker: str, color: str, kind: str) -> None:
-        drawn.append(day)
+    def mark(
+        name: str,
+        day: dt.date,
+        label: str,
+        marker: str,
+        color: str,
+        kind: str,
+        *,
+        below: bool = False,
+    ) -> None:
+        # An expected result goes just under its row, so it never hides its attempt.
         (line,) = ax.plot(
             [num(day)],
-            [row[name]],
+            [row[name] - (0.22 if below else 0.0)],
             marker=marker,
             color=color,
-            markersize=8,
+            markersize=6 if below else 8,
             linestyle="none",
             label=label,
         )
@@ -230,6 +240,7 @@ def plot_pathway(
             "v",
             _COLORS["result"],
             "result expected",
+            below=True,
         )
     cognitive = status.gate(GateName.COGNITIVE)
     passed = candidate.passed_attempt
@@ -292,10 +303,12 @@ def plot_pathway(
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.grid(axis="x", alpha=0.3)
-    # Room on the right for the "to <date>" notes; the legend goes under the axis.
-    first, last = num(min(drawn)), num(max(drawn))
-    pad = max(last - first, 30.0)
-    ax.set_xlim(first - 0.02 * pad, last + 0.14 * pad)
+    # The attempts' period, with room on the right for the "to <date>" notes.
+    start, end = _window(candidate, status, program)
+    width = float((end - start).days)
+    left, right = num(start) - 0.03 * width, num(end) + 1 + 0.22 * width
+    ax.set_xlim(left, right)
+    _place_notes(ax, notes, right=right, num=num)
     ax.legend(
         list(kinds.values()),
         list(kinds),
@@ -307,3 +320,82 @@ def plot_pathway(
     )
     ax.set_title(f"{status.program} pathway on {status.as_of}: {status.summary().split(' | ')[0]}")
     return ax
+
+
+# How far before the attempts' period the course completion, an authorization or the
+# expected certification may lie and still be shown; the least width of the window.
+_LOOK_BACK = dt.timedelta(days=120)
+_MIN_WIDTH = dt.timedelta(days=60)
+
+
+def _window(
+    candidate: Candidate, status: PathwayStatus, program: Program
+) -> tuple[dt.date, dt.date]:
+    """The first and last day the x-axis shows: the attempts' period (see plot_pathway)."""
+    attempts = [a.taken_on for a in candidate.attempts]
+    core = [status.as_of, *attempts]
+    core += [expected_result_date(day, program=program) for day in attempts]
+    if status.next_attempt_on is not None:
+        core.append(status.next_attempt_on)
+    nearby = [candidate.course.completed_on]
+    for att in candidate.authorizations:
+        nearby.append(att.issued_on)
+        nearby.append(
+            att_expiration_date(att.issued_on, candidate.course.completed_on, program=program)
+        )
+    expected = status.gate(GateName.CERTIFICATION).expected_on
+    if expected is not None:
+        nearby.append(expected)
+    earliest = min(core) - _LOOK_BACK
+    shown = core + [day for day in nearby if day >= earliest]
+    start, end = min(shown), max(shown)
+    if end - start < _MIN_WIDTH:
+        end = start + _MIN_WIDTH
+    return start, end
+
+
+def _place_notes(
+    ax: Axes, notes: list[tuple[int, dt.date]], *, right: float, num: Callable[[dt.date], float]
+) -> None:
+    """Write each bar's "to <last day>" note where it overlaps no other note.
+
+    A note goes just after its bar's end; a bar that runs past the right edge has its
+    note at the edge. One that would overlap a note already placed moves above or below
+    its bar, in steps, until it overlaps none (measured after the figure's layout).
+    """
+    from matplotlib.figure import Figure
+
+    figure = ax.figure  # a Figure, or a SubFigure whose .figure is the one that draws
+    while figure is not None and not isinstance(figure, Figure):
+        figure = figure.figure
+    texts = []
+    for row, last in sorted(notes, key=lambda note: (note[1], note[0])):
+        inside = num(last) + 1 < right
+        text = ax.annotate(
+            f"to {last}" if inside else f"to {last} \u2192",
+            (num(last) + 1, row) if inside else (1.0, row),
+            xycoords="data" if inside else ("axes fraction", "data"),
+            xytext=(3, 0) if inside else (-3, 0),
+            textcoords="offset points",
+            ha="left" if inside else "right",
+            va="center",
+            fontsize=7,
+        )
+        texts.append(text)
+    if figure is None or not texts:
+        return
+    figure.draw_without_rendering()  # the layout engine sets the axes' final size
+    placed: list[Bbox] = []
+    for text in texts:
+        dx = text.xyann[0]
+        for dy in _NOTE_STEPS:
+            text.xyann = (dx, dy)
+            box = text.get_window_extent()
+            if not any(box.overlaps(other) for other in placed):
+                break
+        placed.append(box)
+
+
+# Vertical offsets (points) tried for a note, in order: on the row, then just above or
+# below its bar (a bar is half a row high), then further out.
+_NOTE_STEPS = (0.0, 11.0, -11.0, 20.0, -20.0, 29.0, -29.0, 38.0, -38.0)
