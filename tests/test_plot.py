@@ -298,7 +298,8 @@ def test_notes_never_overlap_and_the_window_frames_the_attempts(case):
     start, end = window(ax)
     core = core_days(candidate, status)
     assert all(start <= day <= end for day in core)
-    assert start >= min(core) - dt.timedelta(days=125)
+    margin = 0.03 * (end - start) / 1.25  # the left margin: 3% of the window's dates
+    assert start >= min(core) - dt.timedelta(days=120) - margin - dt.timedelta(days=1)
 
 
 def test_notes_on_one_row_that_would_meet_are_stacked():

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from emrpath.errors import InputTypeError, MissingExtraError
@@ -35,6 +35,7 @@ from emrpath.status import GateName, PathwayStatus
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.text import Annotation
     from matplotlib.transforms import Bbox
 
 __all__ = ["plot_pathway"]
@@ -308,7 +309,6 @@ def plot_pathway(
     width = float((end - start).days)
     left, right = num(start) - 0.03 * width, num(end) + 1 + 0.22 * width
     ax.set_xlim(left, right)
-    _place_notes(ax, notes, right=right, num=num)
     ax.legend(
         list(kinds.values()),
         list(kinds),
@@ -319,6 +319,7 @@ def plot_pathway(
         frameon=False,
     )
     ax.set_title(f"{status.program} pathway on {status.as_of}: {status.summary().split(' | ')[0]}")
+    _place_notes(ax, notes, left=left, right=right, num=num)  # last: in the final layout
     return ax
 
 
@@ -355,40 +356,65 @@ def _window(
 
 
 def _place_notes(
-    ax: Axes, notes: list[tuple[int, dt.date]], *, right: float, num: Callable[[dt.date], float]
+    ax: Axes,
+    notes: list[tuple[int, dt.date]],
+    *,
+    left: float,
+    right: float,
+    num: Callable[[dt.date], float],
 ) -> None:
-    """Write each bar's "to <last day>" note where it overlaps no other note.
+    """Write each bar's "to <last day>" note inside the axes, where it overlaps no other.
 
-    A note goes just after its bar's end; a bar that runs past the right edge has its
-    note at the edge. One that would overlap a note already placed moves above or below
-    its bar, in steps, until it overlaps none (measured after the figure's layout).
+    A note goes just after its bar's end; one that would not fit before the right edge
+    (its bar runs into the margin or past the edge) goes at the edge, with an arrow; a bar
+    that ends before the left edge is not in the picture, and has no note. One that would
+    overlap a note already placed moves above or below its bar, in steps, until it
+    overlaps none. Measured after the figure's layout, so call this last.
     """
     from matplotlib.figure import Figure
 
     figure = ax.figure  # a Figure, or a SubFigure whose .figure is the one that draws
     while figure is not None and not isinstance(figure, Figure):
         figure = figure.figure
-    texts = []
-    for row, last in sorted(notes, key=lambda note: (note[1], note[0])):
-        inside = num(last) + 1 < right
-        text = ax.annotate(
-            f"to {last}" if inside else f"to {last} \u2192",
-            (num(last) + 1, row) if inside else (1.0, row),
-            xycoords="data" if inside else ("axes fraction", "data"),
-            xytext=(3, 0) if inside else (-3, 0),
+
+    def annotate(row: int, last: dt.date, *, at_edge: bool) -> Annotation:
+        if at_edge:
+            return ax.annotate(
+                f"to {last} \u2192",
+                (1.0, row),
+                xycoords=("axes fraction", "data"),
+                xytext=(-3, 0),
+                textcoords="offset points",
+                ha="right",
+                va="center",
+                fontsize=7,
+            )
+        return ax.annotate(
+            f"to {last}",
+            (num(last) + 1, row),
+            xytext=(3, 0),
             textcoords="offset points",
-            ha="left" if inside else "right",
+            ha="left",
             va="center",
             fontsize=7,
         )
-        texts.append(text)
+
+    shown = sorted(
+        (note for note in notes if num(note[1]) + 1 > left), key=lambda note: (note[1], note[0])
+    )
+    texts = [annotate(row, last, at_edge=num(last) + 1 >= right) for row, last in shown]
     if figure is None or not texts:
         return
     figure.draw_without_rendering()  # the layout engine sets the axes' final size
+    edge = ax.get_window_extent().x1
+    for index, (row, last) in enumerate(shown):
+        if texts[index].get_window_extent().x1 > edge:  # runs past the edge: say it there
+            texts[index].remove()
+            texts[index] = annotate(row, last, at_edge=True)
     placed: list[Bbox] = []
     for text in texts:
         dx = text.xyann[0]
-        for dy in _NOTE_STEPS:
+        for dy in _note_offsets():
             text.xyann = (dx, dy)
             box = text.get_window_extent()
             if not any(box.overlaps(other) for other in placed):
@@ -396,6 +422,15 @@ def _place_notes(
         placed.append(box)
 
 
-# Vertical offsets (points) tried for a note, in order: on the row, then just above or
-# below its bar (a bar is half a row high), then further out.
-_NOTE_STEPS = (0.0, 11.0, -11.0, 20.0, -20.0, 29.0, -29.0, 38.0, -38.0)
+def _note_offsets() -> Iterator[float]:
+    """Vertical offsets (points) to try for a note, nearest first, without end.
+
+    On its row, then just above or below its bar (a bar is half a row high), then a line
+    further out each time: a finite number of notes is always cleared.
+    """
+    yield 0.0
+    step = 11.0
+    while True:
+        yield step
+        yield -step
+        step += 9.0
