@@ -307,7 +307,9 @@ def test_to_frame_without_pandas_names_the_extra(monkeypatch):
     """ "clear error naming the extra when pandas is missing"."""
     monkeypatch.setitem(sys.modules, "pandas", None)
     for value in all_reprs():
-        with pytest.raises(ep.MissingExtraError, match=r"emrpath\[notebook\]") as info:
+        with pytest.raises(
+            ep.MissingExtraError, match=r"pip install -e \"\.\[notebook\]\""
+        ) as info:
             value.to_frame()
         assert info.value.field == "pandas"
         assert isinstance(info.value, ImportError)

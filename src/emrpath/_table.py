@@ -254,8 +254,10 @@ def data_frame(
         pd = import_module("pandas")  # through import_module: pandas ships no type hints
     except ImportError as exc:
         raise MissingExtraError(
-            'a DataFrame needs pandas; install it with pip install "emrpath[notebook]" '
-            "(or use to_rows(), which needs nothing)",
+            'a DataFrame needs pandas, which the "notebook" extra installs (emrpath is not on '
+            'a package index): from a clone of emrpath, pip install -e ".[notebook]"; from a '
+            'wheel, pip install "emrpath-VERSION-py3-none-any.whl[notebook]"; or use '
+            "to_rows(), which needs nothing",
             field="pandas",
             rule=rule,
         ) from exc

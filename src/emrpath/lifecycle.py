@@ -375,7 +375,7 @@ weakest source: primary'
         them); ``met`` is a boolean column.
 
         Raises:
-            MissingExtraError: pandas is not installed (``pip install "emrpath[notebook]"``).
+            MissingExtraError: pandas is not installed (the ``notebook`` extra installs it).
 
         Example:
             >>> import emrpath as ep

@@ -341,7 +341,7 @@ class PathwayStatus(PathwayDecision):
         has no date), so they compare with ``pd.Timestamp`` and plot as dates.
 
         Raises:
-            MissingExtraError: pandas is not installed (``pip install "emrpath[notebook]"``).
+            MissingExtraError: pandas is not installed (the ``notebook`` extra installs it).
 
         Example:
             >>> import emrpath as ep

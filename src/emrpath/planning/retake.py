@@ -311,7 +311,7 @@ class RetakePlan:
         """:meth:`to_rows` as a ``pandas.DataFrame``, one row per bucket.
 
         Raises:
-            MissingExtraError: pandas is not installed (``pip install "emrpath[notebook]"``).
+            MissingExtraError: pandas is not installed (the ``notebook`` extra installs it).
 
         Example:
             >>> import datetime as dt

@@ -228,7 +228,7 @@ class AttemptTimeline:
         """:meth:`to_rows` as a ``pandas.DataFrame``, its dates as ``datetime64`` columns.
 
         Raises:
-            MissingExtraError: pandas is not installed (``pip install "emrpath[notebook]"``).
+            MissingExtraError: pandas is not installed (the ``notebook`` extra installs it).
 
         Example:
             >>> import datetime as dt
