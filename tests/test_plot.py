@@ -318,3 +318,16 @@ def test_notes_on_one_row_that_would_meet_are_stacked():
     assert not first.overlaps(second)
     offsets = sorted(t.xyann[1] for t in ax.texts if t.get_text() in boxes)
     assert offsets.count(0.0) < len(offsets)
+
+
+def test_the_last_days_a_date_can_hold_are_drawn():
+    """An as_of at the end of the calendar draws (matplotlib refuses dates past 9999: the
+    window stops at the last day a date can hold) or raises an EmrpathError, never a bare
+    ValueError."""
+    candidate = ep.Candidate(ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13)))
+    for as_of in (D(9999, 12, 30), D(9999, 12, 31)):
+        try:
+            ax = plot_pathway(candidate, as_of=as_of, program=ep.NREMT_EMR)
+        except ep.EmrpathError:
+            continue
+        assert window(ax)[1] <= dt.date.max

@@ -96,8 +96,15 @@ def plot_pathway(
 
     Raises:
         MissingExtraError: matplotlib is not installed.
-        InputTypeError: ``ax`` is not a matplotlib ``Axes``; and what
-            :func:`emrpath.evaluate` raises for bad records or dates.
+        InputTypeError: ``ax`` is not a matplotlib ``Axes``, or ``as_of`` is not a date
+            (a string), or a record has the wrong type.
+        NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
+        InvalidRecordError: A record holds a fact from after ``as_of`` (an ``as_of`` in
+            year 1), or breaks a rule :func:`emrpath.evaluate` checks.
+        CalendarRangeError: A date the rules work out is outside the business calendar's
+            years or the dates Python can represent.
+        NoRuleInForceError: ``as_of`` or a record's date is before the program's rules
+            took effect.
 
     Example:
         >>> import datetime as dt
@@ -307,7 +314,9 @@ def plot_pathway(
     # The attempts' period, with room on the right for the "to <date>" notes.
     start, end = _window(candidate, status, program)
     width = float((end - start).days)
-    left, right = num(start) - 0.03 * width, num(end) + 1 + 0.22 * width
+    # Never past the days a date can hold: matplotlib refuses to draw beyond them.
+    left = max(num(start) - 0.03 * width, num(dt.date.min))
+    right = min(num(end) + 1 + 0.22 * width, num(dt.date.max))
     ax.set_xlim(left, right)
     ax.legend(
         list(kinds.values()),
@@ -351,7 +360,11 @@ def _window(
     shown = core + [day for day in nearby if day >= earliest]
     start, end = min(shown), max(shown)
     if end - start < _MIN_WIDTH:
-        end = start + _MIN_WIDTH
+        if start <= dt.date.max - _MIN_WIDTH:
+            end = start + _MIN_WIDTH
+        else:  # the last days a date can hold
+            end = dt.date.max
+            start = end - _MIN_WIDTH
     return start, end
 
 
