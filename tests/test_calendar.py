@@ -642,12 +642,16 @@ def test_bad_step_counts_are_refused(bad_n: object):
         assert isinstance(info.value, TypeError)
 
 
-def test_numpy_and_pandas_scalars_are_refused():
-    """Design principle 2: "Strings, timestamps and naive datetimes are rejected"."""
+def test_numpy_and_pandas_scalars():
+    """Design principle 2: a pandas `Timestamp` or numpy `datetime64` "that names a
+    calendar day (midnight, no timezone) is that date"; a calendar has no timezone, so one
+    with a time of day or a timezone is refused, like a datetime."""
     np = pytest.importorskip("numpy")
-    bad = [np.datetime64("2025-01-02"), np.datetime64("2025-01-02T09:30")]
     pd = pytest.importorskip("pandas")
-    bad += [pd.Timestamp("2025-01-02"), pd.Timestamp("2025-01-02", tz="UTC")]
+    for day in (np.datetime64("2025-01-02"), pd.Timestamp("2025-01-02")):
+        assert CAL.add_business_days(day, 2) == dt.date(2025, 1, 6)
+    bad = [np.datetime64("2025-01-02T09:30"), pd.Timestamp("2025-01-02 09:30")]
+    bad += [pd.Timestamp("2025-01-02", tz="UTC")]
     for value in bad:
         with pytest.raises(ep.InputTypeError) as info:
             CAL.add_business_days(value, 2)

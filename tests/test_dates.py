@@ -218,12 +218,15 @@ def test_non_dates_are_refused(bad: object, tz: str | None):
 
 
 def test_numpy_and_pandas_scalars():
-    """as_date: "numpy or pandas scalars that are not datetime subclasses" are refused; a
-    pandas Timestamp is a datetime, so the datetime rules apply to it."""
+    """as_date: a pandas Timestamp or numpy datetime64 "that names a calendar day (midnight,
+    no timezone)" is that day; with a time of day it is a naive datetime; other numpy
+    scalars are refused (tests/test_notebook_values.py has the properties)."""
     np = pytest.importorskip("numpy")
-    for value in (np.datetime64("2025-01-02"), np.datetime64("2025-01-02T03:30"), np.int64(3)):
-        with raises_emrpath(ep.InputTypeError, field=FIELD, rule=RULE):
-            as_date(value, field=FIELD, rule=RULE, tz="America/New_York")
+    assert as_date(np.datetime64("2025-01-02"), field=FIELD, rule=RULE) == dt.date(2025, 1, 2)
+    with raises_emrpath(ep.NaiveDatetimeError, field=FIELD, rule=RULE):
+        as_date(np.datetime64("2025-01-02T03:30"), field=FIELD, rule=RULE, tz="America/New_York")
+    with raises_emrpath(ep.InputTypeError, field=FIELD, rule=RULE):
+        as_date(np.int64(3), field=FIELD, rule=RULE, tz="America/New_York")
     pd = pytest.importorskip("pandas")
     with raises_emrpath(ep.NaiveDatetimeError, field=FIELD, rule=RULE):
         as_date(pd.Timestamp("2025-03-02 03:30"), field=FIELD, rule=RULE, tz="America/New_York")

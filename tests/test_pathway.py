@@ -351,7 +351,7 @@ def test_status_prints_and_renders() -> None:
     text = str(status)
     assert text.splitlines()[0] == "nremt-emr pathway on 2025-07-14"
     assert "next attempt: 2025-07-26" in text
-    assert "<table>" in status._repr_html_()
+    assert "<table " in status._repr_html_()
     rows = status.to_rows()
     assert [r["gate"] for r in rows] == GATE_ORDER
 

@@ -188,3 +188,148 @@ def test_png_renders():
     out = io.BytesIO()
     ax.figure.savefig(out, format="png", dpi=40)
     assert out.getvalue().startswith(b"\x89PNG")
+
+
+# -- a readable window, notes that never overlap (issue 15) -----------------------------------
+
+
+def core_days(candidate: ep.Candidate, status: ep.PathwayStatus) -> list[dt.date]:
+    """The days plot_pathway must show: as_of, attempts, their results, the next attempt."""
+    days = [status.as_of, *(a.taken_on for a in candidate.attempts)]
+    days += [ep.expected_result_date(a.taken_on, program=ep.NREMT_EMR) for a in candidate.attempts]
+    return days + ([status.next_attempt_on] if status.next_attempt_on else [])
+
+
+def window(ax) -> tuple[dt.date, dt.date]:
+    left, right = ax.get_xlim()
+    return day_of(left), day_of(right)
+
+
+def note_boxes(ax):
+    ax.figure.draw_without_rendering()
+    return [(t.get_text(), t.get_window_extent()) for t in ax.texts]
+
+
+def test_the_window_is_the_attempts_period_not_the_course_window():
+    """ "`plot_pathway` chooses a readable window around the attempts (not the whole course
+    window)": the example's course runs to 2027-05-31; the picture shows May to October
+    2025, where its attempts, results, authorizations and as_of are."""
+    from emrpath import examples
+
+    candidate = examples.load("nremt-emr-candidate")
+    as_of = D(2025, 8, 20)
+    ax = plot_pathway(candidate, as_of=as_of, program=ep.NREMT_EMR)
+    start, end = window(ax)
+    assert D(2025, 4, 15) <= start <= D(2025, 5, 2)  # the course completion, 2025-05-02
+    assert D(2025, 9, 29) < end <= D(2025, 11, 30)  # the second ATT runs to 2025-09-29
+    status = ep.evaluate(candidate, as_of=as_of, program=ep.NREMT_EMR)
+    assert all(start <= day <= end for day in core_days(candidate, status))
+    course_note = next(text for text, _ in note_boxes(ax) if "2027-05-31" in text)
+    assert course_note == "to 2027-05-31 \u2192"  # past the edge: said at the edge
+
+
+def test_the_authorization_notes_no_longer_overlap():
+    """ "the authorization row's two labels overlap today": two authorizations 50 days
+    apart, drawn at the default size, give two notes whose boxes do not meet."""
+    from emrpath import examples
+
+    ax = plot_pathway(
+        examples.load("nremt-emr-candidate"), as_of=D(2025, 8, 20), program=ep.NREMT_EMR
+    )
+    boxes = note_boxes(ax)
+    att = [box for text, box in boxes if text in ("to 2025-08-10", "to 2025-09-29")]
+    assert len(att) == 2
+    assert not att[0].overlaps(att[1])
+
+
+@st.composite
+def plotted(draw):
+    completed = draw(dates(D(2016, 1, 1), D(2090, 12, 31)))
+    days = sorted(
+        draw(
+            st.lists(
+                st.integers(0, 700).map(lambda n: completed + dt.timedelta(n)),
+                unique=True,
+                max_size=3,
+            )
+        )
+    )
+    # Retests at least 15 days apart, as the rules require.
+    attempts, last = [], None
+    for day in days:
+        if last is None or (day - last).days >= 15:
+            attempts.append(ep.ExamAttempt(day, passed=False, scaled_score=850))
+            last = day
+    if attempts and draw(st.booleans()):
+        attempts[-1] = ep.ExamAttempt(attempts[-1].taken_on, passed=True)
+    issued = draw(
+        st.lists(st.integers(0, 700).map(lambda n: completed + dt.timedelta(n)), max_size=3)
+    )
+    as_of = (attempts[-1].taken_on if attempts else completed) + dt.timedelta(
+        draw(st.integers(0, 120))
+    )
+    candidate = ep.Candidate(
+        ep.CourseCompletion(completed, completed),
+        attempts=attempts,
+        authorizations=[ep.AuthorizationToTest(day) for day in issued if day <= as_of],
+        skills=draw(st.none() | st.just(ep.SkillsCompetency(completed))),
+    )
+    return candidate, as_of
+
+
+@settings(max_examples=25, deadline=None)
+@given(case=plotted())
+def test_notes_never_overlap_and_the_window_frames_the_attempts(case):
+    """ "never overlaps labels" (Agg text bounding boxes, after the figure's layout), every
+    note inside the axes; the window shows as_of, every attempt, its result and the next
+    attempt, and starts no more than 120 days before the first of them."""
+    candidate, as_of = case
+    try:
+        status = ep.evaluate(candidate, as_of=as_of, program=ep.NREMT_EMR)
+    except ep.EmrpathError:
+        return
+    ax = plot_pathway(candidate, as_of=as_of, program=ep.NREMT_EMR)
+    boxes = note_boxes(ax)
+    for i, (text, box) in enumerate(boxes):
+        for other_text, other in boxes[i + 1 :]:
+            assert not box.overlaps(other), (text, other_text)
+    frame = ax.get_window_extent()
+    for text, box in boxes:
+        assert frame.x0 <= box.x0, text
+        assert box.x1 <= frame.x1, text
+    start, end = window(ax)
+    core = core_days(candidate, status)
+    assert all(start <= day <= end for day in core)
+    margin = 0.03 * (end - start) / 1.25  # the left margin: 3% of the window's dates
+    assert start >= min(core) - dt.timedelta(days=120) - margin - dt.timedelta(days=1)
+
+
+def test_notes_on_one_row_that_would_meet_are_stacked():
+    """Two authorizations issued three days apart end three days apart: their notes would
+    cover each other on the row, so one moves off it, and they do not overlap."""
+    candidate = ep.Candidate(
+        ep.CourseCompletion(D(2025, 5, 2), D(2025, 5, 6)),
+        authorizations=[
+            ep.AuthorizationToTest(D(2025, 5, 12)),
+            ep.AuthorizationToTest(D(2025, 5, 15)),
+        ],
+    )
+    ax = plot_pathway(candidate, as_of=D(2025, 6, 1), program=ep.NREMT_EMR)
+    boxes = dict(note_boxes(ax))
+    first, second = boxes["to 2025-08-10"], boxes["to 2025-08-13"]
+    assert not first.overlaps(second)
+    offsets = sorted(t.xyann[1] for t in ax.texts if t.get_text() in boxes)
+    assert offsets.count(0.0) < len(offsets)
+
+
+def test_the_last_days_a_date_can_hold_are_drawn():
+    """An as_of at the end of the calendar draws (matplotlib refuses dates past 9999: the
+    window stops at the last day a date can hold) or raises an EmrpathError, never a bare
+    ValueError."""
+    candidate = ep.Candidate(ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 13)))
+    for as_of in (D(9999, 12, 30), D(9999, 12, 31)):
+        try:
+            ax = plot_pathway(candidate, as_of=as_of, program=ep.NREMT_EMR)
+        except ep.EmrpathError:
+            continue
+        assert window(ax)[1] <= dt.date.max

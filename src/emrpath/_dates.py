@@ -3,8 +3,11 @@
 Every public function funnels its date arguments through :func:`as_date`, so the rules
 about what counts as a date live in one place: a ``date`` is taken as it is; a
 timezone-aware ``datetime`` is converted to the program's timezone before its date is
-taken; anything else (strings, numbers, naive datetimes, numpy or pandas scalars that are
-not ``datetime`` subclasses) is refused.
+taken; a pandas ``Timestamp`` or numpy ``datetime64`` that names a calendar day (midnight,
+no timezone: what ``pd.date_range`` gives) is that day; anything else (strings, numbers,
+naive datetimes, timestamps with a time of day) is refused. pandas and numpy are never
+imported here: a value is recognised by the module its type comes from, and numpy is
+imported only to read a ``datetime64`` the caller already holds.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ import datetime as dt
 import os
 import re
 from functools import lru_cache
+from typing import Any
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from emrpath._validators import shown, shown_json
 from emrpath.errors import (
     CalendarRangeError,
+    EmrpathError,
     InputTypeError,
     InvalidRecordError,
     NaiveDatetimeError,
@@ -29,12 +34,15 @@ __all__ = [
     "add_days",
     "add_months",
     "as_date",
+    "calendar_day",
     "days_in_month",
     "end_of_month",
     "end_of_month_after",
     "is_zone_name",
     "iso_date",
     "make_date",
+    "notebook_day",
+    "optional_notebook_day",
     "timezone",
 ]
 
@@ -164,9 +172,17 @@ def as_date(value: object, *, field: str, rule: str, tz: str | None = None) -> d
         tz: The program's IANA timezone. ``None`` means datetimes are refused outright
             (a business calendar has no timezone of its own).
 
+    A pandas ``Timestamp`` or numpy ``datetime64`` that names a calendar day (midnight,
+    no timezone) is that day, with or without ``tz`` (see :func:`calendar_day`); one with
+    a time of day or a timezone is a datetime and follows the rules above.
+
     Raises:
-        NaiveDatetimeError: ``value`` is a datetime without a timezone.
+        NaiveDatetimeError: ``value`` is a datetime (or timestamp) without a timezone and
+            with a time of day.
         InputTypeError: ``value`` is neither a date nor an aware datetime.
+        InvalidRecordError: ``value`` is pandas' ``NaT`` or numpy's ``NaT`` (no date).
+        CalendarRangeError: ``value`` falls outside 0001-01-01 to 9999-12-31 once read in
+            ``tz``, or is a ``datetime64`` past those years.
 
     Example:
         >>> import datetime as dt
@@ -179,6 +195,10 @@ def as_date(value: object, *, field: str, rule: str, tz: str | None = None) -> d
     kind = type(value)
     if kind is dt.date:
         return value  # type: ignore[return-value]  # the fast path; type() checked it
+    if kind.__module__ != "datetime":  # pandas and numpy values; nothing else is read here
+        day = calendar_day(value, field=field, rule=rule)
+        if day is not None:
+            return day
     if isinstance(value, dt.datetime):
         if tz is None:
             raise InputTypeError(
@@ -211,11 +231,172 @@ def as_date(value: object, *, field: str, rule: str, tz: str | None = None) -> d
         # A subclass of date that is not a datetime: normalise to a plain date so
         # results and equality never depend on the caller's subclass.
         return dt.date(value.year, value.month, value.day)
+    if kind.__name__ == "datetime64" and kind.__module__ == "numpy":  # with a time of day
+        if tz is None:
+            raise InputTypeError(
+                f"expected a datetime.date, got a datetime64 with a time of day "
+                f"({shown(value)}); pass the day it falls on",
+                field=field,
+                rule=rule,
+            )
+        raise NaiveDatetimeError(
+            f"datetime64 {shown(value)} has a time of day and no timezone; emrpath will not "
+            f"guess one (pass the day it falls on in {tz}, or an aware datetime)",
+            field=field,
+            rule=rule,
+        )
     raise InputTypeError(
         f"expected a datetime.date, got {kind.__name__} {shown(value)}",
         field=field,
         rule=rule,
     )
+
+
+# Ticks of each numpy datetime64 unit in one day (a week is 7 days: ``per_day`` below).
+_TICKS_PER_DAY = {
+    "D": 1,
+    "h": 24,
+    "m": 24 * 60,
+    "s": 86_400,
+    "ms": 86_400 * 10**3,
+    "us": 86_400 * 10**6,
+    "ns": 86_400 * 10**9,
+    "ps": 86_400 * 10**12,
+    "fs": 86_400 * 10**15,
+    "as": 86_400 * 10**18,
+}
+# 1970-01-01, numpy's epoch, as a proleptic Gregorian ordinal.
+_EPOCH_ORDINAL = 719_163
+
+
+def calendar_day(value: object, *, field: str, rule: str) -> dt.date | None:
+    """The calendar day a pandas ``Timestamp`` or numpy ``datetime64`` names, if it names one.
+
+    A timestamp names a calendar day when it is midnight and has no timezone, which is
+    what ``pd.date_range("2025-07-01", periods=3)``, ``pd.Timestamp("2025-07-01")`` and
+    ``np.datetime64("2025-07-01")`` give. Anything else returns ``None``, for the caller's
+    own rules (a time of day or a timezone makes it a datetime); so does every value that
+    is not from pandas or numpy. Neither package is imported unless the value's type
+    comes from it.
+
+    Args:
+        value: Any value.
+        field: The caller-facing name of the argument, for the error message.
+        rule: The rule that reads the value, for the error message.
+
+    Raises:
+        InvalidRecordError: ``value`` is ``NaT`` (pandas' or numpy's "no date").
+        CalendarRangeError: A ``datetime64`` outside 0001-01-01 to 9999-12-31.
+        InputTypeError: A ``datetime64`` in years or months, which names no day.
+
+    Example:
+        >>> import numpy as np
+        >>> import pandas as pd
+        >>> calendar_day(pd.Timestamp("2025-07-01"), field="as_of", rule="pathway status")
+        datetime.date(2025, 7, 1)
+        >>> calendar_day(np.datetime64("2025-07-01"), field="as_of", rule="pathway status")
+        datetime.date(2025, 7, 1)
+        >>> print(calendar_day(pd.Timestamp("2025-07-01 09:30"), field="as_of", rule="x"))
+        None
+        >>> calendar_day(pd.NaT, field="as_of", rule="pathway status")
+        Traceback (most recent call last):
+        ...
+        emrpath.errors.InvalidRecordError: as_of: is NaT (no date); give the day it stands \
+for (rule: pathway status)
+    """
+    kind = type(value)
+    root = kind.__module__.partition(".")[0]
+    if root == "pandas" and isinstance(value, dt.datetime):
+        if value != value:  # NaT, pandas' missing timestamp, is a datetime unequal to itself
+            raise _not_a_time(field, rule)
+        if value.tzinfo is not None or (
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+            getattr(value, "nanosecond", 0),
+        ) != (0, 0, 0, 0, 0):
+            return None
+        return dt.date(value.year, value.month, value.day)
+    if root == "numpy" and kind.__name__ == "datetime64":
+        return _datetime64_day(value, field=field, rule=rule)
+    return None
+
+
+def _datetime64_day(value: Any, *, field: str, rule: str) -> dt.date | None:
+    """The day a numpy ``datetime64`` scalar names at midnight, else ``None``."""
+    import numpy as np  # the caller holds a numpy value: numpy is imported already
+
+    if np.isnat(value):
+        raise _not_a_time(field, rule)
+    unit, count = np.datetime_data(value.dtype)
+    if unit == "W":
+        unit, count = "D", count * 7
+    per_day = _TICKS_PER_DAY.get(unit)
+    if per_day is None:  # "Y" and "M": a year or a month names no day
+        raise InputTypeError(
+            f"{shown(value)} is a numpy datetime64 in units of {unit!r}, which names no "
+            "calendar day; give a date (or a datetime64 in days)",
+            field=field,
+            rule=rule,
+        )
+    days, rest = divmod(int(value.astype(np.int64)) * count, per_day)
+    if rest:
+        return None  # a time of day: a naive datetime, for the caller's datetime rules
+    ordinal = _EPOCH_ORDINAL + days
+    if not dt.date.min.toordinal() <= ordinal <= dt.date.max.toordinal():
+        raise CalendarRangeError(
+            f"{shown(value)} is outside the dates that can be represented "
+            f"({dt.date.min.isoformat()} to {dt.date.max.isoformat()})",
+            field=field,
+            rule=rule,
+        )
+    return dt.date.fromordinal(ordinal)
+
+
+def _not_a_time(field: str, rule: str) -> InvalidRecordError:
+    return InvalidRecordError(
+        "is NaT (no date); give the day it stands for", field=field, rule=rule
+    )
+
+
+def notebook_day(value: dt.date) -> dt.date:
+    """An attrs converter: a notebook timestamp naming a day becomes that ``datetime.date``.
+
+    Every other value is returned as it is, for the field's validator
+    (:func:`emrpath._validators.plain_date`) to accept or refuse with the field's name:
+    ``NaT``, a timestamp with a time of day or a timezone, a string. Typed for dates, as
+    the records' fields are; it takes any value.
+
+    Example:
+        >>> import attrs
+        >>> import pandas as pd
+        >>> @attrs.frozen
+        ... class Exam:
+        ...     taken_on: dt.date = attrs.field(converter=notebook_day)
+        >>> Exam(pd.Timestamp("2025-03-01"))
+        Exam(taken_on=datetime.date(2025, 3, 1))
+        >>> Exam("2025-03-01")
+        Exam(taken_on='2025-03-01')
+    """
+    if type(value) is dt.date:
+        return value
+    try:
+        day = calendar_day(value, field="", rule="")
+    except EmrpathError:  # the validator says what is wrong, naming the field
+        return value
+    return value if day is None else day
+
+
+def optional_notebook_day(value: dt.date | None) -> dt.date | None:
+    """:func:`notebook_day` for a field that may be ``None``.
+
+    Example:
+        >>> import numpy as np
+        >>> optional_notebook_day(np.datetime64("2025-03-01")), optional_notebook_day(None)
+        (datetime.date(2025, 3, 1), None)
+    """
+    return None if value is None else notebook_day(value)
 
 
 ISO_DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

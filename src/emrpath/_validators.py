@@ -186,7 +186,10 @@ def plain_date(rule: str, *, optional: bool = False) -> Validator:
     """A validator: the value is a ``datetime.date`` (or ``None`` when ``optional``).
 
     A ``datetime`` is refused, not truncated: records hold dates, and which date a moment
-    falls on depends on the program's timezone, which a record does not know.
+    falls on depends on the program's timezone, which a record does not know. (A pandas
+    ``Timestamp`` or numpy ``datetime64`` at midnight names a day: a field's converter,
+    :func:`emrpath._dates.notebook_day`, makes it a date before this check; ``NaT`` is
+    refused here, naming the field.)
 
     Example:
         >>> import datetime as dt
@@ -205,6 +208,10 @@ program's timezone (rule: example rule)
         if value is None and optional:
             return
         if type(value) is not dt.date:
+            # NaT, or a datetime64 that names no day: the converter left it for this error.
+            from emrpath._dates import calendar_day  # not at import: _dates imports this
+
+            calendar_day(value, field=field_name(instance, attribute), rule=rule)
             kind = "datetime" if isinstance(value, dt.datetime) else type(value).__name__
             raise InputTypeError(
                 f"must be a datetime.date{' or None' if optional else ''}, got {kind} "

@@ -63,7 +63,7 @@ from typing import Any
 
 import attrs
 
-from emrpath._dates import as_date
+from emrpath._dates import as_date, notebook_day, optional_notebook_day
 from emrpath._seed import seed_citation
 from emrpath._validators import (
     boolean,
@@ -259,8 +259,8 @@ class StateLicense:
 
     jurisdiction: str = attrs.field(validator=_code)
     level: Level = attrs.field(converter=_license_level)
-    issued_on: dt.date = attrs.field(validator=plain_date(_RULE))
-    expires_on: dt.date = attrs.field(validator=plain_date(_RULE))
+    issued_on: dt.date = attrs.field(converter=notebook_day, validator=plain_date(_RULE))
+    expires_on: dt.date = attrs.field(converter=notebook_day, validator=plain_date(_RULE))
 
     def __attrs_post_init__(self) -> None:
         _not_before(self, "issued_on", "expires_on")
@@ -318,9 +318,9 @@ jurisdiction code: ...
 
     agency: str = attrs.field(validator=non_empty_text(_RULE))
     medical_director: str = attrs.field(validator=non_empty_text(_RULE))
-    issued_on: dt.date = attrs.field(validator=plain_date(_RULE))
+    issued_on: dt.date = attrs.field(converter=notebook_day, validator=plain_date(_RULE))
     expires_on: dt.date | None = attrs.field(
-        default=None, validator=plain_date(_RULE, optional=True)
+        default=None, converter=optional_notebook_day, validator=plain_date(_RULE, optional=True)
     )
     jurisdiction: str | None = attrs.field(
         default=None, kw_only=True, validator=attrs.validators.optional(_code)

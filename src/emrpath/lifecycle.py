@@ -40,7 +40,15 @@ from typing import Any, TypeVar
 import attrs
 
 from emrpath._dates import add_days
-from emrpath._table import html_table, key_values, text_table
+from emrpath._table import (
+    data_frame,
+    html_block,
+    html_paragraph,
+    html_table,
+    key_values,
+    reason_html,
+    text_table,
+)
 from emrpath._validators import amount_text, sequence_of, shown
 from emrpath.errors import InputTypeError, InvalidRecordError, NoRuleInForceError, UnknownNameError
 from emrpath.params import Confidence, Param, ParamReader, Provision
@@ -360,6 +368,33 @@ weakest source: primary'
         )
         return rows
 
+    def to_frame(self) -> Any:
+        """:meth:`to_rows` as a ``pandas.DataFrame``, one row per component and topic.
+
+        Amounts stay exact ``Decimal`` values (``frame["earned"].astype(float)`` to plot
+        them); ``met`` is a boolean column.
+
+        Raises:
+            MissingExtraError: pandas is not installed (the ``notebook`` extra installs it).
+
+        Example:
+            >>> import emrpath as ep
+            >>> cert = ep.Certification(dt.date(2025, 3, 10))
+            >>> hours = [ep.ContinuingEducation(dt.date(2026, 2, 1), 8, "national")]
+            >>> status = ep.recertification_status(cert, hours, as_of=dt.date(2027, 5, 1),
+            ...     program=ep.NREMT_EMR)
+            >>> frame = status.to_frame()
+            >>> list(frame.columns)
+            ['component', 'topic', 'unit', 'required', 'earned', 'short', 'met']
+            >>> frame[frame["component"] == "total"]["earned"].item()
+            Decimal('8')
+        """
+        return data_frame(
+            self.to_rows(),
+            ("component", "topic", "unit", "required", "earned", "short", "met"),
+            rule=_RULE,
+        )
+
     def summary(self) -> str:
         """The answer on one line.
 
@@ -451,20 +486,17 @@ weakest source: primary'
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        import html  # only notebooks need it; keep it off import time
-
-        state = html.escape(self.state.value.replace("_", " "))
+        state = self.state.value.replace("_", " ")
         parts = [
-            f"<div><strong>{html.escape(self.program)}</strong> recertification on "
-            f"{self.as_of.isoformat()}: {state}",
+            f" recertification on {self.as_of.isoformat()}: {state}",
             html_table(("date", "value"), list(self._dates())),
         ]
         if self.components:
             header = (self.unit, "required", "earned", "short")
-            parts.append(html_table(header, list(self._progress())))
-        parts.append(html_table(("reasons",), [(tuple(str(r) for r in self.reasons),)]))
-        parts.append(f"<p>{html.escape(self.summary())}</p></div>")
-        return "".join(parts)
+            parts.append(html_table(header, list(self._progress()), right={1, 2, 3}))
+        parts.append(html_table(("reasons",), [(tuple(reason_html(r) for r in self.reasons),)]))
+        parts.append(html_paragraph(self.summary()))
+        return html_block(self.program, *parts)
 
     def __repr__(self) -> str:
         return (

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from emrpath.errors import InputTypeError, MissingExtraError
@@ -30,11 +30,13 @@ from emrpath.pathway import evaluate
 from emrpath.program import Program
 from emrpath.records import Candidate
 from emrpath.rules import att_expiration_date, earliest_retest_date, expected_result_date
-from emrpath.status import GateName
+from emrpath.status import GateName, PathwayStatus
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.text import Annotation
+    from matplotlib.transforms import Bbox
 
 __all__ = ["plot_pathway"]
 
@@ -73,6 +75,14 @@ def plot_pathway(
     the next allowed attempt; the validity of the passed cognitive exam and skills; the
     certification from its expected date to its expiry; and ``as_of``.
 
+    The x-axis shows the attempts' period, not the whole course window: from the first
+    attempt (or ``as_of``, if earlier) to the last expected result, the next allowed
+    attempt and ``as_of``, with the authorizations, the course completion and the
+    expected certification that fall within 120 days before it; at least 60 days wide,
+    with room on the right for the notes. A bar that runs past the right edge says its
+    last day at the edge (``to 2027-05-31 →``). Notes never overlap: one that would is
+    moved above or below its bar. Zoom out with ``ax.set_xlim(start, end)``.
+
     Args:
         candidate: The candidate, as for :func:`emrpath.evaluate`.
         as_of: The date of evaluation (or an aware datetime).
@@ -86,8 +96,15 @@ def plot_pathway(
 
     Raises:
         MissingExtraError: matplotlib is not installed.
-        InputTypeError: ``ax`` is not a matplotlib ``Axes``; and what
-            :func:`emrpath.evaluate` raises for bad records or dates.
+        InputTypeError: ``ax`` is not a matplotlib ``Axes``, or ``as_of`` is not a date
+            (a string), or a record has the wrong type.
+        NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
+        InvalidRecordError: A record holds a fact from after ``as_of`` (an ``as_of`` in
+            year 1), or breaks a rule :func:`emrpath.evaluate` checks.
+        CalendarRangeError: A date the rules work out is outside the business calendar's
+            years or the dates Python can represent.
+        NoRuleInForceError: ``as_of`` or a record's date is before the program's rules
+            took effect.
 
     Example:
         >>> import datetime as dt
@@ -125,7 +142,7 @@ def plot_pathway(
     row = {name: len(_ROWS) - 1 - i for i, name in enumerate(_ROWS)}
     ax.xaxis_date()  # date units: ax.set_xlim(dt.date(...), dt.date(...)) zooms in
     kinds: dict[str, Artist] = {}  # one legend entry per kind of mark drawn
-    drawn: list[dt.date] = [status.as_of]  # every date drawn, to frame the picture
+    notes: list[tuple[int, dt.date]] = []  # (row, last day) of each bar that says its end
 
     def num(day: dt.date) -> float:
         return float(mdates.date2num(day))  # type: ignore[no-untyped-call]  # untyped upstream
@@ -143,7 +160,6 @@ def plot_pathway(
         note: bool = True,
     ) -> None:
         # A window "valid through" its last day covers that whole day.
-        drawn.extend((start, last))
         (bar,) = ax.barh(
             row[name],
             (last - start).days + 1,
@@ -157,23 +173,25 @@ def plot_pathway(
         if kind is not None:
             kinds.setdefault(kind, bar)
         if note:
-            ax.annotate(
-                f"to {last}",
-                (num(last) + 1, row[name]),
-                xytext=(3, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=7,
-            )
+            notes.append((row[name], last))
 
-    def mark(name: str, day: dt.date, label: str, marker: str, color: str, kind: str) -> None:
-        drawn.append(day)
+    def mark(
+        name: str,
+        day: dt.date,
+        label: str,
+        marker: str,
+        color: str,
+        kind: str,
+        *,
+        below: bool = False,
+    ) -> None:
+        # An expected result goes just under its row, so it never hides its attempt.
         (line,) = ax.plot(
             [num(day)],
-            [row[name]],
+            [row[name] - (0.22 if below else 0.0)],
             marker=marker,
             color=color,
-            markersize=8,
+            markersize=6 if below else 8,
             linestyle="none",
             label=label,
         )
@@ -232,6 +250,7 @@ def plot_pathway(
             "v",
             _COLORS["result"],
             "result expected",
+            below=True,
         )
     cognitive = status.gate(GateName.COGNITIVE)
     passed = candidate.passed_attempt
@@ -294,10 +313,13 @@ def plot_pathway(
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.grid(axis="x", alpha=0.3)
-    # Room on the right for the "to <date>" notes; the legend goes under the axis.
-    first, last = num(min(drawn)), num(max(drawn))
-    pad = max(last - first, 30.0)
-    ax.set_xlim(first - 0.02 * pad, last + 0.14 * pad)
+    # The attempts' period, with room on the right for the "to <date>" notes.
+    start, end = _window(candidate, status, program)
+    width = float((end - start).days)
+    # Never past the days a date can hold: matplotlib refuses to draw beyond them.
+    left = max(num(start) - 0.03 * width, num(dt.date.min))
+    right = min(num(end) + 1 + 0.22 * width, num(dt.date.max))
+    ax.set_xlim(left, right)
     ax.legend(
         list(kinds.values()),
         list(kinds),
@@ -308,4 +330,122 @@ def plot_pathway(
         frameon=False,
     )
     ax.set_title(f"{status.program} pathway on {status.as_of}: {status.summary().split(' | ')[0]}")
+    _place_notes(ax, notes, left=left, right=right, num=num)  # last: in the final layout
     return ax
+
+
+# How far before the attempts' period the course completion, an authorization or the
+# expected certification may lie and still be shown; the least width of the window.
+_LOOK_BACK = dt.timedelta(days=120)
+_MIN_WIDTH = dt.timedelta(days=60)
+
+
+def _window(
+    candidate: Candidate, status: PathwayStatus, program: Program
+) -> tuple[dt.date, dt.date]:
+    """The first and last day the x-axis shows: the attempts' period (see plot_pathway)."""
+    attempts = [a.taken_on for a in candidate.attempts]
+    core = [status.as_of, *attempts]
+    core += [expected_result_date(day, program=program) for day in attempts]
+    if status.next_attempt_on is not None:
+        core.append(status.next_attempt_on)
+    nearby = [candidate.course.completed_on]
+    for att in candidate.authorizations:
+        nearby.append(att.issued_on)
+        nearby.append(
+            att_expiration_date(att.issued_on, candidate.course.completed_on, program=program)
+        )
+    expected = status.gate(GateName.CERTIFICATION).expected_on
+    if expected is not None:
+        nearby.append(expected)
+    earliest = min(core) - _LOOK_BACK
+    shown = core + [day for day in nearby if day >= earliest]
+    start, end = min(shown), max(shown)
+    if end - start < _MIN_WIDTH:
+        if start <= dt.date.max - _MIN_WIDTH:
+            end = start + _MIN_WIDTH
+        else:  # the last days a date can hold
+            end = dt.date.max
+            start = end - _MIN_WIDTH
+    return start, end
+
+
+def _place_notes(
+    ax: Axes,
+    notes: list[tuple[int, dt.date]],
+    *,
+    left: float,
+    right: float,
+    num: Callable[[dt.date], float],
+) -> None:
+    """Write each bar's "to <last day>" note inside the axes, where it overlaps no other.
+
+    A note goes just after its bar's end; one that would not fit before the right edge
+    (its bar runs into the margin or past the edge) goes at the edge, with an arrow; a bar
+    that ends before the left edge is not in the picture, and has no note. One that would
+    overlap a note already placed moves above or below its bar, in steps, until it
+    overlaps none. Measured after the figure's layout, so call this last.
+    """
+    from matplotlib.figure import Figure
+
+    figure = ax.figure  # a Figure, or a SubFigure whose .figure is the one that draws
+    while figure is not None and not isinstance(figure, Figure):
+        figure = figure.figure
+
+    def annotate(row: int, last: dt.date, *, at_edge: bool) -> Annotation:
+        if at_edge:
+            return ax.annotate(
+                f"to {last} \u2192",
+                (1.0, row),
+                xycoords=("axes fraction", "data"),
+                xytext=(-3, 0),
+                textcoords="offset points",
+                ha="right",
+                va="center",
+                fontsize=7,
+            )
+        return ax.annotate(
+            f"to {last}",
+            (num(last) + 1, row),
+            xytext=(3, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=7,
+        )
+
+    shown = sorted(
+        (note for note in notes if num(note[1]) + 1 > left), key=lambda note: (note[1], note[0])
+    )
+    texts = [annotate(row, last, at_edge=num(last) + 1 >= right) for row, last in shown]
+    if figure is None or not texts:
+        return
+    figure.draw_without_rendering()  # the layout engine sets the axes' final size
+    edge = ax.get_window_extent().x1
+    for index, (row, last) in enumerate(shown):
+        if texts[index].get_window_extent().x1 > edge:  # runs past the edge: say it there
+            texts[index].remove()
+            texts[index] = annotate(row, last, at_edge=True)
+    placed: list[Bbox] = []
+    for text in texts:
+        dx = text.xyann[0]
+        for dy in _note_offsets():
+            text.xyann = (dx, dy)
+            box = text.get_window_extent()
+            if not any(box.overlaps(other) for other in placed):
+                break
+        placed.append(box)
+
+
+def _note_offsets() -> Iterator[float]:
+    """Vertical offsets (points) to try for a note, nearest first, without end.
+
+    On its row, then just above or below its bar (a bar is half a row high), then a line
+    further out each time: a finite number of notes is always cleared.
+    """
+    yield 0.0
+    step = 11.0
+    while True:
+        yield step
+        yield -step
+        step += 9.0

@@ -4,7 +4,9 @@ Records hold plain ``datetime.date`` values and check, at construction, everythi
 needs no program and no ``as_of``: types, order, and dates that contradict each other.
 Checks that need a program or a date of evaluation (a score off the program's scale, an
 attempt after ``as_of``, more attempts than the program allows) happen in
-:func:`emrpath.evaluate`. What-if questions are ``attrs.evolve`` on a record.
+:func:`emrpath.evaluate`. What-if questions are new records: ``Candidate.with_attempt``,
+``Candidate.replace`` (nested fields as ``course__verified_on``) and
+``Candidate.replace_attempt``, or ``attrs.evolve`` on any record.
 
 Example:
     >>> import datetime as dt
@@ -26,8 +28,9 @@ from typing import Any, TypeVar
 
 import attrs
 
+from emrpath._dates import notebook_day, optional_notebook_day
 from emrpath._validators import amount, boolean, instance_of, plain_date, sequence_of, shown
-from emrpath.errors import InputTypeError, InvalidRecordError
+from emrpath.errors import InputTypeError, InvalidRecordError, UnknownNameError
 
 __all__ = [
     "AuthorizationToTest",
@@ -104,9 +107,14 @@ class CourseCompletion:
 the course completion 2025-05-02 (rule: course verification)
     """
 
-    completed_on: dt.date = attrs.field(validator=plain_date("course window"))
+    completed_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("course window"),
+    )
     verified_on: dt.date | None = attrs.field(
-        default=None, validator=plain_date("course verification", optional=True)
+        default=None,
+        converter=optional_notebook_day,
+        validator=plain_date("course verification", optional=True),
     )
     route: str | None = attrs.field(default=None, kw_only=True, validator=_route)
 
@@ -142,7 +150,10 @@ class ExamAttempt:
             It is checked against the program's scale in :func:`emrpath.evaluate`.
     """
 
-    taken_on: dt.date = attrs.field(validator=plain_date("exam attempt"))
+    taken_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("exam attempt"),
+    )
     passed: bool = attrs.field(kw_only=False)
     scaled_score: int | None = attrs.field(default=None, validator=_score)
 
@@ -160,23 +171,34 @@ class ExamAttempt:
 class AuthorizationToTest:
     """An Authorization to Test (or exam admission notice), by its issue date."""
 
-    issued_on: dt.date = attrs.field(validator=plain_date("authorization to test"))
+    issued_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("authorization to test"),
+    )
 
 
 @attrs.frozen(slots=True)
 class SkillsCompetency:
     """A passed skills (psychomotor) competency, by its pass date."""
 
-    passed_on: dt.date = attrs.field(validator=plain_date("skills competency"))
+    passed_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("skills competency"),
+    )
 
 
 @attrs.frozen(slots=True)
 class CprCredential:
     """A CPR-BLS credential: when it expires and, optionally, when it was issued."""
 
-    expires_on: dt.date = attrs.field(validator=plain_date("CPR credential"))
+    expires_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("CPR credential"),
+    )
     issued_on: dt.date | None = attrs.field(
-        default=None, validator=plain_date("CPR credential", optional=True)
+        default=None,
+        converter=optional_notebook_day,
+        validator=plain_date("CPR credential", optional=True),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -234,7 +256,10 @@ kind='national_certification')
     """
 
     level: str = attrs.field(validator=_level_name)
-    expires_on: dt.date = attrs.field(validator=plain_date("prerequisite"))
+    expires_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("prerequisite"),
+    )
     kind: str = attrs.field(
         default="state_license", kw_only=True, validator=_one_of(_CREDENTIAL_KINDS, "prerequisite")
     )
@@ -284,7 +309,10 @@ national_component=False)
 or national_component=True (rule: remedial training)
     """
 
-    completed_on: dt.date = attrs.field(validator=plain_date("remedial training"))
+    completed_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("remedial training"),
+    )
     hours: Decimal | None = attrs.field(default=None, converter=_remedial_hours)
     national_component: bool = attrs.field(
         default=False, kw_only=True, validator=boolean("remedial training")
@@ -340,6 +368,31 @@ def _attempt_rules(
                 rule="retest wait",
             )
         previous = attempt
+
+
+_WHAT_IF = "what-if"
+
+
+def _check_names(kind: type, keys: dict[str, str]) -> None:
+    """Each name in ``keys`` (name -> the key typed) is a field of ``kind``, or an error.
+
+    The error names the key as typed, and the field it probably means.
+    """
+    fields = [f.name for f in attrs.fields(kind) if f.init]
+    for name, key in keys.items():
+        if name not in fields:
+            import difflib  # only a typo pays for it
+
+            within = [field for field in fields if name and name in field]  # "score"
+            close = within if len(within) == 1 else []
+            close = close or difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise UnknownNameError(
+                f"{kind.__name__} has no field {shown(name)}; its fields are "
+                f"{', '.join(fields)}{hint}",
+                field=key,
+                rule=_WHAT_IF,
+            )
 
 
 @attrs.frozen(slots=True)
@@ -408,7 +461,9 @@ class Candidate:
         converter=_history,
     )
     transcripts_received_on: dt.date | None = attrs.field(
-        default=None, validator=plain_date("result posting", optional=True)
+        default=None,
+        converter=optional_notebook_day,
+        validator=plain_date("result posting", optional=True),
     )
     remedial: RemedialTraining | None = attrs.field(
         default=None,
@@ -450,6 +505,145 @@ class Candidate:
                     field=f"authorizations[{index}].issued_on",
                     rule="authorization to test",
                 )
+
+    def with_attempt(
+        self, taken_on: dt.date, passed: bool, scaled_score: int | None = None
+    ) -> Candidate:
+        """This candidate with one more attempt: a what-if in one call.
+
+        The new candidate is built and checked like any other (the attempt goes into date
+        order; one before the course or on the day of another is refused); this one is
+        unchanged.
+
+        Args:
+            taken_on: The exam date (a date, or a notebook timestamp naming a day).
+            passed: The outcome.
+            scaled_score: The scaled score on the failing-candidate report, if any.
+
+        Raises:
+            InputTypeError: A value has the wrong type.
+            InvalidRecordError: The attempt is before the course or on the day of another.
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> candidate = Candidate(CourseCompletion(dt.date(2025, 5, 2), dt.date(2025, 5, 6)))
+            >>> what_if = candidate.with_attempt(dt.date(2025, 7, 1), passed=False)
+            >>> len(candidate.attempts), len(what_if.attempts)
+            (0, 1)
+            >>> decision = ep.decide(what_if, as_of=dt.date(2025, 7, 10), program=ep.NREMT_EMR)
+            >>> decision.next_attempt_on
+            datetime.date(2025, 7, 16)
+        """
+        added = ExamAttempt(taken_on, passed, scaled_score)
+        return attrs.evolve(self, attempts=(*self.attempts, added))
+
+    def replace_attempt(self, index: int, **changes: Any) -> Candidate:
+        """This candidate with attempt ``index`` changed (moved, or another outcome).
+
+        ``index`` counts in :attr:`attempts`, which are in date order; negative indexes
+        count from the last. The changed attempt goes back into date order.
+
+        Args:
+            index: Which attempt, as in ``candidate.attempts[index]``.
+            **changes: ``ExamAttempt`` fields: ``taken_on``, ``passed``, ``scaled_score``.
+
+        Raises:
+            UnknownNameError: A change names no field of ``ExamAttempt``.
+            InvalidRecordError: No attempt at ``index``, or the changed candidate breaks a
+                record rule.
+            InputTypeError: ``index`` is not an int, or a value has the wrong type.
+
+        Example:
+            >>> import datetime as dt
+            >>> course = CourseCompletion(dt.date(2025, 5, 2))
+            >>> candidate = Candidate(course, [ExamAttempt(dt.date(2025, 7, 1), passed=False)])
+            >>> candidate.replace_attempt(-1, taken_on=dt.date(2025, 6, 20)).attempts[0].taken_on
+            datetime.date(2025, 6, 20)
+            >>> candidate.replace_attempt(0, score=900)
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.UnknownNameError: score: ExamAttempt has no field 'score'; its \
+fields are taken_on, passed, scaled_score (did you mean 'scaled_score'?) (rule: what-if)
+        """
+        if type(index) is not int:
+            raise InputTypeError(
+                f"must be an int, got {type(index).__name__} {shown(index)}",
+                field="index",
+                rule=_WHAT_IF,
+            )
+        if not -len(self.attempts) <= index < len(self.attempts):
+            raise InvalidRecordError(
+                f"no attempt at {index}: the candidate has {len(self.attempts)}",
+                field="index",
+                rule=_WHAT_IF,
+            )
+        _check_names(ExamAttempt, {key: key for key in changes})
+        attempts = list(self.attempts)
+        attempts[index] = attrs.evolve(attempts[index], **changes)
+        return attrs.evolve(self, attempts=attempts)
+
+    def replace(self, **changes: Any) -> Candidate:
+        """This candidate with some fields changed, nested ones by ``record__field``.
+
+        A key is a field of ``Candidate`` (``skills=...``, ``attempts=[...]``), or a
+        record field and one of its own fields joined by ``__``
+        (``course__completed_on=...``, ``cpr__expires_on=...``): the nested record is
+        changed in place of two ``attrs.evolve`` calls. Everything is checked again, as
+        on construction; this candidate is unchanged.
+
+        Raises:
+            UnknownNameError: A key names no field (with the one it probably means).
+            InvalidRecordError: ``record__field`` for a record the candidate does not
+                have (``skills`` is ``None``), a field named twice, or the result breaks
+                a record rule.
+            InputTypeError: A value has the wrong type.
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> candidate = Candidate(CourseCompletion(dt.date(2025, 5, 2)))
+            >>> later = candidate.replace(course__verified_on=dt.date(2025, 5, 9))
+            >>> later.course
+            CourseCompletion(completed_on=datetime.date(2025, 5, 2), \
+verified_on=datetime.date(2025, 5, 9), route=None)
+            >>> candidate.replace(skills=ep.SkillsCompetency(dt.date(2025, 6, 1))).skills
+            SkillsCompetency(passed_on=datetime.date(2025, 6, 1))
+            >>> candidate.replace(course__verified=dt.date(2025, 5, 9))
+            Traceback (most recent call last):
+            ...
+            emrpath.errors.UnknownNameError: course__verified: CourseCompletion has no field \
+'verified'; its fields are completed_on, verified_on, route (did you mean 'verified_on'?) \
+(rule: what-if)
+        """
+        top: dict[str, Any] = {}
+        nested: dict[str, dict[str, Any]] = {}
+        for key, value in changes.items():
+            name, _, inner = key.partition("__")
+            _check_names(Candidate, {name: key})
+            if inner:
+                nested.setdefault(name, {})[inner] = value
+            else:
+                top[name] = value
+        for name, inner_changes in nested.items():
+            if name in top:
+                raise InvalidRecordError(
+                    f"{name} is given whole and by field; give one",
+                    field=name,
+                    rule=_WHAT_IF,
+                )
+            record = getattr(self, name)
+            if not attrs.has(type(record)):
+                what = "a record" if record is None else f"a {type(record).__name__}"
+                raise InvalidRecordError(
+                    f"the candidate's {name} is {what}, not a record with fields to change; "
+                    f"give {name}=... whole",
+                    field=f"{name}__{next(iter(inner_changes))}",
+                    rule=_WHAT_IF,
+                )
+            _check_names(type(record), {inner: f"{name}__{inner}" for inner in inner_changes})
+            top[name] = attrs.evolve(record, **inner_changes)
+        return attrs.evolve(self, **top)
 
     @property
     def unused_authorization(self) -> AuthorizationToTest | None:
@@ -517,12 +711,19 @@ class Certification:
 needs its expiration date; only the initial one can be derived (rule: recertification)
     """
 
-    certified_on: dt.date = attrs.field(validator=plain_date("certification"))
+    certified_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("certification"),
+    )
     expires_on: dt.date | None = attrs.field(
-        default=None, validator=plain_date("recertification", optional=True)
+        default=None,
+        converter=optional_notebook_day,
+        validator=plain_date("recertification", optional=True),
     )
     cycle_started_on: dt.date | None = attrs.field(
-        default=None, validator=plain_date("recertification", optional=True)
+        default=None,
+        converter=optional_notebook_day,
+        validator=plain_date("recertification", optional=True),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -608,7 +809,10 @@ or points (an int, float, Decimal, Fraction or other real number), got str '2' \
 (rule: continuing education)
     """
 
-    completed_on: dt.date = attrs.field(validator=plain_date("continuing education"))
+    completed_on: dt.date = attrs.field(
+        converter=notebook_day,
+        validator=plain_date("continuing education"),
+    )
     amount: Decimal = attrs.field(converter=_ce_amount)
     component: str = attrs.field(validator=_component)
     topic: str | None = attrs.field(default=None, validator=_component)

@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from emrpath._table import cell as _cell
-from emrpath._table import html_table, text_table
+from emrpath._table import (
+    data_frame,
+    html_block,
+    html_paragraph,
+    html_table,
+    reason_html,
+    text_table,
+)
 from emrpath._validators import parse_enum
 from emrpath.edition import Edition
 from emrpath.errors import UnknownNameError
@@ -294,6 +301,9 @@ class PathwayStatus(PathwayDecision):
     def to_rows(self) -> list[dict[str, Any]]:
         """One dict per gate, ready for ``pandas.DataFrame(status.to_rows())``.
 
+        Dates are ``datetime.date`` (``None`` where a gate has none), which pandas keeps
+        as ``object`` columns; :meth:`to_frame` gives ``datetime64`` columns.
+
         Example:
             >>> import emrpath as ep
             >>> just_completed = ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2)))
@@ -324,6 +334,31 @@ class PathwayStatus(PathwayDecision):
             for gate in self.gates
         ]
 
+    def to_frame(self) -> Any:
+        """:meth:`to_rows` as a ``pandas.DataFrame``, its dates as ``datetime64`` columns.
+
+        ``valid_until`` and ``expected_on`` are ``datetime64[us]`` (``NaT`` where a gate
+        has no date), so they compare with ``pd.Timestamp`` and plot as dates.
+
+        Raises:
+            MissingExtraError: pandas is not installed (the ``notebook`` extra installs it).
+
+        Example:
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2025, 5, 2))
+            >>> frame = ep.evaluate(
+            ...     ep.Candidate(course), as_of=dt.date(2025, 6, 2), program=ep.NREMT_EMR
+            ... ).to_frame()
+            >>> frame.dtypes["valid_until"], frame.loc[0, "valid_until"]
+            (dtype('<M8[us]'), Timestamp('2027-05-31 00:00:00'))
+        """
+        return data_frame(
+            self.to_rows(),
+            ("gate", "state", "valid_until", "expected_on", "reasons"),
+            dates=("valid_until", "expected_on"),
+            rule="pathway status",
+        )
+
     def __str__(self) -> str:
         header = ("gate", "state", "valid until", "expected on")
         rows = [
@@ -345,21 +380,18 @@ class PathwayStatus(PathwayDecision):
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        import html  # only notebooks need it; keep it off import time
-
         table = html_table(
             ("gate", "state", "valid until", "expected on", "reasons"),
             [
                 (
                     *(_cell(v) for v in (g.name, g.state, g.valid_until, g.expected_on)),
-                    tuple(str(r) for r in g.reasons),
+                    tuple(reason_html(r) for r in g.reasons),
                 )
                 for g in self.gates
             ],
         )
-        return (
-            f"<div><strong>{html.escape(self.program)}</strong> on "
-            f"{self.as_of.isoformat()}{table}<p>{html.escape(self.summary())}</p></div>"
+        return html_block(
+            self.program, f" on {self.as_of.isoformat()}", table, html_paragraph(self.summary())
         )
 
 

@@ -30,8 +30,20 @@ from typing import Any
 
 import attrs
 
+from emrpath._dates import optional_notebook_day
 from emrpath._seed import seed_citation
-from emrpath._table import cell, html_table, key_values, text_table
+from emrpath._table import (
+    Html,
+    cell,
+    data_frame,
+    html_block,
+    html_list,
+    html_paragraph,
+    html_table,
+    key_values,
+    reason_html,
+    text_table,
+)
 from emrpath._validators import plain_date, require, sequence_of
 from emrpath.errors import InvalidRecordError
 from emrpath.params import Confidence, ParamReader, weakest
@@ -119,7 +131,10 @@ class ErrorLog:
 
     misses: tuple[Miss, ...] = attrs.field(default=(), converter=_misses)
     attempt_on: dt.date | None = attrs.field(
-        default=None, kw_only=True, validator=plain_date(_RULE, optional=True)
+        default=None,
+        kw_only=True,
+        converter=optional_notebook_day,
+        validator=plain_date(_RULE, optional=True),
     )
 
     def counts(self) -> dict[MissBucket, int]:
@@ -293,6 +308,25 @@ class RetakePlan:
             for bucket, n in self.counts
         ]
 
+    def to_frame(self) -> Any:
+        """:meth:`to_rows` as a ``pandas.DataFrame``, one row per bucket.
+
+        Raises:
+            MissingExtraError: pandas is not installed (the ``notebook`` extra installs it).
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2025, 5, 2))
+            >>> failed = ep.ExamAttempt(dt.date(2025, 7, 11), passed=False)
+            >>> plan = retake_plan(ErrorLog([Miss("pacing")]), failed,
+            ...     ep.Candidate(course, [failed]), as_of=dt.date(2025, 7, 14),
+            ...     program=ep.NREMT_EMR)
+            >>> plan.to_frame().set_index("bucket").loc["pacing", "fix"]
+            'timed practice'
+        """
+        return data_frame(self.to_rows(), ("bucket", "misses", "focus", "fix"), rule=_RULE)
+
     def _cells(self) -> list[tuple[str, ...]]:
         focus, fixes = set(self.costliest), self._fix_of()
         return [
@@ -362,15 +396,15 @@ focus: scope errors | weakest source: secondary
         )
 
     def _repr_html_(self) -> str:
-        import html  # only notebooks need it; keep it off import time
-
-        buckets = html_table(("bucket", "misses", "focus", "fix"), self._cells())
-        items = "".join(f"<li>{html.escape(str(r))}</li>" for r in self.reasons)
+        buckets = html_table(("bucket", "misses", "focus", "fix"), self._cells(), right={1})
         timeline = "" if self.timeline is None else self.timeline.html()
-        return (
-            f"<div><strong>{html.escape(self.program)}</strong> retake plan on "
-            f"{cell(self.as_of)}{buckets}<ul>{items}</ul>{timeline}"
-            f"<p>{html.escape(self.summary())}</p></div>"
+        return html_block(
+            self.program,
+            f" retake plan on {cell(self.as_of)}",
+            buckets,
+            html_list([reason_html(r) for r in self.reasons]),
+            Html(timeline),
+            html_paragraph(self.summary()),
         )
 
 

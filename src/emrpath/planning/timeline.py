@@ -50,7 +50,16 @@ from typing import Any
 
 import attrs
 
-from emrpath._table import cell, html_table, text_table
+from emrpath._table import (
+    cell,
+    data_frame,
+    html_block,
+    html_list,
+    html_paragraph,
+    html_table,
+    reason_html,
+    text_table,
+)
 from emrpath._validators import require, shown
 from emrpath.errors import InputTypeError, InvalidRecordError
 from emrpath.params import Confidence, ParamReader
@@ -215,6 +224,43 @@ class AttemptTimeline:
             for a in self.attempts
         ]
 
+    def to_frame(self) -> Any:
+        """:meth:`to_rows` as a ``pandas.DataFrame``, its dates as ``datetime64`` columns.
+
+        Raises:
+            MissingExtraError: pandas is not installed (the ``notebook`` extra installs it).
+
+        Example:
+            >>> import datetime as dt
+            >>> import emrpath as ep
+            >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
+            >>> frame = ep.plan_attempts(course, dt.date(2026, 1, 10),
+            ...     program=ep.NREMT_EMR).to_frame()
+            >>> frame["earliest_on"].dt.strftime("%Y-%m-%d").tolist()
+            ['2026-01-10', '2026-01-25', '2026-02-09']
+            >>> str(frame.dtypes["course_expires_on"])
+            'datetime64[us]'
+        """
+        return data_frame(
+            self.to_rows(),
+            (
+                "attempt",
+                "earliest_on",
+                "expected_result_on",
+                "fits_course_window",
+                "fits_authorization",
+                "authorization_expires_on",
+                "course_expires_on",
+            ),
+            dates=(
+                "earliest_on",
+                "expected_result_on",
+                "authorization_expires_on",
+                "course_expires_on",
+            ),
+            rule=_RULE,
+        )
+
     def _cells(self) -> list[tuple[str, ...]]:
         return [
             (
@@ -304,21 +350,20 @@ class AttemptTimeline:
             >>> course = ep.CourseCompletion(dt.date(2024, 1, 5))
             >>> timeline = ep.plan_attempts(course, dt.date(2026, 1, 10), program=ep.NREMT_EMR)
             >>> html = timeline.html()
-            >>> html.startswith("<table><thead><tr><th>attempt</th>"), html.count("<tr>")
+            >>> html.startswith("<table "), html.count("<tr>")
             (True, 4)
-            >>> "<td>2026-02-09</td>" in html
+            >>> ">2026-02-09</td>" in html
             True
         """
         return html_table(_TIMELINE_HEADER, self._cells())
 
     def _repr_html_(self) -> str:
-        import html  # only notebooks need it; keep it off import time
-
-        items = "".join(f"<li>{html.escape(str(r))}</li>" for r in self.reasons)
-        return (
-            f"<div><strong>{html.escape(self.program)}</strong> attempts, course qualifies "
-            f"through {cell(self.course_expires_on)}{self.html()}<ul>{items}</ul>"
-            f"<p>{html.escape(self.summary())}</p></div>"
+        return html_block(
+            self.program,
+            f" attempts, course qualifies through {cell(self.course_expires_on)}",
+            self.html(),
+            html_list([reason_html(r) for r in self.reasons]),
+            html_paragraph(self.summary()),
         )
 
 

@@ -1,0 +1,163 @@
+"""What-ifs of a candidate in one call: with_attempt, replace_attempt and replace.
+
+Issue 15: "a short way to make a what-if of a candidate (add an attempt, move a date)
+without nested evolve calls". Each is the nested ``attrs.evolve`` it replaces: the same
+candidate, or the same error, and the original is never changed.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import pickle
+import re
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import emrpath as ep
+from strategies import candidates, dates
+from tests.errors import raises_emrpath
+
+RULE = "what-if"
+
+
+def same_outcome(ours: Callable[[], Any], evolved: Callable[[], Any]) -> None:
+    """Both give equal values, or both raise the same emrpath error type and message."""
+    try:
+        expected = evolved()
+    except ep.EmrpathError as err:
+        with pytest.raises(type(err), match=f"^{re.escape(str(err))}$"):
+            ours()
+        return
+    assert ours() == expected
+
+
+@given(
+    candidate=candidates(),
+    day=dates(),
+    passed=st.booleans(),
+    score=st.none() | st.integers(0, 2000),
+)
+def test_with_attempt_is_one_more_attempt(
+    candidate: ep.Candidate, day: dt.date, passed: bool, score: int | None
+):
+    """`with_attempt` is `attrs.evolve(candidate, attempts=[*attempts, ExamAttempt(...)])`:
+    "keep records immutable and validated" (same value or same error; the original is
+    unchanged)."""
+    before = copy.deepcopy(candidate)
+    same_outcome(
+        lambda: candidate.with_attempt(day, passed, score),
+        lambda: attrs.evolve(
+            candidate, attempts=[*candidate.attempts, ep.ExamAttempt(day, passed, score)]
+        ),
+    )
+    assert candidate == before
+
+
+@given(candidate=candidates(), day=dates(), data=st.data())
+def test_replace_attempt_moves_one_attempt(candidate: ep.Candidate, day: dt.date, data):
+    """`replace_attempt(i, taken_on=d)` is the two nested evolve calls it replaces, for
+    any index in range, negative ones included."""
+    if not candidate.attempts:
+        with raises_emrpath(ep.InvalidRecordError, field="index", rule=RULE):
+            candidate.replace_attempt(0, taken_on=day)
+        return
+    n = len(candidate.attempts)
+    index = data.draw(st.integers(-n, n - 1))
+
+    def evolved() -> ep.Candidate:
+        attempts = list(candidate.attempts)
+        attempts[index] = attrs.evolve(attempts[index], taken_on=day)
+        return attrs.evolve(candidate, attempts=attempts)
+
+    same_outcome(lambda: candidate.replace_attempt(index, taken_on=day), evolved)
+    with raises_emrpath(ep.InvalidRecordError, field="index", rule=RULE):
+        candidate.replace_attempt(n, passed=True)
+
+
+NESTED = {
+    "course": ("completed_on", "verified_on"),
+    "skills": ("passed_on",),
+    "cpr": ("expires_on", "issued_on"),
+    "remedial": ("completed_on",),
+    "prerequisite": ("expires_on",),
+}
+
+
+@given(
+    candidate=candidates(),
+    day=dates(),
+    where=st.sampled_from([(record, f) for record, fs in NESTED.items() for f in fs]),
+)
+def test_replace_moves_a_nested_date(
+    candidate: ep.Candidate, day: dt.date, where: tuple[str, str]
+):
+    """`replace(record__field=value)` is `evolve(c, record=evolve(c.record, field=value))`
+    "without nested attrs.evolve calls"; a record the candidate lacks is an error naming
+    the key."""
+    record, field = where
+    key = f"{record}__{field}"
+    if getattr(candidate, record) is None:
+        with raises_emrpath(ep.InvalidRecordError, field=key, rule=RULE):
+            candidate.replace(**{key: day})
+        return
+    same_outcome(
+        lambda: candidate.replace(**{key: day}),
+        lambda: attrs.evolve(
+            candidate, **{record: attrs.evolve(getattr(candidate, record), **{field: day})}
+        ),
+    )
+
+
+@given(candidate=candidates(), day=dates())
+def test_replace_top_level_fields(candidate: ep.Candidate, day: dt.date):
+    """A top-level key is `attrs.evolve` itself: the result is checked like a new record."""
+    same_outcome(
+        lambda: candidate.replace(transcripts_received_on=day, skills=None),
+        lambda: attrs.evolve(candidate, transcripts_received_on=day, skills=None),
+    )
+    assert candidate.replace() == candidate
+
+
+@given(key=st.text(min_size=1, max_size=20).filter(lambda k: k.isidentifier()))
+def test_an_unknown_key_names_itself(key: str):
+    """A key that names no field is an UnknownNameError naming that key (what-if)."""
+    candidate = ep.Candidate(ep.CourseCompletion(dt.date(2025, 5, 2)))
+    fields = {f.name for f in attrs.fields(ep.Candidate)}
+    if key.partition("__")[0] in fields:
+        return  # a field, or a nested key: the tests above and below
+    with raises_emrpath(ep.UnknownNameError, field=key, rule=RULE):
+        candidate.replace(**{key: 1})
+
+
+def test_unknown_nested_and_attempt_fields_are_named():
+    candidate = ep.Candidate(
+        ep.CourseCompletion(dt.date(2025, 5, 2)),
+        [ep.ExamAttempt(dt.date(2025, 7, 1), passed=False)],
+    )
+    with raises_emrpath(ep.UnknownNameError, field="course__completed", rule=RULE) as info:
+        candidate.replace(course__completed=dt.date(2025, 5, 3))
+    assert "did you mean 'completed_on'?" in info.value.message
+    with raises_emrpath(ep.UnknownNameError, field="taken", rule=RULE):
+        candidate.replace_attempt(0, taken=dt.date(2025, 7, 2))
+    with raises_emrpath(ep.InvalidRecordError, field="course", rule=RULE):
+        candidate.replace(course=candidate.course, course__verified_on=dt.date(2025, 5, 9))
+    with raises_emrpath(ep.InvalidRecordError, field="attempts__taken_on", rule=RULE):
+        candidate.replace(attempts__taken_on=dt.date(2025, 7, 2))
+    with raises_emrpath(ep.InputTypeError, field="index", rule=RULE):
+        candidate.replace_attempt(True, passed=True)
+
+
+def test_a_what_if_is_an_ordinary_record():
+    """The result is a plain Candidate: pickles, compares, and takes notebook dates."""
+    pd = pytest.importorskip("pandas")
+    candidate = ep.Candidate(ep.CourseCompletion(dt.date(2025, 5, 2), dt.date(2025, 5, 6)))
+    what_if = candidate.with_attempt(pd.Timestamp("2025-07-01"), passed=False, scaled_score=880)
+    assert what_if.attempts[0].taken_on == dt.date(2025, 7, 1)
+    assert pickle.loads(pickle.dumps(what_if)) == what_if
+    assert candidate.attempts == ()
