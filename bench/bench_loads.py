@@ -47,11 +47,12 @@ SEED = 20261202
 
 
 def generated(rng: random.Random) -> ep.Candidate:
-    """One valid candidate, its fields drawn in proportions a registry might hold."""
-    start = D(2018, 1, 1) + rng.randrange(2_900) * DAY
+    """One valid candidate, its fields drawn in proportions a registry might hold (its
+    courses from 2023-06 to 2024-05, evaluable under NREMT EMR on any later day)."""
+    start = D(2023, 6, 1) + rng.randrange(365) * DAY  # scaled scores from 2023-06-01
     verified = start + rng.randrange(1, 15) * DAY if rng.random() < 0.9 else None
     course = ep.CourseCompletion(start, verified_on=verified)
-    days = sorted(rng.sample(range(20, 700), rng.choice((0, 1, 1, 2, 2, 3, 4))))
+    days = sorted(rng.sample(range(20, 700), rng.choice((0, 1, 1, 2, 2, 3))))
     passed_last = rng.random() < 0.4
     attempts = [
         ep.ExamAttempt(
@@ -68,8 +69,7 @@ def generated(rng: random.Random) -> ep.Candidate:
             ep.PriorCourse(
                 ep.CourseCompletion(before, verified_on=before + 3 * DAY),
                 attempts=[
-                    ep.ExamAttempt(before + day * DAY, passed=False, scaled_score=800 + day)
-                    for day in (30, 60, 90)
+                    ep.ExamAttempt(before + day * DAY, passed=False) for day in (30, 60, 90)
                 ],
             )
         )
