@@ -54,7 +54,6 @@ on the calendar (rule: JSON date)
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import json
@@ -561,8 +560,15 @@ def _readers() -> Mapping[type, _Reader]:
 
 def _structure(body: dict[str, Any], cls: type) -> Any:
     """``cls`` built from the document's fields, or one EmrpathError with the JSON path."""
-    with contextlib.suppress(Exception):  # refused or invalid: the converter names it
-        return _readers()[cls](body)
+    read = _readers()[cls]
+    try:
+        return read(body)
+    except Exception:  # refused, or the record is invalid: the converter names the problem
+        return _converted(body, cls)
+
+
+def _converted(body: dict[str, Any], cls: type) -> Any:
+    """``cls`` built by the detailed converter, or one EmrpathError with the JSON path."""
     try:
         return _converter().structure(body, cls)
     except Exception as exc:
