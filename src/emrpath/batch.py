@@ -14,7 +14,8 @@ Example:
     >>> [s.attempts_remaining for s in statuses]
     [3, 3, 3]
 
-Over a process pool (the chunk size keeps the per-task overhead small)::
+Over a process pool, chunks of candidates in and decisions (a few hundred bytes each)
+out; docs/how-to/registry.md has the recipe that sends documents instead::
 
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
@@ -22,9 +23,9 @@ Over a process pool (the chunk size keeps the per-task overhead small)::
     def chunks(items, size):
         return [items[i : i + size] for i in range(0, len(items), size)]
 
-    work = partial(ep.evaluate_many, as_of=dt.date(2025, 6, 1), program=ep.NREMT_EMR)
+    work = partial(ep.decide_many, as_of=dt.date(2025, 6, 1), program=ep.NREMT_EMR)
     with ProcessPoolExecutor() as pool:
-        statuses = [s for part in pool.map(work, chunks(registry, 2_000)) for s in part]
+        decisions = [d for part in pool.map(work, chunks(registry, 2_000)) for d in part]
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from importlib import resources
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar, cast
 
 import attrs
 
@@ -185,12 +185,14 @@ def _document(args: argparse.Namespace, kinds: Sequence[str]) -> tuple[bytes, An
     version-1 document, which names none, and one that contradicts the document is an
     error, never an override. Only ``kinds`` of document are read.
     """
-    from emrpath.jsonio import document_program, loads
+    from emrpath.jsonio import document_program, from_json_data, read_json
     from emrpath.programs import REGISTRY
 
     raw = _read_document(args)
-    named = document_program(raw)  # the envelope is checked here, strictly
-    kind = json.loads(raw)["kind"]
+    data = read_json(raw)  # read once, strictly: every check of loads()
+    # The envelope is checked here (text that is no JSON object: refused as loads() does).
+    named = document_program(data if isinstance(data, dict) else raw)
+    kind = cast(dict[str, Any], data)["kind"]
     if kind not in kinds:
         raise InvalidRecordError(
             f"{args.command} reads a {_either(kinds)} document, not {kind!r}",
@@ -216,7 +218,7 @@ def _document(args: argparse.Namespace, kinds: Sequence[str]) -> tuple[bytes, An
         )
     else:
         program = named
-    return raw, loads(raw, kind, program=program), program
+    return raw, from_json_data(data, kind, program=program), program
 
 
 def _in_document(raw: bytes, evaluate: Callable[[], _V], *, root: str = "") -> _V:

@@ -101,6 +101,7 @@ documents are still read, and for those kinds the caller names the program.
 """
 
 _READ_VERSIONS = (1, 2)  # what loads() reads; dumps() writes SCHEMA_VERSION
+_READABLE = " and ".join(str(v) for v in _READ_VERSIONS)
 
 _RULE = "JSON document"
 _MAX_INDENT = 16  # spaces per level dumps() accepts: readable output, no runaway size
@@ -155,6 +156,12 @@ def _registry() -> Mapping[str, type]:
     return types.MappingProxyType({_snake(cls.__name__): cls for cls in classes})
 
 
+@cache
+def _kind_names() -> Mapping[type, str]:
+    """Class -> kind name, for every type that has a JSON document."""
+    return types.MappingProxyType({cls: name for name, cls in _registry().items()})
+
+
 def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
@@ -181,8 +188,8 @@ def _kind_of(kind: type | str) -> tuple[str, type]:
             )
         return kind, cls
     if isinstance(kind, type):
-        name = _snake(kind.__name__)
-        if registry.get(name) is kind:
+        name = _kind_names().get(kind)
+        if name is not None:
             return name, kind
     raise InputTypeError(
         f"no JSON document for {shown(kind)}; known kinds: {', '.join(sorted(registry))}",
@@ -384,6 +391,191 @@ def _converter() -> cattrs.Converter:
         conv.get_structure_hook(cls)
         conv.get_unstructure_hook(cls)
     return conv
+
+
+# ---------------------------------------------------------------------------------------
+# the reader: one pass over a valid document, no path built; the converter says what is wrong
+
+_Reader = Callable[[Any], Any]
+
+
+class _RefusedError(Exception):
+    """A value the reader does not take; the detailed converter then names the problem."""
+
+
+def _date(value: Any) -> dt.date:
+    # Ten characters with the dashes in place are YYYY-MM-DD to fromisoformat, which reads
+    # only ASCII digits there (a week date, "2025-W01-1", has a digit at [7]). It raises
+    # for "2025-02-30" or a letter, and the converter then says why.
+    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return dt.date.fromisoformat(value)
+    raise _RefusedError
+
+
+def _date_or_none(value: Any) -> dt.date | None:
+    return None if value is None else _date(value)
+
+
+def _decimal(value: Any) -> Decimal:
+    return _decimal_hook(value, Decimal)
+
+
+def _edition(value: Any) -> Edition:
+    return _edition_hook(value, Edition)
+
+
+def _json_value_reader(json_type: type, *, optional: bool) -> _Reader:
+    """A string, integer or boolean, taken as it is when it has exactly that JSON type."""
+    if optional:
+
+        def read_optional(value: Any) -> Any:
+            if value is None or type(value) is json_type:
+                return value
+            raise _RefusedError
+
+        return read_optional
+
+    def read(value: Any) -> Any:
+        if type(value) is json_type:
+            return value
+        raise _RefusedError
+
+    return read
+
+
+def _leaf_reader(tp: Any, *, optional: bool) -> _Reader | None:
+    """The reader of a leaf type (``None``: not a leaf); ``optional`` also takes null."""
+    if tp is dt.date:
+        return _date_or_none if optional else _date
+    if tp in (str, int, bool):
+        return _json_value_reader(tp, optional=optional)
+    if tp is Decimal:
+        read: _Reader = _decimal
+    elif tp is Edition:
+        read = _edition
+    elif isinstance(tp, type) and issubclass(tp, enum.Enum):
+        read = _enum_reader(tp)
+    else:
+        return None
+    return _optional_reader(read) if optional else read
+
+
+def _enum_reader(cls: type[enum.Enum]) -> _Reader:
+    members = {member.value: member for member in cls}
+
+    def read(value: Any) -> enum.Enum:
+        if type(value) is str:
+            return members[value]  # an unknown value raises: the converter says why
+        raise _RefusedError
+
+    return read
+
+
+def _optional_reader(inner: _Reader) -> _Reader:
+    def read(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return read
+
+
+def _array_reader(item: _Reader) -> _Reader:
+    def read(value: Any) -> tuple[Any, ...]:
+        if type(value) is list:
+            return tuple(map(item, value))
+        raise _RefusedError
+
+    return read
+
+
+def _fixed_array_reader(items: list[_Reader]) -> _Reader:
+    def read(value: Any) -> tuple[Any, ...]:
+        if type(value) is list and len(value) == len(items):
+            return tuple(item(v) for item, v in zip(items, value, strict=True))
+        raise _RefusedError
+
+    return read
+
+
+def _object_reader(cls: type, field_readers: dict[str, _Reader]) -> _Reader:
+    required = frozenset(
+        field.name for field in attrs.fields(cls) if field.default is attrs.NOTHING
+    )
+
+    def read(value: Any) -> Any:
+        if type(value) is not dict:
+            raise _RefusedError
+        given = {}
+        for key, item in value.items():
+            given[key] = field_readers[key](item)  # an unknown key raises KeyError
+        if required <= given.keys():
+            return cls(**given)
+        raise _RefusedError
+
+    return read
+
+
+def _reader_of(tp: Any, made: dict[type, _Reader]) -> _Reader:
+    """The reader of values of type ``tp``; ``made`` holds the object readers built so far."""
+    optional = _is_union(tp)
+    if optional:
+        (tp,) = (a for a in typing.get_args(tp) if a is not type(None))
+    leaf = _leaf_reader(tp, optional=optional)
+    if leaf is not None:
+        return leaf
+    if _is_tuple(tp):
+        item_type, fixed = _item_types(tp)
+        if fixed is None:
+            read = _array_reader(_reader_of(item_type, made))
+        else:
+            read = _fixed_array_reader([_reader_of(t, made) for t in fixed])
+    elif isinstance(tp, type) and attrs.has(tp):
+        if tp not in made:
+            field_readers: dict[str, _Reader] = {}
+            made[tp] = _object_reader(tp, field_readers)  # filled below: a class may nest
+            attrs.resolve_types(tp)
+            for field in attrs.fields(tp):
+                if not field.init or field.alias != field.name:  # a keyword of another name
+                    raise TypeError(f"no JSON reader for {tp!r}: field {field.name!r}")
+                field_readers[field.name] = _reader_of(field.type, made)
+        read = made[tp]
+    else:
+        raise TypeError(f"no JSON reader for {tp!r}")  # a new field type: extend _reader_of
+    return _optional_reader(read) if optional else read
+
+
+@cache
+def _readers() -> Mapping[type, _Reader]:
+    """Class -> its reader, for every document class (built whole before it is shared).
+
+    A reader builds the value from valid JSON data in one pass and refuses anything else
+    by raising, without saying why: :func:`_structure` then asks the converter, whose
+    detailed validation names every problem by its JSON path. So no path is built for a
+    valid document, and the converter stays the one authority on what is wrong.
+    """
+    made: dict[type, _Reader] = {}
+    for cls in _registry().values():
+        _reader_of(cls, made)
+    return types.MappingProxyType(made)
+
+
+def _structure(body: dict[str, Any], cls: type) -> Any:
+    """``cls`` built from the document's fields, or one EmrpathError with the JSON path."""
+    read = _readers()[cls]
+    try:
+        return read(body)
+    except Exception:  # refused, or the record is invalid: the converter names the problem
+        return _converted(body, cls)
+
+
+def _converted(body: dict[str, Any], cls: type) -> Any:
+    """``cls`` built by the detailed converter, or one EmrpathError with the JSON path."""
+    try:
+        return _converter().structure(body, cls)
+    except Exception as exc:
+        error = _translate(exc, cls, body)
+        if error is None:
+            raise
+        raise error from None
 
 
 # ---------------------------------------------------------------------------------------
@@ -615,17 +807,16 @@ def _envelope(data: object) -> tuple[dict[str, Any], int, str, type]:
             field="$",
             rule=_RULE,
         )
-    readable = " and ".join(str(v) for v in _READ_VERSIONS)
     if "schema_version" not in data:
         raise InvalidRecordError(
-            f"required field missing; this library reads schema_version {readable}",
+            f"required field missing; this library reads schema_version {_READABLE}",
             field="$.schema_version",
             rule=_RULE,
         )
     version = data["schema_version"]
     if type(version) is not int or version not in _READ_VERSIONS:
         raise InvalidRecordError(
-            f"unsupported schema_version {shown_json(version)}; this library reads {readable}",
+            f"unsupported schema_version {shown_json(version)}; this library reads {_READABLE}",
             field="$.schema_version",
             rule=_RULE,
         )
@@ -751,14 +942,10 @@ names no program: pass program=, the program whose rules apply to it (rule: docu
         under = document.get("program")  # a wrong type is the converter's to report
         if isinstance(under, str) and under != given.key:
             raise _another_program(under, given, "$.program")
-    body = {field: value for field, value in document.items() if field not in envelope}
-    try:
-        return _converter().structure(body, cls)
-    except Exception as exc:
-        error = _translate(exc, cls, body)
-        if error is None:
-            raise
-        raise error from None
+    body = dict(document)
+    for field in envelope:
+        del body[field]
+    return _structure(body, cls)
 
 
 def dumps(obj: object, *, program: Program | None = None, indent: int | None = 2) -> str:
@@ -852,12 +1039,28 @@ def _duplicate_path(data: object) -> tuple[str, str] | None:
     return None
 
 
+class _DuplicateKeyError(Exception):
+    """Raised by the parser's hook at the first object that gives a key twice."""
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's members as a dict; a key given twice stops the parse."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        raise _DuplicateKeyError
+    return found
+
+
 def _refuse_constant(name: str) -> object:
     raise InvalidRecordError(f"{name} is not a number JSON allows", field="$", rule=_RULE)
 
 
-def _parse(text: object) -> object:
-    """JSON text (str or UTF-8 bytes) as Python data, strictly: see :func:`loads`."""
+def read_json(text: object) -> object:
+    """JSON text (str or UTF-8 bytes) as Python data, strictly: see :func:`loads`.
+
+    For the package's own readers (the command line reads a document once with it);
+    not in ``__all__``.
+    """
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -872,12 +1075,22 @@ def _parse(text: object) -> object:
             rule=_RULE,
         )
     try:
-        data = json.loads(
-            text,
-            parse_float=Decimal,
-            parse_constant=_refuse_constant,
-            object_pairs_hook=_mark_duplicates,
-        )
+        try:
+            return json.loads(
+                text,
+                parse_float=Decimal,
+                parse_constant=_refuse_constant,
+                object_pairs_hook=_refuse_duplicates,
+            )
+        except _DuplicateKeyError:
+            # Only now is the path wanted: read the text again, marking each object that
+            # repeats a key, and walk the result in document order to the first one.
+            data = json.loads(
+                text,
+                parse_float=Decimal,
+                parse_constant=_refuse_constant,
+                object_pairs_hook=_mark_duplicates,
+            )
     except EmrpathError:
         raise
     except json.JSONDecodeError as err:
@@ -893,14 +1106,14 @@ def _parse(text: object) -> object:
             "a number has more digits than can be read", field="$", rule=_RULE
         ) from None
     duplicate = _duplicate_path(data)
-    if duplicate is not None:  # refused, not read as "the last one wins"
-        where, key = duplicate
-        raise InvalidRecordError(
-            f"duplicate key {json.dumps(key, ensure_ascii=False)} in a JSON object",
-            field=_member(where, key),
-            rule=_RULE,
-        )
-    return data
+    if duplicate is None:  # pragma: no cover - the first reading saw a key given twice
+        raise AssertionError("a duplicate key was seen but not found again")
+    where, key = duplicate  # refused, not read as "the last one wins"
+    raise InvalidRecordError(
+        f"duplicate key {json.dumps(key, ensure_ascii=False)} in a JSON object",
+        field=_member(where, key),
+        rule=_RULE,
+    )
 
 
 @overload
@@ -943,7 +1156,7 @@ got number 20250603 (rule: JSON date)
         Certification(certified_on=datetime.date(2025, 6, 2), expires_on=None, \
 cycle_started_on=None)
     """
-    return from_json_data(_parse(text), kind, program=program)
+    return from_json_data(read_json(text), kind, program=program)
 
 
 def document_error(error: EmrpathError, document: str | bytes | dict[str, Any]) -> EmrpathError:
@@ -983,7 +1196,7 @@ def document_error(error: EmrpathError, document: str | bytes | dict[str, Any]) 
         ...     print(err.field, "->", document_error(err, doc).field)
         attempts[1].scaled_score -> $.attempts[0].scaled_score
     """
-    data = document if isinstance(document, dict) else _parse(document)
+    data = document if isinstance(document, dict) else read_json(document)
     cls = _envelope(data)[3]
     path = _record_path("$", error.field, cls, data)
     if path == "$":  # not one of the record's fields: nothing to point at
@@ -1037,7 +1250,7 @@ Clinical Pathology Board of Certification (ASCP BOC))>
             field="document",
             rule=_PROGRAM_RULE,
         )
-    data = document if isinstance(document, dict) else _parse(document)
+    data = document if isinstance(document, dict) else read_json(document)
     found, version, name, cls = _envelope(data)
     if name in PROGRAM_KINDS:
         if version < 2:

@@ -1,0 +1,125 @@
+"""The one-pass reader behind ``loads``: it gives what the detailed converter gives.
+
+``loads`` builds a valid document with a reader per class that builds no path, and asks
+the detailed converter only when the reader refuses something; a duplicate key stops
+the parse, and only then is the text read again to find where. These properties check
+that the fast way changes no answer and loosens no check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import emrpath as ep
+from emrpath import jsonio
+from tests.strategies import candidates, recertification_records
+
+P = ep.NREMT_EMR
+ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@given(candidates())
+def test_loads_of_dumps_is_the_candidate(candidate: ep.Candidate) -> None:
+    """Issue 6: "every record, status and decision round-trips through JSON": what
+    ``dumps`` writes, ``loads`` reads back equal, on the one-pass reader's path."""
+    text = ep.dumps(candidate, program=P, indent=None)
+    assert ep.loads(text, ep.Candidate, program=P) == candidate
+    data = jsonio.to_json_data(candidate, program=P)
+    for key in ("schema_version", "kind", "program"):
+        del data[key]
+    assert jsonio._readers()[ep.Candidate](data) == candidate  # no fallback needed
+
+
+@given(recertification_records())
+def test_loads_of_dumps_is_the_recertification_record(
+    record: ep.RecertificationRecord,
+) -> None:
+    """Issue 6: "every record, status and decision round-trips through JSON"."""
+    text = ep.dumps(record, program=P)
+    assert ep.loads(text, ep.RecertificationRecord, program=P) == record
+
+
+def _objects(node: Any, path: str) -> list[tuple[str, dict[str, Any]]]:
+    """Every JSON object in ``node`` with its path, in document order."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(node, dict):
+        found.append((path, node))
+        for key, value in node.items():
+            found.extend(_objects(value, f"{path}.{key}"))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.extend(_objects(value, f"{path}[{index}]"))
+    return found
+
+
+def _text_with_duplicate(node: Any, target: int, counter: list[int]) -> str:
+    """``node`` as JSON text; the ``target``-th object (document order) repeats its last
+    key, with another value, after its last member."""
+    if isinstance(node, dict):
+        mine = counter[0]
+        counter[0] += 1
+        members = [
+            f"{json.dumps(k)}: {_text_with_duplicate(v, target, counter)}" for k, v in node.items()
+        ]
+        if mine == target:
+            members.append(f"{json.dumps(list(node)[-1])}: 0")
+        return "{" + ", ".join(members) + "}"
+    if isinstance(node, list):
+        return "[" + ", ".join(_text_with_duplicate(v, target, counter) for v in node) + "]"
+    return json.dumps(node)
+
+
+@given(candidates(), st.data())
+def test_a_duplicated_key_anywhere_is_reported_at_its_path(
+    candidate: ep.Candidate, data: st.DataObject
+) -> None:
+    """Issue 16: "duplicate keys found only when one was actually seen, then reported
+    with its path": whichever object of a document repeats a key, the error names that
+    key's JSON path."""
+    document = jsonio.to_json_data(candidate, program=P)
+    every = _objects(document, "$")
+    index = data.draw(st.sampled_from([k for k, (_, node) in enumerate(every) if node]))
+    path, node = every[index]
+    text = _text_with_duplicate(document, index, [0])
+    with pytest.raises(ep.InvalidRecordError) as raised:
+        ep.loads(text, ep.Candidate, program=P)
+    key = list(node)[-1]
+    assert raised.value.field == f"{path}.{key}"
+    assert f"duplicate key {json.dumps(key)}" in raised.value.message
+
+
+_DATE_CHARS = "0123456789-W T:Z+."
+
+
+@given(
+    st.text(_DATE_CHARS, min_size=8, max_size=12)
+    | st.dates().map(dt.date.isoformat)
+    | st.builds(
+        lambda day, at, char: day.isoformat()[:at] + char + day.isoformat()[at + 1 :],
+        st.dates(),
+        st.integers(0, 9),
+        st.sampled_from([*_DATE_CHARS, "٣", "\ud800", "a"]),
+    )
+)
+def test_a_date_is_read_only_from_exactly_yyyy_mm_dd(text: str) -> None:
+    """Issue 6: "impossible dates raise an EmrpathError"; JSON dates are ``YYYY-MM-DD``
+    on the calendar and nothing else: the one-pass reader reads a date exactly when the
+    pattern and the calendar both accept it."""
+    try:
+        expected: dt.date | None = dt.date.fromisoformat(text) if ISO.fullmatch(text) else None
+    except ValueError:
+        expected = None
+    document = {"schema_version": 2, "kind": "skills_competency", "passed_on": text}
+    if expected is None:
+        with pytest.raises(ep.EmrpathError) as raised:
+            jsonio.from_json_data(document)
+        assert raised.value.field == "$.passed_on"
+    else:
+        assert jsonio.from_json_data(document) == ep.SkillsCompetency(expected)
