@@ -45,6 +45,17 @@ def _members(cls: type) -> list[str]:
     return lines
 
 
+def _annotation(cls: type, name: str) -> str:
+    """A field's annotation as written in its class. Not ``attrs.Attribute.type``: once
+    anything calls ``attrs.resolve_types`` on the class (cattrs does, for JSON), that holds
+    the resolved classes, and the snapshot would depend on which tests ran first."""
+    for klass in cls.__mro__:
+        written = vars(klass).get("__annotations__", {})
+        if name in written:
+            return str(written[name])
+    raise AssertionError(f"{cls.__qualname__}.{name} has no annotation")
+
+
 def describe(qualified: str, obj: object) -> list[str]:
     """The lines that pin ``obj``'s public shape."""
     if isinstance(obj, type) and issubclass(obj, enum.Enum):
@@ -56,7 +67,7 @@ def describe(qualified: str, obj: object) -> list[str]:
         if attrs.has(obj):
             for field in attrs.fields(obj):
                 if field.init:
-                    lines.append(f"    field {field.name}: {field.type}")
+                    lines.append(f"    field {field.name}: {_annotation(obj, field.name)}")
         return lines + _members(obj)
     if callable(obj):
         return [f"def {qualified}{_signature(obj)}"]
