@@ -48,6 +48,19 @@ _RECERT_WINDOW = "recertification window"
 _RECERT_EXAM = "recertification by exam"
 
 
+def _ce_window_dates(
+    cycle_start: dt.date, expires_on: dt.date, as_of: dt.date
+) -> tuple[dt.date, dt.date, dt.date]:
+    """A continuing-education window's three arguments as dates, or the error naming one."""
+    if type(cycle_start) is not dt.date:
+        cycle_start = as_date(cycle_start, field="cycle_start", rule=_CE_WINDOW)
+    if type(expires_on) is not dt.date:
+        expires_on = as_date(expires_on, field="expires_on", rule=_CE_WINDOW)
+    if type(as_of) is not dt.date:
+        as_of = as_date(as_of, field="as_of", rule=_CE_WINDOW)
+    return cycle_start, expires_on, as_of
+
+
 def _minimum(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     amount(
         value,
@@ -360,12 +373,7 @@ class RollingCeWindow:
             >>> rolling.window(*cycle, as_of=dt.date(2026, 10, 15))  # late: it does not move
             (datetime.date(2023, 8, 10), datetime.date(2026, 9, 30))
         """
-        if type(cycle_start) is not dt.date:
-            cycle_start = as_date(cycle_start, field="cycle_start", rule=_CE_WINDOW)
-        if type(expires_on) is not dt.date:
-            expires_on = as_date(expires_on, field="expires_on", rule=_CE_WINDOW)
-        if type(as_of) is not dt.date:
-            as_of = as_date(as_of, field="as_of", rule=_CE_WINDOW)
+        cycle_start, expires_on, as_of = _ce_window_dates(cycle_start, expires_on, as_of)
         return cycle_start, expires_on
 
     def describe(self) -> str:
@@ -423,12 +431,7 @@ class MonthsCeWindow:
             >>> months.window(start, expires, as_of=dt.date(2028, 9, 15))
             (datetime.date(2025, 9, 15), datetime.date(2028, 9, 15))
         """
-        if type(cycle_start) is not dt.date:
-            cycle_start = as_date(cycle_start, field="cycle_start", rule=_CE_WINDOW)
-        if type(expires_on) is not dt.date:
-            expires_on = as_date(expires_on, field="expires_on", rule=_CE_WINDOW)
-        if type(as_of) is not dt.date:
-            as_of = as_date(as_of, field="as_of", rule=_CE_WINDOW)
+        cycle_start, expires_on, as_of = _ce_window_dates(cycle_start, expires_on, as_of)
         if self.lookback_after_expiry and as_of > expires_on:
             return add_months(as_of, -self.months), as_of
         return add_months(expires_on.replace(day=1), -self.months), expires_on
