@@ -33,7 +33,12 @@ def main(results: str, docs: str) -> int:
     per_module: dict[str, Counter[str]] = defaultdict(Counter)
     for name, state in status.items():
         module = re.split(r"\.x_|\.xǁ", name)[0]
-        kind = "equivalent" if name in equivalent and state not in KILLED else state
+        if state == NOT_RUN:
+            kind = NOT_RUN
+        elif name in equivalent and state not in KILLED:
+            kind = "equivalent"
+        else:
+            kind = state
         per_module[module][kind] += 1
     stale = sorted(n for n in equivalent if status.get(n) in KILLED)
     missing = sorted(n for n in equivalent if n not in status)
@@ -69,9 +74,10 @@ def _score(c: Counter[str]) -> float:
 def _row(module: str, c: Counter[str]) -> str:
     killed = sum(c[k] for k in KILLED)
     other = sum(c.values()) - killed - c["equivalent"] - c[NOT_RUN]
+    score = f"{_score(c):7.1%}" if c[NOT_RUN] < sum(c.values()) else f"{'-':>7}"
     return (
         f"{module:32} {sum(c.values()):8d} {killed:7d} {c['equivalent']:7d} {other:6d} "
-        f"{c[NOT_RUN]:8d} {_score(c):7.1%}"
+        f"{c[NOT_RUN]:8d} {score}"
     )
 
 
