@@ -583,3 +583,42 @@ def test_an_exam_attempt_error_names_the_callers_position() -> None:
             exam_attempts=(later, earlier),
         )
     assert raised.value.field == "exam_attempts[0].taken_on"
+
+
+def test_to_rows_gives_every_column_of_the_component_and_total_rows() -> None:
+    """One row per component and topic, then the total; ``short`` is what is still
+    needed (the 2016 NCCP model: "a total of 16 hours", 8 national, 4 local, 4 individual)."""
+    rows = status(education=[CE(D(2025, 2, 1), 4, "local")]).to_rows()
+    columns = {"component", "topic", "unit", "required", "earned", "short", "met"}
+    assert all(set(row) == columns for row in rows)
+    assert rows[0] == {
+        "component": "national",
+        "topic": None,
+        "unit": "hours",
+        "required": Decimal(8),
+        "earned": Decimal(0),
+        "short": Decimal(8),
+        "met": False,
+    }
+    assert rows[-1] == {
+        "component": "total",
+        "topic": None,
+        "unit": "hours",
+        "required": Decimal(16),
+        "earned": Decimal(4),
+        "short": Decimal(12),
+        "met": False,
+    }
+
+
+def test_the_notebook_view_heads_its_tables_and_spells_the_state() -> None:
+    """The HTML view shows the state in words and heads each table with its columns."""
+    view = status(as_of=D(2026, 3, 1))._repr_html_()
+    assert view.startswith(
+        "<div><strong>nremt-emr</strong> recertification on 2026-03-01: not yet open<table>"
+    )
+    assert "<thead><tr><th>date</th><th>value</th></tr></thead>" in view
+    head = "<thead><tr><th>hours</th><th>required</th><th>earned</th><th>short</th></tr></thead>"
+    assert head in view
+    assert "<thead><tr><th>reasons</th></tr></thead>" in view
+    assert view.endswith("</p></div>")

@@ -354,6 +354,11 @@ def test_status_prints_and_renders() -> None:
     assert "<table>" in status._repr_html_()
     rows = status.to_rows()
     assert [r["gate"] for r in rows] == GATE_ORDER
+    for row, gate in zip(rows, status.gates, strict=True):
+        assert row["state"] == gate.state.value
+        assert (row["valid_until"], row["expected_on"]) == (gate.valid_until, gate.expected_on)
+        assert row["reasons"] == "; ".join(str(r) for r in gate.reasons)
+    assert any(len(gate.reasons) > 1 for gate in status.gates)  # so the joint is seen
 
 
 def test_what_if_with_evolve() -> None:
