@@ -622,3 +622,19 @@ def test_the_notebook_view_heads_its_tables_and_spells_the_state() -> None:
     assert head in view
     assert "<thead><tr><th>reasons</th></tr></thead>" in view
     assert view.endswith("</p></div>")
+
+
+def test_the_printed_status_heads_its_progress_table_and_right_aligns_the_amounts() -> None:
+    """The text view: the state in words, then the progress table with its columns and
+    its amounts aligned on the right, as a reader compares them down a column."""
+    education = [
+        CE(D(2025, 2, 1), 4, "local"),
+        CE(D(2025, 1, 11), 12.5, "national", topic="cardiovascular"),
+    ]
+    lines = str(status(education=education, as_of=D(2026, 3, 1))).splitlines()
+    assert lines[0] == "nremt-emr recertification on 2026-03-01: not yet open"
+    table = lines[lines.index("  hours             required  earned  short") :]
+    assert table[1] == "  ----------------  --------  ------  -----"
+    assert table[2] == "  national                 8    12.5      0"
+    assert table[4] == "    cardiovascular       2.5    12.5      0"
+    assert table[5] == "    trauma               0.5       0    0.5"
