@@ -310,6 +310,15 @@ def test_pre_2004_ascp_certificate_is_not_time_limited() -> None:
     assert answer.expires_on is None
     assert answer.lapses_on is None
     assert "not time limited" in str(answer)
+    (reason,) = answer.reasons
+    assert reason.code == "not_time_limited"
+    assert reason.message == (
+        "Certified 2001-06-10: "
+        f"{ep.ASCP_MLS.certification_term.value_at(D(2001, 6, 10)).describe()}; no "
+        "recertification is due."
+    )
+    assert answer.summary().startswith("state: not time limited | ")
+    assert "requirements met: yes" in answer.summary()
     with pytest.raises(ep.InvalidRecordError) as err:
         ascp(ep.Certification(D(2001, 6, 10), expires_on=D(2004, 6, 30)))
     assert err.value.field == "certification.expires_on"
@@ -633,6 +642,16 @@ def test_the_printed_status_heads_its_progress_table_and_right_aligns_the_amount
     ]
     lines = str(status(education=education, as_of=D(2026, 3, 1))).splitlines()
     assert lines[0] == "nremt-emr recertification on 2026-03-01: not yet open"
+    assert lines[1:9] == [
+        "  certified         2023-08-10",
+        "  cycle start       2023-08-10",
+        "  expires           2026-09-30",
+        "  window opens      2026-04-01",
+        "  due               2026-09-30",
+        "  late until        2026-10-31",
+        "  lapses on         2026-11-01",
+        "  education counts  2023-08-10 to 2026-09-30",
+    ]
     table = lines[lines.index("  hours             required  earned  short") :]
     assert table[1] == "  ----------------  --------  ------  -----"
     assert table[2] == "  national                 8    12.5      0"
