@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath.lifecycle import RecertificationState
+from emrpath.policies import RecertExam
 from emrpath.programs.nremt_emr import LIFECYCLE_BASELINE
 from tests.errors import raises_emrpath
 from tests.research_notes import notes_text
@@ -482,13 +484,22 @@ def test_bad_education_fields_are_refused(kwargs: dict[str, object], field: str)
 
 
 def test_unknown_component_and_topic_name_the_record() -> None:
-    with pytest.raises(ep.UnknownNameError) as err:
+    with raises_emrpath(
+        ep.UnknownNameError, field="education[1].component", rule="continuing education"
+    ) as err:
         status(education=[FULL_2016[0], CE(D(2025, 1, 1), 2, "state")])
-    assert err.value.field == "education[1].component"
-    assert "national" in str(err.value)
-    with pytest.raises(ep.UnknownNameError) as err:
+    assert err.value.message == (
+        "unknown component 'state'; the requirement in force has "
+        "['national', 'local', 'individual']"
+    )
+    with raises_emrpath(
+        ep.UnknownNameError, field="education[0].topic", rule="continuing education"
+    ) as err:
         status(education=[CE(D(2025, 1, 1), 2, "national", topic="pediatrics")])
-    assert err.value.field == "education[0].topic"
+    assert err.value.message == (
+        "unknown topic 'pediatrics' of 'national'; it has "
+        "['airway', 'cardiovascular', 'trauma', 'medical', 'operations']"
+    )
 
 
 def test_records_after_as_of_are_refused() -> None:
@@ -504,9 +515,57 @@ def test_records_after_as_of_are_refused() -> None:
 
 
 def test_exam_attempt_outside_the_cycle_is_refused() -> None:
-    with pytest.raises(ep.InvalidRecordError) as err:
+    with raises_emrpath(
+        ep.InvalidRecordError, field="exam_attempts[0].taken_on", rule="recertification by exam"
+    ) as err:
         status(exam_attempts=[ep.ExamAttempt(D(2023, 8, 1), True)])
-    assert err.value.field == "exam_attempts[0].taken_on"
+    assert (
+        err.value.message == "attempt on 2023-08-01 is outside the cycle 2023-08-10 to 2026-09-30"
+    )
+
+
+def _exam_without_a_window() -> ep.Program:
+    param = ep.NREMT_EMR.recert_exam
+    assert param is not None
+    provision = attrs.evolve(param.provisions[0], value=RecertExam(attempts=1))
+    return attrs.evolve(ep.NREMT_EMR, recert_exam=attrs.evolve(param, provisions=[provision]))
+
+
+@pytest.mark.parametrize(
+    ("program", "taken_on"),
+    [
+        (_exam_without_a_window(), D(2023, 8, 10)),  # the cycle's first day
+        (ep.NREMT_EMR, D(2025, 10, 1)),  # the window's first day
+        (ep.NREMT_EMR, D(2026, 9, 30)),  # the expiration day, the cycle's last
+    ],
+)
+def test_a_passed_exam_on_the_first_or_last_day_it_may_be_taken_counts(
+    program: ep.Program, taken_on: dt.date
+) -> None:
+    """NREMT: "RBE option is available beginning April 1 (EMR is October 1), up to one year
+    before your current expiration date". A RecertExam "Without ``opens_month`` and
+    ``opens_day`` [...] no window is known and an attempt anywhere in the cycle counts"."""
+    answer = ep.recertification_status(
+        CERT,
+        [],
+        exam_attempts=[ep.ExamAttempt(taken_on, True)],
+        as_of=D(2026, 9, 30),
+        program=program,
+    )
+    assert answer.requirements_met
+    (reason,) = [r for r in answer.reasons if r.code.startswith("recert_exam")]
+    assert reason.message == (
+        f"Recertification by exam passed on {taken_on}; it meets the cycle's requirement in "
+        "place of continuing education."
+    )
+
+
+def test_a_recertification_moves_the_expiration_by_one_cycle_and_says_so() -> None:
+    """NREMT: recertification cycles of two years (the 2016 model's "24-month cycles")."""
+    reasons = [r for r in status().reasons if r.code == "next_expiration"]
+    assert [r.message for r in reasons] == [
+        "A recertification of this cycle moves the expiration to 2028-09-30 (24-month cycles)."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -657,3 +716,68 @@ def test_the_printed_status_heads_its_progress_table_and_right_aligns_the_amount
     assert table[2] == "  national                 8    12.5      0"
     assert table[4] == "    cardiovascular       2.5    12.5      0"
     assert table[5] == "    trauma               0.5       0    0.5"
+
+
+EMR_WINDOW = (
+    "(applications from April 1 of the expiration year to the expiration date; late "
+    "(reinstatement) until October 31; lapsed after)."
+)
+ASCP_WINDOW = (
+    "(submit at least 1 month before the expiration date; once expired, reinstatement is "
+    "possible without a time limit)."
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "state", "message"),
+    [
+        (
+            lambda: status(as_of=D(2026, 3, 31)),
+            S.NOT_YET_OPEN,
+            "Applications open 2026-04-01 and are due by 2026-09-30; the requirements are "
+            f"not yet met {EMR_WINDOW}",
+        ),
+        (
+            lambda: status(education=FULL_2016, as_of=D(2026, 9, 30)),
+            S.OPEN,
+            f"The application window is open; submit by 2026-09-30; the requirements are met "
+            f"{EMR_WINDOW}",
+        ),
+        (
+            lambda: status(as_of=D(2026, 10, 1)),
+            S.REINSTATEMENT,
+            "The certification expired after 2026-09-30; late applications (reinstatement) "
+            f"are accepted through 2026-10-31; the requirements are not yet met {EMR_WINDOW}",
+        ),
+        (
+            lambda: status(as_of=D(2026, 11, 1)),
+            S.LAPSED,
+            "The certification expired after 2026-09-30 and lapsed after the late period "
+            f"ended on 2026-10-31 {EMR_WINDOW}",
+        ),
+        (
+            lambda: ascp(as_of=D(2018, 6, 30)),
+            S.PAST_DUE,
+            "The submission date 2018-05-30 has passed; the certification is valid through "
+            "2018-06-30, then reinstatement has no time limit; the requirements are not yet "
+            f"met {ASCP_WINDOW}",
+        ),
+        (
+            lambda: ascp(education=CMP_FULL, as_of=D(2018, 7, 1)),
+            S.REINSTATEMENT,
+            "The certification expired after 2018-06-30; reinstatement has no time limit; "
+            f"the requirements are met {ASCP_WINDOW}",
+        ),
+    ],
+)
+def test_each_window_state_gives_its_reason_in_words(answer: Any, state: S, message: str) -> None:
+    """support.nremt.org: "For EMR providers, the recertification cycle opens on April 1 and
+    continues until September 30. [...] There is a reinstatement period until October 31, to
+    submit late applications." ascp.org: "Submit at least one (1) month prior to your
+    credential expiration date"; "Expired time-limited certifications may be reinstated".
+    On the expiration day itself an ASCP credential is still valid (past due, not expired)."""
+    result = answer()
+    assert result.state is state
+    (reason,) = [r for r in result.reasons if r.code.startswith("recert_")]
+    assert reason.code == f"recert_{state.value}"
+    assert reason.message == message
