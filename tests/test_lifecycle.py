@@ -781,3 +781,21 @@ def test_each_window_state_gives_its_reason_in_words(answer: Any, state: S, mess
     (reason,) = [r for r in result.reasons if r.code.startswith("recert_")]
     assert reason.code == f"recert_{state.value}"
     assert reason.message == message
+
+
+def test_education_on_the_windows_first_and_last_days_counts_and_the_rest_is_named() -> None:
+    """NREMT EMR (2016 model): education counts "from the start of the current cycle to the
+    expiration date", both days included; a record outside is left out, and said so."""
+    first, last = CE(D(2023, 8, 10), 4, "local"), CE(D(2026, 9, 30), 4, "individual")
+    before = CE(D(2023, 8, 9), 4, "national")
+    answer = status(education=[first, last], as_of=D(2026, 9, 30))
+    assert answer.total_earned == 8
+    (reason,) = [r for r in answer.reasons if r.code == "education_window"]
+    assert reason.message == (
+        "Education counts from 2023-08-10 through 2026-09-30 (education counts from the start "
+        "of the current cycle to the expiration date)."
+    )
+    answer = status(education=[before, first, last], as_of=D(2026, 9, 30))
+    assert answer.total_earned == 8
+    (reason,) = [r for r in answer.reasons if r.code == "education_window"]
+    assert reason.message.endswith("; 1 record(s) outside it are not counted.")
