@@ -799,3 +799,42 @@ def test_education_on_the_windows_first_and_last_days_counts_and_the_rest_is_nam
     assert answer.total_earned == 8
     (reason,) = [r for r in answer.reasons if r.code == "education_window"]
     assert reason.message.endswith("; 1 record(s) outside it are not counted.")
+
+
+@pytest.mark.parametrize(
+    ("answer", "code", "message"),
+    [
+        (
+            lambda: status(education=FULL_2016),
+            "education_complete",
+            "Continuing education: 16 of 16 hours; every component is complete.",
+        ),
+        (
+            lambda: ascp(education=CMP_FULL[:-1]),
+            "education_short",
+            "Continuing education: 10 of 36 points; 26 points short of the total.",
+        ),
+        (
+            lambda: ascp(education=[*CMP_FULL[:-1], CE(D(2017, 6, 5), 25.5, "specialization")]),
+            "education_short",
+            "Continuing education: 35.5 of 36 points; 0.5 points short of the total.",
+        ),
+        (
+            lambda: status(education=[CE(D(2025, 2, 1), 4, "local")]),
+            "education_short",
+            "Continuing education: 4 of 16 hours; short: national 8, national/airway 1, "
+            "national/cardiovascular 2.5, national/trauma 0.5, national/medical 3, "
+            "national/operations 1, individual 4; 12 hours short of the total.",
+        ),
+    ],
+)
+def test_the_education_reason_says_what_is_complete_or_short(
+    answer: Any, code: str, message: str
+) -> None:
+    """NREMT EMR 2016 model: "a total of 16 hours" (8 national, 4 local, 4 individual);
+    ASCP MLS: "36 CMP points every three years". Exactly the total is complete; half a
+    point short is short, and the shortfall names each component and topic."""
+    (reason,) = [
+        r for r in answer().reasons if r.code in {"education_complete", "education_short"}
+    ]
+    assert (reason.code, reason.message) == (code, message)
