@@ -321,16 +321,20 @@ def test_pre_2004_ascp_certificate_is_not_time_limited() -> None:
     )
     assert answer.summary().startswith("state: not time limited | ")
     assert "requirements met: yes" in answer.summary()
-    with pytest.raises(ep.InvalidRecordError) as err:
+    rule = ep.ASCP_MLS.certification_term.description
+    with raises_emrpath(ep.InvalidRecordError, field="certification.expires_on", rule=rule) as err:
         ascp(ep.Certification(D(2001, 6, 10), expires_on=D(2004, 6, 30)))
-    assert err.value.field == "certification.expires_on"
+    assert err.value.message.startswith("a certification issued 2001-06-10 is not time-limited (")
+    assert err.value.message.endswith("), so it has no expiration date")
 
 
 def test_ascp_has_no_recertification_by_exam() -> None:
     assert ascp().exam_attempts_remaining is None
-    with pytest.raises(ep.InvalidRecordError) as err:
+    with raises_emrpath(
+        ep.InvalidRecordError, field="exam_attempts", rule="recertification by exam"
+    ) as err:
         ascp(exam_attempts=[ep.ExamAttempt(D(2018, 1, 5), True, 500)])
-    assert err.value.field == "exam_attempts"
+    assert err.value.message == "program 'ascp-mls' has no recertification by exam"
 
 
 def test_ascp_recertifying_moves_expiry_three_years() -> None:
@@ -838,3 +842,24 @@ def test_the_education_reason_says_what_is_complete_or_short(
         r for r in answer().reasons if r.code in {"education_complete", "education_short"}
     ]
     assert (reason.code, reason.message) == (code, message)
+
+
+def test_the_initial_expiration_is_derived_and_said_so() -> None:
+    """NREMT EMR: "expires September 30 of the certification year + 2 (certified before
+    month 7) or + 3 (from month 7)"; a certification that carries its own date keeps it."""
+    (reason,) = [r for r in status().reasons if r.code == "initial_expiration"]
+    assert reason.message == (
+        "Certified 2023-08-10; the initial certification expires 2026-09-30 (expires "
+        "September 30 of the certification year + 2 (certified before month 7) or + 3 "
+        "(from month 7))."
+    )
+    own = ep.Certification(D(2023, 8, 10), expires_on=D(2026, 9, 30))
+    assert not [r for r in status(own).reasons if r.code == "initial_expiration"]
+
+
+def test_two_records_in_one_topic_add_up() -> None:
+    """NREMT 2016 NCCP model: national topic hours are minimums ("1 hour airway"); two
+    courses in one topic both count toward it."""
+    halves = [CE(D(2025, 1, 10), 0.5, "national", topic="airway")] * 2
+    airway = status(education=halves).components[0].topics[0]
+    assert (airway.name, airway.earned, airway.met) == ("airway", 1, True)
