@@ -573,17 +573,25 @@ def test_a_recertification_moves_the_expiration_by_one_cycle_and_says_so() -> No
 
 
 @pytest.mark.parametrize(
-    ("args", "field"),
+    ("args", "field", "message"),
     [
-        ({"certification": "2023-08-10"}, "certification"),
-        ({"education": "national"}, "education"),
-        ({"education": [1]}, "education[0]"),
-        ({"exam_attempts": [D(2026, 4, 1)]}, "exam_attempts[0]"),
-        ({"as_of": "2026-05-01"}, "as_of"),
-        ({"program": "nremt-emr"}, "program"),
+        ({"certification": "2023-08-10"}, "certification", "expected a Certification, got str"),
+        (
+            {"education": "national"},
+            "education",
+            "must be a sequence of ContinuingEducation, got str",
+        ),
+        ({"education": [1]}, "education[0]", "must be a ContinuingEducation, got int"),
+        (
+            {"exam_attempts": [D(2026, 4, 1)]},
+            "exam_attempts[0]",
+            "must be an ExamAttempt, got date",
+        ),
+        ({"as_of": "2026-05-01"}, "as_of", "expected a datetime.date, got str '2026-05-01'"),
+        ({"program": "nremt-emr"}, "program", "expected a Program such as emrpath.NREMT_EMR"),
     ],
 )
-def test_wrong_types_are_refused(args: dict[str, object], field: str) -> None:
+def test_wrong_types_are_refused(args: dict[str, object], field: str, message: str) -> None:
     call: dict[str, object] = {
         "certification": CERT,
         "education": (),
@@ -591,13 +599,21 @@ def test_wrong_types_are_refused(args: dict[str, object], field: str) -> None:
         "program": ep.NREMT_EMR,
     }
     call.update(args)
-    with pytest.raises(ep.InputTypeError) as err:
+    with raises_emrpath(ep.InputTypeError, field=field, rule="recertification") as err:
         ep.recertification_status(
             call.pop("certification"),  # type: ignore[arg-type]
             call.pop("education"),  # type: ignore[arg-type]
             **call,  # type: ignore[arg-type]
         )
-    assert err.value.field == field
+    assert err.value.message.startswith(message)
+
+
+def test_a_program_without_recertification_rules_is_named() -> None:
+    lifecycle = ["recert_cycle", "ce_requirement", "ce_window", "recert_window", "recert_exam"]
+    bare = attrs.evolve(ep.NREMT_EMR, **dict.fromkeys(lifecycle))
+    with raises_emrpath(ep.NoRuleInForceError, field="program", rule="recertification") as err:
+        status(program=bare)
+    assert err.value.message == "program 'nremt-emr' defines no recertification rules"
 
 
 def test_naive_datetime_as_of_is_refused() -> None:
