@@ -7,6 +7,7 @@ import datetime as dt
 import pickle
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -234,6 +235,19 @@ def test_asking_a_status_for_a_gate_it_cannot_have_is_an_emrpath_error(
     assert type(caught.value) is error
     assert (caught.value.field, caught.value.rule) == ("name", "pathway gate")
     assert caught.value.message.startswith(message)
+
+
+def test_a_status_built_without_a_gate_says_which_one_it_lacks() -> None:
+    """evaluate() always gives all seven gates; a status built by hand may not."""
+    status = ep.evaluate(
+        ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2))),
+        as_of=dt.date(2025, 6, 1),
+        program=ep.NREMT_EMR,
+    )
+    partial = attrs.evolve(status, gates=status.gates[:-1])
+    with raises_emrpath(ep.UnknownNameError, field="name", rule="pathway gate") as caught:
+        partial.gate("certification")
+    assert caught.value.message == "this status has no 'certification' gate"
 
 
 @pytest.mark.parametrize(
