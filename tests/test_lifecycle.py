@@ -506,16 +506,43 @@ def test_unknown_component_and_topic_name_the_record() -> None:
     )
 
 
-def test_records_after_as_of_are_refused() -> None:
-    with pytest.raises(ep.InvalidRecordError) as err:
-        status(education=[CE(D(2026, 5, 2), 1, "local")])
-    assert err.value.field == "education[0].completed_on"
-    with pytest.raises(ep.InvalidRecordError) as err:
-        status(ep.Certification(D(2026, 6, 1)))
-    assert err.value.field == "certification.certified_on"
-    with pytest.raises(ep.InvalidRecordError) as err:
-        status(exam_attempts=[ep.ExamAttempt(D(2026, 6, 1), True)])
-    assert err.value.field == "exam_attempts[0].taken_on"
+@pytest.mark.parametrize(
+    ("kwargs", "field", "rule", "day"),
+    [
+        (
+            {"education": [CE(D(2026, 5, 2), 1, "local")]},
+            "education[0].completed_on",
+            "continuing education",
+            "2026-05-02",
+        ),
+        (
+            {"cert": ep.Certification(D(2026, 6, 1))},
+            "certification.certified_on",
+            "certification",
+            "2026-06-01",
+        ),
+        (
+            {"cert": ep.Certification(D(2023, 8, 10), D(2026, 9, 30), D(2026, 5, 2))},
+            "certification.cycle_started_on",
+            "recertification",
+            "2026-05-02",
+        ),
+        (
+            {"exam_attempts": [ep.ExamAttempt(D(2026, 6, 1), True)]},
+            "exam_attempts[0].taken_on",
+            "recertification by exam",
+            "2026-06-01",
+        ),
+    ],
+)
+def test_records_after_as_of_are_refused(
+    kwargs: dict[str, Any], field: str, rule: str, day: str
+) -> None:
+    """Principle 2: "Every evaluation takes `as_of`": a record dated after it is refused."""
+    with raises_emrpath(ep.InvalidRecordError, field=field, rule=rule) as err:
+        status(**kwargs)
+    assert err.value.message.startswith(day)
+    assert "the date it is evaluated on" in err.value.message
 
 
 def test_exam_attempt_outside_the_cycle_is_refused() -> None:
@@ -879,3 +906,42 @@ def test_two_records_in_one_topic_add_up() -> None:
     halves = [CE(D(2025, 1, 10), 0.5, "national", topic="airway")] * 2
     airway = status(education=halves).components[0].topics[0]
     assert (airway.name, airway.earned, airway.met) == ("airway", 1, True)
+
+
+def test_a_failed_exam_with_attempts_left_says_how_many() -> None:
+    """A RecertExam allows ``attempts`` attempts per cycle: after a failure with attempts
+    left, the reason counts them (NREMT allows one; a what-if program allows two)."""
+    param = ep.NREMT_EMR.recert_exam
+    assert param is not None
+    provision = attrs.evolve(param.provisions[0], value=RecertExam(attempts=2))
+    two = attrs.evolve(ep.NREMT_EMR, recert_exam=attrs.evolve(param, provisions=[provision]))
+    answer = status(exam_attempts=[ep.ExamAttempt(D(2025, 11, 5), False)], program=two)
+    assert answer.exam_attempts_remaining == 1
+    (reason,) = [r for r in answer.reasons if r.code == "recert_exam"]
+    assert reason.message == (
+        "Recertification by exam failed on 2025-11-05; 1 attempt(s) left (recertification by "
+        "exam: 2 attempts per cycle, no retest)."
+    )
+
+
+def test_the_total_met_with_a_component_short_names_only_the_component() -> None:
+    """NREMT 2016 model: 16 hours in total, of which 8 national: 16 hours without the
+    national ones meet the total but not the national component."""
+    answer = status(education=[CE(D(2025, 2, 1), 4, "local"), CE(D(2025, 3, 1), 12, "individual")])
+    (reason,) = [r for r in answer.reasons if r.code == "education_short"]
+    assert reason.message == (
+        "Continuing education: 16 of 16 hours; short: national 8, national/airway 1, "
+        "national/cardiovascular 2.5, national/trauma 0.5, national/medical 3, "
+        "national/operations 1."
+    )
+
+
+def test_a_not_time_limited_answer_has_no_requirement_to_meet() -> None:
+    answer = ascp(ep.Certification(D(2001, 6, 10)))
+    assert (answer.program, answer.certified_on, answer.cycle_start) == (
+        "ascp-mls",
+        D(2001, 6, 10),
+        D(2001, 6, 10),
+    )
+    assert (answer.unit, answer.components) == ("", ())
+    assert (answer.total_required, answer.total_earned, answer.education_met) == (0, 0, True)

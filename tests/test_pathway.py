@@ -603,3 +603,27 @@ def test_on_a_pass_s_last_valid_day_certification_does_not_ask_for_a_new_pass() 
     assert "a new cognitive pass (the one on record was valid through 2026-01-08)" in str(
         next_day.gate(ep.GateName.CERTIFICATION).reasons[0]
     )
+
+
+def test_the_printed_and_html_status_show_every_column() -> None:
+    """Principle 3: "Decisions explain themselves": the text and notebook views head their
+    columns and fill each gate's dates; the summary answers whether a new course is needed."""
+    status = ep.evaluate(
+        ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2))),
+        as_of=D(2025, 6, 1),
+        program=ep.NREMT_EMR,
+    )
+    lines = str(status).splitlines()
+    assert lines[1] == "gate           state    valid until  expected on"
+    assert lines[3] == "course         met      2027-05-31"
+    cognitive = next(line for line in lines if line.startswith("cognitive"))
+    assert cognitive == "cognitive      pending               2025-06-01"
+    head = (
+        "<thead><tr><th>gate</th><th>state</th><th>valid until</th><th>expected on</th>"
+        "<th>reasons</th></tr></thead>"
+    )
+    view = status._repr_html_()
+    assert head in view
+    assert "<tr><td>course</td><td>met</td><td>2027-05-31</td><td></td>" in view
+    assert " | new course or route needed: no | " in status.summary()
+    assert "remedial training due" not in status.summary()
