@@ -10,6 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath import programs
 from emrpath.params import Param, Provision
 from emrpath.policies import FixedDaysWait
 from tests.errors import raises_emrpath
@@ -627,3 +628,13 @@ def test_the_printed_and_html_status_show_every_column() -> None:
     assert "<tr><td>course</td><td>met</td><td>2027-05-31</td><td></td>" in view
     assert " | new course or route needed: no | " in status.summary()
     assert "remedial training due" not in status.summary()
+
+
+def test_the_summary_says_when_remedial_training_is_due() -> None:
+    """NREMT EMT: "After 3 failures the candidate must document remedial training before
+    attempt 4"; the one-line summary says so."""
+    failed = [ep.ExamAttempt(D(2025, month, 3), False) for month in (2, 3, 4)]
+    candidate = ep.Candidate(ep.CourseCompletion(D(2025, 1, 6), D(2025, 1, 7)), attempts=failed)
+    status = ep.evaluate(candidate, as_of=D(2025, 5, 1), program=programs.get("nremt-emt"))
+    assert status.remedial_training_due
+    assert status.summary().endswith(" | remedial training due: yes | weakest source: secondary")
