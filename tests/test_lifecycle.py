@@ -945,3 +945,16 @@ def test_a_not_time_limited_answer_has_no_requirement_to_meet() -> None:
     )
     assert (answer.unit, answer.components) == ("", ())
     assert (answer.total_required, answer.total_earned, answer.education_met) == (0, 0, True)
+
+
+def test_exam_attempts_count_in_date_order_whatever_order_they_are_given_in() -> None:
+    """NREMT: "RBE option is available beginning [...] (EMR is October 1), up to one year
+    before your current expiration date": of a pass in the window and an earlier failure
+    before it, given latest first, the pass is the attempt that counts."""
+    in_window = ep.ExamAttempt(D(2025, 11, 5), True)
+    before_window = ep.ExamAttempt(D(2024, 6, 3), False)
+    answer = status(exam_attempts=[in_window, before_window])
+    assert answer.requirements_met
+    codes = [r.code for r in answer.reasons]
+    assert "recert_exam_outside_window" in codes
+    assert "recert_exam" in codes
