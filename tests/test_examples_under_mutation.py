@@ -5,8 +5,9 @@ runs ``tests/`` alone: its copy of ``src/`` holds every mutant's function beside
 original, each with the same docstring. Here the examples of the public objects of each
 module in ``[tool.mutmut] only_mutate`` run once each, as one test apiece, so a mutant that
 only a docstring example would notice is killed. Outside mutmut (``MUTANT_UNDER_TEST``
-unset or empty) they are skipped, as ``--doctest-modules`` already runs them; they are
-collected either way, so the test ids mutmut records are the ids it later asks for.
+not set) they are not collected, as ``--doctest-modules`` already runs them. mutmut sets
+the variable in every phase (to ``""`` for its clean run, where they are skipped), so the
+test ids it records are the ids it later asks for.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def _module_names() -> list[str]:
 
 
 def _examples() -> list[doctest.DocTest]:
+    if "MUTANT_UNDER_TEST" not in os.environ:  # not under mutmut: nothing to collect
+        return []
     finder = doctest.DocTestFinder()
     found = []
     for name in _module_names():
