@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Mutation testing of the calendar, the date helpers, the parameter tables, the rules and
-# evaluate() (the modules in [tool.mutmut] only_mutate of pyproject.toml), then the score.
+# Mutation testing of every module with rule logic (the modules in [tool.mutmut] only_mutate
+# of pyproject.toml), then the score.
 #
-#   scripts/mutation.sh            # run (or resume) every mutant, then print the score
-#   scripts/mutation.sh --score    # only print the score of the mutants already run
+#   scripts/mutation.sh                       # run (or resume) every mutant, then the score
+#   scripts/mutation.sh "emrpath.lifecycle*"  # only the mutants whose names match the globs
+#   scripts/mutation.sh --score               # only print the score of the mutants already run
 #
 # Too slow for CI (the suite runs once per mutant): run it by hand, niced, one child.
 # The score is killed / (total - equivalent); the equivalent mutants, with why, are the
@@ -16,7 +17,7 @@ if ! "$PY" -c "import mutmut" 2>/dev/null; then
 fi
 export HYPOTHESIS_PROFILE=mutation
 if [[ "${1:-}" != "--score" ]]; then
-    nice -n 10 "$PY" -m mutmut run --max-children "${MUTMUT_CHILDREN:-1}" || true
+    nice -n 10 "$PY" -m mutmut run --max-children "${MUTMUT_CHILDREN:-1}" "$@" || true
 fi
 "$PY" -m mutmut results --all true > mutants/results.txt
 "$PY" scripts/mutation_score.py mutants/results.txt docs/testing.md

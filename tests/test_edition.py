@@ -18,6 +18,7 @@ import emrpath as ep
 from emrpath.edition import Edition, program_edition
 from emrpath.params import Citation, Confidence, Param
 from emrpath.policies import FixedDaysWait
+from tests.errors import raises_emrpath
 
 D = dt.date
 PROGRAMS = [ep.NREMT_EMR, ep.ASCP_MLS]
@@ -182,8 +183,10 @@ def test_an_edition_is_parsed_from_text_only() -> None:
         Edition.parse(5)
     with pytest.raises(ep.InputTypeError, match=r"^other: expected an Edition"):
         ep.NREMT_EMR.edition.changes_to("nremt-emr@0.1.0#0123456789abcdef")  # type: ignore[arg-type]
-    with pytest.raises(ep.InputTypeError, match=r"^program: expected a Program"):
-        ep.decide(candidate(), as_of=D(2025, 7, 14), program=ep.NREMT_EMR).changed_rules("x")  # type: ignore[arg-type]
+    decision = ep.decide(candidate(), as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    with raises_emrpath(ep.InputTypeError, field="program", rule="rule edition") as info:
+        decision.changed_rules("x")  # type: ignore[arg-type]
+    assert info.value.message.startswith("expected a Program such as emrpath.NREMT_EMR")
 
 
 def test_the_cli_lists_each_programs_edition() -> None:

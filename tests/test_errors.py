@@ -7,6 +7,7 @@ import datetime as dt
 import pickle
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -236,37 +237,61 @@ def test_asking_a_status_for_a_gate_it_cannot_have_is_an_emrpath_error(
     assert caught.value.message.startswith(message)
 
 
+def test_a_status_built_without_a_gate_says_which_one_it_lacks() -> None:
+    """evaluate() always gives all seven gates; a status built by hand may not."""
+    status = ep.evaluate(
+        ep.Candidate(course=ep.CourseCompletion(dt.date(2025, 5, 2))),
+        as_of=dt.date(2025, 6, 1),
+        program=ep.NREMT_EMR,
+    )
+    partial = attrs.evolve(status, gates=status.gates[:-1])
+    with raises_emrpath(ep.UnknownNameError, field="name", rule="pathway gate") as caught:
+        partial.gate("certification")
+    assert caught.value.message == "this status has no 'certification' gate"
+
+
 @pytest.mark.parametrize(
-    ("build", "field"),
+    ("build", "field", "message"),
     [
         (
             lambda: SeasonalExpiry(
                 month=2, day=30, split_month=7, years_before_split=2, years_from_split=3
             ),
             "SeasonalExpiry.day",
+            "month 2 has no day 30 every year (it has 28 in a common year)",
         ),
         (
             lambda: SeasonalExpiry(
                 month=2, day=29, split_month=7, years_before_split=2, years_from_split=3
             ),
             "SeasonalExpiry.day",
+            "month 2 has no day 29 every year (it has 28 in a common year)",
         ),
         (
             lambda: SeasonalRecertWindow(opens_month=4, opens_day=31, late_month=10, late_day=31),
             "SeasonalRecertWindow.opens_day",
+            "month 4 has no day 31 every year (it has 30 in a common year)",
         ),
         (
             lambda: SeasonalRecertWindow(opens_month=4, opens_day=1, late_month=11, late_day=31),
             "SeasonalRecertWindow.late_day",
+            "month 11 has no day 31 every year (it has 30 in a common year)",
         ),
     ],
 )
 def test_a_seasonal_rule_on_a_day_its_month_lacks_is_refused_when_built(
-    build: Any, field: str
+    build: Any, field: str, message: str
 ) -> None:
     """A fixed yearly date must exist every year. Found writing docstring examples: 30
     February was accepted and every method then raised a bare ValueError."""
-    with pytest.raises(ep.InvalidRecordError) as caught:
+    with raises_emrpath(ep.InvalidRecordError, field=field, rule="program parameter") as caught:
         build()
-    assert (caught.value.field, caught.value.rule) == (field, "program parameter")
-    assert "every year" in caught.value.message
+    assert caught.value.message == message
+
+
+def test_a_seasonal_rule_on_the_last_day_of_its_month_is_accepted() -> None:
+    """The last day a month has in a common year exists every year."""
+    term = SeasonalExpiry(month=2, day=28, split_month=7, years_before_split=2, years_from_split=3)
+    assert term.day == 28
+    window = SeasonalRecertWindow(opens_month=4, opens_day=30, late_month=12, late_day=31)
+    assert (window.opens_day, window.late_day) == (30, 31)

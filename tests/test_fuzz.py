@@ -366,15 +366,15 @@ def test_far_dates_raise_an_emrpath_error_not_overflow() -> None:
     """Found by fuzzing `emrpath dates --course 9999-12-31`: date arithmetic past year
     9999 raised ValueError/OverflowError; it is a CalendarRangeError now."""
     far = dt.date(9999, 12, 31)
-    for call in (
-        lambda: ep.course_expiration_date(far, program=ep.NREMT_EMR),
-        lambda: ep.earliest_retest_date(far, program=ep.NREMT_EMR),
-        lambda: ep.initial_expiration_date(far, program=ep.NREMT_EMR),
-        lambda: ep.appeal_deadline(far, program=ep.NREMT_EMR),
-        lambda: ep.att_expiration_date(far, far, program=ep.NREMT_EMR),
-        lambda: ep.earliest_retest_date(far, program=ep.ASCP_MLS),
+    for field, call in (
+        ("completed_on", lambda: ep.course_expiration_date(far, program=ep.NREMT_EMR)),
+        ("attempt_on", lambda: ep.earliest_retest_date(far, program=ep.NREMT_EMR)),
+        ("certified_on", lambda: ep.initial_expiration_date(far, program=ep.NREMT_EMR)),
+        ("notified_on", lambda: ep.appeal_deadline(far, program=ep.NREMT_EMR)),
+        ("course_completed_on", lambda: ep.att_expiration_date(far, far, program=ep.NREMT_EMR)),
+        ("attempt_on", lambda: ep.earliest_retest_date(far, program=ep.ASCP_MLS)),
     ):
-        with raises_emrpath(ep.CalendarRangeError, field="date", rule="date arithmetic"):
+        with raises_emrpath(ep.CalendarRangeError, field=field, rule="date arithmetic"):
             call()
     code, _, err = _cli(["dates", "--course", "9999-12-31"])
     assert code == 1

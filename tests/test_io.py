@@ -21,6 +21,7 @@ from emrpath import jsonio
 from emrpath.authority import AgencyCredential, Practitioner, StateLicense, practice_authority
 from emrpath.planning import ErrorLog, Miss, MissBucket, retake_plan
 from emrpath.scope import NATIONAL_2019, Level, ScopeDecision, UnverifiedPolicy, is_within_scope
+from tests.errors import raises_emrpath
 from tests.strategies import (
     CAL_LAST,
     candidates,
@@ -32,6 +33,7 @@ from tests.strategies import (
 )
 
 D = dt.date
+KNOWN_KINDS = ", ".join(sorted(jsonio.kinds()))
 
 EXAMPLES = sorted(
     p.name for p in (resources.files("emrpath") / "examples").iterdir() if p.name.endswith(".json")
@@ -66,10 +68,18 @@ def _validate(doc: dict[str, Any]) -> None:
 
 
 def _error(
-    data: object, kind: type | str | None = None, program: ep.Program | None = ep.NREMT_EMR
+    data: object,
+    kind: type | str | None = None,
+    program: ep.Program | None = ep.NREMT_EMR,
+    *,
+    error: type[ep.EmrpathError],
+    field: str,
+    rule: str,
 ) -> ep.EmrpathError:
-    with pytest.raises(ep.EmrpathError) as caught:
+    """Load ``data``, expecting exactly ``error`` naming ``field`` and ``rule``."""
+    with raises_emrpath(error, field=field, rule=rule) as caught:
         jsonio.from_json_data(data, kind, program=program)
+    assert type(caught.value) is error
     return caught.value
 
 
@@ -227,8 +237,9 @@ def test_decimal_amounts_are_exact_as_strings_and_numbers() -> None:
 def test_to_json_data_refuses_values_without_a_document() -> None:
     with pytest.raises(ep.InputTypeError, match="no JSON document"):
         jsonio.to_json_data(ep.NREMT_EMR)
-    with pytest.raises(ep.InputTypeError):
+    with raises_emrpath(ep.InputTypeError, field="kind", rule="JSON document") as info:
         jsonio.to_json_data({"course": None})
+    assert info.value.message == f"no JSON document for {dict!r}; known kinds: {KNOWN_KINDS}"
 
 
 def test_every_kind_has_a_schema_and_no_field_clashes_with_the_envelope() -> None:
@@ -298,9 +309,9 @@ def test_impossible_date_names_its_json_path() -> None:
     of the problem (e.g. attempts[1].taken_on)"."""
     data = _base()
     data["attempts"][1]["taken_on"] = "2025-02-30"
-    err = _error(data)
-    assert isinstance(err, ep.InvalidRecordError)
-    assert err.field == "$.attempts[1].taken_on"
+    err = _error(
+        data, error=ep.InvalidRecordError, field="$.attempts[1].taken_on", rule="JSON date"
+    )
     assert str(err).startswith("$.attempts[1].taken_on: '2025-02-30' is not a date")
 
 
@@ -321,79 +332,123 @@ def test_impossible_date_names_its_json_path() -> None:
 def test_dates_are_strict_iso(value: object, error: type, text: str) -> None:
     data = _base()
     data["attempts"][0]["taken_on"] = value
-    err = _error(data)
-    assert type(err) is error
-    assert err.field == "$.attempts[0].taken_on"
-    assert text in str(err)
+    err = _error(data, error=error, field="$.attempts[0].taken_on", rule="JSON date")
+    assert text in err.message
 
 
 @pytest.mark.parametrize(
-    ("change", "error", "field", "text"),
+    ("change", "error", "field", "rule", "text"),
     [
-        (lambda d: d.update(nickname="x"), ep.InvalidRecordError, "$.nickname", "unknown field"),
+        (
+            lambda d: d.update(nickname="x"),
+            ep.InvalidRecordError,
+            "$.nickname",
+            "JSON document",
+            "unknown field",
+        ),
         (
             lambda d: d["course"].update(verfied_on="2025-05-06"),
             ep.InvalidRecordError,
             "$.course.verfied_on",
+            "JSON document",
             "CourseCompletion has completed_on, verified_on, route",
         ),
-        (lambda d: d.pop("course"), ep.InvalidRecordError, "$.course", "required field missing"),
+        (
+            lambda d: d.pop("course"),
+            ep.InvalidRecordError,
+            "$.course",
+            "JSON document",
+            "required field missing",
+        ),
         (
             lambda d: d["attempts"][1].pop("passed"),
             ep.InvalidRecordError,
             "$.attempts[1].passed",
+            "JSON document",
             "required field missing",
         ),
         (
             lambda d: d["attempts"][1].update(passed="no"),
             ep.InputTypeError,
             "$.attempts[1].passed",
+            "JSON document",
             'must be true or false, got string "no"',
         ),
         (
             lambda d: d["attempts"][0].update(scaled_score="880"),
             ep.InputTypeError,
             "$.attempts[0].scaled_score",
+            "JSON document",
             "must be an integer",
         ),
         (
             lambda d: d["attempts"][0].update(scaled_score=True),
             ep.InputTypeError,
             "$.attempts[0].scaled_score",
+            "JSON document",
             "got boolean true",
         ),
         (
             lambda d: d["attempts"][0].update(scaled_score=88.5),
             ep.InputTypeError,
             "$.attempts[0].scaled_score",
+            "JSON document",
             "must be an integer",
         ),
-        (lambda d: d.update(attempts={}), ep.InputTypeError, "$.attempts", "must be an array"),
-        (lambda d: d.update(attempts="a"), ep.InputTypeError, "$.attempts", "must be an array"),
-        (lambda d: d.update(course=[]), ep.InputTypeError, "$.course", "must be an object"),
-        (lambda d: d["course"].update(route=7), ep.InputTypeError, "$.course.route", "string"),
+        (
+            lambda d: d.update(attempts={}),
+            ep.InputTypeError,
+            "$.attempts",
+            "JSON document",
+            "must be an array",
+        ),
+        (
+            lambda d: d.update(attempts="a"),
+            ep.InputTypeError,
+            "$.attempts",
+            "JSON document",
+            "must be an array",
+        ),
+        (
+            lambda d: d.update(course=[]),
+            ep.InputTypeError,
+            "$.course",
+            "JSON document",
+            "must be an object",
+        ),
+        (
+            lambda d: d["course"].update(route=7),
+            ep.InputTypeError,
+            "$.course.route",
+            "JSON document",
+            "string",
+        ),
         (
             lambda d: d["course"].update(verified_on="2025-05-01"),
             ep.InvalidRecordError,
             "$.course.verified_on",
+            "course verification",
             "before the course completion",
         ),
         (
             lambda d: d["attempts"][1].update(taken_on="2025-04-01"),
             ep.InvalidRecordError,
             "$.attempts[1].taken_on",
+            "attempt limit",
             "before the course completion",
         ),
         (
             lambda d: d.update(cpr={"expires_on": "2025-01-01", "issued_on": "2025-02-01"}),
             ep.InvalidRecordError,
             "$.cpr.issued_on",
+            "CPR credential",
             "after it expires",
         ),
         (
             lambda d: d.update(history=[{"course": {"completed_on": "2026-01-01"}}]),
             ep.InvalidRecordError,
             "$.history[0].course.completed_on",
+            "attempt limit",
             "is not before the current course",
         ),
         (
@@ -407,28 +462,28 @@ def test_dates_are_strict_iso(value: object, error: type, text: str) -> None:
             ),
             ep.InvalidRecordError,
             "$.history[0].attempts[0].taken_on",
+            "attempt limit",
             "before the course completion",
         ),
         (
             lambda d: d.update(authorizations=[{"issued_on": "2025-01-01"}]),
             ep.InvalidRecordError,
             "$.authorizations[0].issued_on",
+            "authorization to test",
             "before the course completion",
         ),
     ],
 )
 def test_bad_documents_raise_one_error_with_the_json_path(
-    change: Any, error: type, field: str, text: str
+    change: Any, error: type[ep.EmrpathError], field: str, rule: str, text: str
 ) -> None:
     """Issue 6: "unknown fields, missing fields, wrong types and impossible dates raise an
     EmrpathError whose message gives the JSON path of the problem"; record validators come
     out "as one clear EmrpathError with the path prefixed"."""
     data = _base()
     change(data)
-    err = _error(data, ep.Candidate)
-    assert type(err) is error
-    assert err.field == field
-    assert text in str(err)
+    err = _error(data, ep.Candidate, error=error, field=field, rule=rule)
+    assert text in err.message
     assert "\n" not in str(err)
 
 
@@ -440,14 +495,19 @@ def test_record_errors_point_at_the_json_element_even_out_of_date_order() -> Non
         {"taken_on": "2025-06-01", "passed": False},
         {"taken_on": "2025-06-01", "passed": False},
     ]
-    err = _error(data, ep.Candidate)
-    assert err.field == "$.attempts[2].taken_on"
-    assert "two attempts on 2025-06-01" in str(err)
+    err = _error(
+        data,
+        ep.Candidate,
+        error=ep.InvalidRecordError,
+        field="$.attempts[2].taken_on",
+        rule="retest wait",
+    )
+    assert "two attempts on 2025-06-01" in err.message
     data["attempts"] = [
         {"taken_on": "2025-09-01", "passed": False},
         {"taken_on": "2025-03-01", "passed": False},
     ]
-    assert _error(data).field == "$.attempts[1].taken_on"
+    _error(data, error=ep.InvalidRecordError, field="$.attempts[1].taken_on", rule="attempt limit")
 
 
 def test_several_problems_are_counted_in_one_error() -> None:
@@ -455,49 +515,125 @@ def test_several_problems_are_counted_in_one_error() -> None:
     data["attempts"][0]["passed"] = 1
     data["attempts"][1]["taken_on"] = "x"
     data["extra"] = 1
-    err = _error(data)
-    assert err.field == "$.attempts[0].passed"
-    assert "(and 2 more problems)" in str(err)
+    err = _error(data, error=ep.InputTypeError, field="$.attempts[0].passed", rule="JSON document")
+    assert "(and 2 more problems)" in err.message
 
 
 @pytest.mark.parametrize(
-    ("change", "field", "text"),
+    ("change", "error", "field", "rule", "text"),
     [
-        (lambda d: d.pop("schema_version"), "$.schema_version", "required field missing"),
-        (lambda d: d.update(schema_version=3), "$.schema_version", "unsupported"),
-        (lambda d: d.update(schema_version=0), "$.schema_version", "reads 1 and 2"),
-        (lambda d: d.update(schema_version=True), "$.schema_version", "unsupported"),
-        (lambda d: d.update(schema_version="1"), "$.schema_version", "unsupported"),
-        (lambda d: d.pop("kind"), "$.kind", "required field missing"),
-        (lambda d: d.update(kind="gate"), "$.kind", "expected a 'candidate' document"),
-        (lambda d: d.update(kind=3), "$.kind", "must be a string"),
-        (lambda d: d.pop("program"), "$.program", "required field missing"),
-        (lambda d: d.update(program=None), "$.program", "must be a program key"),
-        (lambda d: d.update(program="ascp-mls"), "$.program", "not 'nremt-emr'"),
+        (
+            lambda d: d.pop("schema_version"),
+            ep.InvalidRecordError,
+            "$.schema_version",
+            "JSON document",
+            "required field missing",
+        ),
+        (
+            lambda d: d.update(schema_version=3),
+            ep.InvalidRecordError,
+            "$.schema_version",
+            "JSON document",
+            "unsupported",
+        ),
+        (
+            lambda d: d.update(schema_version=0),
+            ep.InvalidRecordError,
+            "$.schema_version",
+            "JSON document",
+            "reads 1 and 2",
+        ),
+        (
+            lambda d: d.update(schema_version=True),
+            ep.InvalidRecordError,
+            "$.schema_version",
+            "JSON document",
+            "unsupported",
+        ),
+        (
+            lambda d: d.update(schema_version="1"),
+            ep.InvalidRecordError,
+            "$.schema_version",
+            "JSON document",
+            "unsupported",
+        ),
+        (
+            lambda d: d.pop("kind"),
+            ep.InvalidRecordError,
+            "$.kind",
+            "JSON document",
+            "required field missing",
+        ),
+        (
+            lambda d: d.update(kind="gate"),
+            ep.InvalidRecordError,
+            "$.kind",
+            "JSON document",
+            "expected a 'candidate' document",
+        ),
+        (
+            lambda d: d.update(kind=3),
+            ep.InputTypeError,
+            "$.kind",
+            "JSON document",
+            "must be a string",
+        ),
+        (
+            lambda d: d.pop("program"),
+            ep.InvalidRecordError,
+            "$.program",
+            "JSON document",
+            "required field missing",
+        ),
+        (
+            lambda d: d.update(program=None),
+            ep.InputTypeError,
+            "$.program",
+            "JSON document",
+            "must be a program key",
+        ),
+        (
+            lambda d: d.update(program="ascp-mls"),
+            ep.InvalidRecordError,
+            "$.program",
+            "document program",
+            "not 'nremt-emr'",
+        ),
         (
             lambda d: d.update(schema_version=1),
+            ep.InvalidRecordError,
             "$.program",
+            "JSON document",
             'unknown field "program"; Candidate has course',
         ),
     ],
 )
-def test_the_envelope_is_checked(change: Any, field: str, text: str) -> None:
+def test_the_envelope_is_checked(
+    change: Any, error: type[ep.EmrpathError], field: str, rule: str, text: str
+) -> None:
     """Issue 6: documents carry "a schema_version field"; a wrong one is refused."""
     data = _base()
     change(data)
-    err = _error(data, ep.Candidate)
-    assert err.field == field
-    assert text in str(err)
+    err = _error(data, ep.Candidate, error=error, field=field, rule=rule)
+    assert text in err.message
 
 
 def test_unknown_kinds_are_refused() -> None:
-    err = _error({"schema_version": 1, "kind": "program"})
-    assert isinstance(err, ep.UnknownNameError)
-    assert "known: " in str(err)
-    with pytest.raises(ep.UnknownNameError):
+    err = _error(
+        {"schema_version": 1, "kind": "program"},
+        error=ep.UnknownNameError,
+        field="$.kind",
+        rule="JSON document",
+    )
+    assert err.message.startswith(f"unknown document kind 'program'; known: {KNOWN_KINDS}")
+    with raises_emrpath(ep.UnknownNameError, field="kind", rule="JSON document") as info:
         ep.json_schema("program")
-    with pytest.raises(ep.InputTypeError):
+    assert info.value.message == f"unknown document kind 'program'; known: {KNOWN_KINDS}"
+    with raises_emrpath(ep.InputTypeError, field="kind", rule="JSON document") as info:
         ep.json_schema(ep.Program)
+    assert info.value.message == (
+        f"no JSON document for {ep.Program!r}; known kinds: {KNOWN_KINDS}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -592,25 +728,25 @@ def test_loads_refuses_non_text() -> None:
 
 
 @pytest.mark.parametrize(
-    ("amount", "error", "text"),
+    ("amount", "error", "rule", "text"),
     [
-        ("NaN", ep.InvalidRecordError, "decimal number"),
-        ("Infinity", ep.InvalidRecordError, "decimal number"),
-        ("2,5", ep.InvalidRecordError, "decimal number"),
-        (" 2", ep.InvalidRecordError, "decimal number"),
-        ("0", ep.InvalidRecordError, "more than 0"),
-        ("-1", ep.InvalidRecordError, "more than 0"),
-        (True, ep.InputTypeError, "decimal number"),
-        ([2], ep.InputTypeError, "decimal number"),
+        ("NaN", ep.InvalidRecordError, "JSON document", "decimal number"),
+        ("Infinity", ep.InvalidRecordError, "JSON document", "decimal number"),
+        ("2,5", ep.InvalidRecordError, "JSON document", "decimal number"),
+        (" 2", ep.InvalidRecordError, "JSON document", "decimal number"),
+        ("0", ep.InvalidRecordError, "continuing education", "more than 0"),
+        ("-1", ep.InvalidRecordError, "continuing education", "more than 0"),
+        (True, ep.InputTypeError, "JSON document", "decimal number"),
+        ([2], ep.InputTypeError, "JSON document", "decimal number"),
     ],
 )
-def test_education_amounts_are_strict(amount: object, error: type, text: str) -> None:
+def test_education_amounts_are_strict(
+    amount: object, error: type[ep.EmrpathError], rule: str, text: str
+) -> None:
     doc = _document(ep.ContinuingEducation(D(2025, 1, 1), 2, "national"))
     doc["amount"] = amount
-    err = _error(doc, ep.ContinuingEducation)
-    assert type(err) is error
-    assert err.field == "$.amount"
-    assert text in str(err)
+    err = _error(doc, ep.ContinuingEducation, error=error, field="$.amount", rule=rule)
+    assert text in err.message
 
 
 def test_recertification_record_paths() -> None:
@@ -620,24 +756,33 @@ def test_recertification_record_paths() -> None:
     )
     doc = _document(record)
     doc["education"][0]["component"] = " "
-    err = _error(doc)
-    assert err.field == "$.education[0].component"
+    _error(
+        doc,
+        error=ep.InputTypeError,
+        field="$.education[0].component",
+        rule="continuing education",
+    )
     doc = _document(record)
     doc["certification"]["cycle_started_on"] = "2024-01-01"
-    err = _error(doc)
-    assert err.field == "$.certification.expires_on"
-    assert "recertified cycle needs its expiration date" in str(err)
+    err = _error(
+        doc,
+        error=ep.InvalidRecordError,
+        field="$.certification.expires_on",
+        rule="recertification",
+    )
+    assert "recertified cycle needs its expiration date" in err.message
 
 
 def test_scope_decision_values_are_checked_on_load() -> None:
     doc = _document(is_within_scope("cpap", "emr"))
     doc["level"] = "EMR"
-    err = _error(doc, ScopeDecision)
-    assert err.field == "$.level"
-    assert "must be one of 'emr', 'emt', 'aemt', 'paramedic'" in str(err)
+    err = _error(
+        doc, ScopeDecision, error=ep.InvalidRecordError, field="$.level", rule="JSON document"
+    )
+    assert "must be one of 'emr', 'emt', 'aemt', 'paramedic'" in err.message
     doc = _document(is_within_scope("cpap", "emr"))
     doc["row"]["citation"]["url"] = ""
-    assert _error(doc).field == "$.row.citation.url"
+    _error(doc, error=ep.InvalidRecordError, field="$.row.citation.url", rule="citation")
 
 
 # ---------------------------------------------------------------------------------------
@@ -716,11 +861,10 @@ def test_fixed_length_pairs_are_checked() -> None:
         retake_plan(log, failed, candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
     )
     doc["counts"][0] = ["sequence"]
-    err = _error(doc)
-    assert err.field == "$.counts[0]"
-    assert "array of 2 items" in str(err)
+    err = _error(doc, error=ep.InvalidRecordError, field="$.counts[0]", rule="JSON document")
+    assert "array of 2 items" in err.message
     doc["counts"][0] = ["sequence", "1"]
-    assert _error(doc).field == "$.counts[0][1]"
+    _error(doc, error=ep.InputTypeError, field="$.counts[0][1]", rule="JSON document")
 
 
 @given(st.dates())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath.lifecycle import RecertificationState
+from emrpath.policies import RecertExam
 from emrpath.programs.nremt_emr import LIFECYCLE_BASELINE
 from tests.errors import raises_emrpath
 from tests.research_notes import notes_text
@@ -310,16 +312,29 @@ def test_pre_2004_ascp_certificate_is_not_time_limited() -> None:
     assert answer.expires_on is None
     assert answer.lapses_on is None
     assert "not time limited" in str(answer)
-    with pytest.raises(ep.InvalidRecordError) as err:
+    (reason,) = answer.reasons
+    assert reason.code == "not_time_limited"
+    assert reason.message == (
+        "Certified 2001-06-10: "
+        f"{ep.ASCP_MLS.certification_term.value_at(D(2001, 6, 10)).describe()}; no "
+        "recertification is due."
+    )
+    assert answer.summary().startswith("state: not time limited | ")
+    assert "requirements met: yes" in answer.summary()
+    rule = ep.ASCP_MLS.certification_term.description
+    with raises_emrpath(ep.InvalidRecordError, field="certification.expires_on", rule=rule) as err:
         ascp(ep.Certification(D(2001, 6, 10), expires_on=D(2004, 6, 30)))
-    assert err.value.field == "certification.expires_on"
+    assert err.value.message.startswith("a certification issued 2001-06-10 is not time-limited (")
+    assert err.value.message.endswith("), so it has no expiration date")
 
 
 def test_ascp_has_no_recertification_by_exam() -> None:
     assert ascp().exam_attempts_remaining is None
-    with pytest.raises(ep.InvalidRecordError) as err:
+    with raises_emrpath(
+        ep.InvalidRecordError, field="exam_attempts", rule="recertification by exam"
+    ) as err:
         ascp(exam_attempts=[ep.ExamAttempt(D(2018, 1, 5), True, 500)])
-    assert err.value.field == "exam_attempts"
+    assert err.value.message == "program 'ascp-mls' has no recertification by exam"
 
 
 def test_ascp_recertifying_moves_expiry_three_years() -> None:
@@ -473,45 +488,139 @@ def test_bad_education_fields_are_refused(kwargs: dict[str, object], field: str)
 
 
 def test_unknown_component_and_topic_name_the_record() -> None:
-    with pytest.raises(ep.UnknownNameError) as err:
+    with raises_emrpath(
+        ep.UnknownNameError, field="education[1].component", rule="continuing education"
+    ) as err:
         status(education=[FULL_2016[0], CE(D(2025, 1, 1), 2, "state")])
-    assert err.value.field == "education[1].component"
-    assert "national" in str(err.value)
-    with pytest.raises(ep.UnknownNameError) as err:
+    assert err.value.message == (
+        "unknown component 'state'; the requirement in force has "
+        "['national', 'local', 'individual']"
+    )
+    with raises_emrpath(
+        ep.UnknownNameError, field="education[0].topic", rule="continuing education"
+    ) as err:
         status(education=[CE(D(2025, 1, 1), 2, "national", topic="pediatrics")])
-    assert err.value.field == "education[0].topic"
-
-
-def test_records_after_as_of_are_refused() -> None:
-    with pytest.raises(ep.InvalidRecordError) as err:
-        status(education=[CE(D(2026, 5, 2), 1, "local")])
-    assert err.value.field == "education[0].completed_on"
-    with pytest.raises(ep.InvalidRecordError) as err:
-        status(ep.Certification(D(2026, 6, 1)))
-    assert err.value.field == "certification.certified_on"
-    with pytest.raises(ep.InvalidRecordError) as err:
-        status(exam_attempts=[ep.ExamAttempt(D(2026, 6, 1), True)])
-    assert err.value.field == "exam_attempts[0].taken_on"
-
-
-def test_exam_attempt_outside_the_cycle_is_refused() -> None:
-    with pytest.raises(ep.InvalidRecordError) as err:
-        status(exam_attempts=[ep.ExamAttempt(D(2023, 8, 1), True)])
-    assert err.value.field == "exam_attempts[0].taken_on"
+    assert err.value.message == (
+        "unknown topic 'pediatrics' of 'national'; it has "
+        "['airway', 'cardiovascular', 'trauma', 'medical', 'operations']"
+    )
 
 
 @pytest.mark.parametrize(
-    ("args", "field"),
+    ("kwargs", "field", "rule", "day"),
     [
-        ({"certification": "2023-08-10"}, "certification"),
-        ({"education": "national"}, "education"),
-        ({"education": [1]}, "education[0]"),
-        ({"exam_attempts": [D(2026, 4, 1)]}, "exam_attempts[0]"),
-        ({"as_of": "2026-05-01"}, "as_of"),
-        ({"program": "nremt-emr"}, "program"),
+        (
+            {"education": [CE(D(2026, 5, 2), 1, "local")]},
+            "education[0].completed_on",
+            "continuing education",
+            "2026-05-02",
+        ),
+        (
+            {"cert": ep.Certification(D(2026, 6, 1))},
+            "certification.certified_on",
+            "certification",
+            "2026-06-01",
+        ),
+        (
+            {"cert": ep.Certification(D(2023, 8, 10), D(2026, 9, 30), D(2026, 5, 2))},
+            "certification.cycle_started_on",
+            "recertification",
+            "2026-05-02",
+        ),
+        (
+            {"exam_attempts": [ep.ExamAttempt(D(2026, 6, 1), True)]},
+            "exam_attempts[0].taken_on",
+            "recertification by exam",
+            "2026-06-01",
+        ),
     ],
 )
-def test_wrong_types_are_refused(args: dict[str, object], field: str) -> None:
+def test_records_after_as_of_are_refused(
+    kwargs: dict[str, Any], field: str, rule: str, day: str
+) -> None:
+    """Principle 2: "Every evaluation takes `as_of`": a record dated after it is refused."""
+    with raises_emrpath(ep.InvalidRecordError, field=field, rule=rule) as err:
+        status(**kwargs)
+    assert err.value.message == (
+        f"{day} is after as_of 2026-05-01; a record cannot hold facts from after the date it "
+        "is evaluated on"
+    )
+
+
+def test_exam_attempt_outside_the_cycle_is_refused() -> None:
+    with raises_emrpath(
+        ep.InvalidRecordError, field="exam_attempts[0].taken_on", rule="recertification by exam"
+    ) as err:
+        status(exam_attempts=[ep.ExamAttempt(D(2023, 8, 1), True)])
+    assert (
+        err.value.message == "attempt on 2023-08-01 is outside the cycle 2023-08-10 to 2026-09-30"
+    )
+
+
+def _exam_without_a_window() -> ep.Program:
+    param = ep.NREMT_EMR.recert_exam
+    assert param is not None
+    provision = attrs.evolve(param.provisions[0], value=RecertExam(attempts=1))
+    return attrs.evolve(ep.NREMT_EMR, recert_exam=attrs.evolve(param, provisions=[provision]))
+
+
+@pytest.mark.parametrize(
+    ("program", "taken_on"),
+    [
+        (_exam_without_a_window(), D(2023, 8, 10)),  # the cycle's first day
+        (ep.NREMT_EMR, D(2025, 10, 1)),  # the window's first day
+        (ep.NREMT_EMR, D(2026, 9, 30)),  # the expiration day, the cycle's last
+    ],
+)
+def test_a_passed_exam_on_the_first_or_last_day_it_may_be_taken_counts(
+    program: ep.Program, taken_on: dt.date
+) -> None:
+    """NREMT: "RBE option is available beginning April 1 (EMR is October 1), up to one year
+    before your current expiration date". A RecertExam "Without ``opens_month`` and
+    ``opens_day`` [...] no window is known and an attempt anywhere in the cycle counts"."""
+    answer = ep.recertification_status(
+        CERT,
+        [],
+        exam_attempts=[ep.ExamAttempt(taken_on, True)],
+        as_of=D(2026, 9, 30),
+        program=program,
+    )
+    assert answer.requirements_met
+    (reason,) = [r for r in answer.reasons if r.code.startswith("recert_exam")]
+    assert reason.message == (
+        f"Recertification by exam passed on {taken_on}; it meets the cycle's requirement in "
+        "place of continuing education."
+    )
+
+
+def test_a_recertification_moves_the_expiration_by_one_cycle_and_says_so() -> None:
+    """NREMT: recertification cycles of two years (the 2016 model's "24-month cycles")."""
+    reasons = [r for r in status().reasons if r.code == "next_expiration"]
+    assert [r.message for r in reasons] == [
+        "A recertification of this cycle moves the expiration to 2028-09-30 (24-month cycles)."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "field", "message"),
+    [
+        ({"certification": "2023-08-10"}, "certification", "expected a Certification, got str"),
+        (
+            {"education": "national"},
+            "education",
+            "must be a sequence of ContinuingEducation, got str",
+        ),
+        ({"education": [1]}, "education[0]", "must be a ContinuingEducation, got int"),
+        (
+            {"exam_attempts": [D(2026, 4, 1)]},
+            "exam_attempts[0]",
+            "must be an ExamAttempt, got date",
+        ),
+        ({"as_of": "2026-05-01"}, "as_of", "expected a datetime.date, got str '2026-05-01'"),
+        ({"program": "nremt-emr"}, "program", "expected a Program such as emrpath.NREMT_EMR"),
+    ],
+)
+def test_wrong_types_are_refused(args: dict[str, object], field: str, message: str) -> None:
     call: dict[str, object] = {
         "certification": CERT,
         "education": (),
@@ -519,13 +628,21 @@ def test_wrong_types_are_refused(args: dict[str, object], field: str) -> None:
         "program": ep.NREMT_EMR,
     }
     call.update(args)
-    with pytest.raises(ep.InputTypeError) as err:
+    with raises_emrpath(ep.InputTypeError, field=field, rule="recertification") as err:
         ep.recertification_status(
             call.pop("certification"),  # type: ignore[arg-type]
             call.pop("education"),  # type: ignore[arg-type]
             **call,  # type: ignore[arg-type]
         )
-    assert err.value.field == field
+    assert err.value.message.startswith(message)
+
+
+def test_a_program_without_recertification_rules_is_named() -> None:
+    lifecycle = ["recert_cycle", "ce_requirement", "ce_window", "recert_window", "recert_exam"]
+    bare = attrs.evolve(ep.NREMT_EMR, **dict.fromkeys(lifecycle))
+    with raises_emrpath(ep.NoRuleInForceError, field="program", rule="recertification") as err:
+        status(program=bare)
+    assert err.value.message == "program 'nremt-emr' defines no recertification rules"
 
 
 def test_naive_datetime_as_of_is_refused() -> None:
@@ -583,3 +700,263 @@ def test_an_exam_attempt_error_names_the_callers_position() -> None:
             exam_attempts=(later, earlier),
         )
     assert raised.value.field == "exam_attempts[0].taken_on"
+
+
+def test_to_rows_gives_every_column_of_the_component_and_total_rows() -> None:
+    """One row per component and topic, then the total; ``short`` is what is still
+    needed (the 2016 NCCP model: "a total of 16 hours", 8 national, 4 local, 4 individual)."""
+    rows = status(education=[CE(D(2025, 2, 1), 4, "local")]).to_rows()
+    columns = {"component", "topic", "unit", "required", "earned", "short", "met"}
+    assert all(set(row) == columns for row in rows)
+    assert rows[0] == {
+        "component": "national",
+        "topic": None,
+        "unit": "hours",
+        "required": Decimal(8),
+        "earned": Decimal(0),
+        "short": Decimal(8),
+        "met": False,
+    }
+    assert rows[-1] == {
+        "component": "total",
+        "topic": None,
+        "unit": "hours",
+        "required": Decimal(16),
+        "earned": Decimal(4),
+        "short": Decimal(12),
+        "met": False,
+    }
+
+
+def test_the_notebook_view_heads_its_tables_and_spells_the_state() -> None:
+    """The HTML view shows the state in words and heads each table with its columns."""
+    view = status(as_of=D(2026, 3, 1))._repr_html_()
+    assert view.startswith(
+        "<div><strong>nremt-emr</strong> recertification on 2026-03-01: not yet open<table>"
+    )
+    assert "<thead><tr><th>date</th><th>value</th></tr></thead>" in view
+    head = "<thead><tr><th>hours</th><th>required</th><th>earned</th><th>short</th></tr></thead>"
+    assert head in view
+    assert "<thead><tr><th>reasons</th></tr></thead>" in view
+    assert view.endswith("</p></div>")
+
+
+def test_the_printed_status_heads_its_progress_table_and_right_aligns_the_amounts() -> None:
+    """The text view: the state in words, then the progress table with its columns and
+    its amounts aligned on the right, as a reader compares them down a column."""
+    education = [
+        CE(D(2025, 2, 1), 4, "local"),
+        CE(D(2025, 1, 11), 12.5, "national", topic="cardiovascular"),
+    ]
+    lines = str(status(education=education, as_of=D(2026, 3, 1))).splitlines()
+    assert lines[0] == "nremt-emr recertification on 2026-03-01: not yet open"
+    assert lines[1:9] == [
+        "  certified         2023-08-10",
+        "  cycle start       2023-08-10",
+        "  expires           2026-09-30",
+        "  window opens      2026-04-01",
+        "  due               2026-09-30",
+        "  late until        2026-10-31",
+        "  lapses on         2026-11-01",
+        "  education counts  2023-08-10 to 2026-09-30",
+    ]
+    table = lines[lines.index("  hours             required  earned  short") :]
+    assert table[1] == "  ----------------  --------  ------  -----"
+    assert table[2] == "  national                 8    12.5      0"
+    assert table[4] == "    cardiovascular       2.5    12.5      0"
+    assert table[5] == "    trauma               0.5       0    0.5"
+
+
+EMR_WINDOW = (
+    "(applications from April 1 of the expiration year to the expiration date; late "
+    "(reinstatement) until October 31; lapsed after)."
+)
+ASCP_WINDOW = (
+    "(submit at least 1 month before the expiration date; once expired, reinstatement is "
+    "possible without a time limit)."
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "state", "message"),
+    [
+        (
+            lambda: status(as_of=D(2026, 3, 31)),
+            S.NOT_YET_OPEN,
+            "Applications open 2026-04-01 and are due by 2026-09-30; the requirements are "
+            f"not yet met {EMR_WINDOW}",
+        ),
+        (
+            lambda: status(education=FULL_2016, as_of=D(2026, 9, 30)),
+            S.OPEN,
+            f"The application window is open; submit by 2026-09-30; the requirements are met "
+            f"{EMR_WINDOW}",
+        ),
+        (
+            lambda: status(as_of=D(2026, 10, 1)),
+            S.REINSTATEMENT,
+            "The certification expired after 2026-09-30; late applications (reinstatement) "
+            f"are accepted through 2026-10-31; the requirements are not yet met {EMR_WINDOW}",
+        ),
+        (
+            lambda: status(as_of=D(2026, 11, 1)),
+            S.LAPSED,
+            "The certification expired after 2026-09-30 and lapsed after the late period "
+            f"ended on 2026-10-31 {EMR_WINDOW}",
+        ),
+        (
+            lambda: ascp(as_of=D(2018, 6, 30)),
+            S.PAST_DUE,
+            "The submission date 2018-05-30 has passed; the certification is valid through "
+            "2018-06-30, then reinstatement has no time limit; the requirements are not yet "
+            f"met {ASCP_WINDOW}",
+        ),
+        (
+            lambda: ascp(education=CMP_FULL, as_of=D(2018, 7, 1)),
+            S.REINSTATEMENT,
+            "The certification expired after 2018-06-30; reinstatement has no time limit; "
+            f"the requirements are met {ASCP_WINDOW}",
+        ),
+    ],
+)
+def test_each_window_state_gives_its_reason_in_words(answer: Any, state: S, message: str) -> None:
+    """support.nremt.org: "For EMR providers, the recertification cycle opens on April 1 and
+    continues until September 30. [...] There is a reinstatement period until October 31, to
+    submit late applications." ascp.org: "Submit at least one (1) month prior to your
+    credential expiration date"; "Expired time-limited certifications may be reinstated".
+    On the expiration day itself an ASCP credential is still valid (past due, not expired)."""
+    result = answer()
+    assert result.state is state
+    (reason,) = [r for r in result.reasons if r.code.startswith("recert_")]
+    assert reason.code == f"recert_{state.value}"
+    assert reason.message == message
+
+
+def test_education_on_the_windows_first_and_last_days_counts_and_the_rest_is_named() -> None:
+    """NREMT EMR (2016 model): education counts "from the start of the current cycle to the
+    expiration date", both days included; a record outside is left out, and said so."""
+    first, last = CE(D(2023, 8, 10), 4, "local"), CE(D(2026, 9, 30), 4, "individual")
+    before = CE(D(2023, 8, 9), 4, "national")
+    answer = status(education=[first, last], as_of=D(2026, 9, 30))
+    assert answer.total_earned == 8
+    (reason,) = [r for r in answer.reasons if r.code == "education_window"]
+    assert reason.message == (
+        "Education counts from 2023-08-10 through 2026-09-30 (education counts from the start "
+        "of the current cycle to the expiration date)."
+    )
+    answer = status(education=[before, first, last], as_of=D(2026, 9, 30))
+    assert answer.total_earned == 8
+    (reason,) = [r for r in answer.reasons if r.code == "education_window"]
+    assert reason.message.endswith("; 1 record(s) outside it are not counted.")
+
+
+@pytest.mark.parametrize(
+    ("answer", "code", "message"),
+    [
+        (
+            lambda: status(education=FULL_2016),
+            "education_complete",
+            "Continuing education: 16 of 16 hours; every component is complete.",
+        ),
+        (
+            lambda: ascp(education=CMP_FULL[:-1]),
+            "education_short",
+            "Continuing education: 10 of 36 points; 26 points short of the total.",
+        ),
+        (
+            lambda: ascp(education=[*CMP_FULL[:-1], CE(D(2017, 6, 5), 25.5, "specialization")]),
+            "education_short",
+            "Continuing education: 35.5 of 36 points; 0.5 points short of the total.",
+        ),
+        (
+            lambda: status(education=[CE(D(2025, 2, 1), 4, "local")]),
+            "education_short",
+            "Continuing education: 4 of 16 hours; short: national 8, national/airway 1, "
+            "national/cardiovascular 2.5, national/trauma 0.5, national/medical 3, "
+            "national/operations 1, individual 4; 12 hours short of the total.",
+        ),
+    ],
+)
+def test_the_education_reason_says_what_is_complete_or_short(
+    answer: Any, code: str, message: str
+) -> None:
+    """NREMT EMR 2016 model: "a total of 16 hours" (8 national, 4 local, 4 individual);
+    ASCP MLS: "36 CMP points every three years". Exactly the total is complete; half a
+    point short is short, and the shortfall names each component and topic."""
+    (reason,) = [
+        r for r in answer().reasons if r.code in {"education_complete", "education_short"}
+    ]
+    assert (reason.code, reason.message) == (code, message)
+
+
+def test_the_initial_expiration_is_derived_and_said_so() -> None:
+    """NREMT EMR: "expires September 30 of the certification year + 2 (certified before
+    month 7) or + 3 (from month 7)"; a certification that carries its own date keeps it."""
+    (reason,) = [r for r in status().reasons if r.code == "initial_expiration"]
+    assert reason.message == (
+        "Certified 2023-08-10; the initial certification expires 2026-09-30 (expires "
+        "September 30 of the certification year + 2 (certified before month 7) or + 3 "
+        "(from month 7))."
+    )
+    own = ep.Certification(D(2023, 8, 10), expires_on=D(2026, 9, 30))
+    assert not [r for r in status(own).reasons if r.code == "initial_expiration"]
+
+
+def test_two_records_in_one_topic_add_up() -> None:
+    """NREMT 2016 NCCP model: national topic hours are minimums ("1 hour airway"); two
+    courses in one topic both count toward it."""
+    halves = [CE(D(2025, 1, 10), 0.5, "national", topic="airway")] * 2
+    airway = status(education=halves).components[0].topics[0]
+    assert (airway.name, airway.earned, airway.met) == ("airway", 1, True)
+
+
+def test_a_failed_exam_with_attempts_left_says_how_many() -> None:
+    """A RecertExam allows ``attempts`` attempts per cycle: after a failure with attempts
+    left, the reason counts them (NREMT allows one; a what-if program allows two)."""
+    param = ep.NREMT_EMR.recert_exam
+    assert param is not None
+    provision = attrs.evolve(param.provisions[0], value=RecertExam(attempts=2))
+    two = attrs.evolve(ep.NREMT_EMR, recert_exam=attrs.evolve(param, provisions=[provision]))
+    answer = status(exam_attempts=[ep.ExamAttempt(D(2025, 11, 5), False)], program=two)
+    assert answer.exam_attempts_remaining == 1
+    (reason,) = [r for r in answer.reasons if r.code == "recert_exam"]
+    assert reason.message == (
+        "Recertification by exam failed on 2025-11-05; 1 attempt(s) left (recertification by "
+        "exam: 2 attempts per cycle, no retest)."
+    )
+
+
+def test_the_total_met_with_a_component_short_names_only_the_component() -> None:
+    """NREMT 2016 model: 16 hours in total, of which 8 national: 16 hours without the
+    national ones meet the total but not the national component."""
+    answer = status(education=[CE(D(2025, 2, 1), 4, "local"), CE(D(2025, 3, 1), 12, "individual")])
+    (reason,) = [r for r in answer.reasons if r.code == "education_short"]
+    assert reason.message == (
+        "Continuing education: 16 of 16 hours; short: national 8, national/airway 1, "
+        "national/cardiovascular 2.5, national/trauma 0.5, national/medical 3, "
+        "national/operations 1."
+    )
+
+
+def test_a_not_time_limited_answer_has_no_requirement_to_meet() -> None:
+    answer = ascp(ep.Certification(D(2001, 6, 10)))
+    assert (answer.program, answer.certified_on, answer.cycle_start) == (
+        "ascp-mls",
+        D(2001, 6, 10),
+        D(2001, 6, 10),
+    )
+    assert (answer.unit, answer.components) == ("", ())
+    assert (answer.total_required, answer.total_earned, answer.education_met) == (0, 0, True)
+
+
+def test_exam_attempts_count_in_date_order_whatever_order_they_are_given_in() -> None:
+    """NREMT: "RBE option is available beginning [...] (EMR is October 1), up to one year
+    before your current expiration date": of a pass in the window and an earlier failure
+    before it, given latest first, the pass is the attempt that counts."""
+    in_window = ep.ExamAttempt(D(2025, 11, 5), True)
+    before_window = ep.ExamAttempt(D(2024, 6, 3), False)
+    answer = status(exam_attempts=[in_window, before_window])
+    assert answer.requirements_met
+    codes = [r.code for r in answer.reasons]
+    assert "recert_exam_outside_window" in codes
+    assert "recert_exam" in codes

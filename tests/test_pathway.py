@@ -10,6 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import emrpath as ep
+from emrpath import programs
 from emrpath.params import Param, Provision
 from emrpath.policies import FixedDaysWait
 from tests.errors import raises_emrpath
@@ -354,6 +355,11 @@ def test_status_prints_and_renders() -> None:
     assert "<table " in status._repr_html_()
     rows = status.to_rows()
     assert [r["gate"] for r in rows] == GATE_ORDER
+    for row, gate in zip(rows, status.gates, strict=True):
+        assert row["state"] == gate.state.value
+        assert (row["valid_until"], row["expected_on"]) == (gate.valid_until, gate.expected_on)
+        assert row["reasons"] == "; ".join(str(r) for r in gate.reasons)
+    assert any(len(gate.reasons) > 1 for gate in status.gates)  # so the joint is seen
 
 
 def test_what_if_with_evolve() -> None:
@@ -598,3 +604,37 @@ def test_on_a_pass_s_last_valid_day_certification_does_not_ask_for_a_new_pass() 
     assert "a new cognitive pass (the one on record was valid through 2026-01-08)" in str(
         next_day.gate(ep.GateName.CERTIFICATION).reasons[0]
     )
+
+
+def test_the_printed_and_html_status_show_every_column() -> None:
+    """Principle 3: "Decisions explain themselves": the text and notebook views head their
+    columns and fill each gate's dates; the summary answers whether a new course is needed."""
+    status = ep.evaluate(
+        ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2))),
+        as_of=D(2025, 6, 1),
+        program=ep.NREMT_EMR,
+    )
+    lines = str(status).splitlines()
+    assert lines[1] == "gate           state    valid until  expected on"
+    assert lines[3] == "course         met      2027-05-31"
+    cognitive = next(line for line in lines if line.startswith("cognitive"))
+    assert cognitive == "cognitive      pending               2025-06-01"
+    head = (
+        "<thead><tr><th>gate</th><th>state</th><th>valid until</th><th>expected on</th>"
+        "<th>reasons</th></tr></thead>"
+    )
+    view = status._repr_html_()
+    assert head in view
+    assert "<tr><td>course</td><td>met</td><td>2027-05-31</td><td></td>" in view
+    assert " | new course or route needed: no | " in status.summary()
+    assert "remedial training due" not in status.summary()
+
+
+def test_the_summary_says_when_remedial_training_is_due() -> None:
+    """NREMT EMT: "After 3 failures the candidate must document remedial training before
+    attempt 4"; the one-line summary says so."""
+    failed = [ep.ExamAttempt(D(2025, month, 3), False) for month in (2, 3, 4)]
+    candidate = ep.Candidate(ep.CourseCompletion(D(2025, 1, 6), D(2025, 1, 7)), attempts=failed)
+    status = ep.evaluate(candidate, as_of=D(2025, 5, 1), program=programs.get("nremt-emt"))
+    assert status.remedial_training_due
+    assert status.summary().endswith(" | remedial training due: yes | weakest source: secondary")

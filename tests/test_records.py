@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 import emrpath as ep
+from tests.errors import raises_emrpath
 
 D = dt.date
 
@@ -135,3 +136,44 @@ def test_bad_records_name_their_field(build: object, error: type[Exception], fie
     assert isinstance(info.value, ep.EmrpathError)
     assert info.value.field == field
     assert info.value.rule
+
+
+@pytest.mark.parametrize("kind", ["state_license", "national_certification"])
+def test_a_prerequisite_is_a_state_license_or_a_national_certification(kind: str) -> None:
+    """NREMT AEMT and Paramedic: "current NREMT cert or state license at EMT level or
+    higher"; the credential says which of the two it is."""
+    assert ep.PrerequisiteCredential("emt", D(2027, 3, 31), kind=kind).kind == kind
+    assert ep.PrerequisiteCredential("emt", D(2027, 3, 31)).kind == "state_license"
+
+
+@pytest.mark.parametrize("kind", ["State_License", "license", None, 1])
+def test_any_other_prerequisite_kind_is_refused(kind: object) -> None:
+    with raises_emrpath(
+        ep.InvalidRecordError, field="PrerequisiteCredential.kind", rule="prerequisite"
+    ) as info:
+        ep.PrerequisiteCredential("emt", D(2027, 3, 31), kind=kind)  # type: ignore[arg-type]
+    assert info.value.message == (
+        f"must be one of national_certification, state_license, got {kind!r}"
+    )
+
+
+@pytest.mark.parametrize("accreditation", [None, "caahep", "letter_of_review"])
+def test_a_course_accreditation_is_caahep_a_letter_of_review_or_none(
+    accreditation: str | None,
+) -> None:
+    """Paramedic: "a CAAHEP-accredited paramedic program or one holding a CoAEMSP Letter
+    of Review (LoR)"; ``None`` where it is not known or not needed."""
+    course = ep.CourseCompletion(D(2025, 5, 2))
+    candidate = ep.Candidate(course=course, course_accreditation=accreditation)
+    assert candidate.course_accreditation == accreditation
+
+
+@pytest.mark.parametrize("accreditation", ["CAAHEP", "lor", ""])
+def test_any_other_course_accreditation_is_refused(accreditation: str) -> None:
+    with raises_emrpath(
+        ep.InvalidRecordError, field="Candidate.course_accreditation", rule="prerequisite"
+    ) as info:
+        ep.Candidate(course=ep.CourseCompletion(D(2025, 5, 2)), course_accreditation=accreditation)
+    assert info.value.message == (
+        f"must be one of caahep, letter_of_review, got {accreditation!r}"
+    )

@@ -293,3 +293,76 @@ def test_a_seasonal_window_opening_before_year_1_is_a_range_error() -> None:
     with raises_emrpath(ep.CalendarRangeError, field="date", rule="date arithmetic"):
         window.opens_on(D(1, 3, 31))
     assert window.opens_on(D(2, 3, 31)) == D(1, 10, 1)
+
+
+# A date past what the rules can compute: the business calendar's last year (2100) for
+# the result posting, the last representable date (9999-12-31) for the date arithmetic.
+FAR: list[tuple[Callable[..., Any], dict[str, Any], str, str]] = [
+    (ep.expected_result_date, {"exam_on": D(2100, 12, 30)}, "exam_on", "business day"),
+    (ep.earliest_retest_date, {"attempt_on": D(9999, 12, 20)}, "attempt_on", "date arithmetic"),
+    (
+        ep.course_expiration_date,
+        {"completed_on": D(9998, 3, 1)},
+        "completed_on",
+        "date arithmetic",
+    ),
+    (
+        ep.att_expiration_date,
+        {"issued_on": D(9999, 12, 1), "course_completed_on": D(9997, 12, 1)},
+        "issued_on",
+        "date arithmetic",
+    ),
+    (
+        ep.att_expiration_date,
+        {"issued_on": D(9999, 12, 1), "course_completed_on": D(9999, 1, 1)},
+        "course_completed_on",
+        "date arithmetic",
+    ),
+    (
+        ep.portion_expiration_date,
+        {"passed_on": D(9998, 2, 1), "course_completed_on": D(9998, 1, 1)},
+        "passed_on",
+        "date arithmetic",
+    ),
+    (
+        ep.initial_expiration_date,
+        {"certified_on": D(9998, 7, 1)},
+        "certified_on",
+        "date arithmetic",
+    ),
+    (ep.appeal_deadline, {"notified_on": D(9999, 12, 20)}, "notified_on", "date arithmetic"),
+    (
+        ep.plan_attempts,
+        {"course": ep.CourseCompletion(D(2100, 6, 1)), "first_attempt_on": D(2100, 12, 30)},
+        "first_attempt_on",
+        "business day",
+    ),
+    (
+        ep.plan_attempts,
+        {"course": ep.CourseCompletion(D(2100, 6, 1)), "first_attempt_on": D(2100, 12, 1)},
+        "first_attempt_on",
+        "business day",
+    ),
+    (
+        ep.plan_attempts,
+        {"course": ep.CourseCompletion(D(9999, 6, 1)), "first_attempt_on": D(9999, 6, 2)},
+        "course",
+        "date arithmetic",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("function", "args", "field", "rule"),
+    [pytest.param(*case, id=f"{case[0].__name__}-{case[2]}") for case in FAR],
+)
+def test_a_date_past_the_range_names_the_callers_argument(
+    function: Callable[..., Any], args: dict[str, Any], field: str, rule: str
+) -> None:
+    """Design principle 6: every invalid argument raises an EmrpathError "with a message
+    naming the field and the rule". A date whose answer falls past the business calendar's
+    years, or past 9999-12-31, is the caller's argument: the error names it, not the
+    calendar's ``day`` or the date arithmetic's ``date``."""
+    with raises_emrpath(ep.CalendarRangeError, field=field, rule=rule) as info:
+        function(**args, program=ep.NREMT_EMR)
+    assert "outside" in info.value.message

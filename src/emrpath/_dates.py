@@ -43,6 +43,7 @@ __all__ = [
     "make_date",
     "notebook_day",
     "optional_notebook_day",
+    "out_of_range_for",
     "timezone",
 ]
 
@@ -477,6 +478,21 @@ def _out_of_range(what: str) -> CalendarRangeError:
         field="date",
         rule="date arithmetic",
     )
+
+
+def out_of_range_for(err: CalendarRangeError, field: str) -> CalendarRangeError:
+    """``err``, re-addressed to ``field``: the caller's argument whose date ran out of range.
+
+    The calendar names its own parameter (``day``) and the date arithmetic names none
+    (``date``); a rule function that steps from a caller's date passes the error on as
+    naming that argument, so the caller learns which of its values to look at.
+
+    Example:
+        >>> err = CalendarRangeError("2200-01-01 is outside", field="day", rule="business day")
+        >>> print(out_of_range_for(err, "exam_on"))
+        exam_on: 2200-01-01 is outside (rule: business day)
+    """
+    return CalendarRangeError(err.message, field=field, rule=err.rule)
 
 
 def make_date(year: int, month: int, day: int) -> dt.date:

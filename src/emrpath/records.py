@@ -214,20 +214,23 @@ _CREDENTIAL_KINDS = ("national_certification", "state_license")
 _ACCREDITATIONS = ("caahep", "letter_of_review")
 
 
-def _one_of(
-    options: tuple[str, ...], rule: str
-) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and attribute.default is None:
-            return
-        if value not in options:
-            raise InvalidRecordError(
-                f"must be one of {', '.join(options)}, got {shown(value)}",
-                field=f"{type(instance).__name__}.{attribute.name}",
-                rule=rule,
-            )
+def _one_of(value: object, options: tuple[str, ...], *, field: str, optional: bool) -> None:
+    if value is None and optional:
+        return
+    if value not in options:
+        raise InvalidRecordError(
+            f"must be one of {', '.join(options)}, got {shown(value)}",
+            field=field,
+            rule="prerequisite",
+        )
 
-    return check
+
+def _credential_kind(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _one_of(value, _CREDENTIAL_KINDS, field="PrerequisiteCredential.kind", optional=False)
+
+
+def _accreditation(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _one_of(value, _ACCREDITATIONS, field="Candidate.course_accreditation", optional=True)
 
 
 def _level_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -260,9 +263,7 @@ kind='national_certification')
         converter=notebook_day,
         validator=plain_date("prerequisite"),
     )
-    kind: str = attrs.field(
-        default="state_license", kw_only=True, validator=_one_of(_CREDENTIAL_KINDS, "prerequisite")
-    )
+    kind: str = attrs.field(default="state_license", kw_only=True, validator=_credential_kind)
 
     def describe(self) -> str:
         """The credential in words.
@@ -476,7 +477,7 @@ class Candidate:
         validator=instance_of(PrerequisiteCredential, "candidate record", optional=True),
     )
     course_accreditation: str | None = attrs.field(
-        default=None, kw_only=True, validator=_one_of(_ACCREDITATIONS, "prerequisite")
+        default=None, kw_only=True, validator=_accreditation
     )
 
     def __attrs_post_init__(self) -> None:

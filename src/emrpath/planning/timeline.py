@@ -50,6 +50,7 @@ from typing import Any
 
 import attrs
 
+from emrpath._dates import out_of_range_for
 from emrpath._table import (
     cell,
     data_frame,
@@ -61,7 +62,7 @@ from emrpath._table import (
     text_table,
 )
 from emrpath._validators import require, shown
-from emrpath.errors import InputTypeError, InvalidRecordError
+from emrpath.errors import CalendarRangeError, InputTypeError, InvalidRecordError
 from emrpath.params import Confidence, ParamReader
 from emrpath.program import Program, check_program
 from emrpath.records import Candidate, CourseCompletion
@@ -482,7 +483,10 @@ def plan_attempts(
                 rule="course window",
             )
     course_rule = reader.read(program.course_validity, completed)
-    course_end = course_expiration_date(completed, program=program)
+    try:
+        course_end = course_expiration_date(completed, program=program)
+    except CalendarRangeError as err:
+        raise out_of_range_for(err, "course") from None
     reasons = [
         Reason.cited(
             "attempt_limit",
@@ -523,7 +527,10 @@ def plan_attempts(
                 )
             day = retest
         posting = reader.read(program.result_posting, day)
-        result_on = expected_result_date(day, program=program)
+        try:
+            result_on = expected_result_date(day, program=program)
+        except CalendarRangeError as err:  # every attempt's date steps from the first
+            raise out_of_range_for(err, "first_attempt_on") from None
         fits_course = day <= course_end
         att_issued = issued if previous_result is None else previous_result
         att_end: dt.date | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -11,7 +10,7 @@ from emrpath._dates import days_in_month
 from emrpath._validators import shown
 from emrpath.errors import InvalidRecordError
 
-__all__ = ["day_of", "month_number", "non_negative", "positive"]
+__all__ = ["DayOf", "month_number", "non_negative", "positive"]
 
 
 def positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -41,16 +40,20 @@ def month_number(instance: object, attribute: attrs.Attribute[Any], value: objec
         )
 
 
-def day_of(month_field: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+@attrs.frozen(slots=True)
+class DayOf:
     """A validator: the day is one that the month in ``month_field`` has in every year.
 
     Runs after ``positive`` and after the month field's own check (attrs validates fields
     in order), so the fixed date a seasonal rule names exists every year: no 30 February,
-    and no 29 February, which most years lack.
+    and no 29 February, which most years lack. A class rather than a closure, so its check
+    is code that runs when a value is validated, not only when the policy class is defined.
     """
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        month = getattr(instance, month_field)
+    month_field: str
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        month = getattr(instance, self.month_field)
         last = days_in_month(2001, month)  # a common year
         if type(value) is int and value > last:
             raise InvalidRecordError(
@@ -58,5 +61,3 @@ def day_of(month_field: str) -> Callable[[object, attrs.Attribute[Any], object],
                 field=f"{type(instance).__name__}.{attribute.name}",
                 rule="program parameter",
             )
-
-    return check

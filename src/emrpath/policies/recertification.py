@@ -25,7 +25,7 @@ from emrpath._dates import (
 )
 from emrpath._validators import amount, amount_text, boolean, exact_decimal, shown
 from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
-from emrpath.policies._fields import day_of, month_number, non_negative, positive
+from emrpath.policies._fields import DayOf, month_number, non_negative, positive
 
 __all__ = [
     "CeComponent",
@@ -479,9 +479,9 @@ class SeasonalRecertWindow:
     """
 
     opens_month: int = attrs.field(validator=month_number)
-    opens_day: int = attrs.field(validator=[positive, day_of("opens_month")])
+    opens_day: int = attrs.field(validator=(positive, DayOf("opens_month")))
     late_month: int = attrs.field(validator=month_number)
-    late_day: int = attrs.field(validator=[positive, day_of("late_month")])
+    late_day: int = attrs.field(validator=(positive, DayOf("late_month")))
     opens_years_before: int = attrs.field(default=0, kw_only=True, validator=non_negative)
 
     def opens_on(self, expires_on: dt.date) -> dt.date | None:

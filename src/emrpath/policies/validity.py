@@ -23,7 +23,7 @@ from emrpath._dates import (
     make_date,
 )
 from emrpath._validators import boolean
-from emrpath.policies._fields import day_of, month_number, positive
+from emrpath.policies._fields import DayOf, month_number, positive
 
 __all__ = [
     "AnniversaryExpiry",
@@ -155,7 +155,7 @@ class SeasonalExpiry:
     """
 
     month: int = attrs.field(validator=month_number)
-    day: int = attrs.field(validator=[positive, day_of("month")])
+    day: int = attrs.field(validator=(positive, DayOf("month")))
     split_month: int = attrs.field(validator=month_number)
     years_before_split: int = attrs.field(validator=positive)
     years_from_split: int = attrs.field(validator=positive)

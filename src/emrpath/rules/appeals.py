@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from emrpath._dates import out_of_range_for
 from emrpath._validators import shown
-from emrpath.errors import NoRuleInForceError
+from emrpath.errors import CalendarRangeError, NoRuleInForceError
 from emrpath.program import Program, check_program
 
 __all__ = ["appeal_deadline"]
@@ -39,4 +40,7 @@ def appeal_deadline(notified_on: dt.date | dt.datetime, *, program: Program) -> 
         raise NoRuleInForceError(
             f"program {shown(program.key)} defines no appeal rule", field="program", rule=_RULE
         )
-    return program.appeal_window.value_at(day).last_day(day)
+    try:
+        return program.appeal_window.value_at(day).last_day(day)
+    except CalendarRangeError as err:
+        raise out_of_range_for(err, "notified_on") from None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from emrpath._dates import out_of_range_for
+from emrpath.errors import CalendarRangeError
 from emrpath.program import Program, check_program
 
 __all__ = ["initial_expiration_date"]
@@ -38,4 +40,7 @@ def initial_expiration_date(
     """
     program = check_program(program, _RULE)
     day = program.date(certified_on, field="certified_on", rule=_RULE)
-    return program.certification_term.value_at(day).expires_on(day)
+    try:
+        return program.certification_term.value_at(day).expires_on(day)
+    except CalendarRangeError as err:
+        raise out_of_range_for(err, "certified_on") from None

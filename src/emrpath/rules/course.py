@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from emrpath.errors import InvalidRecordError
+from emrpath._dates import out_of_range_for
+from emrpath.errors import CalendarRangeError, InvalidRecordError
 from emrpath.program import Program, check_program
 
 __all__ = ["att_expiration_date", "course_expiration_date"]
@@ -34,7 +35,10 @@ def course_expiration_date(completed_on: dt.date | dt.datetime, *, program: Prog
     """
     program = check_program(program, "course window")
     day = program.date(completed_on, field="completed_on", rule="course window")
-    return program.course_validity.value_at(day).expires_on(day)
+    try:
+        return program.course_validity.value_at(day).expires_on(day)
+    except CalendarRangeError as err:
+        raise out_of_range_for(err, "completed_on") from None
 
 
 def att_expiration_date(
@@ -83,5 +87,11 @@ expired on 2026-01-31; an authorization to test cannot be issued for an expired 
             field="issued_on",
             rule=rule,
         )
-    course_end = program.course_validity.value_at(completed).expires_on(completed)
-    return program.authorization.value_at(issued).expires_on(issued, course_end)
+    try:
+        course_end = program.course_validity.value_at(completed).expires_on(completed)
+    except CalendarRangeError as err:
+        raise out_of_range_for(err, "course_completed_on") from None
+    try:
+        return program.authorization.value_at(issued).expires_on(issued, course_end)
+    except CalendarRangeError as err:
+        raise out_of_range_for(err, "issued_on") from None

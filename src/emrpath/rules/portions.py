@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from emrpath.errors import InvalidRecordError
+from emrpath._dates import out_of_range_for
+from emrpath.errors import CalendarRangeError, InvalidRecordError
 from emrpath.program import Program, check_program
 
 __all__ = ["portion_expiration_date"]
@@ -55,4 +56,9 @@ def portion_expiration_date(
     if program.portion_validity is None:
         return None
     validity = program.portion_validity.value_at(completed)
-    return None if validity is None else validity.expires_on(passed)
+    if validity is None:
+        return None
+    try:
+        return validity.expires_on(passed)
+    except CalendarRangeError as err:
+        raise out_of_range_for(err, "passed_on") from None

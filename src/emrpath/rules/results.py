@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from emrpath._dates import out_of_range_for
+from emrpath.errors import CalendarRangeError
 from emrpath.program import Program, check_program
 
 __all__ = ["expected_result_date"]
@@ -41,4 +43,7 @@ def expected_result_date(exam_on: dt.date | dt.datetime, *, program: Program) ->
     program = check_program(program, _RULE)
     day = program.date(exam_on, field="exam_on", rule=_RULE)
     posting = program.result_posting.value_at(day)
-    return program.calendar.add_business_days(day, posting.business_days)
+    try:
+        return program.calendar.add_business_days(day, posting.business_days)
+    except CalendarRangeError as err:
+        raise out_of_range_for(err, "exam_on") from None

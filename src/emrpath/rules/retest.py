@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from emrpath._dates import out_of_range_for
+from emrpath.errors import CalendarRangeError
 from emrpath.program import Program, check_program
 
 __all__ = ["earliest_retest_date"]
@@ -35,4 +37,7 @@ def earliest_retest_date(attempt_on: dt.date | dt.datetime, *, program: Program)
     """
     program = check_program(program, _RULE)
     day = program.date(attempt_on, field="attempt_on", rule=_RULE)
-    return program.retest_wait.value_at(day).earliest_after(day)
+    try:
+        return program.retest_wait.value_at(day).earliest_after(day)
+    except CalendarRangeError as err:
+        raise out_of_range_for(err, "attempt_on") from None
