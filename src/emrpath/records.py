@@ -542,7 +542,7 @@ class Candidate:
     def replace_attempt(self, index: int, **changes: Any) -> Candidate:
         """This candidate with attempt ``index`` changed (moved, or another outcome).
 
-        ``index`` counts in :attr:`attempts`, which are in date order; negative indexes
+        ``index`` counts in ``attempts``, which are in date order; negative indexes
         count from the last. The changed attempt goes back into date order.
 
         Args:

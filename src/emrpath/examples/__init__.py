@@ -1,7 +1,7 @@
 """The example documents emrpath ships: one candidate and one recertification per program.
 
 Each is a JSON document (``<program>-candidate`` or ``<program>-recertification``) that
-names its program, read from the installed package with :mod:`importlib.resources`, so it
+names its program, read from the installed package with ``importlib.resources``, so it
 works from a wheel, a checkout or a zip. They are what ``emrpath status --example`` reads,
 and a quick start for a notebook: load one, change a date, evaluate.
 
