@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import emrpath as ep
@@ -64,6 +64,12 @@ SCHEMA: dict[str, Any] = {
         for part, kind in (("on", pa.date32()), ("passed", pa.bool_()), ("score", pa.int64()))
     },
 }
+
+
+# Each example is a cohort of up to 12 rows built into a table: 150 cohorts (up to 1,800
+# rows, the edge dates mixed in) per property, where CI's profile would run 500 and spend
+# 100 s here; a quicker profile runs its own smaller number.
+_EXAMPLES = settings(max_examples=min(settings().max_examples, 150))
 
 
 def row_of(candidate: ep.Candidate, order: list[int] | None = None) -> dict[str, Any]:
@@ -256,6 +262,7 @@ def cohorts(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dt.date, ep.Program]
 # -- equality with decide() ---------------------------------------------------------------
 
 
+@_EXAMPLES
 @given(cohorts())
 def test_every_arrow_row_is_what_decide_gives(cohort):
     """evaluate_table: "the decided fields of each row are those decide() gives the candidate
@@ -267,6 +274,7 @@ def test_every_arrow_row_is_what_decide_gives(cohort):
     assert_equal_to_decide(rows, as_of, program, result)
 
 
+@_EXAMPLES
 @given(cohorts())
 def test_every_dataframe_row_is_what_decide_gives(cohort):
     """The same, from a pandas DataFrame: "DataFrame in, DataFrame out", same index."""
@@ -278,6 +286,7 @@ def test_every_dataframe_row_is_what_decide_gives(cohort):
     assert_equal_to_decide(rows, as_of, program, result)
 
 
+@_EXAMPLES
 @given(cohorts())
 def test_blocks_of_rows_change_nothing(cohort):
     """The vectorised pass runs over blocks of rows (CHUNK_ROWS at a time); with blocks of
@@ -324,6 +333,7 @@ def _two_shapes() -> ep.Program:
 TWO_SHAPES = _two_shapes()
 
 
+@_EXAMPLES
 @given(
     dates(D(2014, 6, 1), D(2099, 1, 1)).flatmap(
         lambda as_of: st.tuples(
@@ -545,6 +555,7 @@ def test_a_missing_extra_is_named(monkeypatch, missing):
     assert info.value.field == missing
 
 
+@_EXAMPLES
 @given(cohorts(), st.integers(0, 12), st.integers(0, 12))
 def test_sliced_and_chunked_tables_read_from_their_offsets(cohort, cut, length):
     """An Arrow slice starts inside its buffers (values and validity bits at an offset) and

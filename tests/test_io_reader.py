@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import emrpath as ep
@@ -25,6 +25,12 @@ P = ep.NREMT_EMR
 ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+# Each example writes and reads whole documents; 100 per property (the rules' own run 500
+# in CI) keep this file's cost a fifth of what it was.
+_EXAMPLES = settings(max_examples=min(settings().max_examples, 100))
+
+
+@_EXAMPLES
 @given(candidates())
 def test_loads_of_dumps_is_the_candidate(candidate: ep.Candidate) -> None:
     """Issue 6: "every record, status and decision round-trips through JSON": what
@@ -76,6 +82,7 @@ def _text_with_duplicate(node: Any, target: int, counter: list[int]) -> str:
     return json.dumps(node)
 
 
+@_EXAMPLES
 @given(candidates(), st.data())
 def test_a_duplicated_key_anywhere_is_reported_at_its_path(
     candidate: ep.Candidate, data: st.DataObject
