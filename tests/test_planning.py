@@ -864,3 +864,190 @@ def test_a_plan_document_without_fixes_still_loads() -> None:
     assert old.to_rows()[2]["fix"] == "the can/cannot list memorized"
     assert old.to_rows()[0]["fix"] is None
     assert ep.loads(ep.dumps(plan), RetakePlan) == plan
+
+
+# -- what the timeline and the plan say, word for word (mutation testing, issue 17) ---------
+
+
+def test_the_timeline_states_every_rule_it_applied_with_its_parameter() -> None:
+    """Issue 4's question "if I fail on the 3rd, when can I retest, and does my third
+    attempt still fit before my course expires?": the timeline answers it in words, each
+    step naming the parameter it applied and that parameter's confidence. NREMT: "If you
+    are unsuccessful you can retest 15 days after the last attempt"; "Authorizations to Test
+    (ATT) for National EMS Certification will be valid for up to 90 days from the date of
+    issuance"."""
+    course = ep.CourseCompletion(D(2024, 1, 5))
+    timeline = ep.plan_attempts(
+        course, D(2026, 1, 10), authorization_issued_on=D(2025, 12, 1), program=ep.NREMT_EMR
+    )
+    assert str(timeline).splitlines()[6:] == [
+        "    - 3 attempts under one course, 0 used; after the last, a new full course, which "
+        "starts a fresh count. [attempt_limit; secondary]",
+        "    - Course completed 2024-01-05 qualifies for testing through 2026-01-31. "
+        "[course_validity; primary]",
+        "    - Each result is expected 2 business days after its exam (an expectation, not a "
+        "guarantee). [result_posting; secondary]",
+        "    - Each retest on its earliest date: 15 calendar days after the last attempt, "
+        "counted from the attempt date, not the result date. [retest_wait; secondary]",
+        "    - One authorization to test per attempt (valid up to 90 days from issue, ending "
+        "no later than the course expiration date); each retest's is planned as applied for "
+        "on the previous result's expected date. [authorization; primary]",
+        "    - Attempt 3 could not be taken before 2026-02-09, after the course stops "
+        "qualifying on 2026-01-31; it needs a new full course, which starts a fresh count. "
+        "[course_validity; primary]",
+        "    - A first planned attempt on or before 2026-01-01 leaves room for all 3 remaining "
+        "attempts before 2026-01-31. [course_validity; primary]",
+        "2 of 3 remaining attempts fit | latest first attempt leaving room for all: 2026-01-01 "
+        "| weakest source: secondary",
+    ]
+    assert repr(timeline) == (
+        "<AttemptTimeline nremt-emr first_attempt_on=2026-01-10 attempts=3 all_fit=False "
+        "latest_first_attempt_on=2026-01-01>"
+    )
+    assert timeline.confidence is ep.Confidence.SECONDARY
+    html = timeline._repr_html_()
+    assert "attempts, course qualifies through 2026-01-31" in html
+    assert html.count("<li>") == 7
+    assert "2 of 3 remaining attempts fit" in html
+
+
+def test_the_last_attempt_alone_is_one_remaining_attempt_and_its_authorization_unchecked() -> None:
+    """With two of NREMT's "three attempts" used, one remains: the timeline speaks of it in
+    the singular, gives no retest step, and says the first attempt's authorization is not
+    checked when none was given."""
+    course = ep.CourseCompletion(D(2024, 1, 5))
+    timeline = ep.plan_attempts(course, D(2026, 1, 28), attempts_used=2, program=ep.NREMT_EMR)
+    lines = str(timeline).splitlines()
+    assert lines[0].endswith("; 2 of 3 used")
+    assert [r.code for r in timeline.reasons] == [
+        "attempt_limit",
+        "course_window",
+        "result_posting",
+        "authorization_per_attempt",
+        "latest_first_attempt",
+    ]
+    assert timeline.reasons[3].message.endswith(
+        "on the previous result's expected date; the first attempt's is not checked."
+    )
+    assert timeline.reasons[4].message == (
+        "A first planned attempt on or before 2026-01-31 leaves room for the 1 remaining "
+        "attempt before 2026-01-31."
+    )
+    assert lines[-1] == (
+        "1 of 1 remaining attempt fits | latest first attempt leaving room for all: "
+        "2026-01-31 | weakest source: secondary"
+    )
+
+
+def test_the_plan_text_gives_the_score_the_dates_the_buckets_and_the_rules() -> None:
+    """NREMT: "If you are unsuccessful you can retest 15 days after the last attempt"; the
+    seed: "Use the mandatory 15-day waiting period to attack the one or two buckets that
+    cost you the most, then retest." The plan's text shows the failed attempt, its score
+    against the passing point, both retest dates, the course window, the attempts, every
+    bucket with its fix, and each rule applied with its parameter."""
+    attempt = failed(D(2025, 7, 11), 905)
+    plan = retake_plan(
+        log_of("scope", "pacing"),
+        attempt,
+        candidate(attempt),
+        as_of=D(2025, 7, 14),
+        program=ep.NREMT_EMR,
+    )
+    assert str(plan).splitlines()[:18] == [
+        "nremt-emr retake plan on 2025-07-14",
+        "  failed attempt            2025-07-11",
+        "  scaled score              905 (45 below passing)",
+        "  earliest retest           2025-07-26",
+        "  next attempt              2025-07-26",
+        "  course qualifies through  2027-05-31",
+        "  attempts                  1 used, 2 left",
+        "  bucket                 misses  focus  fix",
+        "  ---------------------  ------  -----  -------------------------------",
+        "  domain knowledge gaps       0         focused content review",
+        "  sequence errors             0         priority-ladder drills",
+        "  scope errors                1  yes    the can/cannot list memorized",
+        "  reading errors              0         slower, deliberate stem reading",
+        "  pacing errors               1  yes    timed practice",
+        "    - The result of the attempt on 2025-07-11 is expected on 2025-07-15 (2 business "
+        "days after the exam; an expectation, not a guarantee). [result_posting; secondary]",
+        "    - Retest allowed from 2025-07-26 (15 calendar days after the last attempt). "
+        "[retest_wait; secondary]",
+        "    - Attempt 2 of 3 may be taken from 2025-07-26 through 2027-05-31. "
+        "[attempt_limit; secondary]",
+        "    - Use the wait (15 calendar days after the last attempt) on the buckets that cost "
+        "the most, then retest: scope errors: the can/cannot list memorized (1 missed); "
+        "pacing errors: timed practice (1 missed). [retest_wait; secondary]",
+    ]
+    assert str(plan).splitlines()[18].startswith("  nremt-emr attempts: course completed")
+    assert str(plan).splitlines()[-1] == plan.summary()
+    assert repr(plan) == (
+        "<RetakePlan nremt-emr as_of=2025-07-14 next_attempt_on=2025-07-26 "
+        "attempts_remaining=2 focus=['scope', 'pacing']>"
+    )
+    html = plan._repr_html_()
+    assert html.startswith("<div ")
+    assert "<strong>nremt-emr</strong> retake plan on 2025-07-14" in html
+    assert html.count("<table ") == 2  # the buckets, then the timeline
+    assert html.count("<li>") == 4
+    assert html.index(">timed practice</td>") < html.index(">2025-08-10</td>")
+    assert f">{plan.summary()}</p>" in html
+
+
+def test_after_the_last_attempt_the_plan_says_what_comes_first_and_offers_no_retest() -> None:
+    """Seed: "three attempts before a full EMR refresher course is required": the plan
+    names the new course first, drops the retest wait, and offers no date."""
+    attempts = [failed(D(2025, 7, 11)), failed(D(2025, 7, 28)), failed(D(2025, 8, 20), 930)]
+    plan = retake_plan(
+        log_of("reading"),
+        attempts[-1],
+        candidate(*attempts),
+        as_of=D(2025, 8, 25),
+        program=ep.NREMT_EMR,
+    )
+    lines = str(plan).splitlines()
+    assert lines[3:7] == [
+        "  earliest retest           none",
+        "  next attempt              none open",
+        "  course qualifies through  2027-05-31",
+        "  attempts                  3 used, 0 left",
+    ]
+    assert [(r.code, r.parameter) for r in plan.reasons] == [
+        ("attempts_used_up", "attempt_limit"),
+        ("retake_focus", "attempt_limit"),
+    ]
+    assert plan.reasons[1].message == (
+        "No further attempt under this course: first a new full course, which starts a fresh "
+        "count. Then work on the buckets that cost the most: reading errors: slower, "
+        "deliberate stem reading (1 missed)."
+    )
+    assert plan.reasons[1].citation == ep.NREMT_EMR.attempt_limit.at(D(2025, 5, 2)).citation
+    assert not plan.fits_course_window
+    assert plan.earliest_retest_on is None
+    assert repr(plan) == (
+        "<RetakePlan nremt-emr as_of=2025-08-25 next_attempt_on=None attempts_remaining=0 "
+        "focus=['reading']>"
+    )
+    assert plan._repr_html_().count("<table ") == 1  # the buckets; no timeline
+
+
+def test_an_empty_log_says_to_classify_the_misses_citing_the_seed() -> None:
+    """Seed: "attack the one or two buckets that cost you the most, then retest": with no
+    misses logged there is no bucket to attack, and the reason says how to fill the log."""
+    attempt = failed(D(2025, 7, 11), None)
+    plan = retake_plan(
+        ErrorLog(), attempt, candidate(attempt), as_of=D(2025, 7, 11), program=ep.NREMT_EMR
+    )
+    reason = plan.reasons[-1]
+    assert (reason.code, reason.parameter) == ("nothing_logged", None)
+    assert reason.message == (
+        "The error log holds no misses, so no bucket can be targeted; classify the misses "
+        "from the score report and your own notes."
+    )
+    assert reason.citation is not None
+    assert reason.citation.quote == (
+        "attack the one or two buckets that cost you the most, then retest."
+    )
+    assert reason.citation.quote in SEED_FIXES
+    assert reason.confidence is ep.Confidence.SECONDARY
+    assert "  scaled score" not in str(plan)  # no score reported: no line for it
+    assert plan.days_available == 15
