@@ -1051,3 +1051,81 @@ def test_an_empty_log_says_to_classify_the_misses_citing_the_seed() -> None:
     assert reason.confidence is ep.Confidence.SECONDARY
     assert "  scaled score" not in str(plan)  # no score reported: no line for it
     assert plan.days_available == 15
+
+
+def test_a_plan_refusal_names_the_field_the_rule_and_the_limit() -> None:
+    """NREMT: "candidates are initially given three attempts to pass the cognitive
+    examination": a plan with all three used has nothing to plan, and the refusal says how
+    many the program allows and what comes after the last."""
+    with raises_emrpath(ep.InvalidRecordError, field="attempts_used", rule="attempt limit") as lim:
+        ep.plan_attempts(COURSE, D(2025, 7, 1), attempts_used=3, program=ep.NREMT_EMR)
+    assert lim.value.message == (
+        "3 attempts used; the program allows 3 under one course, so a plan needs 0 to 2 used "
+        "(after the last, a new full course, which starts a fresh count)"
+    )
+    with raises_emrpath(ep.InputTypeError, field="attempts_used", rule="retake planning") as kind:
+        ep.plan_attempts(COURSE, D(2025, 7, 1), attempts_used=True, program=ep.NREMT_EMR)
+    assert kind.value.message == "must be an int, got bool"
+    for field, first, issued in (
+        ("first_attempt_on", D(2025, 5, 1), None),
+        ("authorization_issued_on", D(2025, 7, 1), D(2025, 5, 1)),
+    ):
+        with raises_emrpath(ep.InvalidRecordError, field=field, rule="course window") as early:
+            ep.plan_attempts(COURSE, first, authorization_issued_on=issued, program=ep.NREMT_EMR)
+        assert early.value.message == "2025-05-01 is before the course completion 2025-05-02"
+    # on the completion day itself both are allowed
+    same_day = ep.plan_attempts(
+        COURSE, D(2025, 5, 2), authorization_issued_on=D(2025, 5, 2), program=ep.NREMT_EMR
+    )
+    assert same_day.attempts[0].fits_authorization is True
+
+
+def test_a_plan_past_the_calendar_or_the_date_range_names_the_argument() -> None:
+    """design.md: every bad input raises an EmrpathError naming the field: a course whose
+    24-month window ends past year 9999 is the course's, a result date past the business
+    calendar's last year is the first attempt's (every planned date steps from it)."""
+    with raises_emrpath(ep.CalendarRangeError, field="course", rule="date arithmetic"):
+        ep.plan_attempts(ep.CourseCompletion(D(9998, 1, 1)), D(9998, 12, 1), program=ep.NREMT_EMR)
+    with raises_emrpath(
+        ep.CalendarRangeError, field="first_attempt_on", rule="business day"
+    ) as late:
+        ep.plan_attempts(ep.CourseCompletion(D(2100, 1, 1)), D(2100, 12, 31), program=ep.NREMT_EMR)
+    assert "2100-12-31" in late.value.message
+
+
+def test_a_retake_refusal_says_why() -> None:
+    """A retake is planned after the latest attempt, for a failed one, from its own log."""
+    first, second = failed(D(2025, 7, 11)), failed(D(2025, 7, 28))
+    for person in (candidate(first, second), candidate()):
+        with raises_emrpath(
+            ep.InvalidRecordError, field="failed_attempt", rule="retake planning"
+        ) as last:
+            retake_plan(log_of(), first, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
+        assert last.value.message == (
+            "must be the candidate's last attempt; a retake is planned after the latest one"
+        )
+    passed = ep.ExamAttempt(D(2025, 7, 11), passed=True)
+    with raises_emrpath(
+        ep.InvalidRecordError, field="failed_attempt.passed", rule="retake planning"
+    ) as pass_:
+        retake_plan(log_of(), passed, candidate(passed), as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
+    assert pass_.value.message == "is a passed attempt; there is nothing to retake"
+    dated = ErrorLog([Miss("scope")], attempt_on=D(2025, 7, 11))
+    with raises_emrpath(
+        ep.InvalidRecordError, field="log.attempt_on", rule="retake planning"
+    ) as other:
+        retake_plan(
+            dated, second, candidate(first, second), as_of=D(2025, 8, 1), program=ep.NREMT_EMR
+        )
+    assert other.value.message == (
+        "the log is for the attempt on 2025-07-11, not the failed attempt on 2025-07-28"
+    )
+    # a log dated for the failed attempt itself is accepted
+    own = ErrorLog([Miss("scope")], attempt_on=D(2025, 7, 28))
+    plan = retake_plan(
+        own, second, candidate(first, second), as_of=D(2025, 8, 1), program=ep.NREMT_EMR
+    )
+    assert plan.failed_on == D(2025, 7, 28)
+    with raises_emrpath(ep.InputTypeError, field="Miss.note", rule="retake planning"):
+        Miss("scope", note=None)  # type: ignore[arg-type]
+    assert Miss("scope").note == ""
