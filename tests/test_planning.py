@@ -24,6 +24,7 @@ from emrpath.planning import (
     RetakePlan,
     retake_plan,
 )
+from emrpath.policies import FixedDaysWait
 from emrpath.programs.ascp_mls import RETEST_WAIT_90_DAYS
 from emrpath.report import parameter_rows
 from emrpath.retake_advice import SEED_RETAKE_ADVICE, RetakeAdvice
@@ -1129,3 +1130,75 @@ def test_a_retake_refusal_says_why() -> None:
     with raises_emrpath(ep.InputTypeError, field="Miss.note", rule="retake planning"):
         Miss("scope", note=None)  # type: ignore[arg-type]
     assert Miss("scope").note == ""
+
+
+def two_day_wait() -> ep.Program:
+    """NREMT EMR with a toy 2-day retest wait: shorter than its 2-business-day results."""
+    cite = ep.Citation(url="https://example.org/wait", quote="retest after two days", title="Toy")
+    wait = Param.single(
+        "retest_wait",
+        "Wait between a cognitive attempt and the earliest retest",
+        FixedDaysWait(days=2),
+        effective_from=D(2000, 1, 1),
+        citation=cite,
+        confidence=ep.Confidence.PRIMARY,
+    )
+    return attrs.evolve(ep.NREMT_EMR, retest_wait=wait)
+
+
+def test_a_result_due_on_the_retest_date_is_said_not_moved() -> None:
+    """Module docstring: "Should a program's result come on or after the next earliest date,
+    the timeline says so in a reason rather than moving the date." A Monday attempt's
+    result is due Wednesday, the day a 2-day wait allows the retest."""
+    timeline = ep.plan_attempts(
+        ep.CourseCompletion(D(2025, 5, 2)), D(2025, 7, 7), program=two_day_wait()
+    )
+    assert [a.earliest_on for a in timeline.attempts] == [
+        D(2025, 7, 7),
+        D(2025, 7, 9),
+        D(2025, 7, 11),
+    ]
+    late = [r for r in timeline.reasons if r.code == "result_after_retest_date"]
+    assert [(r.message, r.parameter, r.confidence) for r in late] == [
+        (
+            "The result of attempt 1 is expected 2025-07-09, not before attempt 2 could be "
+            "taken on 2025-07-09.",
+            "retest_wait",
+            ep.Confidence.PRIMARY,
+        ),
+        (
+            "The result of attempt 2 is expected 2025-07-11, not before attempt 3 could be "
+            "taken on 2025-07-11.",
+            "retest_wait",
+            ep.Confidence.PRIMARY,
+        ),
+    ]
+    assert late[0].citation is not None
+    assert late[0].citation.quote == "retest after two days"
+    # NREMT's own 15 days leave room for its 2-business-day results: nothing to say
+    shipped = ep.plan_attempts(
+        ep.CourseCompletion(D(2025, 5, 2)), D(2025, 7, 7), program=ep.NREMT_EMR
+    )
+    assert "result_after_retest_date" not in [r.code for r in shipped.reasons]
+
+
+def test_an_authorization_applied_for_after_the_course_expired_does_not_fit() -> None:
+    """NREMT: an ATT is "valid for up to 90 days from the date of issuance", and it ends no
+    later than the course expiration date (policy-facts: "cut off at the course expiration
+    date"): one applied for on the course's last day covers that day only; one applied for
+    after it covers nothing, and has no last day."""
+    course = ep.CourseCompletion(D(2024, 1, 5))  # qualifies through 2026-01-31
+    last_day = ep.plan_attempts(
+        course, D(2026, 1, 31), authorization_issued_on=D(2026, 1, 31), program=ep.NREMT_EMR
+    ).attempts[0]
+    assert (last_day.fits_authorization, last_day.authorization_expires_on) == (
+        True,
+        D(2026, 1, 31),
+    )
+    timeline = ep.plan_attempts(
+        course, D(2026, 1, 29), authorization_issued_on=D(2026, 1, 2), program=ep.NREMT_EMR
+    )
+    first, second = timeline.attempts[:2]
+    assert first.expected_result_on == D(2026, 2, 2)  # after the course's last day
+    assert (second.fits_authorization, second.authorization_expires_on) == (False, None)
+    assert timeline.text_lines()[4].split()[-2:] == ["no", "no"]
