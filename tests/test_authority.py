@@ -650,3 +650,114 @@ def test_a_jurisdiction_waiving_its_licence_carries_its_own_source_and_confidenc
     assert licensed.reasons[1].message == "Montana (MT) requires its own licence or authorization."
     assert licensed.reasons[1].confidence is ep.Confidence.PRIMARY
     assert licensed.confidence is ep.Confidence.PRIMARY
+
+
+def test_each_refusal_says_what_is_wrong() -> None:
+    """Every bad input raises an EmrpathError naming the field and the rule (design
+    principle 6), and its message says what was wrong and what is expected."""
+    refusals = [
+        (
+            lambda: Jurisdiction(5, "M"),
+            "Jurisdiction.code",
+            "must be a str jurisdiction code, got int",
+        ),  # type: ignore[arg-type]
+        (
+            lambda: AgencyCredential("A", "Dr. B", D(2026, 1, 2), jurisdiction="mt"),
+            "AgencyCredential.jurisdiction",
+            "'mt' is not a jurisdiction code: upper-case letters and digits, parts joined by "
+            "single hyphens ('MT', 'US-MT'); codes are compared exactly",
+        ),
+        (
+            lambda: Jurisdiction("XX", "N", requires_state_license=False),
+            "Jurisdiction.citation",
+            "a jurisdiction that requires no licence of its own must cite where it says so; "
+            "an unsourced jurisdiction is treated as requiring one",
+        ),
+        (
+            lambda: StateLicense("MT", "emr", D(2026, 1, 2), D(2026, 1, 1)),
+            "StateLicense.expires_on",
+            "2026-01-01 is before issued_on 2026-01-02",
+        ),
+        (
+            lambda: AgencyCredential("A", "Dr. B", D(2026, 1, 2), D(2026, 1, 1)),
+            "AgencyCredential.expires_on",
+            "2026-01-01 is before issued_on 2026-01-02",
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(),
+                "MT",
+                on=D(2026, 1, 1),
+                require_national_certification=1,  # type: ignore[arg-type]
+                program=ep.NREMT_EMR,
+            ),
+            "require_national_certification",
+            "must be True or False, got int",
+        ),
+        (
+            lambda: practice_authority(Practitioner(), 30, on=D(2026, 1, 1), program=ep.NREMT_EMR),  # type: ignore[arg-type]
+            "jurisdiction",
+            "must be a Jurisdiction or its code, got int",
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(),
+                "MT",
+                on=D(2026, 1, 1),
+                jurisdictions={"XX": MT},
+                program=ep.NREMT_EMR,
+            ),
+            "jurisdictions['XX']",
+            "the key 'XX' is not the code of its entry ('MT')",
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(),
+                "MT",
+                on=D(2026, 1, 1),
+                jurisdictions=[MT, Jurisdiction("MT", "Other")],
+                program=ep.NREMT_EMR,
+            ),
+            "jurisdictions[1]",
+            "two different entries for 'MT'",
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(),
+                Jurisdiction("MT", "Other"),
+                on=D(2026, 1, 1),
+                jurisdictions=[MT],
+                program=ep.NREMT_EMR,
+            ),
+            "jurisdiction",
+            "two different entries for 'MT' (one passed as jurisdiction, one in jurisdictions)",
+        ),
+        (
+            lambda: AgencyCredential("A", "B", D(2025, 1, 1)).in_force("2025-07-01"),  # type: ignore[arg-type]
+            "on",
+            "expected a datetime.date, got str '2025-07-01'",
+        ),
+    ]
+    for call, field, message in refusals:
+        with raises_emrpath(ep.EmrpathError, field=field, rule="practice authority") as info:
+            call()
+        assert info.value.message == message
+    # the same entry twice, and an expiry on the issue day, are fine
+    twice = practice_authority(
+        Practitioner(), "MT", on=D(2026, 1, 1), jurisdictions=[MT, MT], program=ep.NREMT_EMR
+    )
+    assert twice.jurisdiction_known
+    assert StateLicense("MT", "emr", D(2026, 1, 1), D(2026, 1, 1)).in_force(D(2026, 1, 1))
+    assert AgencyCredential("A", "B", D(2026, 1, 1), D(2026, 1, 1)).in_force(D(2026, 1, 1))
+
+
+def test_the_level_asked_defaults_to_the_programs_own() -> None:
+    """``level`` defaults to "the program's level, ``program.level``; EMR for a program
+    without one": an EMT licence authorises NREMT EMT practice, and ASCP (no EMS level)
+    asks about EMR."""
+    emt = practice_authority(Practitioner(), "MT", on=D(2026, 1, 1), program=ep.NREMT_EMT)
+    assert emt.level is Level.EMT
+    assert emt.missing == ("an unexpired MT licence or authorization at EMT level or higher",)
+    assert ep.ASCP_MLS.level is None
+    mls = practice_authority(Practitioner(), "MT", on=D(2026, 1, 1), program=ep.ASCP_MLS)
+    assert mls.level is Level.EMR
