@@ -1202,3 +1202,42 @@ def test_an_authorization_applied_for_after_the_course_expired_does_not_fit() ->
     assert first.expected_result_on == D(2026, 2, 2)  # after the course's last day
     assert (second.fits_authorization, second.authorization_expires_on) == (False, None)
     assert timeline.text_lines()[4].split()[-2:] == ["no", "no"]
+
+
+def test_after_three_emt_failures_the_plan_puts_the_remedial_training_first() -> None:
+    """NREMT EMT: "if you fail three times, a remedial training program is required before
+    you can retake the exam"; "EMT: 24 hours or completion of the 20 hour National
+    Continued Competency Program (NCCP)." The plan names the training before attempt 4,
+    cites the attempt limit, and the timeline counts six attempts with the training
+    between the third and the fourth."""
+    completed = D(2025, 1, 10)
+    days = [completed + dt.timedelta(days=20 + 15 * i) for i in range(3)]
+    attempts = [failed(day, 900) for day in days]
+    person = ep.Candidate(
+        course=ep.CourseCompletion(completed, verified_on=completed),
+        attempts=attempts,
+        skills=ep.SkillsCompetency(completed),
+    )
+    plan = retake_plan(
+        log_of("sequence"), attempts[-1], person, as_of=D(2025, 6, 1), program=ep.NREMT_EMT
+    )
+    focus = plan.reasons[-1]
+    assert (focus.code, focus.parameter, focus.confidence) == (
+        "retake_focus",
+        "attempt_limit",
+        ep.Confidence.SECONDARY,
+    )
+    assert focus.message == (
+        "Before attempt 4, first complete and document 24 hours of remedial training, or the "
+        "20-hour national continuing-education component (it does not extend the course). "
+        "Aim it, and the study around it, at the buckets that cost the most: sequence errors "
+        "(1 missed). The nremt-emt program ships no retake advice: no study fix is given."
+    )
+    assert focus.citation == ep.NREMT_EMT.attempt_limit.at(completed).citation
+    assert plan.timeline is not None
+    assert [a.number for a in plan.timeline.attempts] == [4, 5, 6]
+    assert plan.timeline.reasons[0].message == (
+        "6 attempts under one course, 3 used; before attempt 4, 24 hours of remedial "
+        "training, or the 20-hour national continuing-education component; after the last, "
+        "a new full course, which starts a fresh count."
+    )
