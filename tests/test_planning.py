@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+import re
 from itertools import pairwise
 from typing import Any
 
@@ -1132,13 +1133,14 @@ def test_a_retake_refusal_says_why() -> None:
     assert Miss("scope").note == ""
 
 
-def two_day_wait() -> ep.Program:
-    """NREMT EMR with a toy 2-day retest wait: shorter than its 2-business-day results."""
+def two_day_wait(days: int = 2) -> ep.Program:
+    """NREMT EMR with a toy retest wait of ``days`` (2: shorter than its 2-business-day
+    results)."""
     cite = ep.Citation(url="https://example.org/wait", quote="retest after two days", title="Toy")
     wait = Param.single(
         "retest_wait",
         "Wait between a cognitive attempt and the earliest retest",
-        FixedDaysWait(days=2),
+        FixedDaysWait(days=days),
         effective_from=D(2000, 1, 1),
         citation=cite,
         confidence=ep.Confidence.PRIMARY,
@@ -1241,3 +1243,67 @@ def test_after_three_emt_failures_the_plan_puts_the_remedial_training_first() ->
         "training, or the 20-hour national continuing-education component; after the last, "
         "a new full course, which starts a fresh count."
     )
+
+
+def test_no_first_attempt_date_leaves_room_when_the_waits_outrun_the_course() -> None:
+    """Module docstring: the timeline gives "the latest first-attempt date that still leaves
+    room for every remaining attempt", and says so when none does: two 400-day waits do
+    not fit in NREMT's 24-month course window even from the completion day (and the
+    second attempt, 400 days on, is past the 90 days of its authorization: one fits)."""
+    course = ep.CourseCompletion(D(2024, 1, 5))
+    timeline = ep.plan_attempts(course, D(2024, 1, 5), program=two_day_wait(400))
+    assert timeline.latest_first_attempt_on is None
+    assert timeline.summary() == (
+        "1 of 3 remaining attempts fits | latest first attempt leaving room for all: none "
+        "| weakest source: secondary"
+    )
+    assert timeline.reasons[-1].message == (
+        "No first-attempt date leaves room for all 3 remaining attempts before 2026-01-31."
+    )
+
+
+def test_a_program_without_advice_shows_an_empty_fix_column() -> None:
+    """ASCP ships no retake advice (the seed's fixes are NREMT EMR study advice): the
+    plan's bucket table leaves the fix column empty rather than inventing one, and its
+    notebook view right-aligns the counts under the same four headings."""
+    course = ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 10), route="route 1")
+    attempt = ep.ExamAttempt(D(2025, 3, 3), passed=False, scaled_score=350)
+    plan = retake_plan(
+        log_of("reading"),
+        attempt,
+        ep.Candidate(course, [attempt]),
+        as_of=D(2025, 3, 10),
+        program=ep.ASCP_MLS,
+    )
+    assert str(plan).splitlines()[7:14] == [
+        "  bucket                 misses  focus  fix",
+        "  ---------------------  ------  -----  ---",
+        "  domain knowledge gaps       0",
+        "  sequence errors             0",
+        "  scope errors                0",
+        "  reading errors              1  yes",
+        "  pacing errors               0",
+    ]
+    html = plan._repr_html_()
+    heads = re.findall(r'<th style="text-align:(\w+)[^>]*>([^<]*)</th>', html)
+    assert heads[:4] == [
+        ("left", "bucket"),
+        ("right", "misses"),
+        ("left", "focus"),
+        ("left", "fix"),
+    ]
+
+
+def test_a_plan_with_no_attempt_open_shows_no_timeline_in_the_notebook() -> None:
+    """Seed: "three attempts before a full EMR refresher course is required": with none
+    open the notebook view ends with the reasons and the summary, and no timeline."""
+    attempts = [failed(D(2025, 7, 11)), failed(D(2025, 7, 28)), failed(D(2025, 8, 20))]
+    plan = retake_plan(
+        log_of("reading"),
+        attempts[-1],
+        candidate(*attempts),
+        as_of=D(2025, 8, 25),
+        program=ep.NREMT_EMR,
+    )
+    html = plan._repr_html_()
+    assert re.search(r"</li></ul><p [^>]*>retest from: none \| ", html)
