@@ -761,3 +761,48 @@ def test_the_level_asked_defaults_to_the_programs_own() -> None:
     assert ep.ASCP_MLS.level is None
     mls = practice_authority(Practitioner(), "MT", on=D(2026, 1, 1), program=ep.ASCP_MLS)
     assert mls.level is Level.EMR
+
+
+def test_every_reason_cites_its_source() -> None:
+    """Module docstring: "Every "no" lists each missing or expired item, as a cited
+    Reason": the licence steps cite NREMT ("State EMS Offices issue licenses that authorize
+    an individual to practice within that state"), agency steps the seed's "follow your
+    service's onboarding and medical-direction process", an unknown jurisdiction the seed's
+    "Where required, an EMR needs state licensure or authorization before functioning in
+    the role", and the national certification NREMT's definition of licensure."""
+    licences = [
+        StateLicense("MT", "emr", D(2026, 7, 1), D(2027, 6, 30)),
+        StateLicense("MT", "emr", D(2020, 1, 1), D(2021, 6, 30)),
+        StateLicense("MT", "emr", D(2025, 1, 1), D(2027, 6, 30)),
+    ]
+    credentials = [
+        AgencyCredential("Later EMS", "Dr. L", D(2026, 6, 1)),
+        AgencyCredential("Old EMS", "Dr. C", D(2020, 1, 1), D(2021, 1, 1)),
+    ]
+    person = Practitioner(licences, ep.Certification(D(2026, 6, 2)), credentials)
+    decision = practice_authority(
+        person,
+        "MT",
+        on=D(2026, 3, 1),
+        level="emt",
+        require_agency_credential=True,
+        program=ep.NREMT_EMR,
+    )
+    quotes = [r.citation.quote if r.citation else None for r in decision.reasons]
+    assert quotes[0] is not None
+    assert quotes[0].startswith("Licensure, on the other hand, is the state's grant")
+    assert quotes[1] == (
+        "Where required, an EMR needs state licensure or authorization before functioning "
+        "in the role."
+    )
+    state = (
+        "State EMS Offices issue licenses that authorize an individual to practice within "
+        "that state."
+    )
+    assert quotes[2:5] == [state] * 3
+    assert quotes[5:] == ["follow your service's onboarding and medical-direction process."] * 2
+    # on its last day, a licence below the level asked is too low, not expired
+    last_day = practice_authority(
+        Practitioner([licences[2]]), "MT", on=D(2027, 6, 30), level="emt", program=ep.NREMT_EMR
+    )
+    assert [r.code for r in last_day.reasons][-1] == "license_level_too_low"
