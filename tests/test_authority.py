@@ -806,3 +806,19 @@ def test_every_reason_cites_its_source() -> None:
         Practitioner([licences[2]]), "MT", on=D(2027, 6, 30), level="emt", program=ep.NREMT_EMR
     )
     assert [r.code for r in last_day.reasons][-1] == "license_level_too_low"
+
+
+def test_a_required_national_certification_that_is_not_on_record_is_missing() -> None:
+    """authority.py: "where the caller asks (require_national_certification=True), the
+    national certification is current that day": with none on record it is missing,
+    even where no licence is needed."""
+    decision = practice_authority(
+        Practitioner(),
+        NO_LICENSE,
+        on=D(2026, 3, 1),
+        require_national_certification=True,
+        program=ep.NREMT_EMR,
+    )
+    assert not decision.allowed
+    assert decision.missing == ("a current national certification",)
+    assert decision.reasons[0].message.startswith("No national certification is on record; ")
