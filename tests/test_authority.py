@@ -444,3 +444,381 @@ def test_a_jurisdiction_passed_in_does_not_override_a_different_entry_for_its_co
         person, MT, on=D(2026, 1, 1), jurisdictions={"MT": MT}, program=ep.NREMT_EMR
     )
     assert same.allowed
+
+
+# -- each step in words, and which record it rests on (mutation testing, issue 17) ----------
+
+
+def test_the_longest_lasting_licence_and_a_credential_never_withdrawn_are_the_ones_shown() -> None:
+    """NREMT: "State EMS Offices issue licenses that authorize an individual to practice
+    within that state"; seed: "follow your service's onboarding and medical-direction
+    process." Of several licences in force the decision rests on the one that lasts
+    longest (the higher level, on the same last day); of several credentials, one in force
+    until withdrawn outlasts any that expires, and one for another jurisdiction is not
+    read."""
+    licences = [
+        StateLicense("MT", "emr", D(2025, 7, 1), D(2027, 6, 30)),
+        StateLicense("MT", "emt", D(2025, 1, 1), D(2027, 6, 30)),
+        StateLicense("MT", "emr", D(2024, 1, 1), D(2026, 12, 31)),
+        StateLicense("ID", "paramedic", D(2024, 1, 1), D(2029, 12, 31)),
+    ]
+    credentials = [
+        AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1), D(2026, 8, 1)),
+        AgencyCredential("Big Sky EMS", "Dr. Bo", D(2025, 1, 1), jurisdiction="MT"),
+        AgencyCredential("Teton EMS", "Dr. Li", D(2025, 1, 1), jurisdiction="WY"),
+    ]
+    person = Practitioner(licences, ep.Certification(D(2025, 6, 2)), credentials)
+    decision = practice_authority(
+        person,
+        "MT",
+        on=D(2026, 3, 1),
+        require_agency_credential=True,
+        require_national_certification=True,
+        jurisdictions=[MT],
+        program=ep.NREMT_EMR,
+    )
+    assert decision.license == licences[1]
+    assert str(decision).splitlines() == [
+        "allowed: EMR in MT on 2026-03-01 through 2027-06-30 | weakest source: secondary",
+        "    - National certification is current through 2027-09-30; national certification "
+        "is not a licence to practise and never grants authority by itself.",
+        "    - Montana (MT) requires its own licence or authorization (no source given for it).",
+        "    - MT licence at EMT is in force from 2025-01-01 through 2027-06-30.",
+        "    - A licence at EMT authorises functioning at the lower level EMR: levels are "
+        "cumulative in scope.",
+        "    - Credentialed by Big Sky EMS under the medical direction of Dr. Bo, in force "
+        "from 2025-01-01 until withdrawn.",
+    ]
+    assert [(r.code, r.confidence) for r in decision.reasons] == [
+        ("national_certification_not_authority", ep.Confidence.PRIMARY),
+        ("license_required", ep.Confidence.SECONDARY),
+        ("license_valid", ep.Confidence.PRIMARY),
+        ("license_level_higher", ep.Confidence.SECONDARY),
+        ("agency_credential_valid", ep.Confidence.SECONDARY),
+    ]
+    assert [r.parameter for r in decision.reasons] == [None] * 5
+    higher = decision.reasons[3].citation
+    assert higher is not None
+    assert "at or above the level" in higher.quote
+    assert repr(decision) == "<PracticeDecision allowed=True emr in MT on 2026-03-01 missing=0>"
+    # without Big Sky, Valley Fire's credential is the one, and its end bounds the authority
+    fewer = Practitioner(licences, ep.Certification(D(2025, 6, 2)), [credentials[0]])
+    valley = practice_authority(
+        fewer, "MT", on=D(2026, 3, 1), require_agency_credential=True, program=ep.NREMT_EMR
+    )
+    assert valley.reasons[-1].message == (
+        "Credentialed by Valley Fire under the medical direction of Dr. Ada Reyes, in force "
+        "from 2025-08-01 through 2026-08-01."
+    )
+    assert valley.valid_until == D(2026, 8, 1)
+
+
+def test_a_no_says_why_each_record_does_not_serve() -> None:
+    """authority.py: "Every "no" lists each missing or expired item": a licence not yet issued,
+    one expired, one below the level asked, a credential not yet in force, one expired,
+    and a national certification that starts later, each with its own reason."""
+    licences = [
+        StateLicense("MT", "emr", D(2026, 7, 1), D(2027, 6, 30)),
+        StateLicense("MT", "emr", D(2020, 1, 1), D(2021, 6, 30)),
+        StateLicense("MT", "emr", D(2025, 1, 1), D(2027, 6, 30)),
+    ]
+    credentials = [
+        AgencyCredential("Later EMS", "Dr. L", D(2026, 6, 1)),
+        AgencyCredential("Old EMS", "Dr. C", D(2020, 1, 1), D(2021, 1, 1)),
+    ]
+    person = Practitioner(licences, ep.Certification(D(2026, 6, 2)), credentials)
+    decision = practice_authority(
+        person,
+        "MT",
+        on=D(2026, 3, 1),
+        level="emt",
+        require_agency_credential=True,
+        require_national_certification=True,
+        program=ep.NREMT_EMR,
+    )
+    assert str(decision).splitlines() == [
+        "not allowed: EMT in MT on 2026-03-01 | weakest source: secondary",
+        "  missing: a current national certification",
+        "  missing: an unexpired MT licence or authorization at EMT level or higher",
+        "  missing: agency credentialing under medical direction, in force",
+        "    - National certification starts 2026-06-02, after 2026-03-01; national "
+        "certification is not a licence to practise and never grants authority by itself.",
+        "    - Jurisdiction MT is not among the jurisdictions supplied; it is treated as "
+        "requiring its own licence or authorization.",
+        "    - MT licence at EMR (2026-07-01 to 2027-06-30) is not in force until 2026-07-01.",
+        "    - MT licence at EMR (2020-01-01 to 2021-06-30) expired after 2021-06-30.",
+        "    - MT licence at EMR (2025-01-01 to 2027-06-30) is below EMT, the level asked about.",
+        "    - Credential by Later EMS is not in force until 2026-06-01.",
+        "    - Credential by Old EMS expired after 2021-01-01.",
+    ]
+    assert [r.code for r in decision.reasons] == [
+        "national_certification_not_authority",
+        "jurisdiction_unknown",
+        "license_not_yet_valid",
+        "license_expired",
+        "license_level_too_low",
+        "agency_credential_not_yet_valid",
+        "agency_credential_expired",
+    ]
+    assert decision.valid_until is None
+    assert decision.license is None
+    assert repr(decision) == "<PracticeDecision allowed=False emt in MT on 2026-03-01 missing=3>"
+    nothing = practice_authority(
+        Practitioner(), MT, on=D(2026, 3, 1), require_agency_credential=True, program=ep.NREMT_EMR
+    )
+    assert [r.message for r in nothing.reasons[1:]] == [
+        "Montana (MT) requires its own licence or authorization (no source given for it).",
+        "No MT licence or authorization is on record.",
+        "No agency credential under medical direction for MT is on record.",
+    ]
+
+
+def test_a_required_national_certification_bounds_the_authority_it_joins() -> None:
+    """NREMT: "For EMR is it September 30" (a two-year cycle: issued 2024-06-02, it
+    expires 2026-09-30); when the caller requires it, the authority ends with it,
+    and when the caller does not, the licence alone bounds it. A certificate that is not
+    time-limited (ASCP, issued before 2004) is current with no end."""
+    person = Practitioner(
+        [StateLicense("MT", "emr", D(2025, 7, 1), D(2027, 6, 30))], ep.Certification(D(2024, 6, 2))
+    )
+    for required, until in ((True, D(2026, 9, 30)), (False, D(2027, 6, 30))):
+        decision = practice_authority(
+            person,
+            "MT",
+            on=D(2026, 3, 1),
+            require_national_certification=required,
+            program=ep.NREMT_EMR,
+        )
+        assert decision.valid_until == until
+    last_day = practice_authority(
+        person, "MT", on=D(2026, 9, 30), require_national_certification=True, program=ep.NREMT_EMR
+    )
+    assert last_day.allowed
+    after = practice_authority(
+        person, "MT", on=D(2026, 10, 1), require_national_certification=True, program=ep.NREMT_EMR
+    )
+    assert after.missing == ("a current national certification",)
+    assert after.reasons[0].message.startswith("National certification expired 2026-09-30;")
+    first_day = Practitioner(certification=ep.Certification(D(2024, 6, 2)))
+    on_issue = practice_authority(
+        first_day,
+        NO_LICENSE,
+        on=D(2024, 6, 2),
+        require_national_certification=True,
+        program=ep.NREMT_EMR,
+    )
+    assert on_issue.allowed
+    old = Practitioner(certification=ep.Certification(D(2000, 5, 1)))
+    lifelong = practice_authority(
+        old, NO_LICENSE, on=D(2026, 3, 1), require_national_certification=True, program=ep.ASCP_MLS
+    )
+    assert lifelong.allowed
+    assert lifelong.valid_until is None
+    assert lifelong.reasons[0].message.startswith(
+        "National certification is current (not time-limited); "
+    )
+
+
+def test_a_jurisdiction_waiving_its_licence_carries_its_own_source_and_confidence() -> None:
+    """A jurisdiction that "requires no licence of its own must cite where it says so":
+    the decision cites that source, with the confidence the caller gave it."""
+    primary = Jurisdiction(
+        "XX",
+        "Example Territory",
+        requires_state_license=False,
+        citation=SOURCE,
+        confidence=ep.Confidence.PRIMARY,
+    )
+    decision = practice_authority(Practitioner(), primary, on=D(2026, 3, 1), program=ep.NREMT_EMR)
+    assert decision.allowed
+    reason = decision.reasons[1]
+    assert (reason.code, reason.citation, reason.confidence) == (
+        "license_not_required",
+        SOURCE,
+        ep.Confidence.PRIMARY,
+    )
+    assert reason.message == (
+        "Example Territory (XX) requires no licence of its own, per the jurisdiction data "
+        "supplied."
+    )
+    assert decision.confidence is ep.Confidence.PRIMARY
+    assert decision.summary() == "allowed: EMR in XX on 2026-03-01 | weakest source: primary"
+    sourced = Jurisdiction("MT", "Montana", citation=SOURCE, confidence=ep.Confidence.PRIMARY)
+    licensed = practice_authority(
+        Practitioner([emr_license()]), sourced, on=D(2026, 3, 1), program=ep.NREMT_EMR
+    )
+    assert licensed.reasons[1].message == "Montana (MT) requires its own licence or authorization."
+    assert licensed.reasons[1].confidence is ep.Confidence.PRIMARY
+    assert licensed.confidence is ep.Confidence.PRIMARY
+
+
+def test_each_refusal_says_what_is_wrong() -> None:
+    """Every bad input raises an EmrpathError naming the field and the rule (design
+    principle 6), and its message says what was wrong and what is expected."""
+    refusals = [
+        (
+            lambda: Jurisdiction(5, "M"),
+            "Jurisdiction.code",
+            "must be a str jurisdiction code, got int",
+        ),  # type: ignore[arg-type]
+        (
+            lambda: AgencyCredential("A", "Dr. B", D(2026, 1, 2), jurisdiction="mt"),
+            "AgencyCredential.jurisdiction",
+            "'mt' is not a jurisdiction code: upper-case letters and digits, parts joined by "
+            "single hyphens ('MT', 'US-MT'); codes are compared exactly",
+        ),
+        (
+            lambda: Jurisdiction("XX", "N", requires_state_license=False),
+            "Jurisdiction.citation",
+            "a jurisdiction that requires no licence of its own must cite where it says so; "
+            "an unsourced jurisdiction is treated as requiring one",
+        ),
+        (
+            lambda: StateLicense("MT", "emr", D(2026, 1, 2), D(2026, 1, 1)),
+            "StateLicense.expires_on",
+            "2026-01-01 is before issued_on 2026-01-02",
+        ),
+        (
+            lambda: AgencyCredential("A", "Dr. B", D(2026, 1, 2), D(2026, 1, 1)),
+            "AgencyCredential.expires_on",
+            "2026-01-01 is before issued_on 2026-01-02",
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(),
+                "MT",
+                on=D(2026, 1, 1),
+                require_national_certification=1,  # type: ignore[arg-type]
+                program=ep.NREMT_EMR,
+            ),
+            "require_national_certification",
+            "must be True or False, got int",
+        ),
+        (
+            lambda: practice_authority(Practitioner(), 30, on=D(2026, 1, 1), program=ep.NREMT_EMR),  # type: ignore[arg-type]
+            "jurisdiction",
+            "must be a Jurisdiction or its code, got int",
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(),
+                "MT",
+                on=D(2026, 1, 1),
+                jurisdictions={"XX": MT},
+                program=ep.NREMT_EMR,
+            ),
+            "jurisdictions['XX']",
+            "the key 'XX' is not the code of its entry ('MT')",
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(),
+                "MT",
+                on=D(2026, 1, 1),
+                jurisdictions=[MT, Jurisdiction("MT", "Other")],
+                program=ep.NREMT_EMR,
+            ),
+            "jurisdictions[1]",
+            "two different entries for 'MT'",
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(),
+                Jurisdiction("MT", "Other"),
+                on=D(2026, 1, 1),
+                jurisdictions=[MT],
+                program=ep.NREMT_EMR,
+            ),
+            "jurisdiction",
+            "two different entries for 'MT' (one passed as jurisdiction, one in jurisdictions)",
+        ),
+        (
+            lambda: AgencyCredential("A", "B", D(2025, 1, 1)).in_force("2025-07-01"),  # type: ignore[arg-type]
+            "on",
+            "expected a datetime.date, got str '2025-07-01'",
+        ),
+    ]
+    for call, field, message in refusals:
+        with raises_emrpath(ep.EmrpathError, field=field, rule="practice authority") as info:
+            call()
+        assert info.value.message == message
+    # the same entry twice, and an expiry on the issue day, are fine
+    twice = practice_authority(
+        Practitioner(), "MT", on=D(2026, 1, 1), jurisdictions=[MT, MT], program=ep.NREMT_EMR
+    )
+    assert twice.jurisdiction_known
+    assert StateLicense("MT", "emr", D(2026, 1, 1), D(2026, 1, 1)).in_force(D(2026, 1, 1))
+    assert AgencyCredential("A", "B", D(2026, 1, 1), D(2026, 1, 1)).in_force(D(2026, 1, 1))
+
+
+def test_the_level_asked_defaults_to_the_programs_own() -> None:
+    """``level`` defaults to "the program's level, ``program.level``; EMR for a program
+    without one": an EMT licence authorises NREMT EMT practice, and ASCP (no EMS level)
+    asks about EMR."""
+    emt = practice_authority(Practitioner(), "MT", on=D(2026, 1, 1), program=ep.NREMT_EMT)
+    assert emt.level is Level.EMT
+    assert emt.missing == ("an unexpired MT licence or authorization at EMT level or higher",)
+    assert ep.ASCP_MLS.level is None
+    mls = practice_authority(Practitioner(), "MT", on=D(2026, 1, 1), program=ep.ASCP_MLS)
+    assert mls.level is Level.EMR
+
+
+def test_every_reason_cites_its_source() -> None:
+    """Module docstring: "Every "no" lists each missing or expired item, as a cited
+    Reason": the licence steps cite NREMT ("State EMS Offices issue licenses that authorize
+    an individual to practice within that state"), agency steps the seed's "follow your
+    service's onboarding and medical-direction process", an unknown jurisdiction the seed's
+    "Where required, an EMR needs state licensure or authorization before functioning in
+    the role", and the national certification NREMT's definition of licensure."""
+    licences = [
+        StateLicense("MT", "emr", D(2026, 7, 1), D(2027, 6, 30)),
+        StateLicense("MT", "emr", D(2020, 1, 1), D(2021, 6, 30)),
+        StateLicense("MT", "emr", D(2025, 1, 1), D(2027, 6, 30)),
+    ]
+    credentials = [
+        AgencyCredential("Later EMS", "Dr. L", D(2026, 6, 1)),
+        AgencyCredential("Old EMS", "Dr. C", D(2020, 1, 1), D(2021, 1, 1)),
+    ]
+    person = Practitioner(licences, ep.Certification(D(2026, 6, 2)), credentials)
+    decision = practice_authority(
+        person,
+        "MT",
+        on=D(2026, 3, 1),
+        level="emt",
+        require_agency_credential=True,
+        program=ep.NREMT_EMR,
+    )
+    quotes = [r.citation.quote if r.citation else None for r in decision.reasons]
+    assert quotes[0] is not None
+    assert quotes[0].startswith("Licensure, on the other hand, is the state's grant")
+    assert quotes[1] == (
+        "Where required, an EMR needs state licensure or authorization before functioning "
+        "in the role."
+    )
+    state = (
+        "State EMS Offices issue licenses that authorize an individual to practice within "
+        "that state."
+    )
+    assert quotes[2:5] == [state] * 3
+    assert quotes[5:] == ["follow your service's onboarding and medical-direction process."] * 2
+    # on its last day, a licence below the level asked is too low, not expired
+    last_day = practice_authority(
+        Practitioner([licences[2]]), "MT", on=D(2027, 6, 30), level="emt", program=ep.NREMT_EMR
+    )
+    assert [r.code for r in last_day.reasons][-1] == "license_level_too_low"
+
+
+def test_a_required_national_certification_that_is_not_on_record_is_missing() -> None:
+    """authority.py: "where the caller asks (require_national_certification=True), the
+    national certification is current that day": with none on record it is missing,
+    even where no licence is needed."""
+    decision = practice_authority(
+        Practitioner(),
+        NO_LICENSE,
+        on=D(2026, 3, 1),
+        require_national_certification=True,
+        program=ep.NREMT_EMR,
+    )
+    assert not decision.allowed
+    assert decision.missing == ("a current national certification",)
+    assert decision.reasons[0].message.startswith("No national certification is on record; ")

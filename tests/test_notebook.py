@@ -306,12 +306,14 @@ def test_frames_of_recertification_and_retake_plans():
 def test_to_frame_without_pandas_names_the_extra(monkeypatch):
     """ "clear error naming the extra when pandas is missing"."""
     monkeypatch.setitem(sys.modules, "pandas", None)
-    for value in all_reprs():
+    rules = ["pathway status", "recertification", "retake planning", "retake planning"]
+    for value, rule in zip(all_reprs(), rules, strict=True):
         with pytest.raises(
             ep.MissingExtraError, match=r"pip install -e \"\.\[notebook\]\""
         ) as info:
             value.to_frame()
         assert info.value.field == "pandas"
+        assert info.value.rule == rule
         assert isinstance(info.value, ImportError)
 
 

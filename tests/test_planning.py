@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+import re
 from itertools import pairwise
 from typing import Any
 
@@ -24,6 +25,7 @@ from emrpath.planning import (
     RetakePlan,
     retake_plan,
 )
+from emrpath.policies import FixedDaysWait
 from emrpath.programs.ascp_mls import RETEST_WAIT_90_DAYS
 from emrpath.report import parameter_rows
 from emrpath.retake_advice import SEED_RETAKE_ADVICE, RetakeAdvice
@@ -864,3 +866,444 @@ def test_a_plan_document_without_fixes_still_loads() -> None:
     assert old.to_rows()[2]["fix"] == "the can/cannot list memorized"
     assert old.to_rows()[0]["fix"] is None
     assert ep.loads(ep.dumps(plan), RetakePlan) == plan
+
+
+# -- what the timeline and the plan say, word for word (mutation testing, issue 17) ---------
+
+
+def test_the_timeline_states_every_rule_it_applied_with_its_parameter() -> None:
+    """Issue 4's question "if I fail on the 3rd, when can I retest, and does my third
+    attempt still fit before my course expires?": the timeline answers it in words, each
+    step naming the parameter it applied and that parameter's confidence. NREMT: "If you
+    are unsuccessful you can retest 15 days after the last attempt"; "Authorizations to Test
+    (ATT) for National EMS Certification will be valid for up to 90 days from the date of
+    issuance"."""
+    course = ep.CourseCompletion(D(2024, 1, 5))
+    timeline = ep.plan_attempts(
+        course, D(2026, 1, 10), authorization_issued_on=D(2025, 12, 1), program=ep.NREMT_EMR
+    )
+    assert str(timeline).splitlines()[6:] == [
+        "    - 3 attempts under one course, 0 used; after the last, a new full course, which "
+        "starts a fresh count. [attempt_limit; secondary]",
+        "    - Course completed 2024-01-05 qualifies for testing through 2026-01-31. "
+        "[course_validity; primary]",
+        "    - Each result is expected 2 business days after its exam (an expectation, not a "
+        "guarantee). [result_posting; secondary]",
+        "    - Each retest on its earliest date: 15 calendar days after the last attempt, "
+        "counted from the attempt date, not the result date. [retest_wait; secondary]",
+        "    - One authorization to test per attempt (valid up to 90 days from issue, ending "
+        "no later than the course expiration date); each retest's is planned as applied for "
+        "on the previous result's expected date. [authorization; primary]",
+        "    - Attempt 3 could not be taken before 2026-02-09, after the course stops "
+        "qualifying on 2026-01-31; it needs a new full course, which starts a fresh count. "
+        "[course_validity; primary]",
+        "    - A first planned attempt on or before 2026-01-01 leaves room for all 3 remaining "
+        "attempts before 2026-01-31. [course_validity; primary]",
+        "2 of 3 remaining attempts fit | latest first attempt leaving room for all: 2026-01-01 "
+        "| weakest source: secondary",
+    ]
+    assert repr(timeline) == (
+        "<AttemptTimeline nremt-emr first_attempt_on=2026-01-10 attempts=3 all_fit=False "
+        "latest_first_attempt_on=2026-01-01>"
+    )
+    assert timeline.confidence is ep.Confidence.SECONDARY
+    html = timeline._repr_html_()
+    assert "attempts, course qualifies through 2026-01-31" in html
+    assert html.count("<li>") == 7
+    assert "2 of 3 remaining attempts fit" in html
+
+
+def test_the_last_attempt_alone_is_one_remaining_attempt_and_its_authorization_unchecked() -> None:
+    """With two of NREMT's "three attempts" used, one remains: the timeline speaks of it in
+    the singular, gives no retest step, and says the first attempt's authorization is not
+    checked when none was given."""
+    course = ep.CourseCompletion(D(2024, 1, 5))
+    timeline = ep.plan_attempts(course, D(2026, 1, 28), attempts_used=2, program=ep.NREMT_EMR)
+    lines = str(timeline).splitlines()
+    assert lines[0].endswith("; 2 of 3 used")
+    assert [r.code for r in timeline.reasons] == [
+        "attempt_limit",
+        "course_window",
+        "result_posting",
+        "authorization_per_attempt",
+        "latest_first_attempt",
+    ]
+    assert timeline.reasons[3].message.endswith(
+        "on the previous result's expected date; the first attempt's is not checked."
+    )
+    assert timeline.reasons[4].message == (
+        "A first planned attempt on or before 2026-01-31 leaves room for the 1 remaining "
+        "attempt before 2026-01-31."
+    )
+    assert lines[-1] == (
+        "1 of 1 remaining attempt fits | latest first attempt leaving room for all: "
+        "2026-01-31 | weakest source: secondary"
+    )
+
+
+def test_the_plan_text_gives_the_score_the_dates_the_buckets_and_the_rules() -> None:
+    """NREMT: "If you are unsuccessful you can retest 15 days after the last attempt"; the
+    seed: "Use the mandatory 15-day waiting period to attack the one or two buckets that
+    cost you the most, then retest." The plan's text shows the failed attempt, its score
+    against the passing point, both retest dates, the course window, the attempts, every
+    bucket with its fix, and each rule applied with its parameter."""
+    attempt = failed(D(2025, 7, 11), 905)
+    plan = retake_plan(
+        log_of("scope", "pacing"),
+        attempt,
+        candidate(attempt),
+        as_of=D(2025, 7, 14),
+        program=ep.NREMT_EMR,
+    )
+    assert str(plan).splitlines()[:18] == [
+        "nremt-emr retake plan on 2025-07-14",
+        "  failed attempt            2025-07-11",
+        "  scaled score              905 (45 below passing)",
+        "  earliest retest           2025-07-26",
+        "  next attempt              2025-07-26",
+        "  course qualifies through  2027-05-31",
+        "  attempts                  1 used, 2 left",
+        "  bucket                 misses  focus  fix",
+        "  ---------------------  ------  -----  -------------------------------",
+        "  domain knowledge gaps       0         focused content review",
+        "  sequence errors             0         priority-ladder drills",
+        "  scope errors                1  yes    the can/cannot list memorized",
+        "  reading errors              0         slower, deliberate stem reading",
+        "  pacing errors               1  yes    timed practice",
+        "    - The result of the attempt on 2025-07-11 is expected on 2025-07-15 (2 business "
+        "days after the exam; an expectation, not a guarantee). [result_posting; secondary]",
+        "    - Retest allowed from 2025-07-26 (15 calendar days after the last attempt). "
+        "[retest_wait; secondary]",
+        "    - Attempt 2 of 3 may be taken from 2025-07-26 through 2027-05-31. "
+        "[attempt_limit; secondary]",
+        "    - Use the wait (15 calendar days after the last attempt) on the buckets that cost "
+        "the most, then retest: scope errors: the can/cannot list memorized (1 missed); "
+        "pacing errors: timed practice (1 missed). [retest_wait; secondary]",
+    ]
+    assert str(plan).splitlines()[18].startswith("  nremt-emr attempts: course completed")
+    assert str(plan).splitlines()[-1] == plan.summary()
+    assert repr(plan) == (
+        "<RetakePlan nremt-emr as_of=2025-07-14 next_attempt_on=2025-07-26 "
+        "attempts_remaining=2 focus=['scope', 'pacing']>"
+    )
+    html = plan._repr_html_()
+    assert html.startswith("<div ")
+    assert "<strong>nremt-emr</strong> retake plan on 2025-07-14" in html
+    assert html.count("<table ") == 2  # the buckets, then the timeline
+    assert html.count("<li>") == 4
+    assert html.index(">timed practice</td>") < html.index(">2025-08-10</td>")
+    assert f">{plan.summary()}</p>" in html
+
+
+def test_after_the_last_attempt_the_plan_says_what_comes_first_and_offers_no_retest() -> None:
+    """Seed: "three attempts before a full EMR refresher course is required": the plan
+    names the new course first, drops the retest wait, and offers no date."""
+    attempts = [failed(D(2025, 7, 11)), failed(D(2025, 7, 28)), failed(D(2025, 8, 20), 930)]
+    plan = retake_plan(
+        log_of("reading"),
+        attempts[-1],
+        candidate(*attempts),
+        as_of=D(2025, 8, 25),
+        program=ep.NREMT_EMR,
+    )
+    lines = str(plan).splitlines()
+    assert lines[3:7] == [
+        "  earliest retest           none",
+        "  next attempt              none open",
+        "  course qualifies through  2027-05-31",
+        "  attempts                  3 used, 0 left",
+    ]
+    assert [(r.code, r.parameter) for r in plan.reasons] == [
+        ("attempts_used_up", "attempt_limit"),
+        ("retake_focus", "attempt_limit"),
+    ]
+    assert plan.reasons[1].message == (
+        "No further attempt under this course: first a new full course, which starts a fresh "
+        "count. Then work on the buckets that cost the most: reading errors: slower, "
+        "deliberate stem reading (1 missed)."
+    )
+    assert plan.reasons[1].citation == ep.NREMT_EMR.attempt_limit.at(D(2025, 5, 2)).citation
+    assert not plan.fits_course_window
+    assert plan.earliest_retest_on is None
+    assert repr(plan) == (
+        "<RetakePlan nremt-emr as_of=2025-08-25 next_attempt_on=None attempts_remaining=0 "
+        "focus=['reading']>"
+    )
+    assert plan._repr_html_().count("<table ") == 1  # the buckets; no timeline
+
+
+def test_an_empty_log_says_to_classify_the_misses_citing_the_seed() -> None:
+    """Seed: "attack the one or two buckets that cost you the most, then retest": with no
+    misses logged there is no bucket to attack, and the reason says how to fill the log."""
+    attempt = failed(D(2025, 7, 11), None)
+    plan = retake_plan(
+        ErrorLog(), attempt, candidate(attempt), as_of=D(2025, 7, 11), program=ep.NREMT_EMR
+    )
+    reason = plan.reasons[-1]
+    assert (reason.code, reason.parameter) == ("nothing_logged", None)
+    assert reason.message == (
+        "The error log holds no misses, so no bucket can be targeted; classify the misses "
+        "from the score report and your own notes."
+    )
+    assert reason.citation is not None
+    assert reason.citation.quote == (
+        "attack the one or two buckets that cost you the most, then retest."
+    )
+    assert reason.citation.quote in SEED_FIXES
+    assert reason.confidence is ep.Confidence.SECONDARY
+    assert "  scaled score" not in str(plan)  # no score reported: no line for it
+    assert plan.days_available == 15
+
+
+def test_a_plan_refusal_names_the_field_the_rule_and_the_limit() -> None:
+    """NREMT: "candidates are initially given three attempts to pass the cognitive
+    examination": a plan with all three used has nothing to plan, and the refusal says how
+    many the program allows and what comes after the last."""
+    with raises_emrpath(ep.InvalidRecordError, field="attempts_used", rule="attempt limit") as lim:
+        ep.plan_attempts(COURSE, D(2025, 7, 1), attempts_used=3, program=ep.NREMT_EMR)
+    assert lim.value.message == (
+        "3 attempts used; the program allows 3 under one course, so a plan needs 0 to 2 used "
+        "(after the last, a new full course, which starts a fresh count)"
+    )
+    with raises_emrpath(ep.InputTypeError, field="attempts_used", rule="retake planning") as kind:
+        ep.plan_attempts(COURSE, D(2025, 7, 1), attempts_used=True, program=ep.NREMT_EMR)
+    assert kind.value.message == "must be an int, got bool"
+    for field, first, issued in (
+        ("first_attempt_on", D(2025, 5, 1), None),
+        ("authorization_issued_on", D(2025, 7, 1), D(2025, 5, 1)),
+    ):
+        with raises_emrpath(ep.InvalidRecordError, field=field, rule="course window") as early:
+            ep.plan_attempts(COURSE, first, authorization_issued_on=issued, program=ep.NREMT_EMR)
+        assert early.value.message == "2025-05-01 is before the course completion 2025-05-02"
+    # on the completion day itself both are allowed
+    same_day = ep.plan_attempts(
+        COURSE, D(2025, 5, 2), authorization_issued_on=D(2025, 5, 2), program=ep.NREMT_EMR
+    )
+    assert same_day.attempts[0].fits_authorization is True
+
+
+def test_a_plan_past_the_calendar_or_the_date_range_names_the_argument() -> None:
+    """design.md: every bad input raises an EmrpathError naming the field: a course whose
+    24-month window ends past year 9999 is the course's, a result date past the business
+    calendar's last year is the first attempt's (every planned date steps from it)."""
+    with raises_emrpath(ep.CalendarRangeError, field="course", rule="date arithmetic"):
+        ep.plan_attempts(ep.CourseCompletion(D(9998, 1, 1)), D(9998, 12, 1), program=ep.NREMT_EMR)
+    with raises_emrpath(
+        ep.CalendarRangeError, field="first_attempt_on", rule="business day"
+    ) as late:
+        ep.plan_attempts(ep.CourseCompletion(D(2100, 1, 1)), D(2100, 12, 31), program=ep.NREMT_EMR)
+    assert "2100-12-31" in late.value.message
+
+
+def test_a_retake_refusal_says_why() -> None:
+    """A retake is planned after the latest attempt, for a failed one, from its own log."""
+    first, second = failed(D(2025, 7, 11)), failed(D(2025, 7, 28))
+    for person in (candidate(first, second), candidate()):
+        with raises_emrpath(
+            ep.InvalidRecordError, field="failed_attempt", rule="retake planning"
+        ) as last:
+            retake_plan(log_of(), first, person, as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
+        assert last.value.message == (
+            "must be the candidate's last attempt; a retake is planned after the latest one"
+        )
+    passed = ep.ExamAttempt(D(2025, 7, 11), passed=True)
+    with raises_emrpath(
+        ep.InvalidRecordError, field="failed_attempt.passed", rule="retake planning"
+    ) as pass_:
+        retake_plan(log_of(), passed, candidate(passed), as_of=D(2025, 8, 1), program=ep.NREMT_EMR)
+    assert pass_.value.message == "is a passed attempt; there is nothing to retake"
+    dated = ErrorLog([Miss("scope")], attempt_on=D(2025, 7, 11))
+    with raises_emrpath(
+        ep.InvalidRecordError, field="log.attempt_on", rule="retake planning"
+    ) as other:
+        retake_plan(
+            dated, second, candidate(first, second), as_of=D(2025, 8, 1), program=ep.NREMT_EMR
+        )
+    assert other.value.message == (
+        "the log is for the attempt on 2025-07-11, not the failed attempt on 2025-07-28"
+    )
+    # a log dated for the failed attempt itself is accepted
+    own = ErrorLog([Miss("scope")], attempt_on=D(2025, 7, 28))
+    plan = retake_plan(
+        own, second, candidate(first, second), as_of=D(2025, 8, 1), program=ep.NREMT_EMR
+    )
+    assert plan.failed_on == D(2025, 7, 28)
+    with raises_emrpath(ep.InputTypeError, field="Miss.note", rule="retake planning"):
+        Miss("scope", note=None)  # type: ignore[arg-type]
+    assert Miss("scope").note == ""
+
+
+def two_day_wait(days: int = 2) -> ep.Program:
+    """NREMT EMR with a toy retest wait of ``days`` (2: shorter than its 2-business-day
+    results)."""
+    cite = ep.Citation(url="https://example.org/wait", quote="retest after two days", title="Toy")
+    wait = Param.single(
+        "retest_wait",
+        "Wait between a cognitive attempt and the earliest retest",
+        FixedDaysWait(days=days),
+        effective_from=D(2000, 1, 1),
+        citation=cite,
+        confidence=ep.Confidence.PRIMARY,
+    )
+    return attrs.evolve(ep.NREMT_EMR, retest_wait=wait)
+
+
+def test_a_result_due_on_the_retest_date_is_said_not_moved() -> None:
+    """Module docstring: "Should a program's result come on or after the next earliest date,
+    the timeline says so in a reason rather than moving the date." A Monday attempt's
+    result is due Wednesday, the day a 2-day wait allows the retest."""
+    timeline = ep.plan_attempts(
+        ep.CourseCompletion(D(2025, 5, 2)), D(2025, 7, 7), program=two_day_wait()
+    )
+    assert [a.earliest_on for a in timeline.attempts] == [
+        D(2025, 7, 7),
+        D(2025, 7, 9),
+        D(2025, 7, 11),
+    ]
+    late = [r for r in timeline.reasons if r.code == "result_after_retest_date"]
+    assert [(r.message, r.parameter, r.confidence) for r in late] == [
+        (
+            "The result of attempt 1 is expected 2025-07-09, not before attempt 2 could be "
+            "taken on 2025-07-09.",
+            "retest_wait",
+            ep.Confidence.PRIMARY,
+        ),
+        (
+            "The result of attempt 2 is expected 2025-07-11, not before attempt 3 could be "
+            "taken on 2025-07-11.",
+            "retest_wait",
+            ep.Confidence.PRIMARY,
+        ),
+    ]
+    assert late[0].citation is not None
+    assert late[0].citation.quote == "retest after two days"
+    # NREMT's own 15 days leave room for its 2-business-day results: nothing to say
+    shipped = ep.plan_attempts(
+        ep.CourseCompletion(D(2025, 5, 2)), D(2025, 7, 7), program=ep.NREMT_EMR
+    )
+    assert "result_after_retest_date" not in [r.code for r in shipped.reasons]
+
+
+def test_an_authorization_applied_for_after_the_course_expired_does_not_fit() -> None:
+    """NREMT: an ATT is "valid for up to 90 days from the date of issuance", and it ends no
+    later than the course expiration date (policy-facts: "cut off at the course expiration
+    date"): one applied for on the course's last day covers that day only; one applied for
+    after it covers nothing, and has no last day."""
+    course = ep.CourseCompletion(D(2024, 1, 5))  # qualifies through 2026-01-31
+    last_day = ep.plan_attempts(
+        course, D(2026, 1, 31), authorization_issued_on=D(2026, 1, 31), program=ep.NREMT_EMR
+    ).attempts[0]
+    assert (last_day.fits_authorization, last_day.authorization_expires_on) == (
+        True,
+        D(2026, 1, 31),
+    )
+    timeline = ep.plan_attempts(
+        course, D(2026, 1, 29), authorization_issued_on=D(2026, 1, 2), program=ep.NREMT_EMR
+    )
+    first, second = timeline.attempts[:2]
+    assert first.expected_result_on == D(2026, 2, 2)  # after the course's last day
+    assert (second.fits_authorization, second.authorization_expires_on) == (False, None)
+    assert timeline.text_lines()[4].split()[-2:] == ["no", "no"]
+
+
+def test_after_three_emt_failures_the_plan_puts_the_remedial_training_first() -> None:
+    """NREMT EMT: "if you fail three times, a remedial training program is required before
+    you can retake the exam"; "EMT: 24 hours or completion of the 20 hour National
+    Continued Competency Program (NCCP)." The plan names the training before attempt 4,
+    cites the attempt limit, and the timeline counts six attempts with the training
+    between the third and the fourth."""
+    completed = D(2025, 1, 10)
+    days = [completed + dt.timedelta(days=20 + 15 * i) for i in range(3)]
+    attempts = [failed(day, 900) for day in days]
+    person = ep.Candidate(
+        course=ep.CourseCompletion(completed, verified_on=completed),
+        attempts=attempts,
+        skills=ep.SkillsCompetency(completed),
+    )
+    plan = retake_plan(
+        log_of("sequence"), attempts[-1], person, as_of=D(2025, 6, 1), program=ep.NREMT_EMT
+    )
+    focus = plan.reasons[-1]
+    assert (focus.code, focus.parameter, focus.confidence) == (
+        "retake_focus",
+        "attempt_limit",
+        ep.Confidence.SECONDARY,
+    )
+    assert focus.message == (
+        "Before attempt 4, first complete and document 24 hours of remedial training, or the "
+        "20-hour national continuing-education component (it does not extend the course). "
+        "Aim it, and the study around it, at the buckets that cost the most: sequence errors "
+        "(1 missed). The nremt-emt program ships no retake advice: no study fix is given."
+    )
+    assert focus.citation == ep.NREMT_EMT.attempt_limit.at(completed).citation
+    assert plan.timeline is not None
+    assert [a.number for a in plan.timeline.attempts] == [4, 5, 6]
+    assert plan.timeline.reasons[0].message == (
+        "6 attempts under one course, 3 used; before attempt 4, 24 hours of remedial "
+        "training, or the 20-hour national continuing-education component; after the last, "
+        "a new full course, which starts a fresh count."
+    )
+
+
+def test_no_first_attempt_date_leaves_room_when_the_waits_outrun_the_course() -> None:
+    """Module docstring: the timeline gives "the latest first-attempt date that still leaves
+    room for every remaining attempt", and says so when none does: two 400-day waits do
+    not fit in NREMT's 24-month course window even from the completion day (and the
+    second attempt, 400 days on, is past the 90 days of its authorization: one fits)."""
+    course = ep.CourseCompletion(D(2024, 1, 5))
+    timeline = ep.plan_attempts(course, D(2024, 1, 5), program=two_day_wait(400))
+    assert timeline.latest_first_attempt_on is None
+    assert timeline.summary() == (
+        "1 of 3 remaining attempts fits | latest first attempt leaving room for all: none "
+        "| weakest source: secondary"
+    )
+    assert timeline.reasons[-1].message == (
+        "No first-attempt date leaves room for all 3 remaining attempts before 2026-01-31."
+    )
+
+
+def test_a_program_without_advice_shows_an_empty_fix_column() -> None:
+    """ASCP ships no retake advice (the seed's fixes are NREMT EMR study advice): the
+    plan's bucket table leaves the fix column empty rather than inventing one, and its
+    notebook view right-aligns the counts under the same four headings."""
+    course = ep.CourseCompletion(D(2025, 1, 10), verified_on=D(2025, 1, 10), route="route 1")
+    attempt = ep.ExamAttempt(D(2025, 3, 3), passed=False, scaled_score=350)
+    plan = retake_plan(
+        log_of("reading"),
+        attempt,
+        ep.Candidate(course, [attempt]),
+        as_of=D(2025, 3, 10),
+        program=ep.ASCP_MLS,
+    )
+    assert str(plan).splitlines()[7:14] == [
+        "  bucket                 misses  focus  fix",
+        "  ---------------------  ------  -----  ---",
+        "  domain knowledge gaps       0",
+        "  sequence errors             0",
+        "  scope errors                0",
+        "  reading errors              1  yes",
+        "  pacing errors               0",
+    ]
+    html = plan._repr_html_()
+    heads = re.findall(r'<th style="text-align:(\w+)[^>]*>([^<]*)</th>', html)
+    assert heads[:4] == [
+        ("left", "bucket"),
+        ("right", "misses"),
+        ("left", "focus"),
+        ("left", "fix"),
+    ]
+
+
+def test_a_plan_with_no_attempt_open_shows_no_timeline_in_the_notebook() -> None:
+    """Seed: "three attempts before a full EMR refresher course is required": with none
+    open the notebook view ends with the reasons and the summary, and no timeline."""
+    attempts = [failed(D(2025, 7, 11)), failed(D(2025, 7, 28)), failed(D(2025, 8, 20))]
+    plan = retake_plan(
+        log_of("reading"),
+        attempts[-1],
+        candidate(*attempts),
+        as_of=D(2025, 8, 25),
+        program=ep.NREMT_EMR,
+    )
+    html = plan._repr_html_()
+    assert re.search(r"</li></ul><p [^>]*>retest from: none \| ", html)
