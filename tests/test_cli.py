@@ -866,6 +866,16 @@ def test_a_closed_pipe_ends_quietly() -> None:
     assert stderr == b""
 
 
+def _sigint_not_delivered(pid: int) -> bool:
+    """Whether process ``pid`` ignores or blocks SIGINT (Linux /proc; inherited from us)."""
+    bit = 1 << (signal.SIGINT - 1)
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("SigIgn", "SigBlk") and int(value.strip(), 16) & bit:
+            return True
+    return False
+
+
 def _reading_stdin(pid: int) -> bool:
     """Whether process ``pid`` is blocked in read(0, ...) (Linux /proc)."""
     try:
@@ -888,6 +898,12 @@ def test_an_interrupt_exits_130_without_a_traceback() -> None:
         while not _reading_stdin(process.pid) and time.monotonic() < deadline:
             time.sleep(0.02)
         assert _reading_stdin(process.pid), "the command never read standard input"
+        if _sigint_not_delivered(process.pid):
+            process.kill()
+            pytest.skip(
+                "this test's process passes SIGINT on ignored or blocked (inherited by the "
+                "command, which then never sees Ctrl-C): nothing emrpath can handle"
+            )
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=60)
     assert process.returncode == 130
