@@ -205,8 +205,8 @@ def test_a_bad_value_in_any_record_field_is_named_not_crashed_on(value: object) 
     )  # type: ignore[arg-type]
     if isinstance(value, int):  # a valid wait, too long for any date
         wait = FixedDaysWait(days=value)
-        refused(lambda: wait.earliest_after(day), ep.CalendarRangeError, "date")
-        refused(lambda: MonthsValidity(value).expires_on(day), ep.CalendarRangeError, "date")
+        refused(lambda: wait.earliest_after(day), ep.CalendarRangeError, "last_attempt_on")
+        refused(lambda: MonthsValidity(value).expires_on(day), ep.CalendarRangeError, "start")
     else:
         refused(lambda: FixedDaysWait(days=value), ep.InvalidRecordError, "FixedDaysWait.days")  # type: ignore[arg-type]
     refused(lambda: weakest([value]), ep.InputTypeError, "levels")  # type: ignore[list-item]

@@ -364,17 +364,27 @@ def test_cli_dates_on_any_dates(options: list[str], days: list[str], key: str) -
 
 def test_far_dates_raise_an_emrpath_error_not_overflow() -> None:
     """Found by fuzzing `emrpath dates --course 9999-12-31`: date arithmetic past year
-    9999 raised ValueError/OverflowError; it is a CalendarRangeError now."""
+    9999 raised ValueError/OverflowError; it is a CalendarRangeError now, naming the
+    argument and the function's rule."""
     far = dt.date(9999, 12, 31)
-    for field, call in (
-        ("completed_on", lambda: ep.course_expiration_date(far, program=ep.NREMT_EMR)),
-        ("attempt_on", lambda: ep.earliest_retest_date(far, program=ep.NREMT_EMR)),
-        ("certified_on", lambda: ep.initial_expiration_date(far, program=ep.NREMT_EMR)),
-        ("notified_on", lambda: ep.appeal_deadline(far, program=ep.NREMT_EMR)),
-        ("course_completed_on", lambda: ep.att_expiration_date(far, far, program=ep.NREMT_EMR)),
-        ("attempt_on", lambda: ep.earliest_retest_date(far, program=ep.ASCP_MLS)),
+    nremt, ascp = ep.NREMT_EMR, ep.ASCP_MLS
+    for field, rule, call in (
+        ("completed_on", "course window", lambda: ep.course_expiration_date(far, program=nremt)),
+        ("attempt_on", "retest wait", lambda: ep.earliest_retest_date(far, program=nremt)),
+        (
+            "certified_on",
+            "certification expiry",
+            lambda: ep.initial_expiration_date(far, program=nremt),
+        ),
+        ("notified_on", "appeal", lambda: ep.appeal_deadline(far, program=nremt)),
+        (
+            "course_completed_on",
+            "authorization to test",
+            lambda: ep.att_expiration_date(far, far, program=nremt),
+        ),
+        ("attempt_on", "retest wait", lambda: ep.earliest_retest_date(far, program=ascp)),
     ):
-        with raises_emrpath(ep.CalendarRangeError, field=field, rule="date arithmetic"):
+        with raises_emrpath(ep.CalendarRangeError, field=field, rule=rule):
             call()
     code, _, err = _cli(["dates", "--course", "9999-12-31"])
     assert code == 1

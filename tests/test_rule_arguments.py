@@ -288,49 +288,51 @@ def test_a_retest_wait_names_the_argument_the_caller_typed() -> None:
 
 def test_a_seasonal_window_opening_before_year_1_is_a_range_error() -> None:
     """A window opening the year before an expiry in year 1 would open in year 0: the
-    library's range error, not datetime's bare ValueError."""
+    library's range error, not datetime's bare ValueError, naming the method's argument and
+    the window's rule."""
     window = SeasonalRecertWindow(10, 1, 4, 30, opens_years_before=1)
-    with raises_emrpath(ep.CalendarRangeError, field="date", rule="date arithmetic"):
+    with raises_emrpath(ep.CalendarRangeError, field="expires_on", rule="recertification window"):
         window.opens_on(D(1, 3, 31))
     assert window.opens_on(D(2, 3, 31)) == D(1, 10, 1)
 
 
 # A date past what the rules can compute: the business calendar's last year (2100) for
-# the result posting, the last representable date (9999-12-31) for the date arithmetic.
+# the result posting, the last representable date (9999-12-31) for the date arithmetic,
+# which the error then gives the rule of the function whose date ran out.
 FAR: list[tuple[Callable[..., Any], dict[str, Any], str, str]] = [
     (ep.expected_result_date, {"exam_on": D(2100, 12, 30)}, "exam_on", "business day"),
-    (ep.earliest_retest_date, {"attempt_on": D(9999, 12, 20)}, "attempt_on", "date arithmetic"),
+    (ep.earliest_retest_date, {"attempt_on": D(9999, 12, 20)}, "attempt_on", "retest wait"),
     (
         ep.course_expiration_date,
         {"completed_on": D(9998, 3, 1)},
         "completed_on",
-        "date arithmetic",
+        "course window",
     ),
     (
         ep.att_expiration_date,
         {"issued_on": D(9999, 12, 1), "course_completed_on": D(9997, 12, 1)},
         "issued_on",
-        "date arithmetic",
+        "authorization to test",
     ),
     (
         ep.att_expiration_date,
         {"issued_on": D(9999, 12, 1), "course_completed_on": D(9999, 1, 1)},
         "course_completed_on",
-        "date arithmetic",
+        "authorization to test",
     ),
     (
         ep.portion_expiration_date,
         {"passed_on": D(9998, 2, 1), "course_completed_on": D(9998, 1, 1)},
         "passed_on",
-        "date arithmetic",
+        "passed portion validity",
     ),
     (
         ep.initial_expiration_date,
         {"certified_on": D(9998, 7, 1)},
         "certified_on",
-        "date arithmetic",
+        "certification expiry",
     ),
-    (ep.appeal_deadline, {"notified_on": D(9999, 12, 20)}, "notified_on", "date arithmetic"),
+    (ep.appeal_deadline, {"notified_on": D(9999, 12, 20)}, "notified_on", "appeal"),
     (
         ep.plan_attempts,
         {"course": ep.CourseCompletion(D(2100, 6, 1)), "first_attempt_on": D(2100, 12, 30)},
@@ -347,7 +349,7 @@ FAR: list[tuple[Callable[..., Any], dict[str, Any], str, str]] = [
         ep.plan_attempts,
         {"course": ep.CourseCompletion(D(9999, 6, 1)), "first_attempt_on": D(9999, 6, 2)},
         "course",
-        "date arithmetic",
+        "course window",
     ),
 ]
 
@@ -366,3 +368,141 @@ def test_a_date_past_the_range_names_the_callers_argument(
     with raises_emrpath(ep.CalendarRangeError, field=field, rule=rule) as info:
         function(**args, program=ep.NREMT_EMR)
     assert "outside" in info.value.message
+
+
+# Each policy method that steps from a date, given one whose answer falls outside years 1 to
+# 9999: (policy, method, arguments, the argument it must name, the policy's rule).
+POLICY_FAR: list[tuple[object, str, tuple[Any, ...], dict[str, Any], str, str]] = [
+    (MonthEndValidity(24), "expires_on", (D(9998, 1, 31),), {}, "start", "validity period"),
+    (MonthsValidity(24), "expires_on", (D(9998, 1, 1),), {}, "start", "validity period"),
+    (
+        FixedDaysWait(15),
+        "earliest_after",
+        (D(9999, 12, 20),),
+        {},
+        "last_attempt_on",
+        "retest wait",
+    ),
+    (NextPeriodWait(3), "earliest_after", (D(9999, 11, 1),), {}, "last_attempt_on", "retest wait"),
+    (
+        AuthorizationWindow(days=90),
+        "expires_on",
+        (D(9999, 12, 1), None),
+        {},
+        "issued_on",
+        "authorization to test",
+    ),
+    (
+        AuthorizationWindow(days=None, months=3, capped_by_course=False),
+        "expires_on",
+        (D(9999, 11, 1), None),
+        {},
+        "issued_on",
+        "authorization to test",
+    ),
+    (AppealWindow(30), "last_day", (D(9999, 12, 20),), {}, "notified_on", "appeal"),
+    (
+        SeasonalExpiry(9, 30, 7, 2, 3),
+        "expires_on",
+        (D(9998, 7, 1),),
+        {},
+        "certified_on",
+        "certification expiry",
+    ),
+    (
+        AnniversaryExpiry(3, month_end=True),
+        "expires_on",
+        (D(9998, 1, 1),),
+        {},
+        "certified_on",
+        "certification expiry",
+    ),
+    (
+        RecertificationCycle(24),
+        "next_expiration",
+        (D(9998, 3, 31),),
+        {},
+        "expires_on",
+        "recertification cycle",
+    ),
+    (
+        RecertificationCycle(24),
+        "nominal_start",
+        (D(1, 3, 31),),
+        {},
+        "expires_on",
+        "recertification cycle",
+    ),
+    (
+        MonthsCeWindow(36, lookback_after_expiry=True),
+        "window",
+        (D(1, 1, 1), D(1, 2, 28)),
+        {"as_of": D(1, 3, 1)},
+        "as_of",
+        "continuing education",
+    ),
+    (
+        MonthsCeWindow(36, lookback_after_expiry=True),
+        "window",
+        (D(1, 1, 1), D(1, 2, 28)),
+        {"as_of": D(1, 2, 1)},
+        "expires_on",
+        "continuing education",
+    ),
+    (
+        SeasonalRecertWindow(10, 1, 4, 30, opens_years_before=1),
+        "opens_on",
+        (D(1, 3, 31),),
+        {},
+        "expires_on",
+        "recertification window",
+    ),
+    (
+        DeadlineRecertWindow(due_months_before=1),
+        "due_on",
+        (D(1, 1, 5),),
+        {},
+        "expires_on",
+        "recertification window",
+    ),
+    (
+        DeadlineRecertWindow(due_months_before=1, reinstatement_limit_days=365),
+        "late_until",
+        (D(9999, 6, 30),),
+        {},
+        "expires_on",
+        "recertification window",
+    ),
+    (
+        RecertExam(attempts=1, opens_month=10, opens_day=1, opens_years_before=1),
+        "opens_on",
+        (D(1, 9, 30),),
+        {},
+        "expires_on",
+        "recertification by exam",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("policy", "method", "args", "kwargs", "field", "rule"),
+    [
+        pytest.param(*case, id=f"{type(case[0]).__name__}.{case[1]}-{case[4]}")
+        for case in POLICY_FAR
+    ],
+)
+def test_a_policy_date_past_the_range_names_the_argument_and_the_policy(
+    policy: object,
+    method: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    field: str,
+    rule: str,
+) -> None:
+    """Design principle 6: an invalid argument raises an EmrpathError "with a message naming
+    the field and the rule". A policy method whose answer would fall outside years 1 to
+    9999 names the method's own argument and the policy's rule, not the date arithmetic's
+    ``date``."""
+    with raises_emrpath(ep.CalendarRangeError, field=field, rule=rule) as info:
+        getattr(policy, method)(*args, **kwargs)
+    assert "outside the dates that can be represented" in info.value.message

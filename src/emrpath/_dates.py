@@ -480,19 +480,24 @@ def _out_of_range(what: str) -> CalendarRangeError:
     )
 
 
-def out_of_range_for(err: CalendarRangeError, field: str) -> CalendarRangeError:
+def out_of_range_for(
+    err: CalendarRangeError, field: str, rule: str | None = None
+) -> CalendarRangeError:
     """``err``, re-addressed to ``field``: the caller's argument whose date ran out of range.
 
     The calendar names its own parameter (``day``) and the date arithmetic names none
-    (``date``); a rule function that steps from a caller's date passes the error on as
-    naming that argument, so the caller learns which of its values to look at.
+    (``date``); a rule function or a policy that steps from a caller's date passes the
+    error on as naming that argument, so the caller learns which of its values to look at,
+    and a policy names its own rule (``rule``; otherwise the error keeps its own).
 
     Example:
         >>> err = CalendarRangeError("2200-01-01 is outside", field="day", rule="business day")
         >>> print(out_of_range_for(err, "exam_on"))
         exam_on: 2200-01-01 is outside (rule: business day)
+        >>> print(out_of_range_for(err, "last_attempt_on", "retest wait"))
+        last_attempt_on: 2200-01-01 is outside (rule: retest wait)
     """
-    return CalendarRangeError(err.message, field=field, rule=err.rule)
+    return CalendarRangeError(err.message, field=field, rule=err.rule if rule is None else rule)
 
 
 def make_date(year: int, month: int, day: int) -> dt.date:

@@ -22,9 +22,10 @@ from emrpath._dates import (
     add_days,
     add_months,
     as_date,
+    out_of_range_for,
 )
 from emrpath._validators import boolean, instance_of, shown
-from emrpath.errors import InvalidRecordError
+from emrpath.errors import CalendarRangeError, InvalidRecordError
 from emrpath.policies._fields import non_negative, positive
 
 __all__ = [
@@ -212,7 +213,10 @@ class FixedDaysWait:
         """
         if type(last_attempt_on) is not dt.date:
             last_attempt_on = as_date(last_attempt_on, field="last_attempt_on", rule=_RETEST)
-        return add_days(last_attempt_on, self.days)
+        try:
+            return add_days(last_attempt_on, self.days)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "last_attempt_on", _RETEST) from None
 
     def describe(self) -> str:
         """The rule in words.
@@ -256,7 +260,10 @@ class NextPeriodWait:
         """
         if type(last_attempt_on) is not dt.date:
             last_attempt_on = as_date(last_attempt_on, field="last_attempt_on", rule=_RETEST)
-        return add_months(last_attempt_on, self.months)
+        try:
+            return add_months(last_attempt_on, self.months)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "last_attempt_on", _RETEST) from None
 
     def describe(self) -> str:
         """The rule in words.
@@ -555,10 +562,13 @@ expired on 2026-01-31; an authorization to test cannot be issued for an expired 
                 field="issued_on",
                 rule=_AUTHORIZATION,
             )
-        if self.days is not None:
-            end = add_days(issued_on, self.days)
-        else:
-            end = add_months(issued_on, self.months or 0)
+        try:
+            if self.days is not None:
+                end = add_days(issued_on, self.days)
+            else:
+                end = add_months(issued_on, self.months or 0)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "issued_on", _AUTHORIZATION) from None
         if cap is not None:
             return min(end, cap)
         return end
@@ -606,7 +616,10 @@ class AppealWindow:
         """
         if type(notified_on) is not dt.date:
             notified_on = as_date(notified_on, field="notified_on", rule=_APPEAL)
-        return add_days(notified_on, self.days)
+        try:
+            return add_days(notified_on, self.days)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "notified_on", _APPEAL) from None
 
     def describe(self) -> str:
         """The rule in words.

@@ -22,9 +22,16 @@ from emrpath._dates import (
     days_in_month,
     end_of_month,
     make_date,
+    out_of_range_for,
 )
 from emrpath._validators import amount, amount_text, boolean, exact_decimal, shown
-from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
+from emrpath.errors import (
+    CalendarRangeError,
+    EmrpathError,
+    InputTypeError,
+    InvalidRecordError,
+    UnknownNameError,
+)
 from emrpath.policies._fields import DayOf, month_number, non_negative, positive
 
 __all__ = [
@@ -303,7 +310,10 @@ class RecertificationCycle:
         """
         if type(expires_on) is not dt.date:
             expires_on = as_date(expires_on, field="expires_on", rule=_CYCLE)
-        return add_days(_shift_expiry(expires_on, -self.months), 1)
+        try:
+            return add_days(_shift_expiry(expires_on, -self.months), 1)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "expires_on", _CYCLE) from None
 
     def next_expiration(self, expires_on: dt.date) -> dt.date:
         """The expiration date after a recertification of the cycle ending ``expires_on``.
@@ -322,7 +332,10 @@ class RecertificationCycle:
         """
         if type(expires_on) is not dt.date:
             expires_on = as_date(expires_on, field="expires_on", rule=_CYCLE)
-        return _shift_expiry(expires_on, self.months)
+        try:
+            return _shift_expiry(expires_on, self.months)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "expires_on", _CYCLE) from None
 
     def describe(self) -> str:
         """The rule in words.
@@ -433,8 +446,14 @@ class MonthsCeWindow:
         """
         cycle_start, expires_on, as_of = _ce_window_dates(cycle_start, expires_on, as_of)
         if self.lookback_after_expiry and as_of > expires_on:
-            return add_months(as_of, -self.months), as_of
-        return add_months(expires_on.replace(day=1), -self.months), expires_on
+            try:
+                return add_months(as_of, -self.months), as_of
+            except CalendarRangeError as err:
+                raise out_of_range_for(err, "as_of", _CE_WINDOW) from None
+        try:
+            return add_months(expires_on.replace(day=1), -self.months), expires_on
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "expires_on", _CE_WINDOW) from None
 
     def describe(self) -> str:
         """The rule in words.
@@ -501,9 +520,12 @@ class SeasonalRecertWindow:
         """
         if type(expires_on) is not dt.date:
             expires_on = as_date(expires_on, field="expires_on", rule=_RECERT_WINDOW)
-        return make_date(
-            expires_on.year - self.opens_years_before, self.opens_month, self.opens_day
-        )
+        try:
+            return make_date(
+                expires_on.year - self.opens_years_before, self.opens_month, self.opens_day
+            )
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "expires_on", _RECERT_WINDOW) from None
 
     def due_on(self, expires_on: dt.date) -> dt.date:
         """The last day of the regular window.
@@ -613,7 +635,10 @@ class DeadlineRecertWindow:
         """
         if type(expires_on) is not dt.date:
             expires_on = as_date(expires_on, field="expires_on", rule=_RECERT_WINDOW)
-        return add_months(expires_on, -self.due_months_before)
+        try:
+            return add_months(expires_on, -self.due_months_before)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "expires_on", _RECERT_WINDOW) from None
 
     def late_until(self, expires_on: dt.date) -> dt.date | None:
         """The last day of reinstatement (``None``: no limit).
@@ -637,7 +662,10 @@ class DeadlineRecertWindow:
             expires_on = as_date(expires_on, field="expires_on", rule=_RECERT_WINDOW)
         if self.reinstatement_limit_days is None:
             return None
-        return add_days(expires_on, self.reinstatement_limit_days)
+        try:
+            return add_days(expires_on, self.reinstatement_limit_days)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "expires_on", _RECERT_WINDOW) from None
 
     def describe(self) -> str:
         """The rule in words.
@@ -732,9 +760,12 @@ class RecertExam:
             expires_on = as_date(expires_on, field="expires_on", rule=_RECERT_EXAM)
         if self.opens_month is None or self.opens_day is None:
             return None
-        return make_date(
-            expires_on.year - self.opens_years_before, self.opens_month, self.opens_day
-        )
+        try:
+            return make_date(
+                expires_on.year - self.opens_years_before, self.opens_month, self.opens_day
+            )
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "expires_on", _RECERT_EXAM) from None
 
     def describe(self) -> str:
         """The rule in words.

@@ -21,8 +21,10 @@ from emrpath._dates import (
     end_of_month,
     end_of_month_after,
     make_date,
+    out_of_range_for,
 )
 from emrpath._validators import boolean
+from emrpath.errors import CalendarRangeError
 from emrpath.policies._fields import DayOf, month_number, positive
 
 __all__ = [
@@ -75,7 +77,10 @@ class MonthEndValidity:
         """
         if type(start) is not dt.date:
             start = as_date(start, field="start", rule=_VALIDITY)
-        return end_of_month_after(start, self.months)
+        try:
+            return end_of_month_after(start, self.months)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "start", _VALIDITY) from None
 
     def describe(self) -> str:
         """The rule in words.
@@ -118,7 +123,10 @@ class MonthsValidity:
         """
         if type(start) is not dt.date:
             start = as_date(start, field="start", rule=_VALIDITY)
-        return add_months(start, self.months)
+        try:
+            return add_months(start, self.months)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "start", _VALIDITY) from None
 
     def describe(self) -> str:
         """The rule in words.
@@ -182,7 +190,10 @@ class SeasonalExpiry:
             if certified_on.month < self.split_month
             else self.years_from_split
         )
-        return make_date(certified_on.year + years, self.month, self.day)
+        try:
+            return make_date(certified_on.year + years, self.month, self.day)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "certified_on", _EXPIRY) from None
 
     def describe(self) -> str:
         """The rule in words.
@@ -236,10 +247,13 @@ class AnniversaryExpiry:
         """
         if type(certified_on) is not dt.date:
             certified_on = as_date(certified_on, field="certified_on", rule=_EXPIRY)
-        later = add_months(certified_on, 12 * self.years)
-        if self.month_end:
-            return end_of_month(later.year, later.month)
-        return add_days(later, -1)
+        try:
+            later = add_months(certified_on, 12 * self.years)
+            if self.month_end:
+                return end_of_month(later.year, later.month)
+            return add_days(later, -1)
+        except CalendarRangeError as err:
+            raise out_of_range_for(err, "certified_on", _EXPIRY) from None
 
     def describe(self) -> str:
         """The rule in words.

@@ -43,4 +43,4 @@ def appeal_deadline(notified_on: dt.date | dt.datetime, *, program: Program) -> 
     try:
         return program.appeal_window.value_at(day).last_day(day)
     except CalendarRangeError as err:
-        raise out_of_range_for(err, "notified_on") from None
+        raise out_of_range_for(err, "notified_on", _RULE) from None

@@ -43,4 +43,4 @@ def initial_expiration_date(
     try:
         return program.certification_term.value_at(day).expires_on(day)
     except CalendarRangeError as err:
-        raise out_of_range_for(err, "certified_on") from None
+        raise out_of_range_for(err, "certified_on", _RULE) from None

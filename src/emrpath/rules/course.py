@@ -38,7 +38,7 @@ def course_expiration_date(completed_on: dt.date | dt.datetime, *, program: Prog
     try:
         return program.course_validity.value_at(day).expires_on(day)
     except CalendarRangeError as err:
-        raise out_of_range_for(err, "completed_on") from None
+        raise out_of_range_for(err, "completed_on", "course window") from None
 
 
 def att_expiration_date(
@@ -90,8 +90,8 @@ expired on 2026-01-31; an authorization to test cannot be issued for an expired 
     try:
         course_end = program.course_validity.value_at(completed).expires_on(completed)
     except CalendarRangeError as err:
-        raise out_of_range_for(err, "course_completed_on") from None
+        raise out_of_range_for(err, "course_completed_on", rule) from None
     try:
         return program.authorization.value_at(issued).expires_on(issued, course_end)
     except CalendarRangeError as err:
-        raise out_of_range_for(err, "issued_on") from None
+        raise out_of_range_for(err, "issued_on", rule) from None

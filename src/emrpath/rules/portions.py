@@ -61,4 +61,4 @@ def portion_expiration_date(
     try:
         return validity.expires_on(passed)
     except CalendarRangeError as err:
-        raise out_of_range_for(err, "passed_on") from None
+        raise out_of_range_for(err, "passed_on", _RULE) from None

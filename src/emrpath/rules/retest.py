@@ -40,4 +40,4 @@ def earliest_retest_date(attempt_on: dt.date | dt.datetime, *, program: Program)
     try:
         return program.retest_wait.value_at(day).earliest_after(day)
     except CalendarRangeError as err:
-        raise out_of_range_for(err, "attempt_on") from None
+        raise out_of_range_for(err, "attempt_on", _RULE) from None
