@@ -244,7 +244,9 @@ class PeakMemory:
     ``workers`` is the largest total over every process under this one (Dask's worker
     processes; Spark's JVM and its Python workers) seen at one sample, in bytes (pages two
     processes share count in each); ``added`` is how far this process itself grew above
-    its size when the block began (for work done in this process). ``cpu`` is the CPU
+    its size when the block began (for work done in this process); ``tree`` is the largest
+    total of this process and every process under it seen at one sample, and
+    ``tree_before`` that total when the block began. ``cpu`` is the CPU
     seconds (user and system) this process and every process under it spent in the block:
     on a busy machine the wall time stretches with other work, the CPU time much less.
     """
@@ -259,6 +261,8 @@ class PeakMemory:
         self._start = self._me.memory_info().rss
         self.workers = 0
         self.added = 0
+        self.tree = 0
+        self.tree_before = 0
         self.cpu = 0.0
 
     def _sample(self) -> None:
@@ -268,8 +272,10 @@ class PeakMemory:
         for child in self._me.children(recursive=True):
             with contextlib.suppress(psutil.Error):
                 total += child.memory_info().rss
+        own = self._me.memory_info().rss
         self.workers = max(self.workers, total)
-        self.added = max(self.added, self._me.memory_info().rss - self._start)
+        self.added = max(self.added, own - self._start)
+        self.tree = max(self.tree, own + total)
 
     def _watch(self) -> None:
         while not self._stop.wait(self._every):
@@ -288,6 +294,7 @@ class PeakMemory:
 
     def __enter__(self) -> PeakMemory:
         self._sample()
+        self.tree_before = self.tree
         self.cpu = -self._cpu()
         self._thread.start()
         return self
