@@ -405,37 +405,28 @@ def _edition(value: Any) -> Edition:
     return _edition_hook(value, Edition)
 
 
-def _generated(objects: Literal["dicts", "pairs"]) -> Mapping[type, Callable[[Any], Any]]:
+@cache
+def _reader(cls: type, objects: Literal["dicts", "pairs"]) -> Callable[[Any], Any]:
+    """The reader of one document class, generated on first use (with its nested classes).
+
+    A reader (see :mod:`emrpath._json_reader`) builds the value from valid JSON data in
+    one pass and refuses anything else by raising, without saying why: :func:`_structure`
+    then asks the converter, whose detailed validation names every problem by its JSON
+    path. So no path is built for a valid document, and the converter stays the one
+    authority on what is wrong. ``objects="dicts"`` reads Python data (the fields of
+    :func:`from_json_data`); ``"pairs"`` reads text parsed with each JSON object as its
+    pairs (:func:`loads`). Generated per class, so a process that reads candidates
+    compiles the readers of a candidate's nine classes, not of every document's.
+    """
     from emrpath._json_reader import generated_readers
 
-    made = generated_readers(
-        _registry().values(), objects=objects, calls={Decimal: _decimal, Edition: _edition}
-    )
-    return types.MappingProxyType(dict(made))
-
-
-@cache
-def _readers() -> Mapping[type, Callable[[Any], Any]]:
-    """Class -> its reader of Python data, for every document class (built whole first).
-
-    A reader (generated: see :mod:`emrpath._json_reader`) builds the value from valid JSON
-    data in one pass and refuses anything else by raising, without saying why:
-    :func:`_structure` then asks the converter, whose detailed validation names every
-    problem by its JSON path. So no path is built for a valid document, and the converter
-    stays the one authority on what is wrong.
-    """
-    return _generated("dicts")
-
-
-@cache
-def _pair_readers() -> Mapping[type, Callable[[Any], Any]]:
-    """Class -> its reader of text parsed with each object as its pairs (see :func:`loads`)."""
-    return _generated("pairs")
+    calls = {Decimal: _decimal, Edition: _edition}
+    return generated_readers([cls], objects=objects, calls=calls)[cls]
 
 
 def _structure(body: dict[str, Any], cls: type) -> Any:
     """``cls`` built from the document's fields, or one EmrpathError with the JSON path."""
-    read = _readers()[cls]
+    read = _reader(cls, "dicts")
     try:
         return read(body)
     except Exception:  # refused, or the record is invalid: the converter names the problem
@@ -1067,7 +1058,7 @@ def _read_valid(text: object, kind: type | str | None, program: Program | None) 
             raise _RefusedError
     elif program is not None:  # a status read under a program: checked on the strict path
         raise _RefusedError
-    return _pair_readers()[cls](body)
+    return _reader(cls, "pairs")(body)
 
 
 class _RefusedError(Exception):
