@@ -64,7 +64,7 @@ import typing
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
@@ -396,25 +396,6 @@ def _converter() -> cattrs.Converter:
 # ---------------------------------------------------------------------------------------
 # the reader: one pass over a valid document, no path built; the converter says what is wrong
 
-_Reader = Callable[[Any], Any]
-
-
-class _RefusedError(Exception):
-    """A value the reader does not take; the detailed converter then names the problem."""
-
-
-def _date(value: Any) -> dt.date:
-    # Ten characters with the dashes in place are YYYY-MM-DD to fromisoformat, which reads
-    # only ASCII digits there (a week date, "2025-W01-1", has a digit at [7]). It raises
-    # for "2025-02-30" or a letter, and the converter then says why.
-    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return dt.date.fromisoformat(value)
-    raise _RefusedError
-
-
-def _date_or_none(value: Any) -> dt.date | None:
-    return None if value is None else _date(value)
-
 
 def _decimal(value: Any) -> Decimal:
     return _decimal_hook(value, Decimal)
@@ -424,143 +405,28 @@ def _edition(value: Any) -> Edition:
     return _edition_hook(value, Edition)
 
 
-def _json_value_reader(json_type: type, *, optional: bool) -> _Reader:
-    """A string, integer or boolean, taken as it is when it has exactly that JSON type."""
-    if optional:
-
-        def read_optional(value: Any) -> Any:
-            if value is None or type(value) is json_type:
-                return value
-            raise _RefusedError
-
-        return read_optional
-
-    def read(value: Any) -> Any:
-        if type(value) is json_type:
-            return value
-        raise _RefusedError
-
-    return read
-
-
-def _leaf_reader(tp: Any, *, optional: bool) -> _Reader | None:
-    """The reader of a leaf type (``None``: not a leaf); ``optional`` also takes null."""
-    if tp is dt.date:
-        return _date_or_none if optional else _date
-    if tp in (str, int, bool):
-        return _json_value_reader(tp, optional=optional)
-    if tp is Decimal:
-        read: _Reader = _decimal
-    elif tp is Edition:
-        read = _edition
-    elif isinstance(tp, type) and issubclass(tp, enum.Enum):
-        read = _enum_reader(tp)
-    else:
-        return None
-    return _optional_reader(read) if optional else read
-
-
-def _enum_reader(cls: type[enum.Enum]) -> _Reader:
-    members = {member.value: member for member in cls}
-
-    def read(value: Any) -> enum.Enum:
-        if type(value) is str:
-            return members[value]  # an unknown value raises: the converter says why
-        raise _RefusedError
-
-    return read
-
-
-def _optional_reader(inner: _Reader) -> _Reader:
-    def read(value: Any) -> Any:
-        return None if value is None else inner(value)
-
-    return read
-
-
-def _array_reader(item: _Reader) -> _Reader:
-    def read(value: Any) -> tuple[Any, ...]:
-        if type(value) is list:
-            return tuple(map(item, value))
-        raise _RefusedError
-
-    return read
-
-
-def _fixed_array_reader(items: list[_Reader]) -> _Reader:
-    def read(value: Any) -> tuple[Any, ...]:
-        if type(value) is list and len(value) == len(items):
-            return tuple(item(v) for item, v in zip(items, value, strict=True))
-        raise _RefusedError
-
-    return read
-
-
-def _object_reader(cls: type, field_readers: dict[str, _Reader]) -> _Reader:
-    required = frozenset(
-        field.name for field in attrs.fields(cls) if field.default is attrs.NOTHING
-    )
-
-    def read(value: Any) -> Any:
-        if type(value) is not dict:
-            raise _RefusedError
-        given = {}
-        for key, item in value.items():
-            given[key] = field_readers[key](item)  # an unknown key raises KeyError
-        if required <= given.keys():
-            return cls(**given)
-        raise _RefusedError
-
-    return read
-
-
-def _reader_of(tp: Any, made: dict[type, _Reader]) -> _Reader:
-    """The reader of values of type ``tp``; ``made`` holds the object readers built so far."""
-    optional = _is_union(tp)
-    if optional:
-        (tp,) = (a for a in typing.get_args(tp) if a is not type(None))
-    leaf = _leaf_reader(tp, optional=optional)
-    if leaf is not None:
-        return leaf
-    if _is_tuple(tp):
-        item_type, fixed = _item_types(tp)
-        if fixed is None:
-            read = _array_reader(_reader_of(item_type, made))
-        else:
-            read = _fixed_array_reader([_reader_of(t, made) for t in fixed])
-    elif isinstance(tp, type) and attrs.has(tp):
-        if tp not in made:
-            field_readers: dict[str, _Reader] = {}
-            made[tp] = _object_reader(tp, field_readers)  # filled below: a class may nest
-            attrs.resolve_types(tp)
-            for field in attrs.fields(tp):
-                if not field.init or field.alias != field.name:  # a keyword of another name
-                    raise TypeError(f"no JSON reader for {tp!r}: field {field.name!r}")
-                field_readers[field.name] = _reader_of(field.type, made)
-        read = made[tp]
-    else:
-        raise TypeError(f"no JSON reader for {tp!r}")  # a new field type: extend _reader_of
-    return _optional_reader(read) if optional else read
-
-
 @cache
-def _readers() -> Mapping[type, _Reader]:
-    """Class -> its reader, for every document class (built whole before it is shared).
+def _reader(cls: type, objects: Literal["dicts", "pairs"]) -> Callable[[Any], Any]:
+    """The reader of one document class, generated on first use (with its nested classes).
 
-    A reader builds the value from valid JSON data in one pass and refuses anything else
-    by raising, without saying why: :func:`_structure` then asks the converter, whose
-    detailed validation names every problem by its JSON path. So no path is built for a
-    valid document, and the converter stays the one authority on what is wrong.
+    A reader (see :mod:`emrpath._json_reader`) builds the value from valid JSON data in
+    one pass and refuses anything else by raising, without saying why: :func:`_structure`
+    then asks the converter, whose detailed validation names every problem by its JSON
+    path. So no path is built for a valid document, and the converter stays the one
+    authority on what is wrong. ``objects="dicts"`` reads Python data (the fields of
+    :func:`from_json_data`); ``"pairs"`` reads text parsed with each JSON object as its
+    pairs (:func:`loads`). Generated per class, so a process that reads candidates
+    compiles the readers of a candidate's nine classes, not of every document's.
     """
-    made: dict[type, _Reader] = {}
-    for cls in _registry().values():
-        _reader_of(cls, made)
-    return types.MappingProxyType(made)
+    from emrpath._json_reader import generated_readers
+
+    calls = {Decimal: _decimal, Edition: _edition}
+    return generated_readers([cls], objects=objects, calls=calls)[cls]
 
 
 def _structure(body: dict[str, Any], cls: type) -> Any:
     """``cls`` built from the document's fields, or one EmrpathError with the JSON path."""
-    read = _readers()[cls]
+    read = _reader(cls, "dicts")
     try:
         return read(body)
     except Exception:  # refused, or the record is invalid: the converter names the problem
@@ -1156,7 +1022,47 @@ got number 20250603 (rule: JSON date)
         Certification(certified_on=datetime.date(2025, 6, 2), expires_on=None, \
 cycle_started_on=None)
     """
-    return from_json_data(read_json(text), kind, program=program)
+    try:
+        return _read_valid(text, kind, program)
+    except Exception:  # refused, or the record is invalid: the strict reading says why
+        return from_json_data(read_json(text), kind, program=program)
+
+
+def _read_valid(text: object, kind: type | str | None, program: Program | None) -> Any:
+    """The value of a valid document in one pass, or an exception that does not say why.
+
+    The parser gives every JSON object as a tuple of its pairs (a C type as its hook: no
+    Python call per object), so the generated readers see a key given twice. Anything
+    but a plain valid version-2 document of the kind and program asked for raises:
+    :func:`loads` then reads the text strictly, which names the problem.
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    if not isinstance(text, str):
+        raise _RefusedError
+    pairs = json.loads(
+        text, parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=tuple
+    )
+    if type(pairs) is not tuple:
+        raise _RefusedError
+    body = dict(pairs)
+    version = body.pop("schema_version")
+    if len(body) + 1 != len(pairs) or type(version) is not int or version != SCHEMA_VERSION:
+        raise _RefusedError  # a key given twice, or not a version-2 document
+    named = body.pop("kind")
+    cls = _registry()[named]
+    if kind is not None and kind is not cls and kind != named:
+        raise _RefusedError
+    if named in PROGRAM_KINDS:
+        if not isinstance(program, Program) or body.pop("program") != program.key:
+            raise _RefusedError
+    elif program is not None:  # a status read under a program: checked on the strict path
+        raise _RefusedError
+    return _reader(cls, "pairs")(body)
+
+
+class _RefusedError(Exception):
+    """A document :func:`_read_valid` leaves to the strict reading."""
 
 
 def document_error(error: EmrpathError, document: str | bytes | dict[str, Any]) -> EmrpathError:
