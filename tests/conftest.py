@@ -49,7 +49,8 @@ def _fresh_calendars_under_mutmut() -> None:
 
     mutmut forks each mutant's test run from a process that has already run the suite,
     so its calendar cache (and the JSON converter and readers) are built and a mutant in
-    the code that builds them would never run. mutmut sets MUTANT_UNDER_TEST in every such run: empty the caches there.
+    the code that builds them would never run. mutmut sets MUTANT_UNDER_TEST in every
+    such run: empty the caches there.
     """
     if os.environ.get("MUTANT_UNDER_TEST"):
         _empty_the_caches()
