@@ -1011,3 +1011,34 @@ def test_the_schema_agrees_with_loading_on_what_each_field_holds() -> None:
         data = _data(ep.ContinuingEducation(D(2025, 1, 1), 2, "national"))
         data["amount"] = amount
         assert education.is_valid(data) is valid
+
+
+class _Documented:
+    """A summary line
+        early: at eight spaces, before any section: not a field.
+
+    Args:
+        first: One line.
+        second: Two
+            lines.
+
+        third: After a blank line, and ending with a colon:
+            then more.
+
+    Raises:
+        lower_case: a Raises entry, not a field.
+
+    Example:
+        name: an example's line, not a field.
+    """
+
+
+def test_field_descriptions_are_read_from_the_entries_of_args_and_attributes() -> None:
+    """The schema describes a field with its ``Args:``/``Attributes:`` entry: continuation
+    lines joined, blank lines between entries allowed, a colon at a line's end kept; no
+    line before those sections or in ``Raises:``/``Example:`` describes a field."""
+    assert jsonio._field_docs(_Documented) == {
+        "first": "One line.",
+        "second": "Two lines.",
+        "third": "After a blank line, and ending with a colon: then more.",
+    }
