@@ -33,10 +33,14 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def _empty_the_caches() -> None:
-    from emrpath import _dates, calendar
+    from emrpath import _dates, calendar, jsonio
 
     calendar._CACHE.clear()
     _dates.timezone.cache_clear()
+    # The JSON converter and readers are built on first use from hook factories: built
+    # once by the clean run, a mutant in a factory would never run.
+    for built in (jsonio._readers, jsonio._converter, jsonio._kind_names, jsonio._registry):
+        built.cache_clear()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -44,8 +48,9 @@ def _fresh_calendars_under_mutmut() -> None:
     """Under mutmut, build every calendar with the code under test.
 
     mutmut forks each mutant's test run from a process that has already run the suite,
-    so its calendar cache is full and a mutant in the code that builds calendars would
-    never run. mutmut sets MUTANT_UNDER_TEST in every such run: empty the caches there.
+    so its calendar cache (and the JSON converter and readers) are built and a mutant in
+    the code that builds them would never run. mutmut sets MUTANT_UNDER_TEST in every
+    such run: empty the caches there.
     """
     if os.environ.get("MUTANT_UNDER_TEST"):
         _empty_the_caches()
@@ -54,6 +59,7 @@ def _fresh_calendars_under_mutmut() -> None:
 @pytest.fixture(autouse=True)
 def _calendar_builds_seen_by_every_test_under_mutmut_stats() -> None:
     """While mutmut records which tests call which functions (MUTANT_UNDER_TEST=stats),
-    let every test build its own calendars, so each is tied to the code that builds them."""
+    let every test build its own calendars (and JSON converter), so each is tied to the
+    code that builds them."""
     if os.environ.get("MUTANT_UNDER_TEST") == "stats":
         _empty_the_caches()
