@@ -39,7 +39,7 @@ def _empty_the_caches() -> None:
     _dates.timezone.cache_clear()
     # The JSON converter and readers are built on first use from hook factories: built
     # once by the clean run, a mutant in a factory would never run.
-    for built in (jsonio._readers, jsonio._converter, jsonio._kind_names, jsonio._registry):
+    for built in (jsonio._reader, jsonio._converter, jsonio._kind_names, jsonio._registry):
         built.cache_clear()
 
 
