@@ -870,7 +870,7 @@ class _Stream(io.StringIO):
         return self._encoding
 
 
-TOY_NAME = "Toy \u2013 \u2265 \u2192 \u2026 \u2603 \U0001f600 \xe9"
+TOY_NAME = "Toy \u2013 \u2265 \u2192 \u2026 \u2603 \U0001f600 \xe9 \uffff"
 
 
 @pytest.fixture
@@ -894,11 +894,11 @@ def printed(monkeypatch: pytest.MonkeyPatch, encoding: str | None, *argv: str) -
 @pytest.mark.parametrize(
     ("encoding", "expected"),
     [
-        ("ascii", "Toy - >= -> ... \\u2603 \\U0001f600 \\xe9"),
-        ("latin-1", "Toy - >= -> ... \\u2603 \\U0001f600 \xe9"),
+        ("ascii", "Toy - >= -> ... \\u2603 \\U0001f600 \\xe9 \\uffff"),
+        ("latin-1", "Toy - >= -> ... \\u2603 \\U0001f600 \xe9 \\uffff"),
         ("utf-8", TOY_NAME),
         (None, TOY_NAME),
-        ("no-such-codec", "Toy - >= -> ... \\u2603 \\U0001f600 \\xe9"),
+        ("no-such-codec", "Toy - >= -> ... \\u2603 \\U0001f600 \\xe9 \\uffff"),
     ],
 )
 def test_text_shows_what_the_encoding_cannot_as_ascii(
@@ -914,8 +914,8 @@ def test_text_shows_what_the_encoding_cannot_as_ascii(
 @pytest.mark.parametrize(
     ("encoding", "expected"),
     [
-        ("ascii", "Toy \\u2013 \\u2265 \\u2192 \\u2026 \\u2603 \\ud83d\\ude00 \\u00e9"),
-        ("latin-1", "Toy \\u2013 \\u2265 \\u2192 \\u2026 \\u2603 \\ud83d\\ude00 \xe9"),
+        ("ascii", "Toy \\u2013 \\u2265 \\u2192 \\u2026 \\u2603 \\ud83d\\ude00 \\u00e9 \\uffff"),
+        ("latin-1", "Toy \\u2013 \\u2265 \\u2192 \\u2026 \\u2603 \\ud83d\\ude00 \xe9 \\uffff"),
         ("utf-8", TOY_NAME),
     ],
 )
@@ -950,3 +950,168 @@ def test_an_error_line_is_shown_in_the_encoding_of_stderr(
     line = stream.getvalue()
     assert line.startswith("emrpath: error: $.kind: unknown document kind 'x-y'; known: ")
     assert line.endswith(" (rule: JSON document)\n")
+
+
+# ---------------------------------------------------------------------------------------
+# the end of the output: an interrupt, a closed pipe, a full disk (in process)
+
+
+class _Failing(io.StringIO):
+    """A stream whose reads and writes raise ``error``; ``fileno`` is a real descriptor."""
+
+    def __init__(self, error: BaseException, descriptor: int = -1) -> None:
+        super().__init__()
+        self.error = error
+        self.descriptor = descriptor
+
+    def read(self, size: int | None = -1) -> str:
+        raise self.error
+
+    def write(self, text: str) -> int:
+        raise self.error
+
+    def fileno(self) -> int:
+        return self.descriptor
+
+
+def _is_null_device(descriptor: int) -> bool:
+    import os
+
+    return os.path.samestat(os.fstat(descriptor), os.stat(os.devnull))
+
+
+@pytest.fixture
+def descriptor(tmp_path: Path) -> Any:
+    """A file descriptor of the test's own (a file, not the null device), closed after."""
+    import os
+
+    fd = os.open(tmp_path / "out.txt", os.O_WRONLY | os.O_CREAT)
+    assert not _is_null_device(fd)
+    yield fd
+    os.close(fd)
+
+
+def test_an_interrupt_is_exit_130_and_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: Ctrl-C while reading stdin is exit code 130, ``emrpath: interrupted``."""
+    monkeypatch.setattr(sys, "stdin", _Failing(KeyboardInterrupt()))
+    code, out, err = run(capsys, "status", "-", "--as-of", "2025-08-20")
+    assert (code, out, err) == (130, "", "emrpath: interrupted\n")
+
+
+def test_output_that_cannot_be_written_is_exit_1_and_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: "emrpath programs > /dev/full -> OSError traceback": one line, exit 1."""
+    import errno
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(sys, "stdout", _Failing(full))
+    code = main(["programs"])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "emrpath: error: cannot write the output: No space left on device\n"
+    )
+    monkeypatch.setattr(sys, "stdout", _Failing(OSError("no errno")))
+    assert main(["programs"]) == 1
+    assert capsys.readouterr().err == "emrpath: error: cannot write the output: no errno\n"
+    # stderr unwritable too: the exit code is all that is left
+    monkeypatch.setattr(sys, "stderr", _Failing(full))
+    assert main(["programs"]) == 1
+
+
+def test_a_closed_pipe_is_exit_0_and_silent(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: broken pipes (``emrpath programs nremt-emr | head``) end quietly, and an
+    error line to a closed stderr keeps its exit code."""
+    monkeypatch.setattr(sys, "stdout", _Failing(BrokenPipeError()))
+    assert main(["programs"]) == 0
+    monkeypatch.setattr(sys, "stdin", _Failing(BrokenPipeError()))
+    assert main(["status", "-", "--as-of", "2025-08-20"]) == 0
+    monkeypatch.setattr(sys, "stderr", _Failing(BrokenPipeError()))
+    assert main(["dates", "--exam", "9999-12-30"]) == 1
+    assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("name", ["stdout", "stderr"])
+def test_a_closed_pipe_points_the_process_stream_at_the_null_device(
+    monkeypatch: pytest.MonkeyPatch, descriptor: int, name: str
+) -> None:
+    """Python flushes standard output once more as it exits: after a broken pipe the
+    process's own stream is pointed at the null device, so that flush cannot fail."""
+    stream = _Failing(BrokenPipeError(), descriptor)
+    monkeypatch.setattr(sys, name, stream)
+    monkeypatch.setattr(sys, f"__{name}__", stream)
+    argv = ["programs"] if name == "stdout" else ["dates", "--exam", "9999-12-30"]
+    assert main(argv) == (0 if name == "stdout" else 1)
+    assert _is_null_device(descriptor)
+
+
+def test_a_read_that_fails_with_a_broken_pipe_silences_the_process_stdout(
+    monkeypatch: pytest.MonkeyPatch, descriptor: int
+) -> None:
+    stream = _Failing(BrokenPipeError(), descriptor)
+    monkeypatch.setattr(sys, "stdout", stream)
+    monkeypatch.setattr(sys, "__stdout__", stream)
+    monkeypatch.setattr(sys, "stdin", _Failing(BrokenPipeError()))
+    assert main(["status", "-", "--as-of", "2025-08-20"]) == 0
+    assert _is_null_device(descriptor)
+
+
+def test_a_full_disk_points_the_process_stdout_at_the_null_device(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, descriptor: int
+) -> None:
+    import errno
+
+    stream = _Failing(OSError(errno.ENOSPC, "No space left on device"), descriptor)
+    monkeypatch.setattr(sys, "stdout", stream)
+    monkeypatch.setattr(sys, "__stdout__", stream)
+    assert main(["programs"]) == 1
+    assert _is_null_device(descriptor)
+    assert capsys.readouterr().err.startswith("emrpath: error: cannot write the output: ")
+
+
+def test_a_stream_a_caller_put_in_place_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch, descriptor: int
+) -> None:
+    """Only the process's own standard streams are touched: a caller's buffer is theirs."""
+    monkeypatch.setattr(sys, "stdout", _Failing(BrokenPipeError(), descriptor))
+    assert main(["programs"]) == 0
+    assert not _is_null_device(descriptor)
+
+
+@pytest.mark.parametrize("fileno", [ValueError("closed"), OSError("no descriptor")])
+def test_a_process_stream_without_a_descriptor_is_left_as_it_is(
+    monkeypatch: pytest.MonkeyPatch, fileno: Exception
+) -> None:
+    class NoDescriptor(_Failing):
+        def fileno(self) -> int:
+            raise fileno
+
+    stream = NoDescriptor(BrokenPipeError())
+    monkeypatch.setattr(sys, "stdout", stream)
+    monkeypatch.setattr(sys, "__stdout__", stream)
+    assert main(["programs"]) == 0
+
+
+def test_a_schema_is_json_with_or_without_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``schema`` prints JSON either way, so a character the encoding cannot show is its
+    ``\\u`` escape (the schema reads back the same), never an ASCII look-alike."""
+    schema = ep.json_schema("candidate")
+    assert "\u2026" in json.dumps(schema, ensure_ascii=False)
+    out = printed(monkeypatch, "ascii", "schema", "candidate")
+    assert "\\u2026" in out
+    assert json.loads(out) == schema
+
+
+def test_without_arguments_main_reads_the_command_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["emrpath", "--version"])
+    assert main() == 0
+    assert capsys.readouterr().out == f"emrpath {ep.__version__}\n"
+    monkeypatch.setattr(sys, "argv", ["emrpath", "dates", "--notified", "2025-06-02", "--json"])
+    assert main() == 0
+    assert json.loads(capsys.readouterr().out)["answers"][0]["date"] == "2025-07-02"
