@@ -828,6 +828,8 @@ def test_the_options_and_their_defaults(capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = run(capsys, "status", "--example", "recertification", "--as-of", "2026-05-01")
     assert code == 0
     assert out.startswith("nremt-emr recertification on 2026-05-01: ")
+    code, last, _ = run(capsys, "status", "--as-of", "2026-05-01", "--example", "recertification")
+    assert (code, last) == (0, out)  # an example name as the last word is still the example
     # after --, a word is FILE even if it names an example
     assert usage(capsys, "status", "--as-of", "2025-08-20", "--example", "--", "candidate") == (
         "emrpath status: error: give FILE (candidate) or --example, not both"
@@ -870,7 +872,7 @@ class _Stream(io.StringIO):
         return self._encoding
 
 
-TOY_NAME = "Toy \u2013 \u2265 \u2192 \u2026 \u2603 \U0001f600 \xe9 \uffff"
+TOY_NAME = "Toy \u2013 \u2265 \u2192 \u2026 \u2603 \U0001f600 \xe9 \uffff \U00010000"
 
 
 @pytest.fixture
@@ -894,11 +896,11 @@ def printed(monkeypatch: pytest.MonkeyPatch, encoding: str | None, *argv: str) -
 @pytest.mark.parametrize(
     ("encoding", "expected"),
     [
-        ("ascii", "Toy - >= -> ... \\u2603 \\U0001f600 \\xe9 \\uffff"),
-        ("latin-1", "Toy - >= -> ... \\u2603 \\U0001f600 \xe9 \\uffff"),
+        ("ascii", "Toy - >= -> ... \\u2603 \\U0001f600 \\xe9 \\uffff \\U00010000"),
+        ("latin-1", "Toy - >= -> ... \\u2603 \\U0001f600 \xe9 \\uffff \\U00010000"),
         ("utf-8", TOY_NAME),
         (None, TOY_NAME),
-        ("no-such-codec", "Toy - >= -> ... \\u2603 \\U0001f600 \\xe9 \\uffff"),
+        ("no-such-codec", "Toy - >= -> ... \\u2603 \\U0001f600 \\xe9 \\uffff \\U00010000"),
     ],
 )
 def test_text_shows_what_the_encoding_cannot_as_ascii(
@@ -914,8 +916,16 @@ def test_text_shows_what_the_encoding_cannot_as_ascii(
 @pytest.mark.parametrize(
     ("encoding", "expected"),
     [
-        ("ascii", "Toy \\u2013 \\u2265 \\u2192 \\u2026 \\u2603 \\ud83d\\ude00 \\u00e9 \\uffff"),
-        ("latin-1", "Toy \\u2013 \\u2265 \\u2192 \\u2026 \\u2603 \\ud83d\\ude00 \xe9 \\uffff"),
+        (
+            "ascii",
+            "Toy \\u2013 \\u2265 \\u2192 \\u2026 \\u2603 \\ud83d\\ude00 \\u00e9 \\uffff "
+            "\\ud800\\udc00",
+        ),
+        (
+            "latin-1",
+            "Toy \\u2013 \\u2265 \\u2192 \\u2026 \\u2603 \\ud83d\\ude00 \xe9 \\uffff "
+            "\\ud800\\udc00",
+        ),
         ("utf-8", TOY_NAME),
     ],
 )
@@ -1115,3 +1125,13 @@ def test_without_arguments_main_reads_the_command_line(
     monkeypatch.setattr(sys, "argv", ["emrpath", "dates", "--notified", "2025-06-02", "--json"])
     assert main() == 0
     assert json.loads(capsys.readouterr().out)["answers"][0]["date"] == "2025-07-02"
+
+
+def test_a_usage_error_shows_printable_characters_as_they_are(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Only control characters are escaped in a usage error; a printable one (a letter
+    beyond ASCII, a backslash) is the argument as typed."""
+    code, out, err = run(capsys, "dates", "--exam", "2025-06-02", "caf\xe9\\x")
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == "emrpath: error: unrecognized arguments: caf\xe9\\x"
