@@ -1135,3 +1135,42 @@ def test_a_usage_error_shows_printable_characters_as_they_are(
     code, out, err = run(capsys, "dates", "--exam", "2025-06-02", "caf\xe9\\x")
     assert (code, out) == (2, "")
     assert err.splitlines()[-1] == "emrpath: error: unrecognized arguments: caf\xe9\\x"
+
+
+def test_a_value_of_a_type_the_json_does_not_know_is_its_text(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A program built outside emrpath may hold its own rule types: a field no edition
+    compares (``eq=False``) may hold any value, shown as its text in ``programs --json``."""
+    import attrs
+
+    from emrpath.params import Param
+
+    @attrs.frozen
+    class Spelled:
+        days: int
+        spelled: object = attrs.field(eq=False)
+
+        def describe(self) -> str:
+            return "30 days, spelled out"
+
+    source = ep.NREMT_EMR.appeal_window.provisions[0]
+    param = Param.single(
+        "appeal_window",
+        "a rule of the program's own type",
+        Spelled(30, dt.timedelta(days=30)),
+        effective_from=dt.date(2015, 1, 1),
+        citation=source.citation,
+        confidence=source.confidence,
+    )
+    toy = attrs.evolve(ep.NREMT_EMR, key="toy-emr", appeal_window=param)
+    monkeypatch.setattr(ep.programs, "REGISTRY", {**ep.programs.REGISTRY, "toy-emr": toy})
+    code, out, _ = run(capsys, "programs", "toy-emr", "--json")
+    assert code == 0
+    (appeal,) = [p for p in json.loads(out)["parameters"] if p["name"] == "appeal_window"]
+    assert appeal["provisions"][0]["value"] == {
+        "type": "Spelled",
+        "days": 30,
+        "spelled": "30 days, 0:00:00",
+        "description": "30 days, spelled out",
+    }
