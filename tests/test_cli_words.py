@@ -1174,3 +1174,23 @@ def test_a_value_of_a_type_the_json_does_not_know_is_its_text(
         "spelled": "30 days, 0:00:00",
         "description": "30 days, spelled out",
     }
+
+
+def test_as_of_is_required_by_status_and_example_names_are_choices(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Nothing reads the clock: ``status`` requires --as-of, as argparse says. An example
+    is one of the names each command ships (status: candidate or recertification; plan:
+    candidate); an unambiguous abbreviation of --example alone is the candidate."""
+    assert usage(capsys, "status", "--example") == (
+        "emrpath status: error: the following arguments are required: --as-of"
+    )
+    for argv in (
+        ("status", "--example=other", "--as-of", "2025-08-20"),
+        ("plan", "--example=recertification", "--as-of", "2025-08-20"),
+    ):
+        line = usage(capsys, *argv)
+        assert line.startswith(f"emrpath {argv[0]}: error: argument --example: invalid choice: ")
+    code, abbreviated, _ = run(capsys, "status", "--exa", "--as-of", "2025-08-20")
+    code2, example, _ = run(capsys, "status", "--example", "candidate", "--as-of", "2025-08-20")
+    assert (code, code2, abbreviated) == (0, 0, example)
