@@ -1194,3 +1194,60 @@ def test_as_of_is_required_by_status_and_example_names_are_choices(
     code, abbreviated, _ = run(capsys, "status", "--exa", "--as-of", "2025-08-20")
     code2, example, _ = run(capsys, "status", "--example", "candidate", "--as-of", "2025-08-20")
     assert (code, code2, abbreviated) == (0, 0, example)
+
+
+def test_a_rule_not_in_force_on_the_first_attempt_names_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error about a rule read on the first attempt's date (here: no result-posting
+    provision in force yet) is the --first the user typed, not the rule's parameter."""
+    import attrs
+
+    from emrpath.params import Param
+
+    posting = ep.NREMT_EMR.result_posting
+    source = posting.provisions[0]
+    later = Param.single(
+        "result_posting",
+        posting.description,
+        source.value,
+        effective_from=dt.date(2026, 1, 1),
+        citation=source.citation,
+        confidence=source.confidence,
+    )
+    toy = attrs.evolve(ep.NREMT_EMR, key="toy-emr", result_posting=later)
+    monkeypatch.setattr(ep.programs, "REGISTRY", {**ep.programs.REGISTRY, "toy-emr": toy})
+    argv = ("plan", "--program", "toy-emr", "--course", "2025-01-10", "--first")
+    assert invalid(capsys, *argv, "2025-02-06") == (
+        "emrpath: error: --first: no provision in force on 2025-02-06; the first takes effect "
+        f"2026-01-01 (rule: {posting.description})"
+    )
+    code, out, _ = run(capsys, *argv, "2026-02-06")
+    assert code == 0
+    assert out.startswith("toy-emr attempts: course completed 2025-01-10")
+
+
+def test_a_plan_past_the_calendar_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A candidate whose next attempt would fall after the calendar's last year: the
+    planner refuses to guess, in one line, as evaluating does."""
+    path = tmp_path / "late.json"
+    path.write_text(
+        json.dumps(
+            {
+                "schema_version": 2,
+                "kind": "candidate",
+                "program": "nremt-emr",
+                "course": {"completed_on": "2099-06-01", "verified_on": "2099-06-02"},
+                "attempts": [{"taken_on": "2100-12-20", "passed": False}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    line = invalid(capsys, "plan", str(path), "--as-of", "2100-12-28")
+    assert line.startswith("emrpath: error: "), line
+    assert line.endswith(
+        ": 2101-01-04 is outside this calendar's years (1990-2100); it will not guess "
+        "(rule: business day)"
+    ), line
