@@ -967,21 +967,40 @@ def test_an_error_line_is_shown_in_the_encoding_of_stderr(
 
 
 class _Failing(io.StringIO):
-    """A stream whose reads and writes raise ``error``; ``fileno`` is a real descriptor."""
+    """A stream whose reads and writes raise ``error``; ``fileno`` is a real descriptor.
+
+    Put in place of the process's own stream (``sys.__stdout__``), it must stop failing
+    once ``main`` has returned (``disarm``): a test runner may write there too.
+    """
 
     def __init__(self, error: BaseException, descriptor: int = -1) -> None:
         super().__init__()
-        self.error = error
+        self.error: BaseException | None = error
         self.descriptor = descriptor
 
+    def disarm(self) -> None:
+        self.error = None
+
     def read(self, size: int | None = -1) -> str:
-        raise self.error
+        if self.error is not None:
+            raise self.error
+        return super().read(size)
 
     def write(self, text: str) -> int:
-        raise self.error
+        if self.error is not None:
+            raise self.error
+        return super().write(text)
 
     def fileno(self) -> int:
         return self.descriptor
+
+
+def run_disarmed(stream: _Failing, argv: list[str]) -> int:
+    """``main(argv)`` with ``stream`` failing, then no longer failing."""
+    try:
+        return main(argv)
+    finally:
+        stream.disarm()
 
 
 def _is_null_device(descriptor: int) -> bool:
@@ -1055,7 +1074,7 @@ def test_a_closed_pipe_points_the_process_stream_at_the_null_device(
     monkeypatch.setattr(sys, name, stream)
     monkeypatch.setattr(sys, f"__{name}__", stream)
     argv = ["programs"] if name == "stdout" else ["dates", "--exam", "9999-12-30"]
-    assert main(argv) == (0 if name == "stdout" else 1)
+    assert run_disarmed(stream, argv) == (0 if name == "stdout" else 1)
     assert _is_null_device(descriptor)
 
 
@@ -1066,7 +1085,7 @@ def test_a_read_that_fails_with_a_broken_pipe_silences_the_process_stdout(
     monkeypatch.setattr(sys, "stdout", stream)
     monkeypatch.setattr(sys, "__stdout__", stream)
     monkeypatch.setattr(sys, "stdin", _Failing(BrokenPipeError()))
-    assert main(["status", "-", "--as-of", "2025-08-20"]) == 0
+    assert run_disarmed(stream, ["status", "-", "--as-of", "2025-08-20"]) == 0
     assert _is_null_device(descriptor)
 
 
@@ -1078,7 +1097,7 @@ def test_a_full_disk_points_the_process_stdout_at_the_null_device(
     stream = _Failing(OSError(errno.ENOSPC, "No space left on device"), descriptor)
     monkeypatch.setattr(sys, "stdout", stream)
     monkeypatch.setattr(sys, "__stdout__", stream)
-    assert main(["programs"]) == 1
+    assert run_disarmed(stream, ["programs"]) == 1
     assert _is_null_device(descriptor)
     assert capsys.readouterr().err.startswith("emrpath: error: cannot write the output: ")
 
@@ -1103,7 +1122,7 @@ def test_a_process_stream_without_a_descriptor_is_left_as_it_is(
     stream = NoDescriptor(BrokenPipeError())
     monkeypatch.setattr(sys, "stdout", stream)
     monkeypatch.setattr(sys, "__stdout__", stream)
-    assert main(["programs"]) == 0
+    assert run_disarmed(stream, ["programs"]) == 0
 
 
 def test_a_schema_is_json_with_or_without_json(monkeypatch: pytest.MonkeyPatch) -> None:
