@@ -1270,3 +1270,53 @@ def test_a_plan_past_the_calendar_is_one_line(
         ": 2101-01-04 is outside this calendar's years (1990-2100); it will not guess "
         "(rule: business day)"
     ), line
+
+
+def test_a_contradicting_program_is_refused_in_full(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 12: "A `--program` that contradicts the document is an error (exit 1), never an
+    override": the line says why and what to do."""
+    path = str(EXAMPLES / "ascp-mls-candidate.json")
+    assert invalid(capsys, "status", path, "--as-of", "2025-08-20", "--program", "nremt-emr") == (
+        "emrpath: error: --program: 'nremt-emr' contradicts the document, which names "
+        "'ascp-mls'; a document is read under its own program's rules (leave --program out) "
+        "(rule: command line)"
+    )
+
+
+@pytest.mark.usefixtures("wide")
+def test_the_usage_of_schema_names_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema", "--help")
+    assert code == 0
+    assert out.splitlines()[0] == "usage: emrpath schema [-h] [--json] [KIND]"
+
+
+def test_a_what_if_plan_missing_an_option_is_refused_before_its_dates_are_read(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The missing option is the error, whatever the other holds."""
+    for half in (("--course", "2025-02-30"), ("--first", "2025-02-30")):
+        assert usage(capsys, "plan", *half) == (
+            "emrpath plan: error: a what-if plan needs both --course and --first"
+        )
+
+
+def test_a_stream_without_an_encoding_is_written_as_utf_8(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A caller's stream that names no encoding (a bare writer) gets UTF-8 text."""
+
+    class Writer:
+        def __init__(self) -> None:
+            self.parts: list[str] = []
+
+        def write(self, text: str) -> int:
+            self.parts.append(text)
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+    writer = Writer()
+    monkeypatch.setattr(sys, "stdout", writer)
+    assert main(["programs", "nremt-emr"]) == 0
+    assert "\u2013" in "".join(writer.parts)
