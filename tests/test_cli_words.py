@@ -1320,3 +1320,11 @@ def test_a_stream_without_an_encoding_is_written_as_utf_8(
     monkeypatch.setattr(sys, "stdout", writer)
     assert main(["programs", "nremt-emr"]) == 0
     assert "\u2013" in "".join(writer.parts)
+
+
+def test_after_a_double_dash_example_is_a_file_name(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--`` ends the options: a FILE named ``--example`` is read as a file."""
+    assert invalid(capsys, "status", "--as-of", "2025-08-20", "--", "--example") == (
+        "emrpath: error: --example: cannot read the file: No such file or directory "
+        "(rule: command line)"
+    )
