@@ -1569,3 +1569,65 @@ def test_lookups_changes_and_membership() -> None:
     assert "jaw_thrust" not in state
     assert state.keys == tuple(row.key for row in state)
     assert state.get("Cpap") is state.row("cpap")
+
+
+def test_a_row_in_words() -> None:
+    """``SkillRow``: the lowest level that may perform a skill, "and why": its confidence,
+    and the flag of a row that needs verification."""
+    assert str(NATIONAL_2019.row("cpap")) == "CPAP [EMT+; secondary]"
+    assert str(NATIONAL_2019.row("nasopharyngeal_airway")) == (
+        'Nasopharyngeal airway (NPA; "Airway – nasal") [EMT+; secondary, verify]'
+    )
+    assert str(_row(min_level="paramedic", confidence=Confidence.PRIMARY)) == (
+        "A skill [Paramedic+; primary]"
+    )
+
+
+def test_a_changed_row_takes_the_changes_verify_flag() -> None:
+    """``derive``: "A widened or narrowed row takes the change's citation and confidence,
+    since its level now rests on them, and its ``verify`` flag becomes ``verify``"."""
+    settled = NATIONAL_2019.derive(
+        "settled",
+        description="NPA at EMR, settled by a state rule (test profile).",
+        citation=STATE_RULE,
+        confidence=Confidence.PRIMARY,
+        widen={"nasopharyngeal_airway": "emr"},
+    )
+    row = settled.row("nasopharyngeal_airway")
+    assert (row.verify, row.citation, row.confidence) == (False, STATE_RULE, Confidence.PRIMARY)
+    assert is_within_scope("nasopharyngeal_airway", "emr", settled).outcome is WITHIN
+    doubtful = NATIONAL_2019.derive(
+        "doubtful",
+        description="CPAP at EMR, still to be verified (test profile).",
+        citation=STATE_RULE,
+        confidence=Confidence.PRIMARY,
+        widen={"cpap": "emr"},
+        verify=True,
+    )
+    assert doubtful.row("cpap").verify
+    assert is_within_scope("cpap", "emr", doubtful).outcome is NOT_CONFIRMED
+
+
+def test_a_change_that_keeps_the_level_is_refused_and_an_added_key_must_be_new() -> None:
+    """``ScopeChange``: "The levels do not fit the kind (a widening that does not lower the
+    level ...)"; ``derive``: "an added skill that is already listed" is refused, by key or
+    by name."""
+    with raises_emrpath(InvalidRecordError, field="ScopeChange(cpap)", rule=RULE) as info:
+        _change(ChangeKind.NARROW, Level.EMT, Level.EMT)
+    assert info.value.message == "a narrow change cannot go from EMT to EMT"
+    with raises_emrpath(InvalidRecordError, field="add", rule=RULE) as listed:
+        _derive(add=[_row(key="cpap", name="A new name")])
+    assert listed.value.message == "'cpap' ('A new name') is already listed; widen or narrow it"
+
+
+def test_above_scope_skills_reads_the_profile_and_policy_given() -> None:
+    """``above_scope_skills``: "Shorthand for ``can_cannot_list(level, profile,
+    unverified=unverified).above``"."""
+    montana = montana_like()
+    above = above_scope_skills("emr", montana)
+    assert above == can_cannot_list("emr", montana).above
+    assert "pulse_oximetry" not in {row.key for row in above}
+    recorded = above_scope_skills("emr", unverified="as_recorded")
+    assert recorded == can_cannot_list("emr", unverified=UnverifiedPolicy.AS_RECORDED).above
+    assert "nasopharyngeal_airway" in {row.key for row in recorded}
+    assert "nasopharyngeal_airway" not in {row.key for row in above_scope_skills("emr")}
