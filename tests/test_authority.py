@@ -1107,3 +1107,36 @@ def test_the_shared_validators_refuse_naming_authoritys_field_and_rule() -> None
         practice_authority(
             Practitioner(), "MT", on=D(2026, 1, 1), level="EMR", program=ep.NREMT_EMR
         )
+
+
+def test_of_credentials_that_expire_the_latest_expiry_serves_and_a_no_has_no_end() -> None:
+    """authority.py: of several credentials in force, "One that never expires outlasts
+    every other; otherwise the latest expiry"; and ``valid_until`` is "The last day of
+    the authority, when allowed ...; ``None`` otherwise", even when some items it would
+    rest on have an end."""
+    credentials = [
+        AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1), D(2026, 8, 1)),
+        AgencyCredential("Big Sky EMS", "Dr. Bo", D(2025, 1, 1), D(2027, 1, 31)),
+        AgencyCredential("Teton EMS", "Dr. Li", D(2025, 2, 1), D(2026, 12, 31)),
+    ]
+    person = Practitioner([emr_license()], None, credentials)
+    decision = practice_authority(
+        person, "MT", on=D(2026, 3, 1), require_agency_credential=True, program=ep.NREMT_EMR
+    )
+    assert decision.reasons[-1].message == (
+        "Credentialed by Big Sky EMS under the medical direction of Dr. Bo, in force from "
+        "2025-01-01 through 2027-01-31."
+    )
+    assert decision.valid_until == D(2027, 1, 31)
+    # a licence in force (it has an end) but no credential: not allowed, and no end given
+    no_credential = practice_authority(
+        Practitioner([emr_license()]),
+        "MT",
+        on=D(2026, 3, 1),
+        require_agency_credential=True,
+        require_national_certification=False,
+        program=ep.NREMT_EMR,
+    )
+    assert not no_credential.allowed
+    assert no_credential.license == emr_license()
+    assert no_credential.valid_until is None
