@@ -1140,3 +1140,33 @@ def test_of_credentials_that_expire_the_latest_expiry_serves_and_a_no_has_no_end
     assert not no_credential.allowed
     assert no_credential.license == emr_license()
     assert no_credential.valid_until is None
+
+
+def test_an_unsourced_jurisdiction_is_secondary_whatever_confidence_it_claims() -> None:
+    """authority.py: the seed, secondary: "Where required, an EMR needs state licensure or
+    authorization before functioning in the role" stands for a jurisdiction "supplied
+    without a source": a confidence given without a citation is not the decision's."""
+    claimed = Jurisdiction("MT", "Montana", confidence=P)
+    decision = practice_authority(
+        Practitioner([emr_license()]), claimed, on=D(2026, 3, 1), program=ep.NREMT_EMR
+    )
+    assert sourced(decision)[1] == ("license_required", WHERE_QUOTE, S)
+    assert decision.confidence is S
+
+
+def test_licences_held_elsewhere_are_each_named() -> None:
+    """authority.py: "State EMS Offices issue licenses that authorize an individual to
+    practice within that state": licences from other states are named, once each, in order,
+    as not authorising practice here."""
+    person = Practitioner(
+        [
+            emr_license("WY"),
+            emr_license("ID"),
+            StateLicense("WY", "emt", D(2024, 1, 1), D(2026, 12, 31)),
+        ]
+    )
+    decision = practice_authority(person, "MT", on=D(2026, 3, 1), program=ep.NREMT_EMR)
+    assert decision.reasons[-1].message == (
+        "No MT licence or authorization is on record; licences in ID, WY do not authorise "
+        "practice in MT."
+    )
