@@ -822,3 +822,351 @@ def test_a_required_national_certification_that_is_not_on_record_is_missing() ->
     assert not decision.allowed
     assert decision.missing == ("a current national certification",)
     assert decision.reasons[0].message.startswith("No national certification is on record; ")
+
+
+# -- every step's source and confidence, and the refusals of the shared validators ----------
+# (mutation testing, issue 17: the survivors of authority's first runs)
+
+LICENSURE_QUOTE = (
+    "Licensure, on the other hand, is the state's grant of legal authority, pursuant to the "
+    "state's police powers, to practice a profession within a designated scope of practice."
+)
+STATE_QUOTE = (
+    "State EMS Offices issue licenses that authorize an individual to practice within that state."
+)
+AT_OR_ABOVE_QUOTE = (
+    "maintained unrestricted state licensure at or above the level of the last National "
+    "Certification held."
+)
+WHERE_QUOTE = (
+    "Where required, an EMR needs state licensure or authorization before functioning in the role."
+)
+DIRECTION_QUOTE = "follow your service's onboarding and medical-direction process."
+P, S = ep.Confidence.PRIMARY, ep.Confidence.SECONDARY
+
+
+def sourced(decision: PracticeDecision) -> list[tuple[str, str | None, ep.Confidence]]:
+    """Each reason as (code, the quote it cites, its confidence)."""
+    return [
+        (r.code, r.citation.quote if r.citation is not None else None, r.confidence)
+        for r in decision.reasons
+    ]
+
+
+def test_each_step_carries_the_source_and_confidence_of_its_rule() -> None:
+    """authority.py: "NREMT, primary: State EMS Offices issue licenses that authorize an
+    individual to practice within that state"; "The seed document (open-exam-prep),
+    secondary: ... follow your service's onboarding and medical-direction process"; the
+    "at or above the level" reading "is marked secondary". Every step of every path, the
+    ones that grant and the ones that refuse, cites its own source at its own confidence."""
+    allowed = practice_authority(
+        Practitioner(
+            [emr_license(level="emt")],
+            ep.Certification(D(2025, 6, 2)),
+            [AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1), D(2026, 8, 1))],
+        ),
+        "MT",
+        on=D(2026, 3, 1),
+        require_agency_credential=True,
+        program=ep.NREMT_EMR,
+    )
+    assert sourced(allowed) == [
+        ("national_certification_not_authority", LICENSURE_QUOTE, P),
+        ("jurisdiction_unknown", WHERE_QUOTE, S),
+        ("license_valid", STATE_QUOTE, P),
+        ("license_level_higher", AT_OR_ABOVE_QUOTE, S),
+        ("agency_credential_valid", DIRECTION_QUOTE, S),
+    ]
+    # nothing on record: the missing licence is NREMT's (primary), the credential the seed's
+    nothing = practice_authority(
+        Practitioner(), MT, on=D(2026, 3, 1), require_agency_credential=True, program=ep.NREMT_EMR
+    )
+    assert sourced(nothing) == [
+        ("national_certification_not_authority", LICENSURE_QUOTE, P),
+        ("license_required", WHERE_QUOTE, S),
+        ("license_missing", STATE_QUOTE, P),
+        ("agency_credential_missing", DIRECTION_QUOTE, S),
+    ]
+    # each record that does not serve, each with its rule's source
+    records = Practitioner(
+        [
+            StateLicense("MT", "emr", D(2026, 7, 1), D(2027, 6, 30)),
+            StateLicense("MT", "emr", D(2020, 1, 1), D(2021, 6, 30)),
+            StateLicense("MT", "emr", D(2025, 1, 1), D(2027, 6, 30)),
+        ],
+        None,
+        [
+            AgencyCredential("Later EMS", "Dr. L", D(2026, 6, 1)),
+            AgencyCredential("Old EMS", "Dr. C", D(2020, 1, 1), D(2021, 1, 1)),
+        ],
+    )
+    refused = practice_authority(
+        records,
+        Jurisdiction("MT", "Montana", citation=SOURCE, confidence=P),
+        on=D(2026, 3, 1),
+        level="emt",
+        require_agency_credential=True,
+        program=ep.NREMT_EMR,
+    )
+    assert sourced(refused) == [
+        ("national_certification_not_authority", LICENSURE_QUOTE, P),
+        ("license_required", SOURCE.quote, P),
+        ("license_not_yet_valid", STATE_QUOTE, P),
+        ("license_expired", STATE_QUOTE, P),
+        ("license_level_too_low", STATE_QUOTE, P),
+        ("agency_credential_not_yet_valid", DIRECTION_QUOTE, S),
+        ("agency_credential_expired", DIRECTION_QUOTE, S),
+    ]
+    assert [r.parameter for r in refused.reasons] == [None] * 7
+    # the weakest confidence is the seed's, which the agency steps carry
+    assert refused.confidence is S
+    # a jurisdiction with a primary source, a licence at the level asked, no agency asked:
+    # every step is primary, and so is the decision
+    primary = practice_authority(
+        Practitioner([emr_license()]),
+        Jurisdiction("MT", "Montana", citation=SOURCE, confidence=P),
+        on=D(2026, 3, 1),
+        program=ep.NREMT_EMR,
+    )
+    assert primary.confidence is P
+    assert sourced(primary)[2] == ("license_valid", STATE_QUOTE, P)
+    waived = practice_authority(
+        Practitioner(),
+        Jurisdiction("XX", "Example Territory", requires_state_license=False, citation=SOURCE),
+        on=D(2026, 3, 1),
+        program=ep.NREMT_EMR,
+    )
+    assert sourced(waived)[1] == ("license_not_required", SOURCE.quote, S)
+
+
+def test_a_record_on_its_issue_or_expiry_day_is_in_force_and_reasoned_as_such() -> None:
+    """authority.py: a licence is in force "issued on or before it, expiring on or after
+    it": on its issue day a licence below the level asked is too low, not "not yet in
+    force"; on its last day, too low, not expired; the day after, expired. A credential in
+    force on its issue and expiry days serves, and the next day it has expired."""
+    low = StateLicense("MT", "emr", D(2025, 7, 1), D(2027, 6, 30))
+    person = Practitioner([low])
+    for day in (D(2025, 7, 1), D(2027, 6, 30)):
+        decision = practice_authority(person, "MT", on=day, level="emt", program=ep.NREMT_EMR)
+        assert codes(decision)[-1] == "license_level_too_low"
+    before = practice_authority(person, "MT", on=D(2025, 6, 30), level="emt", program=ep.NREMT_EMR)
+    assert codes(before)[-1] == "license_not_yet_valid"
+    after = practice_authority(person, "MT", on=D(2027, 7, 1), level="emt", program=ep.NREMT_EMR)
+    assert codes(after)[-1] == "license_expired"
+    credential = AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1), D(2026, 7, 31))
+    holder = Practitioner([emr_license()], None, [credential])
+    for day, allowed in (
+        (D(2025, 7, 31), False),
+        (D(2025, 8, 1), True),
+        (D(2026, 7, 31), True),
+        (D(2026, 8, 1), False),
+    ):
+        decision = practice_authority(
+            holder, "MT", on=day, require_agency_credential=True, program=ep.NREMT_EMR
+        )
+        assert decision.allowed is allowed
+        assert credential.in_force(day) is allowed
+    assert (
+        codes(
+            practice_authority(
+                holder,
+                "MT",
+                on=D(2025, 7, 31),
+                require_agency_credential=True,
+                program=ep.NREMT_EMR,
+            )
+        )[-1]
+        == "agency_credential_not_yet_valid"
+    )
+    assert (
+        codes(
+            practice_authority(
+                holder,
+                "MT",
+                on=D(2026, 8, 1),
+                require_agency_credential=True,
+                program=ep.NREMT_EMR,
+            )
+        )[-1]
+        == "agency_credential_expired"
+    )
+
+
+def test_the_shared_validators_refuse_naming_authoritys_field_and_rule() -> None:
+    """Design principle 6: every bad input raises an EmrpathError naming the field and the
+    rule, including the checks authority borrows from the shared validators."""
+    refusals = [
+        (
+            lambda: Practitioner(
+                agency_credentials=[AgencyCredential("A", "B", D(2025, 1, 1)), 5]
+            ),  # type: ignore[list-item]
+            ep.InputTypeError,
+            "Practitioner.agency_credentials[1]",
+            "must be an AgencyCredential, got int",
+        ),
+        (
+            lambda: Practitioner(agency_credentials=5),  # type: ignore[arg-type]
+            ep.InputTypeError,
+            "Practitioner.agency_credentials",
+            None,
+        ),
+        (
+            lambda: Practitioner(licenses=[emr_license(), "MT"]),  # type: ignore[list-item]
+            ep.InputTypeError,
+            "Practitioner.licenses[1]",
+            "must be a StateLicense, got str",
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(), "MT", on=D(2026, 1, 1), jurisdictions=["MT"], program=ep.NREMT_EMR
+            ),  # type: ignore[list-item]
+            ep.InputTypeError,
+            "jurisdictions[0]",
+            "must be a Jurisdiction, got str",
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(), "MT", on=D(2026, 1, 1), jurisdictions=5, program=ep.NREMT_EMR
+            ),  # type: ignore[arg-type]
+            ep.InputTypeError,
+            "jurisdictions",
+            None,
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(),
+                "MT",
+                on=D(2026, 1, 1),
+                jurisdictions={"MT": "MT"},
+                program=ep.NREMT_EMR,
+            ),  # type: ignore[dict-item]
+            ep.InputTypeError,
+            "jurisdictions[0]",
+            "must be a Jurisdiction, got str",
+        ),
+        (
+            lambda: practice_authority([], "MT", on=D(2026, 1, 1), program=ep.NREMT_EMR),  # type: ignore[arg-type]
+            ep.InputTypeError,
+            "person",
+            "expected a Practitioner, got list",
+        ),
+        (
+            lambda: practice_authority(Practitioner(), "MT", on=D(2026, 1, 1), program="nremt"),  # type: ignore[arg-type]
+            ep.InputTypeError,
+            "program",
+            None,
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(),
+                "MT",
+                on=D(2026, 1, 1),
+                require_agency_credential=1,  # type: ignore[arg-type]
+                program=ep.NREMT_EMR,
+            ),
+            ep.InputTypeError,
+            "require_agency_credential",
+            "must be True or False, got int",
+        ),
+        (
+            lambda: practice_authority(
+                Practitioner(), "M T", on=D(2026, 1, 1), program=ep.NREMT_EMR
+            ),
+            ep.InvalidRecordError,
+            "jurisdiction",
+            "'M T' is not a jurisdiction code: upper-case letters and digits, parts joined by "
+            "single hyphens ('MT', 'US-MT'); codes are compared exactly",
+        ),
+        (
+            lambda: emr_license().in_force("2025-07-01"),  # type: ignore[arg-type]
+            ep.InputTypeError,
+            "on",
+            "expected a datetime.date, got str '2025-07-01'",
+        ),
+        (
+            lambda: StateLicense(5, "emr", D(2025, 1, 1), D(2026, 1, 1)),  # type: ignore[arg-type]
+            ep.InputTypeError,
+            "StateLicense.jurisdiction",
+            "must be a str jurisdiction code, got int",
+        ),
+    ]
+    for call, kind, field, message in refusals:
+        with raises_emrpath(kind, field=field, rule="practice authority") as info:
+            call()
+        if message is not None:
+            assert info.value.message == message
+    # a datetime names no day by itself: neither record has a timezone to take its date in
+    moment = dt.datetime(2025, 7, 1, 9, 0)
+    for record in (emr_license(), AgencyCredential("A", "B", D(2025, 1, 1))):
+        with raises_emrpath(ep.InputTypeError, field="on", rule="practice authority") as info:
+            record.in_force(moment)
+        assert info.value.message.startswith("expected a datetime.date, got a datetime")
+    with raises_emrpath(ep.UnknownNameError, field="StateLicense.level", rule="scope of practice"):
+        StateLicense("MT", "EMR", D(2025, 1, 1), D(2026, 1, 1))
+    with raises_emrpath(ep.UnknownNameError, field="level", rule="scope of practice"):
+        practice_authority(
+            Practitioner(), "MT", on=D(2026, 1, 1), level="EMR", program=ep.NREMT_EMR
+        )
+
+
+def test_of_credentials_that_expire_the_latest_expiry_serves_and_a_no_has_no_end() -> None:
+    """authority.py: of several credentials in force, "One that never expires outlasts
+    every other; otherwise the latest expiry"; and ``valid_until`` is "The last day of
+    the authority, when allowed ...; ``None`` otherwise", even when some items it would
+    rest on have an end."""
+    credentials = [
+        AgencyCredential("Valley Fire", "Dr. Ada Reyes", D(2025, 8, 1), D(2026, 8, 1)),
+        AgencyCredential("Big Sky EMS", "Dr. Bo", D(2025, 1, 1), D(2027, 1, 31)),
+        AgencyCredential("Teton EMS", "Dr. Li", D(2025, 2, 1), D(2026, 12, 31)),
+    ]
+    person = Practitioner([emr_license()], None, credentials)
+    decision = practice_authority(
+        person, "MT", on=D(2026, 3, 1), require_agency_credential=True, program=ep.NREMT_EMR
+    )
+    assert decision.reasons[-1].message == (
+        "Credentialed by Big Sky EMS under the medical direction of Dr. Bo, in force from "
+        "2025-01-01 through 2027-01-31."
+    )
+    assert decision.valid_until == D(2027, 1, 31)
+    # a licence in force (it has an end) but no credential: not allowed, and no end given
+    no_credential = practice_authority(
+        Practitioner([emr_license()]),
+        "MT",
+        on=D(2026, 3, 1),
+        require_agency_credential=True,
+        require_national_certification=False,
+        program=ep.NREMT_EMR,
+    )
+    assert not no_credential.allowed
+    assert no_credential.license == emr_license()
+    assert no_credential.valid_until is None
+
+
+def test_an_unsourced_jurisdiction_is_secondary_whatever_confidence_it_claims() -> None:
+    """authority.py: the seed, secondary: "Where required, an EMR needs state licensure or
+    authorization before functioning in the role" stands for a jurisdiction "supplied
+    without a source": a confidence given without a citation is not the decision's."""
+    claimed = Jurisdiction("MT", "Montana", confidence=P)
+    decision = practice_authority(
+        Practitioner([emr_license()]), claimed, on=D(2026, 3, 1), program=ep.NREMT_EMR
+    )
+    assert sourced(decision)[1] == ("license_required", WHERE_QUOTE, S)
+    assert decision.confidence is S
+
+
+def test_licences_held_elsewhere_are_each_named() -> None:
+    """authority.py: "State EMS Offices issue licenses that authorize an individual to
+    practice within that state": licences from other states are named, once each, in order,
+    as not authorising practice here."""
+    person = Practitioner(
+        [
+            emr_license("WY"),
+            emr_license("ID"),
+            StateLicense("WY", "emt", D(2024, 1, 1), D(2026, 12, 31)),
+        ]
+    )
+    decision = practice_authority(person, "MT", on=D(2026, 3, 1), program=ep.NREMT_EMR)
+    assert decision.reasons[-1].message == (
+        "No MT licence or authorization is on record; licences in ID, WY do not authorise "
+        "practice in MT."
+    )

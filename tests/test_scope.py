@@ -942,3 +942,692 @@ def test_non_iterables_are_type_errors_not_crashes() -> None:
             profile="p",
             confidence="secondary",  # type: ignore[arg-type]
         )
+
+
+# ---------------------------------------------------------------------------------------
+# what each refusal and each decision says (mutation testing, issue 17)
+
+
+def _profile_call(**kwargs: object) -> ScopeProfile:
+    args: dict[str, object] = {"name": "p", "description": "d", "rows": ()}
+    args.update(kwargs)
+    return ScopeProfile(**args)  # type: ignore[arg-type]
+
+
+def _change(kind: ChangeKind, old: Level | None, new: Level | None, note: str = "") -> ScopeChange:
+    return ScopeChange(
+        kind=kind,
+        skill="cpap",
+        old_level=old,
+        new_level=new,
+        citation=STATE_RULE,
+        confidence=Confidence.PRIMARY,
+        profile="p",
+        note=note,
+    )
+
+
+REFUSALS: list[tuple[str, object, type[EmrpathError], str, str]] = [
+    # (what, a call, the error, its field, its message)
+    (
+        "Level.of a non-program",
+        lambda: Level.of("x"),
+        InputTypeError,
+        "program",
+        "expected a Program, got str",
+    ),
+    (
+        "Level.of ASCP",
+        lambda: Level.of(__import__("emrpath").ASCP_MLS),
+        UnknownNameError,
+        "program.level",
+        "ascp-mls names no scope-of-practice level",
+    ),
+    (
+        "a skill key not snake_case",
+        lambda: _row(key="A Skill"),
+        InvalidRecordError,
+        "SkillRow.key",
+        "'A Skill' is not a snake_case key (lower-case letters, digits, single underscores)",
+    ),
+    (
+        "a verify flag not a bool",
+        lambda: _row(verify="yes"),
+        InputTypeError,
+        "SkillRow.verify",
+        "must be a bool, got str",
+    ),
+    (
+        "sources not iterable",
+        lambda: _row(sources=5),
+        InputTypeError,
+        "SkillRow.sources",
+        "must be an iterable, got int",
+    ),
+    (
+        "no source",
+        lambda: _row(sources=()),
+        InvalidRecordError,
+        "SkillRow.sources",
+        "a skill row needs at least one source id",
+    ),
+    (
+        "a blank source",
+        lambda: _row(sources=("S1", " ")),
+        InvalidRecordError,
+        "SkillRow.sources",
+        "source ids are non-empty strings, got ' '",
+    ),
+    (
+        "a source not a str",
+        lambda: _row(sources=("S1", 3)),
+        InvalidRecordError,
+        "SkillRow.sources",
+        "source ids are non-empty strings, got 3",
+    ),
+    (
+        "a widening to no level",
+        lambda: _change(ChangeKind.WIDEN, Level.EMT, None),
+        InvalidRecordError,
+        "ScopeChange(cpap)",
+        "a widen change cannot go from EMT to no level",
+    ),
+    (
+        "a narrowing from no level",
+        lambda: _change(ChangeKind.NARROW, None, Level.EMT),
+        InvalidRecordError,
+        "ScopeChange(cpap)",
+        "a narrow change cannot go from no level to EMT",
+    ),
+    (
+        "a blank derived_from",
+        lambda: _profile_call(derived_from=" "),
+        InvalidRecordError,
+        "ScopeProfile.derived_from",
+        "must not be empty",
+    ),
+    (
+        "a derived_from not a str",
+        lambda: _profile_call(derived_from=3),
+        InputTypeError,
+        "ScopeProfile.derived_from",
+        "must be a str, got int",
+    ),
+    (
+        "a change not a ScopeChange",
+        lambda: _profile_call(changes=["x"]),
+        InputTypeError,
+        "ScopeProfile.changes",
+        "changes must be ScopeChange values, got str",
+    ),
+    (
+        "a row not a SkillRow",
+        lambda: _profile_call(rows=["cpap"]),
+        InputTypeError,
+        "ScopeProfile.rows",
+        "rows must be SkillRow values, got str",
+    ),
+    (
+        "rows not iterable",
+        lambda: _profile_call(rows=None),
+        InputTypeError,
+        "ScopeProfile.rows",
+        "must be an iterable, got NoneType",
+    ),
+    (
+        "two rows, one key",
+        lambda: _profile_call(rows=[_row(), _row(name="B")]),
+        InvalidRecordError,
+        "ScopeProfile.rows",
+        "two rows share the key 'a_skill'",
+    ),
+    (
+        "two rows, one name",
+        lambda: _profile_call(rows=[_row(), _row(key="b_skill", name="a SKILL")]),
+        InvalidRecordError,
+        "ScopeProfile.rows",
+        "rows 'a_skill' and 'b_skill' share the name 'a SKILL'",
+    ),
+    (
+        "a name that is another row's key",
+        lambda: _profile_call(rows=[_row(name="b_skill"), _row(key="b_skill", name="B skill")]),
+        InvalidRecordError,
+        "ScopeProfile.rows",
+        "the name of 'a_skill' is the key of 'b_skill'; lookups would be ambiguous",
+    ),
+    (
+        "a lookup by a non-str",
+        lambda: NATIONAL_2019.get(3),
+        InputTypeError,
+        "skill",
+        "must be a str (a skill key or table name), got int",
+    ),
+    (
+        "a row not listed",
+        lambda: NATIONAL_2019.row("bvm"),
+        UnknownNameError,
+        "skill",
+        "profile 'national-2019' does not list 'bvm'",
+    ),
+    (
+        "a derived profile under its base's name",
+        lambda: NATIONAL_2019.derive(
+            "national-2019",
+            description="t",
+            widen={"cpap": "emr"},
+            citation=STATE_RULE,
+            confidence=Confidence.PRIMARY,
+        ),
+        InvalidRecordError,
+        "name",
+        "a derived profile needs a name of its own, not 'national-2019'",
+    ),
+    (
+        "a name not a str",
+        lambda: NATIONAL_2019.derive(
+            3,
+            description="t",
+            widen={"cpap": "emr"},  # type: ignore[arg-type]
+            citation=STATE_RULE,
+            confidence=Confidence.PRIMARY,
+        ),
+        InputTypeError,
+        "name",
+        "must be a str, got int",
+    ),
+    (
+        "a blank name",
+        lambda: NATIONAL_2019.derive(
+            " ",
+            description="t",
+            widen={"cpap": "emr"},
+            citation=STATE_RULE,
+            confidence=Confidence.PRIMARY,
+        ),
+        InvalidRecordError,
+        "name",
+        "must not be empty",
+    ),
+    (
+        "a blank description",
+        lambda: _derive(widen={"cpap": "emr"}, description=" "),
+        InvalidRecordError,
+        "description",
+        "must not be empty",
+    ),
+    (
+        "a description not a str",
+        lambda: _derive(widen={"cpap": "emr"}, description=None),
+        InputTypeError,
+        "description",
+        "must be a str, got NoneType",
+    ),
+    (
+        "a citation not a Citation",
+        lambda: _derive(widen={"cpap": "emr"}, citation="a url"),
+        InputTypeError,
+        "citation",
+        "must be a Citation, got str",
+    ),
+    (
+        "a confidence not a Confidence",
+        lambda: _derive(widen={"cpap": "emr"}, confidence="primary"),
+        InputTypeError,
+        "confidence",
+        "must be a Confidence, got str",
+    ),
+    (
+        "a note not a str",
+        lambda: _derive(widen={"cpap": "emr"}, note=None),
+        InputTypeError,
+        "note",
+        "must be a str, got NoneType",
+    ),
+    (
+        "a verify flag not a bool",
+        lambda: _derive(widen={"cpap": "emr"}, verify=1),
+        InputTypeError,
+        "verify",
+        "must be a bool, got int",
+    ),
+    (
+        "widen not a mapping",
+        lambda: _derive(widen=[("cpap", "emr")]),
+        InputTypeError,
+        "widen",
+        "must be a mapping of skill to level, got list",
+    ),
+    (
+        "narrow not a mapping",
+        lambda: _derive(narrow=[("cpap", "emr")]),
+        InputTypeError,
+        "narrow",
+        "must be a mapping of skill to level, got list",
+    ),
+    (
+        "a narrowing to an unknown level",
+        lambda: _derive(narrow={"cpap": "X"}),
+        UnknownNameError,
+        "narrow",
+        "unknown level 'X'; expected one of 'emr', 'emt', 'aemt', 'paramedic'",
+    ),
+    (
+        "remove given one str",
+        lambda: _derive(remove="cpap"),
+        InputTypeError,
+        "remove",
+        "must be an iterable of skills, not a single str",
+    ),
+    (
+        "a skill not a str",
+        lambda: _derive(widen={3: "emr"}),
+        InputTypeError,
+        "widen",
+        "skills are str keys or names, got int",
+    ),
+    (
+        "a removal not listed",
+        lambda: _derive(remove=["teleportation"]),
+        UnknownNameError,
+        "remove",
+        "profile 'national-2019' does not list 'teleportation'",
+    ),
+    (
+        "a skill changed twice",
+        lambda: _derive(widen={"cpap": "emr"}, remove=["CPAP"]),
+        InvalidRecordError,
+        "remove",
+        "'cpap' is changed more than once in one derivation",
+    ),
+    (
+        "a widening that does not lower",
+        lambda: _derive(widen={"cpap": "emt"}),
+        InvalidRecordError,
+        "widen",
+        "'cpap' is at EMT; to widen it, give a lower level than that, not EMT",
+    ),
+    (
+        "a narrowing that does not raise",
+        lambda: _derive(narrow={"cpap": "emt"}),
+        InvalidRecordError,
+        "narrow",
+        "'cpap' is at EMT; to narrow it, give a higher level than that, not EMT",
+    ),
+    (
+        "a row to add not a SkillRow",
+        lambda: _derive(add=["cpap"]),
+        InputTypeError,
+        "add",
+        "rows to add are SkillRow values, got str",
+    ),
+    (
+        "rows to add not iterable",
+        lambda: _derive(add=3),
+        InputTypeError,
+        "add",
+        "must be an iterable, got int",
+    ),
+    (
+        "an added key already listed",
+        lambda: _derive(add=[NATIONAL_2019.row("cpap")]),
+        InvalidRecordError,
+        "add",
+        "'cpap' ('CPAP') is already listed; widen or narrow it",
+    ),
+    (
+        "an added name already listed",
+        lambda: _derive(add=[_row(key="x_skill", name="cpap")]),
+        InvalidRecordError,
+        "add",
+        "'x_skill' ('cpap') is already listed; widen or narrow it",
+    ),
+    (
+        "no change",
+        lambda: _derive(),
+        InvalidRecordError,
+        "derive",
+        "a derived profile needs at least one change (widen, narrow, add or remove)",
+    ),
+    (
+        "a decision on a non-str skill",
+        lambda: is_within_scope(3, "emr"),
+        InputTypeError,  # type: ignore[arg-type]
+        "skill",
+        "must be a str (a skill key or table name), got int",
+    ),
+    (
+        "a decision under a non-profile",
+        lambda: is_within_scope("cpap", "emr", "national"),  # type: ignore[arg-type]
+        InputTypeError,
+        "profile",
+        "must be a ScopeProfile, got str",
+    ),
+    (
+        "a decision under an unknown policy",
+        lambda: is_within_scope("cpap", "emr", unverified="maybe"),
+        UnknownNameError,
+        "unverified",
+        "unknown policy 'maybe'; expected one of 'not_confirmed', 'as_recorded'",
+    ),
+    (
+        "a list under a non-profile",
+        lambda: can_cannot_list("emr", "national"),  # type: ignore[arg-type]
+        InputTypeError,
+        "profile",
+        "must be a ScopeProfile, got str",
+    ),
+    (
+        "a list under a policy not a str",
+        lambda: can_cannot_list("emr", unverified=3),  # type: ignore[arg-type]
+        InputTypeError,
+        "unverified",
+        "must be an UnverifiedPolicy or its string value, got int",
+    ),
+    (
+        "above-scope skills under a non-profile",
+        lambda: above_scope_skills("emr", None),  # type: ignore[arg-type]
+        InputTypeError,
+        "profile",
+        "must be a ScopeProfile, got NoneType",
+    ),
+    (
+        "a level not a str",
+        lambda: can_cannot_list(3),
+        InputTypeError,
+        "level",  # type: ignore[arg-type]
+        "must be a Level or its string value, got int",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "field", "message"),
+    [case[1:] for case in REFUSALS],
+    ids=[case[0] for case in REFUSALS],
+)
+def test_each_refusal_says_what_is_wrong(
+    call: object, error: type[EmrpathError], field: str, message: str
+) -> None:
+    """Every bad input raises an EmrpathError naming the field and the rule (design
+    principle 6), and its message says what was wrong and what is expected."""
+    with raises_emrpath(error, field=field, rule=RULE) as info:
+        call()  # type: ignore[operator]
+    assert info.value.message == message
+
+
+def test_a_note_may_be_blank_and_only_names_must_not_be() -> None:
+    """``note`` is "Why, in words; kept on every change": free text, blank allowed, unlike
+    the profile's name and description."""
+    profile = _derive(widen={"cpap": "emr"}, note=" ")
+    assert profile.changes[-1].note == " "
+
+
+def test_each_change_says_what_it_did() -> None:
+    """``ScopeChange``: "One cited change a derived profile makes to its base profile"."""
+    assert str(_change(ChangeKind.WIDEN, Level.EMT, Level.EMR)) == (
+        "p widens cpap from EMT to EMR"
+    )
+    assert str(_change(ChangeKind.NARROW, Level.EMT, Level.PARAMEDIC, "state rule")) == (
+        "p narrows cpap from EMT to Paramedic (state rule)"
+    )
+    assert str(_change(ChangeKind.ADD, None, Level.AEMT, "new")) == "p adds cpap at AEMT (new)"
+    assert str(_change(ChangeKind.REMOVE, Level.EMT, None)) == "p removes cpap (was EMT)"
+    # the levels each kind allows, at their bounds
+    _change(ChangeKind.WIDEN, Level.PARAMEDIC, Level.AEMT)
+    _change(ChangeKind.NARROW, Level.EMR, Level.EMT)
+    for kind, old, new in (
+        (ChangeKind.ADD, None, None),
+        (ChangeKind.REMOVE, Level.EMT, Level.EMT),
+        (ChangeKind.NARROW, Level.EMT, None),
+        (ChangeKind.WIDEN, None, None),
+    ):
+        with raises_emrpath(InvalidRecordError, field="ScopeChange(cpap)", rule=RULE) as info:
+            _change(kind, old, new)
+        assert info.value.message.startswith(f"a {kind.value} change cannot go from ")
+
+
+def _state() -> ScopeProfile:
+    return NATIONAL_2019.derive(
+        "st",
+        description="A state's narrowing and removal (test profile).",
+        citation=STATE_RULE,
+        confidence=Confidence.PRIMARY,
+        narrow={"cpap": "aemt"},
+        remove=["jaw_thrust"],
+        note="state rule",
+    )
+
+
+STATE_SOURCE = (
+    'Example state EMS rule (test data) <https://example.org/state-ems-rule>: "example quote"'
+)
+
+
+def test_each_decision_gives_its_reasons_in_order() -> None:
+    """Module docstring: an answer on a row "rests on" its source, a flagged row says so,
+    "every change it makes carries its citation", and an unlisted skill "is not confirmed,
+    never assumed allowed"."""
+    state = _state()
+    above = is_within_scope("cpap", "emt", state)
+    assert above.reasons == (
+        "CPAP: minimum level AEMT in profile st; EMT is below it, so this is above scope.",
+        f"Changed by st narrows cpap from EMT to AEMT (state rule): {STATE_SOURCE}",
+        f"Source: {STATE_SOURCE}",
+    )
+    assert str(above) == "above scope: CPAP at EMT (lowest level AEMT; profile st; primary source)"
+    assert (above.lowest_level, above.confidence, above.citation) == (
+        Level.AEMT,
+        Confidence.PRIMARY,
+        STATE_RULE,
+    )
+    within = is_within_scope("cpap", "aemt", state)
+    assert within.reasons[0] == (
+        "CPAP: minimum level AEMT in profile st; AEMT is at or above it, so this is within scope."
+    )
+    assert within.lowest_level is None
+    assert str(within) == (
+        "within scope: CPAP at AEMT (minimum level AEMT; profile st; primary source)"
+    )
+    removed = is_within_scope("jaw_thrust", "emt", state)
+    assert removed.reasons == (
+        "Profile st does not list 'jaw_thrust' (skills are looked up by key or exact table "
+        "name); an unlisted skill is not confirmed, never assumed allowed.",
+        f"Removed by st removes jaw_thrust (was EMR) (state rule): {STATE_SOURCE}",
+    )
+    assert (removed.citation, removed.confidence) == (STATE_RULE, Confidence.PRIMARY)
+    assert str(removed) == "not confirmed: 'jaw_thrust' at EMT (profile st; primary source)"
+    # the table name of a removed skill is not its key: nothing says it was removed
+    by_name = is_within_scope("Jaw thrust", "emt", state)
+    assert len(by_name.reasons) == 1
+    assert (by_name.citation, by_name.confidence) == (None, None)
+    assert str(by_name) == "not confirmed: 'Jaw thrust' at EMT (profile st; no source)"
+    # a skill removed, added back and removed again: the last removal answers
+    other = Citation(url="https://example.org/later-rule", quote="later", title="Later rule")
+    again = state.derive(
+        "st-2",
+        description="back",
+        citation=STATE_RULE,
+        confidence=Confidence.PRIMARY,
+        add=[NATIONAL_2019.row("jaw_thrust")],
+    ).derive(
+        "st-3",
+        description="gone again",
+        citation=other,
+        confidence=Confidence.SECONDARY,
+        remove=["jaw_thrust"],
+    )
+    last = is_within_scope("jaw_thrust", "emt", again)
+    assert last.reasons[1] == (
+        "Removed by st-3 removes jaw_thrust (was EMR): "
+        'Later rule <https://example.org/later-rule>: "later"'
+    )
+    assert (last.citation, last.confidence) == (other, Confidence.SECONDARY)
+
+
+def test_a_flagged_row_says_why_it_is_not_confirmed_or_how_it_was_read() -> None:
+    """Module docstring: 'with unverified="not_confirmed" (the default) every question on
+    such a row is NOT_CONFIRMED. A caller who accepts the recorded level passes
+    unverified="as_recorded" and gets WITHIN_SCOPE/ABOVE_SCOPE with confidence SECONDARY
+    and a reason saying the row is flagged.'"""
+    row = _row(key="a_skill", name="A skill", confidence=Confidence.PRIMARY, verify=True)
+    profile = ScopeProfile(name="p", description="d", rows=[row, _row(key="b_skill", name="B")])
+    default = is_within_scope("a_skill", "paramedic", profile)
+    assert default.reasons == (
+        "A skill: profile p records minimum level EMT, but the row is flagged for "
+        "verification, so no answer for any level is confirmed.",
+        f"Source: {STATE_SOURCE}",
+    )
+    assert (default.outcome, default.confidence, default.citation) == (
+        NOT_CONFIRMED,
+        Confidence.SECONDARY,
+        STATE_RULE,
+    )
+    assert default.lowest_level is None
+    assert str(default) == (
+        "not confirmed: A skill at Paramedic (minimum level EMT; flagged verify; profile p; "
+        "secondary source)"
+    )
+    noted = ScopeProfile(name="q", description="d", rows=[attrs.evolve(row, note="Check it.")])
+    assert is_within_scope("a_skill", "emr", noted).reasons[1:] == (
+        "Note: Check it.",
+        f"Source: {STATE_SOURCE}",
+    )
+    recorded = is_within_scope("a_skill", "emr", profile, unverified="as_recorded")
+    assert recorded.reasons == (
+        "A skill: minimum level EMT in profile p; EMR is below it, so this is above scope.",
+        "The row is flagged for verification; the recorded level was used because "
+        "unverified='as_recorded'.",
+        f"The level rests on a secondary source: {STATE_SOURCE}",
+    )
+    assert (recorded.outcome, recorded.confidence) == (ABOVE, Confidence.SECONDARY)
+    assert str(recorded) == (
+        "above scope: A skill at EMR (lowest level EMT; profile p; secondary source)"
+    )
+    plain = is_within_scope("b_skill", "emt", profile)
+    assert plain.reasons[-1] == f"The level rests on a secondary source: {STATE_SOURCE}"
+    assert str(plain) == "within scope: B at EMT (minimum level EMT; profile p; secondary source)"
+
+
+def test_a_decision_shown_without_a_row_or_lowest_level_says_what_it_has() -> None:
+    """``ScopeDecision.__str__`` shows the lowest level only for an above-scope answer that
+    has one, the row's minimum otherwise, and "no source" without a confidence."""
+    bare = ScopeDecision(outcome=ABOVE, skill="x_skill", level=Level.EMR, profile="p")
+    assert str(bare) == "above scope: 'x_skill' at EMR (profile p; no source)"
+    row = NATIONAL_2019.row("cpap")
+    with_row = ScopeDecision(outcome=ABOVE, skill="cpap", level=Level.EMR, profile="p", row=row)
+    assert str(with_row) == "above scope: CPAP at EMR (minimum level EMT; profile p; no source)"
+
+
+def test_levels_compare_only_with_levels() -> None:
+    """``Level``: "Members order by scope: EMR < EMT < AEMT < PARAMEDIC"; a level is not
+    ordered against anything else."""
+    for a in Level:
+        for b in Level:
+            assert (a < b, a <= b, a > b, a >= b) == (
+                a.rank < b.rank,
+                a.rank <= b.rank,
+                a.rank > b.rank,
+                a.rank >= b.rank,
+            )
+    for compare in (
+        lambda: Level.EMR < 1,  # type: ignore[operator]
+        lambda: Level.EMR <= 1,  # type: ignore[operator]
+        lambda: Level.EMR > 1,  # type: ignore[operator]
+        lambda: Level.EMR >= 1,  # type: ignore[operator]
+    ):
+        with pytest.raises(
+            TypeError, match="not supported between instances of 'Level' and 'int'"
+        ):
+            compare()
+    assert [level.rank for level in Level] == [0, 1, 2, 3]
+    assert [level.label for level in Level] == ["EMR", "EMT", "AEMT", "Paramedic"]
+
+
+def test_a_near_miss_level_is_suggested_by_value_or_label() -> None:
+    """``Level.parse`` refuses a string that "is not exactly a level's value", suggesting
+    the level it seems to mean: its value or label in another case or with spaces."""
+    for text, meant in (("EMR", "emr"), (" Paramedic ", "paramedic"), ("aEmT", "aemt")):
+        with raises_emrpath(UnknownNameError, field="level", rule=RULE) as info:
+            Level.parse(text)
+        assert info.value.message.endswith(f"(did you mean '{meant}'?)")
+    with raises_emrpath(UnknownNameError, field="level", rule=RULE) as info:
+        Level.parse("medic")
+    assert "did you mean" not in info.value.message
+
+
+def test_lookups_changes_and_membership() -> None:
+    """``changes_for``: "The changes (oldest first) this profile's lineage made to the skill
+    ``skill``. ``skill`` is a key, or a table name of a row the profile still lists."""
+    state = _state()
+    (narrowed,) = state.changes_for("CPAP")
+    assert narrowed.kind is ChangeKind.NARROW
+    (removal,) = state.changes_for("jaw_thrust")
+    assert removal.kind is ChangeKind.REMOVE
+    assert state.changes_for("Jaw thrust") == ()
+    assert 3 not in state  # type: ignore[operator]
+    assert "cpap" in state
+    assert "jaw_thrust" not in state
+    assert state.keys == tuple(row.key for row in state)
+    assert state.get("Cpap") is state.row("cpap")
+
+
+def test_a_row_in_words() -> None:
+    """``SkillRow``: the lowest level that may perform a skill, "and why": its confidence,
+    and the flag of a row that needs verification."""
+    assert str(NATIONAL_2019.row("cpap")) == "CPAP [EMT+; secondary]"
+    assert str(NATIONAL_2019.row("nasopharyngeal_airway")) == (
+        'Nasopharyngeal airway (NPA; "Airway – nasal") [EMT+; secondary, verify]'
+    )
+    assert str(_row(min_level="paramedic", confidence=Confidence.PRIMARY)) == (
+        "A skill [Paramedic+; primary]"
+    )
+
+
+def test_a_changed_row_takes_the_changes_verify_flag() -> None:
+    """``derive``: "A widened or narrowed row takes the change's citation and confidence,
+    since its level now rests on them, and its ``verify`` flag becomes ``verify``"."""
+    settled = NATIONAL_2019.derive(
+        "settled",
+        description="NPA at EMR, settled by a state rule (test profile).",
+        citation=STATE_RULE,
+        confidence=Confidence.PRIMARY,
+        widen={"nasopharyngeal_airway": "emr"},
+    )
+    row = settled.row("nasopharyngeal_airway")
+    assert (row.verify, row.citation, row.confidence) == (False, STATE_RULE, Confidence.PRIMARY)
+    assert is_within_scope("nasopharyngeal_airway", "emr", settled).outcome is WITHIN
+    doubtful = NATIONAL_2019.derive(
+        "doubtful",
+        description="CPAP at EMR, still to be verified (test profile).",
+        citation=STATE_RULE,
+        confidence=Confidence.PRIMARY,
+        widen={"cpap": "emr"},
+        verify=True,
+    )
+    assert doubtful.row("cpap").verify
+    assert is_within_scope("cpap", "emr", doubtful).outcome is NOT_CONFIRMED
+
+
+def test_a_change_that_keeps_the_level_is_refused_and_an_added_key_must_be_new() -> None:
+    """``ScopeChange``: "The levels do not fit the kind (a widening that does not lower the
+    level ...)"; ``derive``: "an added skill that is already listed" is refused, by key or
+    by name."""
+    with raises_emrpath(InvalidRecordError, field="ScopeChange(cpap)", rule=RULE) as info:
+        _change(ChangeKind.NARROW, Level.EMT, Level.EMT)
+    assert info.value.message == "a narrow change cannot go from EMT to EMT"
+    with raises_emrpath(InvalidRecordError, field="add", rule=RULE) as listed:
+        _derive(add=[_row(key="cpap", name="A new name")])
+    assert listed.value.message == "'cpap' ('A new name') is already listed; widen or narrow it"
+
+
+def test_above_scope_skills_reads_the_profile_and_policy_given() -> None:
+    """``above_scope_skills``: "Shorthand for ``can_cannot_list(level, profile,
+    unverified=unverified).above``"."""
+    montana = montana_like()
+    above = above_scope_skills("emr", montana)
+    assert above == can_cannot_list("emr", montana).above
+    assert "pulse_oximetry" not in {row.key for row in above}
+    recorded = above_scope_skills("emr", unverified="as_recorded")
+    assert recorded == can_cannot_list("emr", unverified=UnverifiedPolicy.AS_RECORDED).above
+    assert "nasopharyngeal_airway" in {row.key for row in recorded}
+    assert "nasopharyngeal_airway" not in {row.key for row in above_scope_skills("emr")}

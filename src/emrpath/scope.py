@@ -967,6 +967,17 @@ class CanCannotList(NamedTuple):
 
 
 def _build_sources() -> dict[str, Citation]:
+    """The scope sources by id, read from the shipped sources file.
+
+    Run at import to make :data:`SCOPE_SOURCES`; the example runs it again (so mutation
+    testing, which switches a mutant on only after import, exercises it).
+
+    Example:
+        >>> _build_sources() == dict(SCOPE_SOURCES)
+        True
+        >>> sorted(_build_sources())
+        ['P1', 'P2', 'S1', 'S2', 'S3']
+    """
     return {
         source.id: Citation(url=source.url, quote=source.quote, title=source.title)
         for source in read_sources(package_text(SOURCES_FILE), file=SOURCES_FILE)
@@ -992,6 +1003,18 @@ _CONFIDENCE_LABELS = types.MappingProxyType(
 
 
 def _build_national_2019() -> ScopeProfile:
+    """The national 2019 profile, read from the shipped skills file.
+
+    Run at import to make :data:`NATIONAL_2019`, whose rows the tests check against the
+    sources; the example builds it again and compares, so that mutation testing (which
+    switches a mutant on only after import) exercises the build.
+
+    Example:
+        >>> _build_national_2019() == NATIONAL_2019
+        True
+        >>> print(_build_national_2019().row("bag_valve_mask_ventilation").note)
+        Secondary (2 sources): S1 and S2 agree.
+    """
     records = read_skills(
         package_text(SKILLS_FILE),
         file=SKILLS_FILE,
