@@ -18,6 +18,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
@@ -195,6 +196,14 @@ def _set(path: list[Any], value: object) -> Any:
             ep.InvalidRecordError,
             "$.level",
             "must be one of 'emr', 'emt', 'aemt', 'paramedic', got number 5",
+        ),
+        (
+            is_within_scope("cpap", "emr"),
+            "enum",
+            _set(["level"], ["emr"]),
+            ep.InvalidRecordError,
+            "$.level",
+            "must be one of 'emr', 'emt', 'aemt', 'paramedic', got array [\"emr\"]",
         ),
         # fixed-length arrays: the length, then each item by its own type
         (
@@ -546,6 +555,14 @@ def test_a_document_of_another_kind_than_expected_is_refused() -> None:
     assert gate == jsonio.from_json_data(data) == Gate(GateName("course"), GateState("met"))
 
 
+def test_loads_refuses_a_document_of_another_kind_than_asked_for() -> None:
+    text = json.dumps({"schema_version": 2, "kind": "gate", "name": "course", "state": "met"})
+    with raises_emrpath(ep.InvalidRecordError, field="$.kind", rule=DOC) as caught:
+        jsonio.loads(text, ep.Candidate, program=P)
+    assert caught.value.message == "expected a 'candidate' document, got kind string \"gate\""
+    assert jsonio.loads(text, Gate) == Gate(GateName("course"), GateState("met"))
+
+
 def test_a_kind_named_by_the_caller_must_be_a_document_kind() -> None:
     data = _data(ep.SkillsCompetency(D(2025, 6, 3)))
     with raises_emrpath(ep.InputTypeError, field="kind", rule=DOC) as caught:
@@ -678,6 +695,16 @@ def test_document_program_names_the_program_of_each_kind_of_document() -> None:
     )
 
 
+def test_document_program_names_the_kind_of_a_record_that_names_no_program() -> None:
+    data = _data(BASE)
+    del data["program"]
+    with raises_emrpath(ep.InvalidRecordError, field="$.program", rule=DOC) as caught:
+        jsonio.document_program(data)
+    assert caught.value.message == (
+        "required field missing; a version-2 candidate document names its program"
+    )
+
+
 def test_document_program_refuses_what_is_not_a_document_word_for_word() -> None:
     with raises_emrpath(ep.InputTypeError, field="document", rule="document program") as caught:
         jsonio.document_program(3.5)  # type: ignore[arg-type]
@@ -807,6 +834,15 @@ def test_a_status_is_written_only_under_its_own_program_word_for_word() -> None:
     assert (
         caught.value.message == "this pathway_status is under program 'nremt-emr', not 'ascp-mls'"
     )
+
+
+def test_a_pair_that_is_not_a_pair_is_never_written_cut_short() -> None:
+    """A hand-built plan whose count is not a (bucket, count) pair is not written as one."""
+    bucket = PLAN.counts[0][0]
+    for bad in ((bucket, 1, 2), (bucket,)):
+        plan = attrs.evolve(PLAN, counts=(bad,))
+        with pytest.raises(ValueError, match="zip"):
+            jsonio.to_json_data(plan)
 
 
 @pytest.mark.parametrize(
