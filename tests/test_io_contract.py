@@ -14,8 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import numbers
+import os
+import subprocess
+import sys
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -891,6 +895,26 @@ def test_the_numbers_json_does_not_allow_are_refused(constant: str) -> None:
 
 # ---------------------------------------------------------------------------------------
 # the JSON Schema
+
+
+FIRST_SCHEMA = """\
+import json
+from emrpath import jsonio
+print(json.dumps(jsonio.json_schema("candidate"), sort_keys=True))
+"""
+
+
+def test_a_schema_asked_for_first_in_a_fresh_process_is_the_whole_schema() -> None:
+    """json_schema resolves the records' annotations itself: asked for before any document
+    is read or written, in a fresh interpreter (importing this very emrpath), it is the
+    same schema."""
+    here = str(Path(ep.__file__).parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([here, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_SCHEMA], capture_output=True, text=True, check=False, env=env
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout) == jsonio.json_schema("candidate")
 
 
 def test_the_schema_of_an_exam_attempt() -> None:
