@@ -14,10 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import numbers
+import os
+import subprocess
+import sys
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
@@ -195,6 +200,14 @@ def _set(path: list[Any], value: object) -> Any:
             ep.InvalidRecordError,
             "$.level",
             "must be one of 'emr', 'emt', 'aemt', 'paramedic', got number 5",
+        ),
+        (
+            is_within_scope("cpap", "emr"),
+            "enum",
+            _set(["level"], ["emr"]),
+            ep.InvalidRecordError,
+            "$.level",
+            "must be one of 'emr', 'emt', 'aemt', 'paramedic', got array [\"emr\"]",
         ),
         # fixed-length arrays: the length, then each item by its own type
         (
@@ -546,6 +559,14 @@ def test_a_document_of_another_kind_than_expected_is_refused() -> None:
     assert gate == jsonio.from_json_data(data) == Gate(GateName("course"), GateState("met"))
 
 
+def test_loads_refuses_a_document_of_another_kind_than_asked_for() -> None:
+    text = json.dumps({"schema_version": 2, "kind": "gate", "name": "course", "state": "met"})
+    with raises_emrpath(ep.InvalidRecordError, field="$.kind", rule=DOC) as caught:
+        jsonio.loads(text, ep.Candidate, program=P)
+    assert caught.value.message == "expected a 'candidate' document, got kind string \"gate\""
+    assert jsonio.loads(text, Gate) == Gate(GateName("course"), GateState("met"))
+
+
 def test_a_kind_named_by_the_caller_must_be_a_document_kind() -> None:
     data = _data(ep.SkillsCompetency(D(2025, 6, 3)))
     with raises_emrpath(ep.InputTypeError, field="kind", rule=DOC) as caught:
@@ -675,6 +696,16 @@ def test_document_program_names_the_program_of_each_kind_of_document() -> None:
         jsonio.document_program(status)
     assert caught.value.message == (
         "required field missing; a version-2 pathway_status document names its program"
+    )
+
+
+def test_document_program_names_the_kind_of_a_record_that_names_no_program() -> None:
+    data = _data(BASE)
+    del data["program"]
+    with raises_emrpath(ep.InvalidRecordError, field="$.program", rule=DOC) as caught:
+        jsonio.document_program(data)
+    assert caught.value.message == (
+        "required field missing; a version-2 candidate document names its program"
     )
 
 
@@ -809,6 +840,15 @@ def test_a_status_is_written_only_under_its_own_program_word_for_word() -> None:
     )
 
 
+def test_a_pair_that_is_not_a_pair_is_never_written_cut_short() -> None:
+    """A hand-built plan whose count is not a (bucket, count) pair is not written as one."""
+    bucket = PLAN.counts[0][0]
+    for bad in ((bucket, 1, 2), (bucket,)):
+        plan = attrs.evolve(PLAN, counts=(bad,))
+        with pytest.raises(ValueError, match="zip"):
+            jsonio.to_json_data(plan)
+
+
 @pytest.mark.parametrize(
     ("indent", "error", "message"),
     [
@@ -855,6 +895,26 @@ def test_the_numbers_json_does_not_allow_are_refused(constant: str) -> None:
 
 # ---------------------------------------------------------------------------------------
 # the JSON Schema
+
+
+FIRST_SCHEMA = """\
+import json
+from emrpath import jsonio
+print(json.dumps(jsonio.json_schema("candidate"), sort_keys=True))
+"""
+
+
+def test_a_schema_asked_for_first_in_a_fresh_process_is_the_whole_schema() -> None:
+    """json_schema resolves the records' annotations itself: asked for before any document
+    is read or written, in a fresh interpreter (importing this very emrpath), it is the
+    same schema."""
+    here = str(Path(ep.__file__).parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([here, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_SCHEMA], capture_output=True, text=True, check=False, env=env
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout) == jsonio.json_schema("candidate")
 
 
 def test_the_schema_of_an_exam_attempt() -> None:
