@@ -22,6 +22,7 @@ from emrpath.planning import ErrorLog, Miss, retake_plan
 from emrpath.policies import AfterLimit, MonthsValidity, Prerequisite
 from emrpath.programs import nremt
 from emrpath.scope import Level, is_within_scope
+from emrpath.status import Reason
 from strategies import candidates, dates
 
 D = dt.date
@@ -464,6 +465,37 @@ def test_aemt_and_paramedic_need_a_current_emt_or_higher_credential(
     assert status.next_attempt_on == D(2025, 8, 20)
     assert ep.decide(medic(prerequisite=held), as_of=D(2025, 8, 20), program=program) == (
         ep.evaluate(medic(prerequisite=held), as_of=D(2025, 8, 20), program=program).decision
+    )
+
+
+@pytest.mark.parametrize("program", [AEMT, MEDIC], ids=lambda p: p.key)
+def test_an_attempt_after_the_prerequisite_expired_is_a_finding(program: ep.Program) -> None:
+    """C8/D8 (primary): "Current National Registry certification or state license at the
+    EMT level, or higher": a credential valid through the attempt's day was current for
+    it; one that lapsed the day before was not, and the record is worth a look (once,
+    however many attempts followed)."""
+    rule = program.prerequisite
+    assert rule is not None
+    provision = rule.at(D(2025, 5, 30))  # the course's completion
+    on_the_day = ep.PrerequisiteCredential("emt", D(2025, 7, 21))  # the attempt's day
+    status = ep.evaluate(medic(prerequisite=on_the_day), as_of=D(2025, 8, 20), program=program)
+    assert "attempt_after_prerequisite_expired" not in [r.code for r in status.reasons]
+    lapsed = ep.PrerequisiteCredential("emt", D(2025, 7, 20))
+    twice = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 5, 30), verified_on=D(2025, 6, 3)),
+        attempts=failed(D(2025, 7, 21), D(2025, 8, 6)),
+        prerequisite=lapsed,
+    )
+    status = ep.evaluate(twice, as_of=D(2025, 8, 20), program=program)
+    findings = [r for r in status.reasons if r.code == "attempt_after_prerequisite_expired"]
+    assert findings == [status.reasons[0]]  # findings about the records come first
+    assert findings[0] == Reason(
+        "attempt_after_prerequisite_expired",
+        "The prerequisite on record (state license at emt level, valid through 2025-07-20) "
+        "expired before the attempt on 2025-07-21; an earlier credential is not on record.",
+        "prerequisite",
+        provision.citation,
+        provision.confidence,
     )
 
 
