@@ -109,21 +109,36 @@ def test_aware_datetimes_past_the_date_range_name_the_field(as_of: dt.datetime) 
     refused(lambda: ep.expected_result_date(as_of, program=EMR), ep.CalendarRangeError, "exam_on")
 
 
+NO_VALID_OFFSET = "gives no valid UTC offset (a timedelta strictly between -24 and 24 hours)"
+
+
 @pytest.mark.parametrize(
-    ("tz", "error"),
+    ("tz", "error", "why"),
     [
-        (FixedTz(dt.timedelta(hours=24)), ep.InvalidRecordError),
-        (FixedTz(dt.timedelta(hours=-30)), ep.InvalidRecordError),
-        (FixedTz("05:00"), ep.InputTypeError),
-        (RaisingTz(), ep.InvalidRecordError),
+        (FixedTz(dt.timedelta(hours=24)), ep.InvalidRecordError, NO_VALID_OFFSET),
+        (FixedTz(dt.timedelta(hours=-30)), ep.InvalidRecordError, NO_VALID_OFFSET),
+        (
+            FixedTz("05:00"),
+            ep.InputTypeError,
+            "gives a UTC offset that is not a datetime.timedelta",
+        ),
+        (RaisingTz(), ep.InvalidRecordError, NO_VALID_OFFSET),
     ],
     ids=["24h", "minus-30h", "not-a-timedelta", "raises"],
 )
 def test_a_tzinfo_without_a_valid_offset_names_the_field(
-    tz: dt.tzinfo, error: type[ep.EmrpathError]
+    tz: dt.tzinfo, error: type[ep.EmrpathError], why: str
 ) -> None:
+    """design.md: "a datetime is accepted only if it is timezone-aware": an offset the
+    caller's tzinfo cannot give is refused naming the argument, the tzinfo's class, the
+    value (cut by ``shown()``) and what a valid offset is."""
     when = dt.datetime(2025, 3, 1, 12, tzinfo=tz)
-    refused(lambda: ep.evaluate(CANDIDATE, as_of=when, program=EMR), error, "as_of")
+    err = refused(lambda: ep.evaluate(CANDIDATE, as_of=when, program=EMR), error, "as_of")
+    assert err.rule == "evaluate"
+    assert err.message.startswith(
+        f"the tzinfo {type(tz).__name__} of datetime.datetime(2025, 3, 1, 12, 0, tzinfo="
+    )
+    assert err.message.endswith(why)
 
 
 @given(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,10 +19,12 @@ import emrpath as ep
 from emrpath.authority import Practitioner, StateLicense, practice_authority
 from emrpath.cli import main
 from emrpath.lifecycle import RecertificationState
+from emrpath.params import Confidence, Param
 from emrpath.planning import ErrorLog, Miss, retake_plan
 from emrpath.policies import AfterLimit, MonthsValidity, Prerequisite
 from emrpath.programs import nremt
 from emrpath.scope import Level, is_within_scope
+from emrpath.status import Gate, Reason
 from strategies import candidates, dates
 
 D = dt.date
@@ -464,6 +467,145 @@ def test_aemt_and_paramedic_need_a_current_emt_or_higher_credential(
     assert status.next_attempt_on == D(2025, 8, 20)
     assert ep.decide(medic(prerequisite=held), as_of=D(2025, 8, 20), program=program) == (
         ep.evaluate(medic(prerequisite=held), as_of=D(2025, 8, 20), program=program).decision
+    )
+
+
+@pytest.mark.parametrize("program", [AEMT, MEDIC], ids=lambda p: p.key)
+def test_an_attempt_after_the_prerequisite_expired_is_a_finding(program: ep.Program) -> None:
+    """C8/D8 (primary): "Current National Registry certification or state license at the
+    EMT level, or higher": a credential valid through the attempt's day was current for
+    it; one that lapsed the day before was not, and the record is worth a look (once,
+    however many attempts followed)."""
+    rule = program.prerequisite
+    assert rule is not None
+    provision = rule.at(D(2025, 5, 30))  # the course's completion
+    on_the_day = ep.PrerequisiteCredential("emt", D(2025, 7, 21))  # the attempt's day
+    status = ep.evaluate(medic(prerequisite=on_the_day), as_of=D(2025, 8, 20), program=program)
+    assert "attempt_after_prerequisite_expired" not in [r.code for r in status.reasons]
+    lapsed = ep.PrerequisiteCredential("emt", D(2025, 7, 20))
+    twice = ep.Candidate(
+        course=ep.CourseCompletion(D(2025, 5, 30), verified_on=D(2025, 6, 3)),
+        attempts=failed(D(2025, 7, 21), D(2025, 8, 6)),
+        prerequisite=lapsed,
+    )
+    status = ep.evaluate(twice, as_of=D(2025, 8, 20), program=program)
+    findings = [r for r in status.reasons if r.code == "attempt_after_prerequisite_expired"]
+    assert findings == [status.reasons[0]]  # findings about the records come first
+    assert findings[0] == Reason(
+        "attempt_after_prerequisite_expired",
+        "The prerequisite on record (state license at emt level, valid through 2025-07-20) "
+        "expired before the attempt on 2025-07-21; an earlier credential is not on record.",
+        "prerequisite",
+        provision.citation,
+        provision.confidence,
+    )
+
+
+NEEDED = (
+    "needed: a current national certification or state licence at one of: aemt, emt, "
+    "paramedic; a course from an accredited program."
+)
+NOT_ACCREDITED = (
+    "accreditation_missing",
+    "A course completed 2025-05-30 must come from an accredited program; its accreditation "
+    "is not on record.",
+)
+
+
+@pytest.mark.parametrize(
+    ("held", "accreditation", "state", "reasons"),
+    [
+        (
+            None,
+            None,
+            ep.GateState.PENDING,
+            [("prerequisite_missing", f"No prerequisite credential on record; {NEEDED}")],
+        ),
+        (
+            ep.PrerequisiteCredential("emr", D(2027, 9, 30)),
+            None,
+            ep.GateState.PENDING,
+            [
+                (
+                    "prerequisite_level",
+                    "The credential on record (state license at emr level, valid through "
+                    f"2027-09-30) is not at a level that qualifies; {NEEDED}",
+                )
+            ],
+        ),
+        (
+            ep.PrerequisiteCredential("emt", D(2025, 8, 20)),  # as_of itself
+            "caahep",
+            ep.GateState.MET,
+            [
+                (
+                    "prerequisite_held",
+                    "Prerequisite held: state license at emt level, valid through 2025-08-20.",
+                )
+            ],
+        ),
+        (
+            ep.PrerequisiteCredential("emt", D(2025, 8, 20)),
+            None,
+            ep.GateState.PENDING,
+            [
+                (
+                    "prerequisite_held",
+                    "Prerequisite held: state license at emt level, valid through 2025-08-20.",
+                )
+            ],
+        ),
+        (
+            ep.PrerequisiteCredential("emt", D(2025, 8, 19)),  # the day before as_of
+            None,
+            ep.GateState.EXPIRED,  # expired outranks the missing accreditation
+            [
+                (
+                    "prerequisite_expired",
+                    "The prerequisite credential (state license at emt level, valid through "
+                    "2025-08-19) has expired.",
+                )
+            ],
+        ),
+    ],
+    ids=["none", "emr-only", "current-on-its-last-day", "no-accreditation", "expired"],
+)
+def test_the_prerequisite_gate_says_what_is_held_and_what_is_needed(
+    held: ep.PrerequisiteCredential | None,
+    accreditation: str | None,
+    state: ep.GateState,
+    reasons: list[tuple[str, str]],
+) -> None:
+    """D8 (primary): "Current National Registry certification or state license at the EMT
+    level, or higher" (current through its last valid day), and D2: "must have
+    successfully completed education from an accredited program"."""
+    record = medic(prerequisite=held, course_accreditation=accreditation)
+    gate = ep.evaluate(record, as_of=D(2025, 8, 20), program=MEDIC).gate(ep.GateName.PREREQUISITE)
+    accredited = [("accreditation_held", "The course's program holds CAAHEP accreditation.")]
+    expected = reasons + (accredited if accreditation else [NOT_ACCREDITED])
+    assert [(r.code, r.message) for r in gate.reasons] == expected
+    assert gate.state is state
+    assert gate.valid_until == (None if held is None else held.expires_on)
+
+
+def test_a_prerequisite_rule_of_none_is_met_without_reasons() -> None:
+    """Program: "prerequisite: What a candidate must hold before this program ..., keyed by
+    the course completion date": a provision of ``None`` asks nothing of the courses
+    completed under it, so the gate is met with nothing to explain."""
+    rule = MEDIC.prerequisite
+    assert rule is not None
+    nothing = Param.single(
+        "prerequisite",
+        rule.description,
+        None,
+        effective_from=D(2013, 1, 1),
+        citation=rule.provisions[0].citation,
+        confidence=Confidence.PRIMARY,
+    )
+    program = attrs.evolve(MEDIC, prerequisite=nothing)
+    status = ep.evaluate(medic(), as_of=D(2025, 8, 20), program=program)
+    assert status.gate(ep.GateName.PREREQUISITE) == Gate(
+        ep.GateName.PREREQUISITE, ep.GateState.MET
     )
 
 

@@ -37,6 +37,10 @@ def test_citation_refuses_empty_or_non_text(attribute: str, bad: object):
     assert isinstance(info.value, ValueError)
     assert info.value.field == f"Citation.{attribute}"
     assert info.value.rule == "citation"
+    if isinstance(bad, str):
+        assert info.value.message == "must not be empty: every rule needs its source"
+    else:
+        assert info.value.message == f"must be a str, got {type(bad).__name__}"
 
 
 def test_citation_str_and_immutability():
@@ -130,10 +134,14 @@ def test_a_param_needs_provisions_a_name_and_a_description():
     assert info.value.field == "p"
     # The name and description are the parameter's own: an empty one breaks the
     # parameter rule (not the citation rule, which the check named until issue 17).
-    with raises_emrpath(ep.InvalidRecordError, field="Param.name", rule="parameter"):
+    with raises_emrpath(ep.InvalidRecordError, field="Param.name", rule="parameter") as info:
         Param("", "A parameter.", (provision(dt.date(2020, 1, 1)),))
+    assert info.value.message == "must not be empty"  # the citation's "why" is not its own
     with raises_emrpath(ep.InvalidRecordError, field="Param.description", rule="parameter"):
         Param("p", "  ", (provision(dt.date(2020, 1, 1)),))
+    with raises_emrpath(ep.InvalidRecordError, field="Param.name", rule="parameter") as info:
+        Param(7, "A parameter.", (provision(dt.date(2020, 1, 1)),))  # type: ignore[arg-type]
+    assert info.value.message == "must be a str, got int"
 
 
 def test_provisions_come_from_any_iterable():

@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -107,30 +107,36 @@ def weakest(levels: Iterable[Confidence]) -> Confidence:
     return Confidence.PRIMARY
 
 
-def _text(rule: str, why: str) -> Callable[[object, attrs.Attribute[Any], str], None]:
-    """A validator: a non-blank ``str``, refused naming ``rule`` (``why`` ends the message)."""
+@attrs.frozen(slots=True)
+class _Text:
+    """A validator: a non-blank ``str``, refused naming ``rule`` (``why`` ends the message).
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    A class rather than a closure, so its check is code that runs when a value is
+    validated, not only when the classes it validates are defined.
+    """
+
+    rule: str
+    why: str
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str):
             raise InvalidRecordError(
                 f"must be a str, got {type(value).__name__}",
                 field=f"{type(instance).__name__}.{attribute.name}",
-                rule=rule,
+                rule=self.rule,
             )
         if not value.strip():
             raise InvalidRecordError(
-                f"must not be empty{why}",
+                f"must not be empty{self.why}",
                 field=f"{type(instance).__name__}.{attribute.name}",
-                rule=rule,
+                rule=self.rule,
             )
-
-    return check
 
 
 # A citation's texts are its source; a parameter's name and description are the
 # parameter's own, so an empty one breaks the parameter rule, not the citation rule.
-_citation_text = _text("citation", ": every rule needs its source")
-_parameter_text = _text("parameter", "")
+_citation_text = _Text("citation", ": every rule needs its source")
+_parameter_text = _Text("parameter", "")
 
 
 @attrs.frozen(slots=True)
