@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath import jsonio
+from emrpath._json_reader import snake_case
 from emrpath.authority import AgencyCredential, Practitioner, StateLicense, practice_authority
 from emrpath.planning import ErrorLog, Miss, MissBucket, retake_plan
 from emrpath.scope import NATIONAL_2019, Level, ScopeDecision, UnverifiedPolicy, is_within_scope
@@ -917,7 +918,7 @@ def test_a_document_is_read_only_under_the_program_it_names(
     ids=lambda r: type(r).__name__,
 )
 def test_the_kinds_that_name_a_program_need_one_to_be_written(record: object) -> None:
-    kind = jsonio._snake(type(record).__name__)
+    kind = snake_case(type(record).__name__)
     assert kind in jsonio.PROGRAM_KINDS
     with pytest.raises(ep.InvalidRecordError) as caught:
         ep.dumps(record)

@@ -50,7 +50,7 @@ from typing import Any, Literal
 
 import attrs
 
-__all__ = ["Refused", "generated_readers"]
+__all__ = ["Refused", "generated_readers", "snake_case"]
 
 Reader = Callable[[Any], Any]
 
@@ -63,7 +63,13 @@ _MISSING = object()  # a field left out of its object (a fresh object: never a J
 _LEAVES = (str, int, bool)  # taken as they are when the JSON type is exactly this one
 
 
-def _snake(name: str) -> str:
+def snake_case(name: str) -> str:
+    """A class name in snake case: the name of its JSON kind and of its generated reader.
+
+    Example:
+        >>> snake_case("CourseCompletion")
+        'course_completion'
+    """
     return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
 
 
@@ -121,7 +127,7 @@ class _Source:
                 f"{indent}{target} = {members}[{item}]  # an unknown value: KeyError",
             ]
         if tp in self.calls:
-            call = self.name(f"read_{_snake(tp.__name__)}", self.calls[tp])
+            call = self.name(f"read_{snake_case(tp.__name__)}", self.calls[tp])
             return [f"{indent}{target} = {call}({item})"]
         return None
 
@@ -173,7 +179,7 @@ class _Source:
 
     def reader(self, cls: type) -> str:
         """The name of the function that reads a JSON object as ``cls`` (generated once)."""
-        name = f"read_{_snake(cls.__name__)}"
+        name = f"read_{snake_case(cls.__name__)}"
         if cls not in self.done:
             self.done.add(cls)
             if self.objects == "pairs":
@@ -195,14 +201,14 @@ class _Source:
 
     def builder(self, cls: type) -> str:
         """The name of the function that builds ``cls`` from its fields as a dict."""
-        name = f"build_{_snake(cls.__name__)}"
+        name = f"build_{snake_case(cls.__name__)}"
         self.lines += [f"def {name}(obj):", *self.body(cls), ""]
         return name
 
     def body(self, cls: type) -> list[str]:
         """The lines that build ``cls`` from its fields, the dict ``obj``."""
         attrs.resolve_types(cls)
-        snake = _snake(cls.__name__)
+        snake = snake_case(cls.__name__)
         fields = list(attrs.fields(cls))
         for field in fields:
             if not field.init or field.alias != field.name:  # a keyword of another name

@@ -69,6 +69,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 import attrs
 
 from emrpath._dates import ISO_DATE_PATTERN, iso_date
+from emrpath._json_reader import Refused, generated_readers, snake_case
 from emrpath._validators import exact_decimal, shown, shown_json
 from emrpath.edition import Edition
 from emrpath.errors import EmrpathError, InputTypeError, InvalidRecordError, UnknownNameError
@@ -153,17 +154,13 @@ def _registry() -> Mapping[str, type]:
     from emrpath._exports import EXPORTS
 
     classes = [getattr(import_module(row.home), row.name) for row in EXPORTS if row.document]
-    return types.MappingProxyType({_snake(cls.__name__): cls for cls in classes})
+    return types.MappingProxyType({snake_case(cls.__name__): cls for cls in classes})
 
 
 @cache
 def _kind_names() -> Mapping[type, str]:
     """Class -> kind name, for every type that has a JSON document."""
     return types.MappingProxyType({cls: name for name, cls in _registry().items()})
-
-
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def kinds() -> tuple[str, ...]:
@@ -418,8 +415,6 @@ def _reader(cls: type, objects: Literal["dicts", "pairs"]) -> Callable[[Any], An
     pairs (:func:`loads`). Generated per class, so a process that reads candidates
     compiles the readers of a candidate's nine classes, not of every document's.
     """
-    from emrpath._json_reader import generated_readers
-
     calls = {Decimal: _decimal, Edition: _edition}
     return generated_readers([cls], objects=objects, calls=calls)[cls]
 
@@ -1039,30 +1034,26 @@ def _read_valid(text: object, kind: type | str | None, program: Program | None) 
     if isinstance(text, bytes):
         text = text.decode("utf-8")
     if not isinstance(text, str):
-        raise _RefusedError
+        raise Refused
     pairs = json.loads(
         text, parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=tuple
     )
     if type(pairs) is not tuple:
-        raise _RefusedError
+        raise Refused
     body = dict(pairs)
     version = body.pop("schema_version")
     if len(body) + 1 != len(pairs) or type(version) is not int or version != SCHEMA_VERSION:
-        raise _RefusedError  # a key given twice, or not a version-2 document
+        raise Refused  # a key given twice, or not a version-2 document
     named = body.pop("kind")
     cls = _registry()[named]
     if kind is not None and kind is not cls and kind != named:
-        raise _RefusedError
+        raise Refused
     if named in PROGRAM_KINDS:
         if not isinstance(program, Program) or body.pop("program") != program.key:
-            raise _RefusedError
+            raise Refused
     elif program is not None:  # a status read under a program: checked on the strict path
-        raise _RefusedError
+        raise Refused
     return _reader(cls, "pairs")(body)
-
-
-class _RefusedError(Exception):
-    """A document :func:`_read_valid` leaves to the strict reading."""
 
 
 def document_error(error: EmrpathError, document: str | bytes | dict[str, Any]) -> EmrpathError:
