@@ -171,6 +171,34 @@ def test_a_status_and_a_decision_pickle_to_equal_values(as_of: dt.date) -> None:
     assert len(data) < 600
 
 
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_every_pickle_protocol_gives_back_the_same_value_and_kind(protocol: int) -> None:
+    """A decision pickles as its values in field order (the registry's pool sends one per
+    candidate); a status, and a subclass with fields of its own, keep attrs' way: each
+    comes back equal and of its own class, under every protocol."""
+
+    @attrs.frozen(slots=True, repr=False)
+    class Tagged(ep.PathwayDecision):
+        tag: str
+
+    decision = ep.decide(failed_twice(), as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
+    status = ep.evaluate(failed_twice(), as_of=D(2025, 8, 20), program=ep.NREMT_EMR)
+    tagged = Tagged(*attrs.astuple(decision, recurse=False), tag="cohort 7")
+    for value in (decision, status):
+        back = pickle.loads(pickle.dumps(value, protocol))
+        assert back == value
+        assert type(back) is type(value)
+    # A class defined in a test cannot be found by name on unpickling, so Tagged is
+    # checked on the reduction itself: attrs' state, which holds the subclass's field.
+    reduced = tagged.__reduce_ex__(protocol)
+    assert isinstance(reduced, tuple)
+    assert "cohort 7" in repr(reduced)
+    assert decision.__reduce_ex__(protocol) == (
+        ep.PathwayDecision,
+        attrs.astuple(decision, recurse=False),
+    )
+
+
 def test_a_status_is_an_ordinary_attrs_value() -> None:
     """Every field is an attrs field: asdict, evolve, copy, JSON and == need no special
     case, and the status's fields are exactly the decision's plus the explanation."""
