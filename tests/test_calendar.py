@@ -717,3 +717,95 @@ def test_stepping_past_the_ends_is_refused(case: tuple[dt.date, int]):
     assert info.value.field == "n"
     with raises_emrpath(ep.CalendarRangeError, field="days[0]", rule="business day"):
         CAL.add_business_days_many([day], n)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "field", "message"),
+    [
+        (
+            {"weekend": 5},
+            ep.InputTypeError,
+            "weekend",
+            "must be a collection of weekday numbers, got int 5",
+        ),
+        (
+            {"closures": 5},
+            ep.InputTypeError,
+            "closures",
+            "must be a collection of DayOverride values, got int 5",
+        ),
+        (
+            {"working_days": 5},
+            ep.InputTypeError,
+            "working_days",
+            "must be a collection of DayOverride values, got int 5",
+        ),
+        (
+            {"closures": [5]},
+            ep.InvalidRecordError,
+            "closures",
+            "expected DayOverride values, got int",
+        ),
+        ({"country": 5}, ep.InputTypeError, "country", "must be a str code or None, got int 5"),
+        (
+            {"country": ""},
+            ep.InvalidRecordError,
+            "country",
+            "must not be empty (None: no holiday source)",
+        ),
+        (
+            {"subdiv": ""},
+            ep.InvalidRecordError,
+            "subdiv",
+            "must not be empty (None: no holiday source)",
+        ),
+        (
+            {"subdiv": "NY", "country": None},
+            ep.InvalidRecordError,
+            "subdiv",
+            "a subdivision needs a country",
+        ),
+        (
+            {"categories": 5},
+            ep.InputTypeError,
+            "categories",
+            "must be a collection of category names, got int 5",
+        ),
+        (
+            {"categories": [5]},
+            ep.InputTypeError,
+            "categories",
+            "category names are str, got int 5",
+        ),
+        (
+            {"categories": []},
+            ep.InvalidRecordError,
+            "categories",
+            "needs at least one holidays category (such as 'public')",
+        ),
+    ],
+)
+def test_a_calendar_spec_says_what_is_wrong_with_each_field(
+    kwargs: dict[str, object], error: type[ep.EmrpathError], field: str, message: str
+) -> None:
+    """Design principle 6: an invalid argument raises an EmrpathError "with a message naming
+    the field and the rule": each field of a calendar's spec is refused with its own
+    words, naming the field and the business-day rule."""
+    with raises_emrpath(error, field=f"CalendarSpec.{field}", rule="business day") as raised:
+        calendar_module.CalendarSpec(**kwargs)  # type: ignore[arg-type]
+    assert type(raised.value) is error
+    assert raised.value.message == message
+
+
+def test_a_holidays_category_the_package_lacks_is_named_with_those_it_has() -> None:
+    """Design principle 6: an unknown name is refused naming the field, the rule and the
+    names that would be known."""
+    spec = calendar_module.CalendarSpec(categories=["nope"])
+    with raises_emrpath(
+        ep.UnknownNameError, field="CalendarSpec.categories", rule="business day"
+    ) as raised:
+        ep.BusinessCalendar.from_spec(spec)
+    head, _, known = raised.value.message.partition("; it has ")
+    assert head == "the holidays package has no category 'nope' for 'US'"
+    assert "public" in known.split(", ")  # the package's categories, as it lists them
+    assert all(name.isidentifier() for name in known.split(", "))
