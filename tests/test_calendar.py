@@ -809,3 +809,40 @@ def test_a_holidays_category_the_package_lacks_is_named_with_those_it_has() -> N
     assert head == "the holidays package has no category 'nope' for 'US'"
     assert "public" in known.split(", ")  # the package's categories, as it lists them
     assert all(name.isidentifier() for name in known.split(", "))
+
+
+def test_a_calendars_first_and_last_days_keep_their_holidays_overrides_and_weekends() -> None:
+    """BusinessCalendar: "weekends, the holidays of its source and its overrides" apply on
+    every day of its years, the first and the last included, whatever weekday its first
+    year starts on (1990 starts on a Monday, 2025 on a Wednesday)."""
+    cal = ep.BusinessCalendar.us_federal()
+    assert not cal.is_business_day(dt.date(1990, 1, 1))  # New Year's Day, its first day
+    assert not cal.is_business_day(dt.date(2100, 12, 31))  # New Year's Day 2101 observed
+    notice = ep.Citation("https://example.org/notice", "closed by notice", "a notice")
+    wednesday_start = ep.BusinessCalendar.from_spec(
+        calendar_module.CalendarSpec(country=None, first_year=2025, last_year=2025)
+    )
+    week = [wednesday_start.is_business_day(dt.date(2025, 1, d)) for d in range(1, 8)]
+    assert week == [True, True, True, False, False, True, True]
+    ends = ep.BusinessCalendar.from_spec(
+        calendar_module.CalendarSpec(
+            country=None,
+            first_year=2024,
+            last_year=2028,
+            closures=[calendar_module.DayOverride(dt.date(2024, 1, 1), "closed", notice)],
+            working_days=[calendar_module.DayOverride(dt.date(2028, 12, 31), "open", notice)],
+        )
+    )
+    assert not ends.is_business_day(dt.date(2024, 1, 1))  # a Monday closed by override
+    assert ends.is_business_day(dt.date(2028, 12, 31))  # a Sunday opened by override
+
+
+def test_stepping_past_the_calendar_names_the_count_and_the_years() -> None:
+    """Design principle 6: a date past what the rules can compute raises an EmrpathError
+    naming the field and the rule, and saying which years the calendar holds."""
+    cal = ep.BusinessCalendar.us_federal()
+    with raises_emrpath(ep.CalendarRangeError, field="n", rule="business day") as raised:
+        cal.add_business_days(dt.date(2100, 12, 30), 5)
+    assert raised.value.message == (
+        "5 business days from 2100-12-30 falls outside this calendar's years (1990-2100)"
+    )
