@@ -717,3 +717,132 @@ def test_stepping_past_the_ends_is_refused(case: tuple[dt.date, int]):
     assert info.value.field == "n"
     with raises_emrpath(ep.CalendarRangeError, field="days[0]", rule="business day"):
         CAL.add_business_days_many([day], n)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "field", "message"),
+    [
+        (
+            {"weekend": 5},
+            ep.InputTypeError,
+            "weekend",
+            "must be a collection of weekday numbers, got int 5",
+        ),
+        (
+            {"closures": 5},
+            ep.InputTypeError,
+            "closures",
+            "must be a collection of DayOverride values, got int 5",
+        ),
+        (
+            {"working_days": 5},
+            ep.InputTypeError,
+            "working_days",
+            "must be a collection of DayOverride values, got int 5",
+        ),
+        (
+            {"closures": [5]},
+            ep.InvalidRecordError,
+            "closures",
+            "expected DayOverride values, got int",
+        ),
+        ({"country": 5}, ep.InputTypeError, "country", "must be a str code or None, got int 5"),
+        (
+            {"country": ""},
+            ep.InvalidRecordError,
+            "country",
+            "must not be empty (None: no holiday source)",
+        ),
+        (
+            {"subdiv": ""},
+            ep.InvalidRecordError,
+            "subdiv",
+            "must not be empty (None: no holiday source)",
+        ),
+        (
+            {"subdiv": "NY", "country": None},
+            ep.InvalidRecordError,
+            "subdiv",
+            "a subdivision needs a country",
+        ),
+        (
+            {"categories": 5},
+            ep.InputTypeError,
+            "categories",
+            "must be a collection of category names, got int 5",
+        ),
+        (
+            {"categories": [5]},
+            ep.InputTypeError,
+            "categories",
+            "category names are str, got int 5",
+        ),
+        (
+            {"categories": []},
+            ep.InvalidRecordError,
+            "categories",
+            "needs at least one holidays category (such as 'public')",
+        ),
+    ],
+)
+def test_a_calendar_spec_says_what_is_wrong_with_each_field(
+    kwargs: dict[str, object], error: type[ep.EmrpathError], field: str, message: str
+) -> None:
+    """Design principle 6: an invalid argument raises an EmrpathError "with a message naming
+    the field and the rule": each field of a calendar's spec is refused with its own
+    words, naming the field and the business-day rule."""
+    with raises_emrpath(error, field=f"CalendarSpec.{field}", rule="business day") as raised:
+        calendar_module.CalendarSpec(**kwargs)  # type: ignore[arg-type]
+    assert type(raised.value) is error
+    assert raised.value.message == message
+
+
+def test_a_holidays_category_the_package_lacks_is_named_with_those_it_has() -> None:
+    """Design principle 6: an unknown name is refused naming the field, the rule and the
+    names that would be known."""
+    spec = calendar_module.CalendarSpec(categories=["nope"])
+    with raises_emrpath(
+        ep.UnknownNameError, field="CalendarSpec.categories", rule="business day"
+    ) as raised:
+        ep.BusinessCalendar.from_spec(spec)
+    head, _, known = raised.value.message.partition("; it has ")
+    assert head == "the holidays package has no category 'nope' for 'US'"
+    assert "public" in known.split(", ")  # the package's categories, as it lists them
+    assert all(name.isidentifier() for name in known.split(", "))
+
+
+def test_a_calendars_first_and_last_days_keep_their_holidays_overrides_and_weekends() -> None:
+    """BusinessCalendar: "weekends, the holidays of its source and its overrides" apply on
+    every day of its years, the first and the last included, whatever weekday its first
+    year starts on (1990 starts on a Monday, 2025 on a Wednesday)."""
+    cal = ep.BusinessCalendar.us_federal()
+    assert not cal.is_business_day(dt.date(1990, 1, 1))  # New Year's Day, its first day
+    assert not cal.is_business_day(dt.date(2100, 12, 31))  # New Year's Day 2101 observed
+    notice = ep.Citation("https://example.org/notice", "closed by notice", "a notice")
+    wednesday_start = ep.BusinessCalendar.from_spec(
+        calendar_module.CalendarSpec(country=None, first_year=2025, last_year=2025)
+    )
+    week = [wednesday_start.is_business_day(dt.date(2025, 1, d)) for d in range(1, 8)]
+    assert week == [True, True, True, False, False, True, True]
+    ends = ep.BusinessCalendar.from_spec(
+        calendar_module.CalendarSpec(
+            country=None,
+            first_year=2024,
+            last_year=2028,
+            closures=[calendar_module.DayOverride(dt.date(2024, 1, 1), "closed", notice)],
+            working_days=[calendar_module.DayOverride(dt.date(2028, 12, 31), "open", notice)],
+        )
+    )
+    assert not ends.is_business_day(dt.date(2024, 1, 1))  # a Monday closed by override
+    assert ends.is_business_day(dt.date(2028, 12, 31))  # a Sunday opened by override
+
+
+def test_stepping_past_the_calendar_names_the_count_and_the_years() -> None:
+    """Design principle 6: a date past what the rules can compute raises an EmrpathError
+    naming the field and the rule, and saying which years the calendar holds."""
+    cal = ep.BusinessCalendar.us_federal()
+    with raises_emrpath(ep.CalendarRangeError, field="n", rule="business day") as raised:
+        cal.add_business_days(dt.date(2100, 12, 30), 5)
+    assert raised.value.message == (
+        "5 business days from 2100-12-30 falls outside this calendar's years (1990-2100)"
+    )

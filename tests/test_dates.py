@@ -217,6 +217,83 @@ def test_non_dates_are_refused(bad: object, tz: str | None):
     assert RULE in str(err)
 
 
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        ("2025-01-02", "D", dt.date(2025, 1, 2)),
+        ("2025-01-02T00:00:00.000000000", "ns", dt.date(2025, 1, 2)),
+        ("0001-01-01", "D", dt.date(1, 1, 1)),
+        ("9999-12-31", "D", dt.date(9999, 12, 31)),
+        (1, "W", dt.date(1970, 1, 8)),
+        (3, "2W", dt.date(1970, 2, 12)),
+        (-1, "W", dt.date(1969, 12, 25)),
+    ],
+)
+def test_a_numpy_datetime64_names_the_day_in_its_units(
+    text: object, unit: str, expected: dt.date
+) -> None:
+    """as_date: a numpy datetime64 "that names a calendar day (midnight, no timezone)" is
+    that day, in any unit that counts days or parts of one (weeks are seven days each), to
+    the first and last days a date can be."""
+    np = pytest.importorskip("numpy")
+    assert as_date(np.datetime64(text, unit), field=FIELD, rule=RULE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "error", "message"),
+    [
+        ("NaT", "D", ep.InvalidRecordError, "is NaT (no date); give the day it stands for"),
+        (
+            "2025-01",
+            "M",
+            ep.InputTypeError,
+            "np.datetime64('2025-01') is a numpy datetime64 in units of 'M', which names no "
+            "calendar day; give a date (or a datetime64 in days)",
+        ),
+        (
+            "2025",
+            "Y",
+            ep.InputTypeError,
+            "np.datetime64('2025') is a numpy datetime64 in units of 'Y', which names no "
+            "calendar day; give a date (or a datetime64 in days)",
+        ),
+        (
+            "10000-01-01",
+            "D",
+            ep.CalendarRangeError,
+            "np.datetime64('10000-01-01') is outside the dates that can be represented "
+            "(0001-01-01 to 9999-12-31)",
+        ),
+        (
+            "0000-12-31",
+            "D",
+            ep.CalendarRangeError,
+            "np.datetime64('0000-12-31') is outside the dates that can be represented "
+            "(0001-01-01 to 9999-12-31)",
+        ),
+        (
+            "2025-01-02T00:00:00.000000001",
+            "ns",
+            ep.InputTypeError,
+            "expected a datetime.date, got a datetime64 with a time of day "
+            "(np.datetime64('2025-01-02T00:00:00.000000001')); pass the day it falls on",
+        ),
+    ],
+)
+def test_a_numpy_datetime64_that_names_no_day_is_refused_naming_field_and_rule(
+    text: str, unit: str, error: type[ep.EmrpathError], message: str
+) -> None:
+    """Design principle 6: an invalid argument raises an EmrpathError "with a message naming
+    the field and the rule": a datetime64 that is NaT, counts months or years, falls
+    outside years 1 to 9999, or has a time of day (one nanosecond past midnight) names no
+    calendar day, and is refused saying which."""
+    np = pytest.importorskip("numpy")
+    with raises_emrpath(error, field=FIELD, rule=RULE) as raised:
+        as_date(np.datetime64(text, unit), field=FIELD, rule=RULE)
+    assert type(raised.value) is error
+    assert raised.value.message == message
+
+
 def test_numpy_and_pandas_scalars():
     """as_date: a pandas Timestamp or numpy datetime64 "that names a calendar day (midnight,
     no timezone)" is that day; with a time of day it is a naive datetime; other numpy
@@ -441,3 +518,187 @@ def test_zone_names_are_the_system_indexs_zones_and_links_and_nothing_else_in_it
     # A name dateutil's bundled copy knows passes without being in the system's index.
     bundled = _dates._bundled_zone_names()
     assert not [word for word in sorted(others - bundled) if _dates.is_zone_name(word)]
+
+
+def test_the_system_index_alone_knows_its_zones_and_links_and_nothing_else():
+    """_dates.is_zone_name: "Whether ``name`` is a zone or link name of the IANA tz
+    database", looked up in "the database's own index where the system has one": the index
+    alone (without dateutil's bundled copy) takes each of its zones (``Z <zone> ...``) and
+    links (``L <target> <link>``, the link last on its line), and no other word of it (a
+    link's target where it is not itself a name, offsets, rule names, years); without an
+    index, what ``zoneinfo`` lists answers."""
+    from zoneinfo import TZPATH
+
+    index = next(
+        (Path(root, "tzdata.zi") for root in TZPATH if Path(root, "tzdata.zi").is_file()), None
+    )
+    if index is None:
+        pytest.skip("this machine's tz database has no index (tzdata.zi)")
+    lines = [line.split() for line in index.read_text(encoding="utf-8").splitlines()]
+    zones = {p[1] for p in lines if len(p) > 2 and p[0] == "Z"}
+    links = {p[2] for p in lines if len(p) == 3 and p[0] == "L"}
+    assert {"America/New_York", "America/Chicago"} <= zones
+    assert "US/Eastern" in links
+    assert all(_dates._in_system_database(name) for name in sorted(zones | links))
+    others = {word for parts in lines for word in parts} - zones - links
+    assert others
+    assert not [word for word in sorted(others) if _dates._in_system_database(word)]
+
+
+def test_without_a_system_index_the_listed_zones_answer(monkeypatch: pytest.MonkeyPatch):
+    """_dates._in_system_database: "Looked up in the database's own index where the system
+    has one, else in what ``zoneinfo`` lists"."""
+    monkeypatch.setattr(_dates, "_system_zone_index", lambda: None)
+    assert _dates._in_system_database("America/New_York")
+    assert not _dates._in_system_database("America/Nowhere")
+    assert not _dates._in_system_database("localtime")
+
+
+def test_an_index_line_is_read_by_its_kind_and_place(monkeypatch: pytest.MonkeyPatch):
+    """_dates._in_system_database reads the system's own index: a zone is the second field
+    of a ``Z`` line, a link the last field of an ``L`` line, wherever else the name also
+    stands (here ``GMT`` is also the last field of a zone's continuation line after its
+    link, ``Mid/Link`` before and after its link, and ``Rule/Only`` the last field of a
+    rule line)."""
+    index = (
+        "\nZ Test/Zone -5 - EST\nL Test/Zone Test/Link\nL Etc/GMT GMT\n"
+        "Z Etc/GMT 0 - GMT\n0 - GMT\nR X 1970 o - Ap lastSu 2 1 Rule/Only\n"
+        "0 - Mid/Link\nL Etc/GMT Mid/Link\n0 - Mid/Link\n"
+    )
+    monkeypatch.setattr(_dates, "_system_zone_index", lambda: index)
+    assert _dates._in_system_database("Test/Zone")
+    assert _dates._in_system_database("Test/Link")
+    assert _dates._in_system_database("GMT")
+    assert _dates._in_system_database("Mid/Link")
+    assert not _dates._in_system_database("Rule/Only")
+    assert not _dates._in_system_database("EST")
+    assert not _dates._in_system_database("America/New_York")
+
+
+def test_only_a_notebook_timestamp_at_midnight_is_read_as_a_calendar_day():
+    """_dates.calendar_day: a pandas Timestamp "that names a calendar day (midnight, no
+    timezone)" is that day; one nanosecond past midnight it names none; a plain
+    ``datetime`` is not a notebook value at all, so a record still refuses it."""
+    pd = pytest.importorskip("pandas")
+    assert _dates.calendar_day(pd.Timestamp("2025-01-02"), field=FIELD, rule=RULE) == dt.date(
+        2025, 1, 2
+    )
+    late = pd.Timestamp("2025-01-02 00:00:00.000000001")
+    assert _dates.calendar_day(late, field=FIELD, rule=RULE) is None
+    assert _dates.calendar_day(dt.datetime(2025, 1, 2), field=FIELD, rule=RULE) is None
+    with raises_emrpath(ep.InputTypeError, field="ExamAttempt.taken_on", rule="exam attempt"):
+        ep.ExamAttempt(dt.datetime(2025, 1, 2), passed=True)  # type: ignore[arg-type]
+    np = pytest.importorskip("numpy")
+    with raises_emrpath(ep.InvalidRecordError, field=FIELD, rule=RULE):
+        _dates.calendar_day(np.datetime64("NaT"), field=FIELD, rule=RULE)
+
+
+def test_names_that_give_host_dependent_dates_are_no_zone_even_when_indexed(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """_dates.is_zone_name: "Not the host's own zone (``"localtime"``), zic's
+    ``"posixrules"``, a copy of the database under another root (``"right/UTC"``,
+    ``"posix/..."``)": refused even where the system's index names them."""
+    index = (
+        "\nZ Etc/UTC 0 - UTC\nL Etc/UTC localtime\nL Etc/UTC posixrules\n"
+        "Z right/UTC 0 - UTC\nZ posix/Etc/UTC 0 - UTC\n"
+    )
+    monkeypatch.setattr(_dates, "_system_zone_index", lambda: index)
+    assert _dates.is_zone_name("Etc/UTC")
+    for name in ("localtime", "posixrules", "right/UTC", "posix/Etc/UTC"):
+        assert _dates._in_system_database(name)
+        assert not _dates.is_zone_name(name)
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [
+        (
+            20250301,
+            ep.InputTypeError,
+            "must be an ISO date string YYYY-MM-DD, got number 20250301",
+        ),
+        (
+            "2025-3-1",
+            ep.InvalidRecordError,
+            'must be an ISO date YYYY-MM-DD (no time, no timezone), got string "2025-3-1"',
+        ),
+        ("2025-02-30", ep.InvalidRecordError, "'2025-02-30' is not a date on the calendar"),
+    ],
+)
+def test_an_iso_date_that_is_not_one_is_refused_naming_field_and_rule(
+    value: object, error: type[ep.EmrpathError], message: str
+) -> None:
+    """_dates.iso_date: "exactly an ISO ``YYYY-MM-DD`` string on the calendar"; anything
+    else is refused naming the caller's field and rule."""
+    with raises_emrpath(error, field="--as-of", rule="command-line date") as raised:
+        _dates.iso_date(value, field="--as-of", rule="command-line date")
+    assert type(raised.value) is error
+    assert raised.value.message == message
+
+
+class _FickleTz(dt.tzinfo):
+    """A tzinfo that gives a valid offset when first asked and fails when asked again."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta:
+        self.calls += 1
+        if self.calls > 1:
+            raise KeyError("asked twice")
+        return dt.timedelta(hours=-5)
+
+    def dst(self, when: dt.datetime | None) -> dt.timedelta | None:
+        return None
+
+
+def _as_date_refusals() -> list[tuple[Any, type[ep.EmrpathError], str]]:
+    np = pytest.importorskip("numpy")
+    late = dt.datetime.max.replace(tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    return [
+        (
+            dt.datetime(2025, 3, 1, 12),
+            ep.NaiveDatetimeError,
+            "naive datetime datetime.datetime(2025, 3, 1, 12, 0) has no timezone; emrpath will "
+            "not guess one (pass an aware datetime, converted to America/New_York, or a date)",
+        ),
+        (
+            late,
+            ep.CalendarRangeError,
+            "datetime.datetime(9999, 12, 31, 23, 59, 59, 999999, tzinf... in America/New_York "
+            "is outside the dates that can be represented (0001-01-01 to 9999-12-31)",
+        ),
+        (
+            dt.datetime(2025, 3, 1, 12, tzinfo=_FickleTz()),
+            ep.InvalidRecordError,
+            "the tzinfo _FickleTz of datetime.datetime(2025, 3, 1, 12, 0, tzinfo=<*... gives no "
+            "valid UTC offset (a timedelta strictly between -24 and 24 hours)",
+        ),
+        (np.int64(3), ep.InputTypeError, "expected a datetime.date, got int64 np.int64(3)"),
+        (
+            np.datetime64("2025-01-02T03:30"),
+            ep.NaiveDatetimeError,
+            "datetime64 np.datetime64('2025-01-02T03:30') has a time of day and no timezone; "
+            "emrpath will not guess one (pass the day it falls on in America/New_York, or an "
+            "aware datetime)",
+        ),
+    ]
+
+
+def test_as_date_says_why_it_takes_no_day_naming_field_and_rule():
+    """as_date: "a datetime is accepted only if it is timezone-aware and is converted to
+    the program's own timezone before its date is taken": a naive one, one past the range
+    in that timezone, one whose tzinfo fails when asked again, a numpy value that is no
+    date and a datetime64 with a time of day are refused, each saying why, with the
+    caller's field and rule."""
+    for value, error, message in _as_date_refusals():
+        with raises_emrpath(error, field=FIELD, rule=RULE) as raised:
+            as_date(value, field=FIELD, rule=RULE, tz="America/New_York")
+        assert type(raised.value) is error
+        head, star, tail = message.partition("<*")  # the tzinfo's repr names its module
+        if star:
+            assert raised.value.message.startswith(head + "<")
+            assert raised.value.message.endswith(tail)
+        else:
+            assert raised.value.message == message

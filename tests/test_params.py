@@ -360,3 +360,22 @@ def test_param_at_refuses_what_is_not_a_date(bad: object):
     assert info.value.field == "on"
     assert info.value.rule == "p"
     assert param.value_at(_MyDate(2021, 1, 1)) == 15
+
+
+@pytest.mark.parametrize(
+    ("levels", "message"),
+    [
+        (5, "must be a sequence of Confidence, got int"),
+        (None, "must be a sequence of Confidence, got NoneType"),
+        ([1], "expected Confidence values, got 1"),
+    ],
+)
+def test_weakest_refuses_what_is_not_confidences_naming_field_and_rule(
+    levels: object, message: str
+) -> None:
+    """Design principle 6: an invalid argument raises an EmrpathError "with a message naming
+    the field and the rule": ``weakest`` given no sequence of confidences names its
+    argument and the confidence rule."""
+    with raises_emrpath(ep.InputTypeError, field="levels", rule="confidence") as raised:
+        weakest(levels)  # type: ignore[arg-type]
+    assert raised.value.message == message

@@ -13,10 +13,13 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 import emrpath as ep
+from emrpath._dates import add_days, add_months
 from emrpath.authority import AgencyCredential, StateLicense
+from emrpath.params import Param
 from emrpath.policies import (
     AnniversaryExpiry,
     AppealWindow,
@@ -506,3 +509,114 @@ def test_a_policy_date_past_the_range_names_the_argument_and_the_policy(
     with raises_emrpath(ep.CalendarRangeError, field=field, rule=rule) as info:
         getattr(policy, method)(*args, **kwargs)
     assert "outside the dates that can be represented" in info.value.message
+
+
+@attrs.frozen
+class _RawAnniversary(AnniversaryExpiry):
+    """A certification term whose own far-date error names only the date arithmetic."""
+
+    def expires_on(self, certified_on: dt.date) -> dt.date | None:
+        return add_months(certified_on, 12 * self.years)
+
+
+@attrs.frozen
+class _RawAppeal(AppealWindow):
+    """An appeal window whose own far-date error names only the date arithmetic."""
+
+    def last_day(self, notified_on: dt.date) -> dt.date:
+        return add_days(notified_on, self.days)
+
+
+@attrs.frozen
+class _RawWait(FixedDaysWait):
+    """A retest wait whose own far-date error names only the date arithmetic."""
+
+    def earliest_after(self, last_attempt_on: dt.date) -> dt.date:
+        return add_days(last_attempt_on, self.days)
+
+
+@attrs.frozen
+class _RawAuthorization(AuthorizationWindow):
+    """An authorization window whose own far-date error names only the date arithmetic."""
+
+    def expires_on(self, issued_on: dt.date, course_expires_on: dt.date | None) -> dt.date:
+        return add_days(issued_on, self.days or 0)
+
+
+def _with_value(param: Param[Any], value: object) -> Param[Any]:
+    """``param`` with every provision's value replaced by ``value``."""
+    provisions = tuple(attrs.evolve(p, value=value) for p in param.provisions)
+    return attrs.evolve(param, provisions=provisions)
+
+
+@pytest.mark.parametrize(
+    ("function", "args", "field", "rule"),
+    [
+        (
+            ep.initial_expiration_date,
+            {"certified_on": D(9998, 7, 1)},
+            "certified_on",
+            "certification expiry",
+        ),
+        (ep.appeal_deadline, {"notified_on": D(9999, 12, 20)}, "notified_on", "appeal"),
+        (ep.earliest_retest_date, {"attempt_on": D(9999, 12, 20)}, "attempt_on", "retest wait"),
+        (
+            ep.att_expiration_date,
+            {"issued_on": D(9999, 12, 1), "course_completed_on": D(9997, 12, 1)},
+            "issued_on",
+            "authorization to test",
+        ),
+    ],
+)
+def test_a_rule_function_names_its_own_rule_whatever_its_policy_says(
+    function: Callable[..., Any], args: dict[str, Any], field: str, rule: str
+) -> None:
+    """Design principle 6: an invalid argument raises an EmrpathError "with a message naming
+    the field and the rule". A rule function whose date runs out of range names the
+    caller's argument and its own rule, even under a program whose policy (a subclass of
+    the library's) lets the date arithmetic's own error (``date``, ``date arithmetic``)
+    through."""
+    program = attrs.evolve(
+        ep.NREMT_EMR,
+        certification_term=_with_value(ep.NREMT_EMR.certification_term, _RawAnniversary(2)),
+        appeal_window=_with_value(ep.NREMT_EMR.appeal_window, _RawAppeal(30)),  # type: ignore[arg-type]
+        retest_wait=_with_value(ep.NREMT_EMR.retest_wait, _RawWait(15)),
+        authorization=_with_value(ep.NREMT_EMR.authorization, _RawAuthorization(days=90)),
+    )
+    with raises_emrpath(ep.CalendarRangeError, field=field, rule=rule) as info:
+        function(**args, program=program)
+    assert "outside" in info.value.message
+
+
+def test_a_ce_window_after_lookback_starts_on_the_expiry_day_itself_as_before_it() -> None:
+    """``MonthsCeWindow``: education counts "between June 2015 and June 2018" for a
+    certification ending June 2018, and "after expiry" the window is the months ending on
+    the day asked about: on the expiration date itself the certification has not expired,
+    so the window is still the one from the first of the month, ``months`` before."""
+    window = MonthsCeWindow(36, lookback_after_expiry=True)
+    assert window.window(D(2022, 4, 1), D(2025, 3, 31), as_of=D(2025, 3, 31)) == (
+        D(2022, 3, 1),
+        D(2025, 3, 31),
+    )
+    assert window.window(D(2022, 4, 1), D(2025, 3, 31), as_of=D(2025, 4, 1)) == (
+        D(2022, 4, 1),
+        D(2025, 4, 1),
+    )
+
+
+def test_an_authorization_is_valid_through_the_course_expiry_when_issued_on_it() -> None:
+    """NREMT: an ATT is "valid for up to 90 days from the date of issuance", ending no later
+    than the course expiration date: one issued on the course's last day is valid that
+    day; a day later it is refused."""
+    window = AuthorizationWindow(days=90, capped_by_course=True)
+    assert window.expires_on(D(2026, 1, 31), D(2026, 1, 31)) == D(2026, 1, 31)
+    with raises_emrpath(ep.InvalidRecordError, field="issued_on", rule="authorization to test"):
+        window.expires_on(D(2026, 2, 1), D(2026, 1, 31))
+
+
+def test_an_authorization_not_capped_by_the_course_ignores_its_expiry() -> None:
+    """A window with ``capped_by_course=False`` lasts its whole length whatever the course's
+    expiration date, and is not refused after it."""
+    window = AuthorizationWindow(days=90, capped_by_course=False)
+    assert window.expires_on(D(2026, 1, 1), D(2026, 1, 31)) == D(2026, 4, 1)
+    assert window.expires_on(D(2026, 2, 5), D(2026, 1, 31)) == D(2026, 5, 6)

@@ -278,8 +278,12 @@ def generated_readers(
     source = _Source(objects, calls)
     wanted = {cls: source.builder(cls) for cls in classes}
     text = "\n".join(source.lines)
-    filename = f"<emrpath generated JSON readers of {objects}, {id(source):x}>"
     namespace = dict(source.names)
+    # Named after the namespace, which the readers keep alive as their globals: no later
+    # module of readers gets this name while they are in use (``source`` is freed on
+    # return, and its id could be given to the next one's, which would then overwrite
+    # this text in linecache).
+    filename = f"<emrpath generated JSON readers of {objects}, {id(namespace):x}>"
     exec(compile(text, filename, "exec"), namespace)
     # Kept for tracebacks and inspect.getsource, as cattrs keeps its generated functions.
     linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
