@@ -385,6 +385,28 @@ def test_an_attempt_is_covered_by_the_latest_ending_authorization_issued_before_
     ]
 
 
+def test_every_authorization_issued_before_an_attempt_is_taken_in() -> None:
+    """design.md: "ATT and CPR records, when a caller supplies them, are checked against the
+    attempt dates and reported". NREMT: an ATT is "valid for up to 90 days from the date of
+    issuance". With two on record before an attempt, the second's 90 days cover it after
+    the first's have ended; an attempt after both have ended is the one finding."""
+    candidate = ep.Candidate(
+        course=COURSE,
+        # Valid through 2025-08-18 and through 2025-11-08.
+        authorizations=[
+            ep.AuthorizationToTest(D(2025, 5, 20)),
+            ep.AuthorizationToTest(D(2025, 8, 10)),
+        ],
+        attempts=[failing(D(2025, 9, 1)), failing(D(2025, 11, 8)), failing(D(2025, 11, 24))],
+        skills=SKILLS,
+    )
+    status = ep.evaluate(candidate, as_of=D(2025, 11, 25), program=ep.NREMT_EMR)
+    findings = [r for r in status.reasons if r.code == "attempt_without_authorization"]
+    assert [r.message.split(" (")[0] for r in findings] == [
+        "No authorization to test on record covers the attempt on 2025-11-24"
+    ]
+
+
 def test_status_prints_and_renders() -> None:
     candidate = ep.Candidate(course=COURSE, attempts=[failing(D(2025, 7, 11))], skills=SKILLS)
     status = ep.evaluate(candidate, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
