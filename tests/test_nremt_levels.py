@@ -298,6 +298,22 @@ def test_a_remedial_record_after_as_of_is_refused() -> None:
             program=EMT,
         )
     assert (info.value.field, info.value.rule) == ("remedial.completed_on", "remedial training")
+    assert info.value.message == (
+        "2025-07-01 is after as_of 2025-06-01; a record cannot hold facts from after the date "
+        "it is evaluated on"
+    )
+
+
+def test_a_remedial_record_dated_as_of_itself_is_known_on_that_day() -> None:
+    """A fact dated on ``as_of`` is known on ``as_of``: only a record dated after it is
+    refused, so training completed on the evaluation day counts for the next attempt."""
+    status = ep.evaluate(
+        candidate(3, remedial=ep.RemedialTraining(D(2025, 6, 1), 24)),
+        as_of=D(2025, 6, 1),
+        program=EMT,
+    )
+    assert not status.remedial_training_due
+    assert "remedial_training_done" in [r.code for r in status.reasons]
 
 
 def test_a_remedial_record_before_the_course_is_refused() -> None:
