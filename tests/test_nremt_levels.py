@@ -21,7 +21,14 @@ from emrpath.cli import main
 from emrpath.lifecycle import RecertificationState
 from emrpath.params import Confidence, Param
 from emrpath.planning import ErrorLog, Miss, retake_plan
-from emrpath.policies import AfterLimit, MonthsValidity, Prerequisite
+from emrpath.policies import (
+    AfterLimit,
+    AttemptLimit,
+    AttemptScope,
+    MonthsValidity,
+    Prerequisite,
+    RemedialRequirement,
+)
 from emrpath.programs import nremt
 from emrpath.scope import Level, is_within_scope
 from emrpath.status import Gate, Reason
@@ -206,6 +213,83 @@ def test_an_attempt_before_the_remedial_record_is_noted() -> None:
     assert not status.remedial_training_due
 
 
+def test_a_remedial_record_on_the_attempts_own_day_is_no_finding() -> None:
+    """A1 (primary, EMT handbook): remedial education comes before a 4th attempt. Training
+    completed on the day of the 4th attempt may have preceded it: only a record dated after
+    the attempt is a finding; the day after is, with the attempt's and the record's dates,
+    the attempt-limit parameter and its citation."""
+    attempts = every_15_days(COMPLETED + dt.timedelta(days=20), 4)
+    fourth = attempts[3]
+    same_day = ep.RemedialTraining(fourth, 24)
+    status = ep.evaluate(candidate(4, remedial=same_day), as_of=D(2025, 9, 2), program=EMT)
+    assert "attempt_before_remedial_training" not in [r.code for r in status.reasons]
+    next_day = ep.RemedialTraining(fourth + dt.timedelta(days=1), 24)
+    status = ep.evaluate(candidate(4, remedial=next_day), as_of=D(2025, 9, 2), program=EMT)
+    provision = EMT.attempt_limit.at(COMPLETED)
+    assert status.reasons[0] == Reason(
+        "attempt_before_remedial_training",
+        f"The attempt on {fourth} needed remedial training first, but the remedial training "
+        f"on record was completed {fourth + dt.timedelta(days=1)}; an earlier record is not "
+        "on file.",
+        "attempt_limit",
+        provision.citation,
+        provision.confidence,
+    )
+
+
+def per_route_emt() -> ep.Program:
+    """EMT with its attempt shape counted per eligibility route (as ASCP counts), so the
+    attempts of an earlier course on the same route count against the first block."""
+    rule = EMT.attempt_limit
+    shape = rule.value_at(COMPLETED)
+    assert shape.remedial is not None
+    per_route = Param.single(
+        "attempt_limit",
+        rule.description,
+        AttemptLimit(
+            shape.max_attempts,
+            shape.after_limit,
+            scope=AttemptScope.PER_ROUTE,
+            remedial=RemedialRequirement(hours=24, component_hours=20),
+        ),
+        effective_from=D(2015, 1, 1),
+        citation=rule.provisions[0].citation,
+        confidence=Confidence.SECONDARY,
+    )
+    return attrs.evolve(EMT, attempt_limit=per_route)
+
+
+@pytest.mark.parametrize("n_prior", [0, 1, 2, 3])
+def test_the_attempt_needing_remedial_training_counts_earlier_attempts_on_the_route(
+    n_prior: int,
+) -> None:
+    """A1 (secondary, EMTprep): "After 3 unsuccessful attempts you must provide proof of
+    remedial training." Where the program counts attempts per route, the attempts of an
+    earlier course on the same route are among the three: the attempt that needed the
+    training is the 4th of the route, ``attempts[3 - n_prior]`` of this course (the first
+    attempt of this course when all three were earlier)."""
+    program = per_route_emt()
+    earlier = ep.CourseCompletion(D(2022, 1, 10), route="route 1")
+    prior = ep.PriorCourse(earlier, failed(*every_15_days(D(2022, 2, 1), n_prior)))
+    days = every_15_days(COMPLETED + dt.timedelta(days=20), 4 - n_prior)
+    needing = days[3 - n_prior]
+    late = ep.RemedialTraining(needing + dt.timedelta(days=1), 24)
+    record = ep.Candidate(
+        course=ep.CourseCompletion(COMPLETED, verified_on=COMPLETED, route="route 1"),
+        attempts=failed(*days),
+        skills=ep.SkillsCompetency(COMPLETED),
+        remedial=late,
+        history=(prior,),
+    )
+    status = ep.evaluate(record, as_of=D(2025, 9, 2), program=program)
+    assert status.attempts_used == 4
+    findings = [r for r in status.reasons if r.code == "attempt_before_remedial_training"]
+    assert [r.message.split(" needed")[0] for r in findings] == [f"The attempt on {needing}"]
+    on_time = attrs.evolve(record, remedial=ep.RemedialTraining(needing, 24))
+    status = ep.evaluate(on_time, as_of=D(2025, 9, 2), program=program)
+    assert "attempt_before_remedial_training" not in [r.code for r in status.reasons]
+
+
 def test_a_remedial_record_after_as_of_is_refused() -> None:
     with pytest.raises(ep.InvalidRecordError) as info:
         ep.evaluate(
@@ -214,6 +298,22 @@ def test_a_remedial_record_after_as_of_is_refused() -> None:
             program=EMT,
         )
     assert (info.value.field, info.value.rule) == ("remedial.completed_on", "remedial training")
+    assert info.value.message == (
+        "2025-07-01 is after as_of 2025-06-01; a record cannot hold facts from after the date "
+        "it is evaluated on"
+    )
+
+
+def test_a_remedial_record_dated_as_of_itself_is_known_on_that_day() -> None:
+    """A fact dated on ``as_of`` is known on ``as_of``: only a record dated after it is
+    refused, so training completed on the evaluation day counts for the next attempt."""
+    status = ep.evaluate(
+        candidate(3, remedial=ep.RemedialTraining(D(2025, 6, 1), 24)),
+        as_of=D(2025, 6, 1),
+        program=EMT,
+    )
+    assert not status.remedial_training_due
+    assert "remedial_training_done" in [r.code for r in status.reasons]
 
 
 def test_a_remedial_record_before_the_course_is_refused() -> None:
@@ -586,6 +686,25 @@ def test_the_prerequisite_gate_says_what_is_held_and_what_is_needed(
     assert [(r.code, r.message) for r in gate.reasons] == expected
     assert gate.state is state
     assert gate.valid_until == (None if held is None else held.expires_on)
+
+
+@pytest.mark.parametrize(
+    ("accreditation", "label"),
+    [("caahep", "CAAHEP accreditation"), ("letter_of_review", "a CoAEMSP Letter of Review")],
+)
+def test_the_prerequisite_gate_names_the_courses_accreditation(
+    accreditation: str, label: str
+) -> None:
+    """D2 (primary): "a CAAHEP-accredited paramedic program or one holding a CoAEMSP Letter
+    of Review (LoR)": either meets the accreditation the gate asks for, and the reason names
+    the one on record."""
+    credential = ep.PrerequisiteCredential("emt", D(2027, 6, 30))
+    record = medic(prerequisite=credential, course_accreditation=accreditation)
+    gate = ep.evaluate(record, as_of=D(2025, 8, 20), program=MEDIC).gate(ep.GateName.PREREQUISITE)
+    assert gate.state is ep.GateState.MET
+    assert [(r.code, r.message) for r in gate.reasons][1:] == [
+        ("accreditation_held", f"The course's program holds {label}.")
+    ]
 
 
 def test_a_prerequisite_rule_of_none_is_met_without_reasons() -> None:

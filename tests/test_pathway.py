@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 import emrpath as ep
 from emrpath import programs
 from emrpath.params import Param, Provision
-from emrpath.policies import FixedDaysWait
+from emrpath.policies import AuthorizationWindow, FixedDaysWait
+from emrpath.status import Reason
 from tests.errors import raises_emrpath
 from tests.strategies import dates
 
@@ -345,6 +346,65 @@ def test_records_and_admin_items_are_reported_not_fatal() -> None:
     assert status.gate("cpr").state is ep.GateState.EXPIRED
     assert status.gate("authorization").state is ep.GateState.MET
     assert status.next_attempt_on == D(2025, 7, 26)
+
+
+def test_an_attempt_is_covered_by_the_latest_ending_authorization_issued_before_it() -> None:
+    """design.md: "ATT and CPR records, when a caller supplies them, are checked against the
+    attempt dates and reported". An attempt is covered when any authorization issued on or
+    before it is still valid on its day: a later authorization under a shorter window (a
+    what-if 30 days from 2025-06-01) does not cut short an earlier one's 90 days."""
+    real = ep.NREMT_EMR.authorization.provisions[0]
+    shorter = Provision(
+        D(2025, 6, 1), AuthorizationWindow(days=30), real.citation, real.confidence
+    )
+    program = attrs.evolve(
+        ep.NREMT_EMR,
+        authorization=Param("authorization", "what-if: 30 days from 2025-06-01", (real, shorter)),
+    )
+    candidate = ep.Candidate(
+        course=COURSE,
+        # Valid through 2025-08-18 (90 days) and through 2025-07-05 (30 days).
+        authorizations=[
+            ep.AuthorizationToTest(D(2025, 5, 20)),
+            ep.AuthorizationToTest(D(2025, 6, 5)),
+        ],
+        attempts=[failing(D(2025, 7, 10)), failing(D(2025, 8, 18)), failing(D(2025, 9, 2))],
+        skills=SKILLS,
+    )
+    status = ep.evaluate(candidate, as_of=D(2025, 9, 3), program=program)
+    findings = [r for r in status.reasons if r.code == "attempt_without_authorization"]
+    assert findings == [
+        Reason(
+            "attempt_without_authorization",
+            "No authorization to test on record covers the attempt on 2025-09-02 "
+            f"({shorter.value.describe()}).",
+            "authorization",
+            shorter.citation,
+            shorter.confidence,
+        )
+    ]
+
+
+def test_every_authorization_issued_before_an_attempt_is_taken_in() -> None:
+    """design.md: "ATT and CPR records, when a caller supplies them, are checked against the
+    attempt dates and reported". NREMT: an ATT is "valid for up to 90 days from the date of
+    issuance". With two on record before an attempt, the second's 90 days cover it after
+    the first's have ended; an attempt after both have ended is the one finding."""
+    candidate = ep.Candidate(
+        course=COURSE,
+        # Valid through 2025-08-18 and through 2025-11-08.
+        authorizations=[
+            ep.AuthorizationToTest(D(2025, 5, 20)),
+            ep.AuthorizationToTest(D(2025, 8, 10)),
+        ],
+        attempts=[failing(D(2025, 9, 1)), failing(D(2025, 11, 8)), failing(D(2025, 11, 24))],
+        skills=SKILLS,
+    )
+    status = ep.evaluate(candidate, as_of=D(2025, 11, 25), program=ep.NREMT_EMR)
+    findings = [r for r in status.reasons if r.code == "attempt_without_authorization"]
+    assert [r.message.split(" (")[0] for r in findings] == [
+        "No authorization to test on record covers the attempt on 2025-11-24"
+    ]
 
 
 def test_status_prints_and_renders() -> None:
