@@ -99,6 +99,8 @@ def test_pathway_html_is_a_table_of_the_gates():
     for reason in status.reasons:
         assert str(reason) in tree.cells
     assert status.summary() in "".join(tree.text)
+    # The title names the program and the date, as str() does: "nremt-emr pathway on ...".
+    assert "".join(tree.text).startswith("nremt-emr on 2025-03-05")
 
 
 def test_pathway_rows_and_text_agree():
