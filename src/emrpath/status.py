@@ -291,9 +291,7 @@ class PathwayStatus(PathwayDecision):
             >>> status.decision.attempts_remaining
             3
         """
-        return PathwayDecision(
-            **{field.name: getattr(self, field.name) for field in _DECISION_FIELDS}
-        )
+        return PathwayDecision(*_decision_values(self))
 
     def gate(self, name: GateName | str) -> Gate:
         """The gate called ``name`` (a :class:`GateName` or its value).
@@ -420,7 +418,6 @@ class PathwayStatus(PathwayDecision):
         )
 
 
-# The fields a decision holds, in order: a status copies them into its decision.
-_DECISION_FIELDS = attrs.fields(PathwayDecision)
-# A decision's values in that order, read in C: what a pickled decision holds.
-_decision_values = operator.attrgetter(*(field.name for field in _DECISION_FIELDS))
+# A decision's values in field order, read in C: what a pickled decision holds, and what
+# a status copies into its decision.
+_decision_values = operator.attrgetter(*(field.name for field in attrs.fields(PathwayDecision)))
