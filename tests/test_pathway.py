@@ -701,3 +701,73 @@ def test_the_summary_says_when_remedial_training_is_due() -> None:
     status = ep.evaluate(candidate, as_of=D(2025, 5, 1), program=programs.get("nremt-emt"))
     assert status.remedial_training_due
     assert status.summary().endswith(" | remedial training due: yes | weakest source: secondary")
+
+
+# -- the calendar's end: a refusal names the candidate's attempt, not the calendar's argument --
+
+
+def test_an_attempt_whose_result_falls_past_the_calendar_is_refused_naming_the_attempt() -> None:
+    """design.md: "A calendar raises `EmrpathError` (a `ValueError`) for a date outside the
+    years it was built for, instead of answering wrongly." The result of an attempt on
+    2100-12-30 is expected two business days later, in 2101: evaluate refuses, naming the
+    attempt's date (the value the caller gave), not the calendar's own parameter ``n``."""
+    person = ep.Candidate(
+        ep.CourseCompletion(D(2100, 10, 1)),
+        [
+            ep.ExamAttempt(D(2100, 11, 2), passed=False),
+            ep.ExamAttempt(D(2100, 12, 30), passed=False),
+        ],
+    )
+    for decide in (ep.evaluate, ep.decide):
+        with raises_emrpath(
+            ep.CalendarRangeError, field="attempts[1].taken_on", rule="business day"
+        ) as info:
+            decide(person, as_of=D(2100, 12, 30), program=ep.NREMT_EMR)
+        assert info.value.message == (
+            "2 business days from 2100-12-30 falls outside this calendar's years (1990-2100)"
+        )
+
+
+@given(
+    last=dates(D(2100, 11, 20), D(2100, 12, 31)),
+    count=st.integers(1, 3),
+    passed=st.booleans(),
+    wait=st.integers(0, 3),
+)
+def test_near_the_calendars_end_evaluate_answers_or_names_the_attempt(
+    last: dt.date, count: int, passed: bool, wait: int
+) -> None:
+    """design.md: "A calendar raises `EmrpathError` ... for a date outside the years it was
+    built for, instead of answering wrongly": evaluate, decide and evaluate_many refuse
+    exactly when the last attempt's result ("2 business days after the exam") would fall
+    after 2100, naming that attempt's date; otherwise they answer."""
+    from emrpath.batch import evaluate_many
+
+    days = [last - dt.timedelta(days=16 * k) for k in reversed(range(count))]
+    attempts = [ep.ExamAttempt(day, passed=passed and day == last) for day in days]
+    person = ep.Candidate(ep.CourseCompletion(D(2100, 10, 1)), attempts)
+    as_of = min(last + dt.timedelta(days=wait), D(2100, 12, 31))
+    calendar = ep.NREMT_EMR.calendar
+    left = [
+        day
+        for day in (last + dt.timedelta(days=n) for n in range(1, 45))
+        if day.year == 2100 and calendar.is_business_day(day)
+    ]
+    refused: list[ep.CalendarRangeError] = []
+    for run in (
+        lambda: ep.evaluate(person, as_of=as_of, program=ep.NREMT_EMR),
+        lambda: ep.decide(person, as_of=as_of, program=ep.NREMT_EMR),
+        lambda: evaluate_many([person], as_of=as_of, program=ep.NREMT_EMR),
+    ):
+        try:
+            run()
+        except ep.CalendarRangeError as err:
+            refused.append(err)
+    if len(left) >= 2:
+        assert refused == []
+        return
+    field = f"attempts[{count - 1}].taken_on"
+    assert [err.field for err in refused] == [field, field, f"[0].{field}"]
+    assert {err.message for err in refused} == {
+        f"2 business days from {last} falls outside this calendar's years (1990-2100)"
+    }

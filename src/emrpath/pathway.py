@@ -33,8 +33,9 @@ from typing import Any, NoReturn, cast
 
 import attrs
 
+from emrpath._dates import out_of_range_for
 from emrpath.edition import Edition
-from emrpath.errors import InputTypeError, InvalidRecordError
+from emrpath.errors import CalendarRangeError, InputTypeError, InvalidRecordError
 from emrpath.params import Confidence, Param, ParamReader, Provision
 from emrpath.policies import AttemptScope, Requirement
 from emrpath.program import Program, check_program
@@ -134,7 +135,8 @@ def decide(
         InputTypeError: ``candidate`` is not a Candidate, ``program`` is not a Program,
             or ``as_of`` is not a date.
         NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
-        CalendarRangeError: A date the rules need is outside the program's calendar.
+        CalendarRangeError: A date the rules need is outside the program's calendar
+            (an attempt whose expected result falls past it is named: ``attempts[i].taken_on``).
         InvalidRecordError: As for :func:`evaluate`.
         NoRuleInForceError: As for :func:`evaluate`.
 
@@ -172,7 +174,8 @@ def evaluate(
         InputTypeError: ``candidate`` is not a Candidate, ``program`` is not a Program,
             or ``as_of`` is not a date.
         NaiveDatetimeError: ``as_of`` is a datetime without a timezone.
-        CalendarRangeError: A date the rules need is outside the program's calendar.
+        CalendarRangeError: A date the rules need is outside the program's calendar
+            (an attempt whose expected result falls past it is named: ``attempts[i].taken_on``).
         InvalidRecordError: A record dated after ``as_of``, a score that contradicts the
             score report, more attempts than the program allows (counted per course or
             per eligibility route, as the program says), or an attempt after the course
@@ -357,9 +360,16 @@ class _PathwayRun:
             self.plain(f"{name.value}_not_required", "Not part of this program's pathway."),
         )
 
-    def result_date(self, exam_on: dt.date) -> tuple[dt.date, Provision[Any]]:
+    def result_date(self, attempt: ExamAttempt) -> tuple[dt.date, Provision[Any]]:
+        """The expected result date of one of the candidate's attempts, and its rule."""
+        exam_on = attempt.taken_on
         rule = self.reader.read(self.program.result_posting, exam_on)
-        return self.program.calendar.add_business_days(exam_on, rule.value.business_days), rule
+        try:
+            return self.program.calendar.add_business_days(exam_on, rule.value.business_days), rule
+        except CalendarRangeError as err:
+            # The calendar names its own parameter; the caller's value is the attempt's date.
+            index = self.candidate.attempts.index(attempt)
+            raise out_of_range_for(err, f"attempts[{index}].taken_on") from None
 
     # -- record checks ------------------------------------------------------------------
 
@@ -807,7 +817,7 @@ class _PathwayRun:
         reasons: list[Reason] = []
         if attempts:
             last = attempts[-1]
-            result_on, posting = self.result_date(last.taken_on)
+            result_on, posting = self.result_date(last)
             if self.as_of < result_on:
                 reasons += self.why(
                     "result_expected",
@@ -823,7 +833,7 @@ class _PathwayRun:
         if passed is None:
             return self.next_attempt_gate(reasons)
         end = self.portion_end(passed.taken_on)
-        passed_result_on, _ = self.result_date(passed.taken_on)
+        passed_result_on, _ = self.result_date(passed)
         checked_on = issued_on if issued_on is not None else self.as_of
         if end is not None and checked_on > end:
             # A pass that lapsed before it earned certification counts for nothing but
@@ -1089,7 +1099,7 @@ class _PathwayRun:
         if self.passed is None:
             missing.append("a passed cognitive exam")
         else:
-            dates.append(self.result_date(self.passed.taken_on)[0])
+            dates.append(self.result_date(self.passed)[0])
         for requirement in self.required():
             on = self.requirement_on(requirement)
             if on is None:
