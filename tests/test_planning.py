@@ -726,6 +726,56 @@ def test_timeline_after_is_none_once_no_attempt_is_allowed() -> None:
     assert timeline_after(person, status, program=ep.NREMT_EMR) is None
 
 
+def test_timeline_after_names_the_decisions_next_attempt_when_the_plan_leaves_the_calendar() -> (
+    None
+):
+    """design.md: "A calendar raises `EmrpathError` (a `ValueError`) for a date outside the
+    years it was built for, instead of answering wrongly." The plan steps from the
+    decision's next attempt date, so the refusal names that, not a parameter of
+    plan_attempts that the caller never gave."""
+    from emrpath.planning import timeline_after
+
+    late = ep.CourseCompletion(D(2100, 10, 1))
+    person = candidate(failed(D(2100, 12, 20)), course=late)
+    status = ep.evaluate(person, as_of=D(2100, 12, 28), program=ep.NREMT_EMR)
+    assert status.next_attempt_on == D(2101, 1, 4)  # a calendar-day wait: no calendar needed
+    with raises_emrpath(
+        ep.CalendarRangeError, field="decision.next_attempt_on", rule="business day"
+    ) as info:
+        timeline_after(person, status, program=ep.NREMT_EMR)
+    assert info.value.message == (
+        "2101-01-04 is outside this calendar's years (1990-2100); it will not guess"
+    )
+
+
+# Attempts through 2100-12-28, whose results (two business days on) the calendar still
+# holds: evaluating a later one is refused (test_pathway checks that refusal).
+@given(taken=dates(min_value=D(2100, 10, 2), max_value=D(2100, 12, 28)), wait=st.integers(0, 40))
+def test_timeline_after_either_plans_or_names_the_decisions_next_attempt(
+    taken: dt.date, wait: int
+) -> None:
+    """design.md: "A calendar raises `EmrpathError` ... for a date outside the years it was
+    built for, instead of answering wrongly": near the calendar's end, every plan from a
+    decision either keeps its dates inside the calendar's years or is refused naming the
+    decision's next attempt date."""
+    from emrpath.planning import timeline_after
+
+    as_of = taken + dt.timedelta(days=wait)
+    assume(as_of.year <= 2100)
+    person = candidate(failed(taken), course=ep.CourseCompletion(D(2100, 10, 1)))
+    status = ep.evaluate(person, as_of=as_of, program=ep.NREMT_EMR)
+    outcome: ep.AttemptTimeline | ep.CalendarRangeError | None
+    try:
+        outcome = timeline_after(person, status, program=ep.NREMT_EMR)
+    except ep.CalendarRangeError as err:
+        outcome = err
+    if isinstance(outcome, ep.CalendarRangeError):
+        assert (outcome.field, outcome.rule) == ("decision.next_attempt_on", "business day")
+    else:
+        assert outcome is not None  # an attempt is open: one failure of three
+        assert all(a.expected_result_on.year <= 2100 for a in outcome.attempts)
+
+
 def test_timeline_after_refuses_bad_arguments() -> None:
     from emrpath.planning import timeline_after
 

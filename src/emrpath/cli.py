@@ -323,8 +323,6 @@ def _plan(args: argparse.Namespace) -> str:
             first_attempt_on="--first",
             authorization_issued_on="--att",
             attempts_used="--used",
-            course_completed_on="--course",
-            completed_on="--course",
         )
     else:
         if args.att is not None or args.used is not None:
@@ -336,7 +334,9 @@ def _plan(args: argparse.Namespace) -> str:
             raise _UsageError("planning from a candidate needs --as-of DATE")
         raw, document, program = _document(args, ("candidate",))
         status = _in_document(raw, lambda: evaluate(document, as_of=as_of, program=program))
-        planned = _in_document(raw, lambda: timeline_after(document, status, program=program))
+        # The record was read and evaluated above; what the timeline can still refuse is a
+        # plan stepping past the calendar from the next attempt date, which --as-of set.
+        planned = _as_option("--as-of", lambda: timeline_after(document, status, program=program))
         if planned is None:
             raise InvalidRecordError(
                 "no further attempt can be planned under this course: "

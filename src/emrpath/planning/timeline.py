@@ -642,6 +642,9 @@ def timeline_after(
         InputTypeError: An argument of the wrong type.
         InvalidRecordError: The decision is under another program; anything
             :func:`plan_attempts` refuses.
+        CalendarRangeError: A planned date falls outside the program's business calendar;
+            when the plan steps past it from the decision's next attempt date, the error
+            names ``decision.next_attempt_on``.
 
     Example:
         >>> import datetime as dt
@@ -666,10 +669,18 @@ def timeline_after(
     if decision.next_attempt_on is None:
         return None
     unused = candidate.unused_authorization
-    return plan_attempts(
-        candidate.course,
-        decision.next_attempt_on,
-        program=program,
-        authorization_issued_on=None if unused is None else unused.issued_on,
-        attempts_used=decision.attempts_used,
-    )
+    try:
+        return plan_attempts(
+            candidate.course,
+            decision.next_attempt_on,
+            program=program,
+            authorization_issued_on=None if unused is None else unused.issued_on,
+            attempts_used=decision.attempts_used,
+        )
+    except CalendarRangeError as err:
+        # plan_attempts names its own parameter, first_attempt_on: every planned date steps
+        # from it, and the caller gave it as the decision's next attempt date. (Its other
+        # range error, the course window's, cannot come: the course was completed on or
+        # before that date, which is inside the calendar, and the window is dated by
+        # calendar months.)
+        raise out_of_range_for(err, "decision.next_attempt_on") from None
