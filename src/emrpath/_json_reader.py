@@ -86,7 +86,6 @@ class _Source:
         }
         self.lines: list[str] = []
         self.done: set[type] = set()
-        self.members: dict[type, str] = {}
 
     def name(self, name: str, value: object) -> str:
         """A global name of the generated module for ``value`` (``name``, or a variant)."""
