@@ -23,6 +23,7 @@ from emrpath.authority import AgencyCredential, Practitioner, StateLicense, prac
 from emrpath.planning import ErrorLog, Miss, MissBucket, retake_plan
 from emrpath.scope import NATIONAL_2019, Level, ScopeDecision, UnverifiedPolicy, is_within_scope
 from tests.errors import raises_emrpath
+from tests.io_records import BASE
 from tests.strategies import (
     CAL_LAST,
     candidates,
@@ -82,16 +83,6 @@ def _error(
         jsonio.from_json_data(data, kind, program=program)
     assert type(caught.value) is error
     return caught.value
-
-
-BASE = ep.Candidate(
-    course=ep.CourseCompletion(D(2025, 5, 2), verified_on=D(2025, 5, 6)),
-    attempts=[
-        ep.ExamAttempt(D(2025, 6, 10), passed=False, scaled_score=880),
-        ep.ExamAttempt(D(2025, 7, 15), passed=False, scaled_score=910),
-    ],
-    skills=ep.SkillsCompetency(D(2025, 4, 26)),
-)
 
 
 # ---------------------------------------------------------------------------------------

@@ -34,20 +34,13 @@ from emrpath.planning import ErrorLog, Miss, retake_plan
 from emrpath.scope import is_within_scope
 from emrpath.status import Gate, GateName, GateState
 from tests.errors import raises_emrpath
+from tests.io_records import BASE
 
 D = dt.date
 P = ep.NREMT_EMR
 DOC = "JSON document"
 KINDS = ", ".join(jsonio.kinds())
 
-BASE = ep.Candidate(
-    course=ep.CourseCompletion(D(2025, 5, 2), verified_on=D(2025, 5, 6)),
-    attempts=[
-        ep.ExamAttempt(D(2025, 6, 10), passed=False, scaled_score=880),
-        ep.ExamAttempt(D(2025, 7, 15), passed=False, scaled_score=910),
-    ],
-    skills=ep.SkillsCompetency(D(2025, 4, 26)),
-)
 STATUS = ep.evaluate(BASE, as_of=D(2025, 8, 20), program=P)
 _FAILED = ep.ExamAttempt(D(2025, 7, 11), passed=False)
 PLAN = retake_plan(
