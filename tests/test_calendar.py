@@ -846,3 +846,69 @@ def test_stepping_past_the_calendar_names_the_count_and_the_years() -> None:
     assert raised.value.message == (
         "5 business days from 2100-12-30 falls outside this calendar's years (1990-2100)"
     )
+
+
+# -- calendars built at run time: the first and last days of their years ------------------
+
+
+def test_a_calendar_from_the_package_closes_holidays_on_its_first_and_last_days():
+    """Design, business day: "US federal public holiday as observed", on every day of the
+    years a calendar covers. A calendar the shipped table does not hold (a subdivision)
+    is built from the holidays package: New Year's Day on its first day (2021-01-01, a
+    Friday) and 2022's observed on its last (2021-12-31, a Friday) are closed."""
+    ny = ep.BusinessCalendar.from_holidays("US", subdiv="NY", first_year=2021, last_year=2021)
+    assert ny.first_day == dt.date(2021, 1, 1)
+    assert not ny.is_business_day(dt.date(2021, 1, 1))
+    assert ny.closure_reason(dt.date(2021, 1, 1)) == "New Year's Day"
+    assert not ny.is_business_day(dt.date(2021, 12, 31))
+    assert ny.closure_reason(dt.date(2021, 12, 31)) == "New Year's Day (observed)"
+    assert ny.add_business_days(dt.date(2021, 12, 30), -1) == dt.date(2021, 12, 29)
+
+
+def test_a_calendar_from_the_package_may_end_with_the_packages_last_year():
+    """Design: a calendar "raises ... for a date outside the years it was built for": the
+    holidays package has US data through 2100, so a calendar through 2100 is built, and its
+    last day is 2100-12-31 (closed: 2101's New Year's Day observed)."""
+    ny = ep.BusinessCalendar.from_holidays("US", subdiv="NY", first_year=2100, last_year=2100)
+    assert ny.last_day == dt.date(2100, 12, 31)
+    assert ny.closure_reason(dt.date(2100, 12, 31)) == "New Year's Day (observed)"
+    assert ny.add_business_days(dt.date(2100, 12, 29), 1) == dt.date(2100, 12, 30)
+
+
+@given(st.integers(1990, 2100))
+@example(2017)  # 1 January a Sunday: the week's seventh day is a Saturday
+@example(2022)  # 1 January a Saturday
+def test_a_calendar_of_any_year_closes_exactly_its_weekends(year: int):
+    """CalendarSpec: "country: ... or None for a calendar of weekends and closures only":
+    a calendar built for any year, whatever weekday that year starts on, closes exactly the
+    Saturdays and Sundays of its first weeks and of its last."""
+    plain = ep.BusinessCalendar.from_spec(
+        calendar_module.CalendarSpec(country=None, first_year=year, last_year=year)
+    )
+    edges = [dt.date(year, 1, 1) + dt.timedelta(days=k) for k in range(21)]
+    edges += [dt.date(year, 12, 31) - dt.timedelta(days=k) for k in range(21)]
+    for day in edges:
+        assert plain.is_business_day(day) == (day.weekday() < 5), day
+
+
+def test_an_override_on_a_calendars_first_day_applies():
+    """Design, business day: "Ad-hoc closures can be added as cited data", and a cited
+    working day opens a day: on the calendar's first day too (2022-01-01, a Saturday,
+    opened; 2024-01-01, a Monday, closed)."""
+    first = dt.date(2022, 1, 1)
+    opened = ep.BusinessCalendar.from_holidays(
+        None,
+        first_year=2022,
+        last_year=2022,
+        working_days=[calendar_module.DayOverride(on=first, name="open", citation=CITE)],
+    )
+    assert opened.is_business_day(first)
+    assert opened.add_business_days(dt.date(2022, 1, 3), -1) == first
+    closed = ep.BusinessCalendar.from_holidays(
+        None,
+        first_year=2024,
+        last_year=2024,
+        closures=[calendar_module.DayOverride(on=dt.date(2024, 1, 1), name="shut", citation=CITE)],
+    )
+    assert not closed.is_business_day(dt.date(2024, 1, 1))
+    assert closed.closure_reason(dt.date(2024, 1, 1)) == "shut"
