@@ -12,6 +12,7 @@ test ids it records are the ids it later asks for.
 
 from __future__ import annotations
 
+import copy
 import doctest
 import importlib
 import os
@@ -64,11 +65,37 @@ def test_the_modules_are_found() -> None:
         importlib.import_module(name)
 
 
+def _failures(example: doctest.DocTest) -> str:
+    """What running ``example`` printed for its failing examples (``""``: none failed).
+
+    A run clears the example's globals when it ends (doctest's ``clear_globs``), and mutmut
+    forks every mutant's run from a process that has run these examples already: so each
+    run gets a copy with globals of its own, or an example that reads the module's names
+    (``dt``) would fail with ``NameError`` under every mutant, whatever the mutant changed.
+    """
+    fresh = copy.copy(example)
+    fresh.globs = dict(example.globs)
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    out: list[str] = []
+    runner.run(fresh, out=out.append)
+    return "".join(out) if runner.failures else ""
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=[t.name for t in EXAMPLES])
 def test_the_docstring_example_holds(example: doctest.DocTest) -> None:
     if not os.environ.get("MUTANT_UNDER_TEST"):  # read per run: mutmut sets it per mutant
         pytest.skip("--doctest-modules runs these outside mutmut")
-    runner = doctest.DocTestRunner(optionflags=FLAGS)
-    out: list[str] = []
-    runner.run(example, out=out.append)
-    assert runner.failures == 0, "".join(out)
+    failures = _failures(example)
+    assert not failures, failures
+
+
+def test_an_example_holds_on_every_run_in_one_process() -> None:
+    """A mutant's run is forked from a process that ran the examples before: an example
+    that reads its module's names (``dt`` in ``RecertificationStatus.to_rows``) must hold
+    on a second run as on the first, or it kills every mutant it runs under."""
+    module = importlib.import_module("emrpath.lifecycle")
+    (example,) = doctest.DocTestFinder().find(
+        module.RecertificationStatus.to_rows, "to_rows", module=module
+    )
+    assert "import datetime" not in example.docstring  # it reads the module's ``dt``
+    assert [_failures(example), _failures(example)] == ["", ""]

@@ -744,6 +744,23 @@ def test_the_notebook_view_heads_its_tables_and_spells_the_state() -> None:
     assert view.endswith("</p></div>")
 
 
+def test_the_notebook_progress_table_aligns_its_amounts_right_and_its_names_left() -> None:
+    """As in the printed view, the progress table's amounts (required, earned, short) align
+    on the right, header and every row, and the component or topic names on the left."""
+    education = [
+        CE(D(2025, 2, 1), 4, "local"),
+        CE(D(2025, 1, 11), 12.5, "national", topic="cardiovascular"),
+    ]
+    view = status(education=education, as_of=D(2026, 3, 1))._repr_html_()
+    tables = re.findall(r"<table.*?</table>", view)
+    progress = next(t for t in tables if ">required</th>" in t)
+    rows = re.findall(r"<tr>(.*?)</tr>", progress)
+    assert len(rows) == 1 + 3 + 5 + 1  # the header, 3 components, national's 5 topics, total
+    for row in rows:
+        aligns = re.findall(r'<t[hd] style="text-align:(\w+);', row)
+        assert aligns == ["left", "right", "right", "right"], row
+
+
 def test_the_printed_status_heads_its_progress_table_and_right_aligns_the_amounts() -> None:
     """The text view: the state in words, then the progress table with its columns and
     its amounts aligned on the right, as a reader compares them down a column."""
@@ -851,6 +868,12 @@ def test_education_on_the_windows_first_and_last_days_counts_and_the_rest_is_nam
     assert answer.total_earned == 8
     (reason,) = [r for r in answer.reasons if r.code == "education_window"]
     assert reason.message.endswith("; 1 record(s) outside it are not counted.")
+    # Each record outside is counted, wherever it falls among those inside.
+    earlier = CE(D(2022, 5, 2), 2, "local")
+    answer = status(education=[before, first, earlier, last], as_of=D(2026, 9, 30))
+    assert answer.total_earned == 8
+    (reason,) = [r for r in answer.reasons if r.code == "education_window"]
+    assert reason.message.endswith("; 2 record(s) outside it are not counted.")
 
 
 @pytest.mark.parametrize(
