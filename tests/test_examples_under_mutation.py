@@ -70,5 +70,34 @@ def test_the_docstring_example_holds(example: doctest.DocTest) -> None:
         pytest.skip("--doctest-modules runs these outside mutmut")
     runner = doctest.DocTestRunner(optionflags=FLAGS)
     out: list[str] = []
-    runner.run(example, out=out.append)
+    # A fresh copy of the globals each time: DocTestRunner.run clears the ones it is given,
+    # and mutmut forks every mutant's run from a process that has already run each example
+    # once, so running ``example`` itself would fail with NameError from the second run on
+    # (a "kill" of any mutant, by a test that never reached it).
+    fresh = doctest.DocTest(
+        example.examples,
+        dict(example.globs),
+        example.name,
+        example.filename,
+        example.lineno,
+        example.docstring,
+    )
+    runner.run(fresh, out=out.append)
     assert runner.failures == 0, "".join(out)
+
+
+def test_an_example_runs_again_in_the_same_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """mutmut runs each example once while it maps tests to functions, then forks every
+    mutant's run from that process: a second run of an example must see the module's names
+    as the first did, or every mutant would be "killed" by a NameError."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        pytest.skip("checks the runner itself; under mutmut the examples run above")
+    module = importlib.import_module("emrpath.records")
+    (example,) = [
+        t
+        for t in doctest.DocTestFinder().find(module, "emrpath.records")
+        if t.name == "emrpath.records.PrerequisiteCredential"
+    ]
+    monkeypatch.setenv("MUTANT_UNDER_TEST", "none")
+    for _ in range(2):
+        test_the_docstring_example_holds(example)
