@@ -221,3 +221,20 @@ def test_an_attempt_index_is_an_int(index: object, shown: str):
     with raises_emrpath(ep.InputTypeError, field="index", rule=RULE) as info:
         candidate.replace_attempt(index, passed=True)  # type: ignore[arg-type]
     assert info.value.message == f"must be an int, got {shown}"
+
+
+def test_an_attempt_index_out_of_range_is_refused_at_each_end():
+    """`index` counts as in `candidate.attempts[index]`: from -len to len - 1; one past
+    either end is no attempt, and the error says how many there are."""
+    first = ep.ExamAttempt(dt.date(2025, 7, 1), passed=False)
+    second = ep.ExamAttempt(dt.date(2025, 7, 20), passed=False)
+    candidate = ep.Candidate(ep.CourseCompletion(dt.date(2025, 5, 2)), [first, second])
+    for index in (2, -3):
+        with raises_emrpath(ep.InvalidRecordError, field="index", rule=RULE) as info:
+            candidate.replace_attempt(index, passed=True)
+        assert info.value.message == f"no attempt at {index}: the candidate has 2"
+    assert candidate.replace_attempt(-2, passed=True).attempts == (
+        attrs.evolve(first, passed=True),
+        second,
+    )
+    assert candidate.replace_attempt(1, passed=True).attempts[1].passed
