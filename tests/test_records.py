@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -177,3 +178,207 @@ def test_any_other_course_accreditation_is_refused(accreditation: str) -> None:
     assert info.value.message == (
         f"must be one of caahep, letter_of_review, got {accreditation!r}"
     )
+
+
+# Each refusal of a record, as it reads: the field, the rule, and the message's words.
+# The records are built inside the tests (not in parametrize arguments, which pytest builds
+# once at collection, before mutation testing switches a mutant on).
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"education": "x"},
+            "RecertificationRecord.education",
+            "must be a sequence of ContinuingEducation, got str",
+        ),
+        ({"education": [1]}, "education[0]", "must be a ContinuingEducation, got int"),
+        (
+            {"exam_attempts": "x"},
+            "RecertificationRecord.exam_attempts",
+            "must be a sequence of ExamAttempt, got str",
+        ),
+        ({"exam_attempts": [1]}, "exam_attempts[0]", "must be an ExamAttempt, got int"),
+    ],
+)
+def test_a_recertification_records_sequences_are_refused_by_their_own_names(
+    changes: dict[str, object], field: str, message: str
+) -> None:
+    """A recertification record's education and exam attempts are its own fields under
+    the recertification rule, not a candidate's."""
+    certification = ep.Certification(D(2023, 8, 10))
+    with raises_emrpath(ep.InputTypeError, field=field, rule="recertification") as info:
+        ep.RecertificationRecord(certification, **changes)  # type: ignore[arg-type]
+    assert info.value.message == message
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"attempts": "x"}, "Candidate.attempts", "must be a sequence of ExamAttempt, got str"),
+        ({"attempts": [1]}, "attempts[0]", "must be an ExamAttempt, got int"),
+        (
+            {"authorizations": 5},
+            "Candidate.authorizations",
+            "must be a sequence of AuthorizationToTest, got int",
+        ),
+        ({"history": "x"}, "Candidate.history", "must be a sequence of PriorCourse, got str"),
+        ({"history": [1]}, "history[0]", "must be a PriorCourse, got int"),
+    ],
+)
+def test_a_candidates_sequences_are_refused_by_their_own_names(
+    changes: dict[str, object], field: str, message: str
+) -> None:
+    course = ep.CourseCompletion(D(2025, 5, 2))
+    with raises_emrpath(ep.InputTypeError, field=field, rule="candidate record") as info:
+        ep.Candidate(course, **changes)  # type: ignore[arg-type]
+    assert info.value.message == message
+
+
+@pytest.mark.parametrize(
+    ("hours", "error", "message"),
+    [
+        (0, ep.InvalidRecordError, "must be more than 0, got 0"),
+        (-1, ep.InvalidRecordError, "must be more than 0, got -1"),
+        (
+            "24",
+            ep.InputTypeError,
+            "must be a number of hours or points (an int, float, Decimal, Fraction or other "
+            "real number), got str '24'",
+        ),
+    ],
+)
+def test_remedial_hours_are_a_positive_number(
+    hours: object, error: type[ep.EmrpathError], message: str
+) -> None:
+    """Remedial training documents hours completed: none (0) is no training, and a record
+    of it says so rather than standing for training done."""
+    with raises_emrpath(error, field="RemedialTraining.hours", rule="remedial training") as info:
+        ep.RemedialTraining(D(2025, 8, 1), hours)
+    assert info.value.message == message
+    assert ep.RemedialTraining(D(2025, 8, 1), 0.5).hours == Decimal("0.5")
+
+
+@pytest.mark.parametrize("level", ["", "  ", 5, None])
+def test_a_prerequisite_level_is_a_name(level: object) -> None:
+    with raises_emrpath(
+        ep.InputTypeError, field="PrerequisiteCredential.level", rule="prerequisite"
+    ) as info:
+        ep.PrerequisiteCredential(level, D(2027, 3, 31))  # type: ignore[arg-type]
+    assert info.value.message == f"must be a level name such as 'emt', got {level!r}"
+
+
+@pytest.mark.parametrize(
+    ("score", "message"),
+    [
+        (72.5, "got float 72.5; a percentage is not a scaled score"),
+        ("880", "got str '880'"),
+        (True, "got bool True"),
+    ],
+)
+def test_a_scaled_score_is_an_int(score: object, message: str) -> None:
+    """Seed: "That scaled score is not a simple raw classroom percentage": a float is told
+    so, and nothing else is."""
+    with raises_emrpath(
+        ep.InputTypeError, field="ExamAttempt.scaled_score", rule="score report"
+    ) as info:
+        ep.ExamAttempt(D(2025, 3, 3), passed=False, scaled_score=score)  # type: ignore[arg-type]
+    assert info.value.message == f"must be an int scaled score or None, {message}"
+
+
+@pytest.mark.parametrize("route", ["", "  ", 1])
+def test_a_route_is_a_name_or_none(route: object) -> None:
+    with raises_emrpath(
+        ep.InputTypeError, field="CourseCompletion.route", rule="attempt limit"
+    ) as info:
+        ep.CourseCompletion(D(2025, 5, 2), route=route)  # type: ignore[arg-type]
+    assert info.value.message == f"must be a non-empty str or None, got {route!r}"
+
+
+@pytest.mark.parametrize("field", ["component", "topic"])
+@pytest.mark.parametrize("value", ["", " ", 3])
+def test_a_ce_component_or_topic_is_a_name(field: str, value: object) -> None:
+    changes = {"component": "national", field: value}
+    with raises_emrpath(
+        ep.InputTypeError, field=f"ContinuingEducation.{field}", rule="continuing education"
+    ) as info:
+        ep.ContinuingEducation(D(2024, 3, 1), 2, **changes)  # type: ignore[arg-type]
+    assert info.value.message == f"must be a non-empty str, got {value!r}"
+
+
+def test_an_attempt_before_the_course_says_where_earlier_courses_go() -> None:
+    with raises_emrpath(
+        ep.InvalidRecordError, field="attempts[0].taken_on", rule="attempt limit"
+    ) as info:
+        ep.Candidate(
+            ep.CourseCompletion(D(2025, 5, 2)), [ep.ExamAttempt(D(2025, 5, 1), passed=False)]
+        )
+    assert info.value.message == (
+        "attempt on 2025-05-01 is before the course completion 2025-05-02; a Candidate holds "
+        "one course and its attempts (put earlier courses in history)"
+    )
+
+
+def test_remedial_training_before_the_course_is_refused_with_why() -> None:
+    """Remedial training "follows failed attempts under the course": a record of it from
+    before the course is not this course's."""
+    course = ep.CourseCompletion(D(2025, 5, 2))
+    with raises_emrpath(
+        ep.InvalidRecordError, field="remedial.completed_on", rule="remedial training"
+    ) as info:
+        ep.Candidate(course, remedial=ep.RemedialTraining(D(2025, 5, 1), 24))
+    assert info.value.message == (
+        "completed 2025-05-01, before the course completion 2025-05-02; remedial training "
+        "follows failed attempts under the course"
+    )
+    on_the_day = ep.RemedialTraining(D(2025, 5, 2), 24)
+    assert ep.Candidate(course, remedial=on_the_day).remedial == on_the_day
+
+
+def test_a_history_course_is_strictly_earlier_than_the_current_one() -> None:
+    """ "Earlier courses" in history: one completed on the current course's day is not
+    earlier, and is refused; the day before is."""
+    course = ep.CourseCompletion(D(2025, 5, 2))
+    with raises_emrpath(
+        ep.InvalidRecordError, field="history[0].course.completed_on", rule="attempt limit"
+    ) as info:
+        ep.Candidate(course, history=[ep.PriorCourse(ep.CourseCompletion(D(2025, 5, 2)))])
+    assert info.value.message == (
+        "history course completed 2025-05-02 is not before the current course 2025-05-02"
+    )
+    earlier = ep.PriorCourse(ep.CourseCompletion(D(2025, 5, 1)))
+    assert ep.Candidate(course, history=[earlier]).history == (earlier,)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"cycle_started_on": D(2023, 8, 9), "expires_on": D(2028, 3, 31)},
+            "Certification.cycle_started_on",
+            "2023-08-09 is before the certification 2023-08-10",
+        ),
+        (
+            {"cycle_started_on": D(2025, 5, 1)},
+            "Certification.expires_on",
+            "a recertified cycle needs its expiration date; only the initial one can be derived",
+        ),
+        (
+            {"expires_on": D(2023, 8, 10)},
+            "Certification.expires_on",
+            "2023-08-10 is not after the cycle start 2023-08-10",
+        ),
+        (
+            {"cycle_started_on": D(2025, 5, 1), "expires_on": D(2025, 5, 1)},
+            "Certification.expires_on",
+            "2025-05-01 is not after the cycle start 2025-05-01",
+        ),
+    ],
+)
+def test_a_certifications_dates_that_contradict_each_other_are_refused(
+    changes: dict[str, dt.date], field: str, message: str
+) -> None:
+    with raises_emrpath(ep.InvalidRecordError, field=field, rule="recertification") as info:
+        ep.Certification(D(2023, 8, 10), **changes)
+    assert info.value.message == message

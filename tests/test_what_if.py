@@ -170,3 +170,71 @@ def test_a_what_if_is_an_ordinary_record():
     assert what_if.attempts[0].taken_on == dt.date(2025, 7, 1)
     assert pickle.loads(pickle.dumps(what_if)) == what_if
     assert candidate.attempts == ()
+
+
+def test_a_nested_key_for_a_record_the_candidate_lacks_says_what_it_has():
+    """A `record__field` key needs a record: for `None` or a tuple the error says which,
+    and to give the field whole."""
+    candidate = ep.Candidate(ep.CourseCompletion(dt.date(2025, 5, 2)))
+    with raises_emrpath(ep.InvalidRecordError, field="skills__passed_on", rule=RULE) as info:
+        candidate.replace(skills__passed_on=dt.date(2025, 6, 1))
+    assert info.value.message == (
+        "the candidate's skills is None, not a record with fields to change; give skills=... whole"
+    )
+    with raises_emrpath(ep.InvalidRecordError, field="attempts__taken_on", rule=RULE) as info:
+        candidate.replace(attempts__taken_on=dt.date(2025, 6, 1))
+    assert info.value.message == (
+        "the candidate's attempts is a tuple, not a record with fields to change; "
+        "give attempts=... whole"
+    )
+
+
+def test_an_unknown_name_inside_several_fields_suggests_none_of_them():
+    """The error names "the field it probably means": a name inside exactly one field
+    (`score`) means that one; inside several (`on`, in `completed_on` and `verified_on`)
+    it means none of them more than another, so only a close spelling is suggested."""
+    candidate = ep.Candidate(
+        ep.CourseCompletion(dt.date(2025, 5, 2)),
+        [ep.ExamAttempt(dt.date(2025, 7, 1), passed=False)],
+    )
+    with raises_emrpath(ep.UnknownNameError, field="course__on", rule=RULE) as info:
+        candidate.replace(course__on=dt.date(2025, 5, 9))
+    assert info.value.message == (
+        "CourseCompletion has no field 'on'; its fields are completed_on, verified_on, route"
+    )
+    with raises_emrpath(ep.UnknownNameError, field="course__ed_on", rule=RULE) as info:
+        candidate.replace(course__ed_on=dt.date(2025, 5, 9))
+    assert info.value.message.endswith("route (did you mean 'verified_on'?)")
+    with raises_emrpath(ep.UnknownNameError, field="score", rule=RULE) as info:
+        candidate.replace_attempt(0, score=900)
+    assert info.value.message.endswith("scaled_score (did you mean 'scaled_score'?)")
+
+
+@pytest.mark.parametrize(
+    ("index", "shown"), [(True, "bool True"), ("0", "str '0'"), (0.0, "float 0.0")]
+)
+def test_an_attempt_index_is_an_int(index: object, shown: str):
+    candidate = ep.Candidate(
+        ep.CourseCompletion(dt.date(2025, 5, 2)),
+        [ep.ExamAttempt(dt.date(2025, 7, 1), passed=False)],
+    )
+    with raises_emrpath(ep.InputTypeError, field="index", rule=RULE) as info:
+        candidate.replace_attempt(index, passed=True)  # type: ignore[arg-type]
+    assert info.value.message == f"must be an int, got {shown}"
+
+
+def test_an_attempt_index_out_of_range_is_refused_at_each_end():
+    """`index` counts as in `candidate.attempts[index]`: from -len to len - 1; one past
+    either end is no attempt, and the error says how many there are."""
+    first = ep.ExamAttempt(dt.date(2025, 7, 1), passed=False)
+    second = ep.ExamAttempt(dt.date(2025, 7, 20), passed=False)
+    candidate = ep.Candidate(ep.CourseCompletion(dt.date(2025, 5, 2)), [first, second])
+    for index in (2, -3):
+        with raises_emrpath(ep.InvalidRecordError, field="index", rule=RULE) as info:
+            candidate.replace_attempt(index, passed=True)
+        assert info.value.message == f"no attempt at {index}: the candidate has 2"
+    assert candidate.replace_attempt(-2, passed=True).attempts == (
+        attrs.evolve(first, passed=True),
+        second,
+    )
+    assert candidate.replace_attempt(1, passed=True).attempts[1].passed

@@ -635,7 +635,7 @@ verified_on=datetime.date(2025, 5, 9), route=None)
                 )
             record = getattr(self, name)
             if not attrs.has(type(record)):
-                what = "a record" if record is None else f"a {type(record).__name__}"
+                what = "None" if record is None else f"a {type(record).__name__}"
                 raise InvalidRecordError(
                     f"the candidate's {name} is {what}, not a record with fields to change; "
                     f"give {name}=... whole",
