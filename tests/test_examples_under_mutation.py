@@ -12,6 +12,7 @@ test ids it records are the ids it later asks for.
 
 from __future__ import annotations
 
+import copy
 import doctest
 import importlib
 import os
@@ -19,6 +20,8 @@ from pathlib import Path
 
 import pytest
 import tomllib
+
+from emrpath.policies.exam import FixedDaysWait
 
 ROOT = Path(__file__).resolve().parents[1]
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
@@ -64,11 +67,39 @@ def test_the_modules_are_found() -> None:
         importlib.import_module(name)
 
 
+def run_example(example: doctest.DocTest) -> tuple[int, str]:
+    """Run ``example`` on a copy of its globals; return its failures and its report.
+
+    ``DocTestRunner.run`` empties the globals of the test it runs. mutmut runs the suite
+    once in its own process (to record which tests reach which functions) and forks every
+    mutant's run from that process, so an example run there in place would reach every
+    mutant's run with no names defined: each would fail with a ``NameError`` whatever the
+    mutant, a kill that says nothing about it.
+    """
+    fresh = copy.copy(example)
+    fresh.globs = example.globs.copy()
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    out: list[str] = []
+    runner.run(fresh, out=out.append, clear_globs=False)
+    return runner.failures, "".join(out)
+
+
+def test_an_example_runs_again_after_it_has_run() -> None:
+    """A second run (a later mutant's) sees the module's names as the first did."""
+    [example] = [
+        t
+        for t in doctest.DocTestFinder().find(FixedDaysWait, "FixedDaysWait")
+        if t.name == "FixedDaysWait"
+    ]
+    example.globs.update(vars(importlib.import_module(FixedDaysWait.__module__)))
+    assert run_example(example) == (0, "")
+    assert run_example(example) == (0, "")
+    assert "FixedDaysWait" in example.globs
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=[t.name for t in EXAMPLES])
 def test_the_docstring_example_holds(example: doctest.DocTest) -> None:
     if not os.environ.get("MUTANT_UNDER_TEST"):  # read per run: mutmut sets it per mutant
         pytest.skip("--doctest-modules runs these outside mutmut")
-    runner = doctest.DocTestRunner(optionflags=FLAGS)
-    out: list[str] = []
-    runner.run(example, out=out.append)
-    assert runner.failures == 0, "".join(out)
+    failures, report = run_example(example)
+    assert failures == 0, report
