@@ -550,3 +550,11 @@ def test_a_component_is_found_by_its_exact_name() -> None:
         "unknown component 'state'; this requirement has ['national', 'local']"
     )
     assert req.describe() == "16 hours: national 8, local 4"
+
+
+def test_a_requirement_in_words_lists_each_topic_of_a_component() -> None:
+    """"each component must reach its minimum (and each of its topics theirs)": the words
+    give every topic's minimum, in the order the component holds them."""
+    national = CeComponent("national", 8, (CeTopic("airway", 1.5), CeTopic("trauma", 0.5)))
+    req = CeRequirement("hours", 16, (national, CeComponent("local", 4)))
+    assert req.describe() == "16 hours: national 8 (airway 1.5, trauma 0.5), local 4"
