@@ -422,8 +422,9 @@ def test_a_result_held_for_two_items_names_both_in_order() -> None:
 def test_remedial_training_is_satisfied_by_its_hours_or_the_component(
     hours: int | None, component: bool, satisfied: bool
 ) -> None:
-    """ "at least ``hours`` hours of remedial training, or, where ``component_hours`` is given,
-    [...] completing the national component": no record of hours satisfies nothing."""
+    """The rule: "at least ``hours`` hours of remedial training, or, where
+    ``component_hours`` is given, [...] completing the national component": no record of
+    hours satisfies nothing."""
     rule = RemedialRequirement(hours=24, component_hours=20)
     assert rule.satisfied_by(hours, component=component) is satisfied
 
@@ -461,7 +462,7 @@ def test_an_attempt_limit_in_words(limit: AttemptLimit, words: str) -> None:
 
 
 def test_remedial_training_is_due_only_after_the_first_block() -> None:
-    """ "the first ``max_attempts`` are followed by documented remedial training": due
+    """The rule: "the first ``max_attempts`` are followed by documented remedial training": due
     between that block's last attempt and the next, never without a remedial rule."""
     limit = AttemptLimit(2, AfterLimit.NEW_COURSE, remedial=RemedialRequirement(hours=8))
     assert [limit.remedial_due(used) for used in range(5)] == [False, False, True, False, False]
@@ -520,7 +521,7 @@ def test_a_recertification_policy_in_words(window: Any, words: str) -> None:
 
 
 def test_a_seasonal_window_reads_its_dates_from_the_expiration_year() -> None:
-    """ "Opens on ``opens_month``/``opens_day`` of the expiration year (or of the year
+    """The rule: "Opens on ``opens_month``/``opens_day`` of the expiration year (or of the year
     ``opens_years_before`` years earlier) and closes on the expiration date; late
     (reinstatement) applications until ``late_month``/``late_day`` of the expiration year"."""
     window = SeasonalRecertWindow(10, 1, 4, 30, opens_years_before=2)
@@ -531,7 +532,7 @@ def test_a_seasonal_window_reads_its_dates_from_the_expiration_year() -> None:
 
 
 def test_a_recertification_exam_without_a_window_counts_anywhere_in_the_cycle() -> None:
-    """ "Without ``opens_month`` and ``opens_day`` (both ``None``) no window is known"."""
+    """The rule: "Without ``opens_month`` and ``opens_day`` (both ``None``) no window is known"."""
     assert RecertExam(attempts=1).opens_on(D(2027, 9, 30)) is None
     assert RecertExam(attempts=1, opens_month=10, opens_day=1, opens_years_before=0).opens_on(
         D(2027, 9, 30)
@@ -553,7 +554,7 @@ def test_a_component_is_found_by_its_exact_name() -> None:
 
 
 def test_a_requirement_in_words_lists_each_topic_of_a_component() -> None:
-    """"each component must reach its minimum (and each of its topics theirs)": the words
+    """The rule: "each component must reach its minimum (and each of its topics theirs)": the words
     give every topic's minimum, in the order the component holds them."""
     national = CeComponent("national", 8, (CeTopic("airway", 1.5), CeTopic("trauma", 0.5)))
     req = CeRequirement("hours", 16, (national, CeComponent("local", 4)))
