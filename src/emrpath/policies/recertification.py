@@ -105,18 +105,22 @@ def _name(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
-def _unique(items: tuple[Any, ...], kind: str, field: str) -> None:
-    names = [item.name for item in items]
+def _unique(items: tuple[Any, ...], kind: type[CeTopic | CeComponent], field: str) -> None:
+    # Each item's type is checked before its name is read: a number has no name, and a
+    # topic given as a component would pass as one until a rule asked for its topics.
     for item in items:
-        if not isinstance(item, (CeTopic, CeComponent)):
+        if not isinstance(item, kind):
             raise InvalidRecordError(
-                f"expected {kind} values, got {type(item).__name__}",
+                f"expected {kind.__name__} values, got {type(item).__name__}",
                 field=field,
                 rule="program parameter",
             )
+    names = [item.name for item in items]
     if len(set(names)) != len(names):
         raise InvalidRecordError(
-            f"two {kind} values share a name: {names}", field=field, rule="program parameter"
+            f"two {kind.__name__} values share a name: {names}",
+            field=field,
+            rule="program parameter",
         )
 
 
@@ -154,7 +158,7 @@ class CeComponent:
     topics: tuple[CeTopic, ...] = attrs.field(default=(), converter=_as_tuple)
 
     def __attrs_post_init__(self) -> None:
-        _unique(self.topics, "CeTopic", f"CeComponent({self.name}).topics")
+        _unique(self.topics, CeTopic, f"CeComponent({self.name}).topics")
         if sum((t.minimum for t in self.topics), Decimal(0)) > self.minimum:
             raise InvalidRecordError(
                 f"its topics need more than the component's {self.minimum}",
@@ -202,7 +206,7 @@ class CeRequirement:
     components: tuple[CeComponent, ...] = attrs.field(converter=_as_tuple)
 
     def __attrs_post_init__(self) -> None:
-        _unique(self.components, "CeComponent", "CeRequirement.components")
+        _unique(self.components, CeComponent, "CeRequirement.components")
         if not self.components:
             raise InvalidRecordError(
                 "needs at least one component",
