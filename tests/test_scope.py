@@ -977,6 +977,23 @@ REFUSALS: list[tuple[str, object, type[EmrpathError], str, str]] = [
         "expected a Program, got str",
     ),
     (
+        "Level.of a program whose level is not a level's value",
+        lambda: Level.of(attrs.evolve(__import__("emrpath").NREMT_EMT, level="EMT")),
+        UnknownNameError,
+        "program.level",
+        "unknown level 'EMT'; expected one of 'emr', 'emt', 'aemt', 'paramedic' "
+        "(did you mean 'emt'?)",
+    ),
+    (
+        "reasons not iterable",
+        lambda: ScopeDecision(
+            outcome=ScopeOutcome.NOT_CONFIRMED, skill="x", level=Level.EMR, profile="p", reasons=5
+        ),
+        InputTypeError,
+        "ScopeDecision.reasons",
+        "must be an iterable, got int",
+    ),
+    (
         "Level.of ASCP",
         lambda: Level.of(__import__("emrpath").ASCP_MLS),
         UnknownNameError,
@@ -1059,6 +1076,13 @@ REFUSALS: list[tuple[str, object, type[EmrpathError], str, str]] = [
         InputTypeError,
         "ScopeProfile.changes",
         "changes must be ScopeChange values, got str",
+    ),
+    (
+        "changes not iterable",
+        lambda: _profile_call(changes=5),
+        InputTypeError,
+        "ScopeProfile.changes",
+        "must be an iterable, got int",
     ),
     (
         "a row not a SkillRow",

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import emrpath.scope as scope_module
 from emrpath._scope_table import (
     RULE,
     SKILL_COLUMNS,
@@ -31,6 +32,7 @@ from emrpath._scope_table import (
 from emrpath.errors import InvalidRecordError
 from emrpath.params import Citation, Confidence
 from emrpath.scope import NATIONAL_2019, SCOPE_SOURCES, Level, ScopeProfile
+from tests.errors import raises_emrpath
 
 LEVELS = tuple(level.value for level in Level)
 LABELS = ("primary", "secondary", "secondary (2 sources)")
@@ -156,12 +158,20 @@ def test_every_shipped_row_is_cited_known_and_unique() -> None:
 
 
 def test_rows_quoting_their_source_whole_share_its_citation() -> None:
-    """A row whose quote is its source's own quote holds that source's Citation itself."""
-    for row in NATIONAL_2019:
-        source = next(
-            SCOPE_SOURCES[s] for s in row.sources if SCOPE_SOURCES[s].url == row.citation.url
-        )
-        assert (row.citation is source) == (row.citation.quote == source.quote)
+    """A row whose quote is its source's own quote holds that source's Citation itself.
+
+    Checked on the profile import built and on one built again: mutation testing switches
+    a mutant on only after import, so only a build made in the test runs under it.
+    """
+    for profile in (NATIONAL_2019, scope_module._build_national_2019()):
+        shared = 0
+        for row in profile:
+            source = next(
+                SCOPE_SOURCES[s] for s in row.sources if SCOPE_SOURCES[s].url == row.citation.url
+            )
+            assert (row.citation is source) == (row.citation.quote == source.quote)
+            shared += row.citation is source
+        assert shared == 3  # the three P1 rows quote P1's paraphrase whole
 
 
 # ---------------------------------------------------------------------------------------
@@ -283,6 +293,46 @@ def test_the_sources_file_is_checked_the_same_way() -> None:
     assert "source 'S1' is listed twice (first at row 2)" in str(twice)
     assert fault(good.replace("title,", ""), sources).field == "src.csv row 1, column title"
     assert fault(good.replace(",A,", ",,"), sources).field == "src.csv row 2, column title"
+
+
+def _shipped_with(monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> None:
+    """Make ``emrpath.scope`` read ``text`` as the shipped file ``name`` from now on."""
+    shipped = package_text
+
+    def fake(wanted: str) -> str:
+        return text if wanted == name else shipped(wanted)
+
+    monkeypatch.setattr(scope_module, "package_text", fake)
+
+
+def test_a_broken_shipped_skills_file_is_refused_naming_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'A file that breaks any rule raises InvalidRecordError naming the file, the row (the
+    header is row 1, so it is the line number an editor shows) and the column, with the rule
+    "scope table".' The national profile's build names the shipped file it reads."""
+    last = SHIPPED_SKILLS.splitlines()[-1]
+    _shipped_with(monkeypatch, SKILLS_FILE, f"{SHIPPED_SKILLS}{last}\n")
+    with raises_emrpath(
+        InvalidRecordError, field="scope_national_2019.csv row 85, column key", rule=RULE
+    ) as info:
+        scope_module._build_national_2019()
+    key = last.split(",")[0]
+    assert info.value.message == f"skill '{key}' is listed twice (first at row 84)"
+
+
+def test_a_broken_shipped_sources_file_is_refused_naming_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'A file that breaks any rule raises InvalidRecordError naming the file, the row ...
+    and the column, with the rule "scope table".' The sources' build names the shipped file."""
+    last = SHIPPED_SOURCES.splitlines()[-1]
+    _shipped_with(monkeypatch, SOURCES_FILE, f"{SHIPPED_SOURCES}{last}\n")
+    with raises_emrpath(
+        InvalidRecordError, field="scope_national_2019_sources.csv row 7, column id", rule=RULE
+    ) as info:
+        scope_module._build_sources()
+    assert info.value.message == "source 'S3' is listed twice (first at row 6)"
 
 
 def check_names_the_place(err: InvalidRecordError, file: str) -> None:
