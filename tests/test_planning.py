@@ -10,12 +10,12 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import emrpath as ep
 from emrpath.jsonio import from_json_data, to_json_data
-from emrpath.params import Param
+from emrpath.params import Param, Provision
 from emrpath.planning import (
     BUCKET_FIXES,
     BucketFix,
@@ -1357,3 +1357,330 @@ def test_a_plan_with_no_attempt_open_shows_no_timeline_in_the_notebook() -> None
     )
     html = plan._repr_html_()
     assert re.search(r"</li></ul><p [^>]*>retest from: none \| ", html)
+
+
+# -- survivors of the run at 6637ea8 with the examples' globals fixed (issue 17) ---------------
+
+
+def test_each_retake_argument_is_refused_by_its_own_name_under_retake_planning() -> None:
+    """design.md: "Every bad input raises a subclass of EmrpathError naming the field and
+    the rule": each argument of retake_plan of the wrong type names itself and the rule
+    "retake planning"."""
+    attempt = failed(D(2025, 7, 11))
+    person = candidate(attempt)
+    args: dict[str, Any] = {
+        "log": log_of("scope"),
+        "failed_attempt": attempt,
+        "candidate": person,
+        "program": ep.NREMT_EMR,
+    }
+    for field, wrong, message in (
+        ("program", "nremt-emr", "expected a Program such as emrpath.NREMT_EMR"),
+        ("log", [Miss("scope")], "expected a ErrorLog, got list"),
+        ("failed_attempt", "2025-07-11", "expected a ExamAttempt, got str"),
+        ("candidate", COURSE, "expected a Candidate, got CourseCompletion"),
+    ):
+        given = {**args, field: wrong}
+        with raises_emrpath(ep.InputTypeError, field=field, rule="retake planning") as info:
+            retake_plan(
+                given["log"],
+                given["failed_attempt"],
+                given["candidate"],
+                as_of=D(2025, 7, 14),
+                program=given["program"],
+            )
+        assert info.value.message.startswith(message)
+
+
+def test_each_timeline_argument_is_refused_by_its_own_name_under_retake_planning() -> None:
+    """design.md: "Every bad input raises a subclass of EmrpathError naming the field and
+    the rule": plan_attempts' course and authorization date, and each argument of
+    timeline_after, name themselves and "retake planning"; a decision under another
+    program is refused saying both programs."""
+    from emrpath.planning import timeline_after
+
+    with raises_emrpath(ep.InputTypeError, field="course", rule="retake planning") as course:
+        ep.plan_attempts(D(2025, 5, 2), D(2025, 7, 1), program=ep.NREMT_EMR)  # type: ignore[arg-type]
+    assert course.value.message == "expected a CourseCompletion, got date"
+    for issued in ("2025-06-01", dt.datetime(2025, 6, 1, 9)):
+        kind = ep.InputTypeError if isinstance(issued, str) else ep.NaiveDatetimeError
+        with raises_emrpath(kind, field="authorization_issued_on", rule="retake planning"):
+            ep.plan_attempts(
+                COURSE,
+                D(2025, 7, 1),
+                authorization_issued_on=issued,  # type: ignore[arg-type]
+                program=ep.NREMT_EMR,
+            )
+    person = candidate(failed(D(2025, 7, 11)))
+    status = ep.evaluate(person, as_of=D(2025, 7, 14), program=ep.NREMT_EMR)
+    with raises_emrpath(ep.InputTypeError, field="program", rule="retake planning"):
+        timeline_after(person, status, program="nremt-emr")  # type: ignore[arg-type]
+    with raises_emrpath(ep.InputTypeError, field="candidate", rule="retake planning") as who:
+        timeline_after(COURSE, status, program=ep.NREMT_EMR)  # type: ignore[arg-type]
+    assert who.value.message == "expected a Candidate, got CourseCompletion"
+    with raises_emrpath(ep.InputTypeError, field="decision", rule="retake planning") as what:
+        timeline_after(person, status.gates, program=ep.NREMT_EMR)  # type: ignore[arg-type]
+    assert what.value.message == "expected a PathwayDecision, got tuple"
+    with raises_emrpath(
+        ep.InvalidRecordError, field="decision.program", rule="retake planning"
+    ) as other:
+        timeline_after(person, status, program=ep.ASCP_MLS)
+    assert other.value.message == (
+        "the decision is under 'nremt-emr', not 'ascp-mls'; plan under the program that decided it"
+    )
+
+
+def test_with_no_attempt_left_the_focus_is_as_sure_as_the_attempt_limit() -> None:
+    """Seed: "three attempts before a full EMR refresher course is required": the focus
+    after the last attempt applies NREMT's attempt limit, a secondary source, so it is no
+    surer than that."""
+    attempts = [failed(D(2025, 7, 11)), failed(D(2025, 7, 28)), failed(D(2025, 8, 20))]
+    plan = retake_plan(
+        log_of("reading"),
+        attempts[-1],
+        candidate(*attempts),
+        as_of=D(2025, 8, 25),
+        program=ep.NREMT_EMR,
+    )
+    focus = plan.reasons[-1]
+    assert (focus.code, focus.parameter) == ("retake_focus", "attempt_limit")
+    assert ep.NREMT_EMR.attempt_limit.at(COURSE.completed_on).confidence is ep.Confidence.SECONDARY
+    assert focus.confidence is ep.Confidence.SECONDARY
+
+
+def test_a_retest_past_the_course_drops_the_wait_and_says_why() -> None:
+    """design.md: "earliest retest = last attempt date + 15 calendar days"; when that falls
+    after the course stops qualifying no retest is offered, so the plan gives no retest
+    wait, only the course expiry that closes the count and what to do first."""
+    course = ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 8))
+    attempt = failed(D(2026, 1, 25))
+    plan = retake_plan(
+        log_of("sequence"),
+        attempt,
+        candidate(attempt, course=course),
+        as_of=D(2026, 1, 26),
+        program=ep.NREMT_EMR,
+    )
+    assert [(r.code, r.parameter) for r in plan.reasons] == [
+        ("result_expected", "result_posting"),
+        ("retest_after_course_expiry", "course_validity"),
+        ("retake_focus", "attempt_limit"),
+    ]
+
+
+def test_a_retest_on_the_courses_last_day_fits_its_window() -> None:
+    """NREMT: "valid through the last day of the completion month, 24 months later"; the
+    retest is "15 days after the last attempt": a failure on 16 January 2026 under a course
+    that qualifies through 31 January may be retaken on the 31st, and the plan says it
+    fits; a day later it is past the window."""
+    course = ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 8))
+    attempt = failed(D(2026, 1, 16))
+    plan = retake_plan(
+        log_of("scope"),
+        attempt,
+        candidate(attempt, course=course),
+        as_of=D(2026, 1, 20),
+        program=ep.NREMT_EMR,
+    )
+    assert plan.earliest_retest_on == D(2026, 1, 31) == plan.course_expires_on
+    assert plan.next_attempt_on == D(2026, 1, 31)
+    assert plan.fits_course_window is True
+    later = failed(D(2026, 1, 17))
+    past = retake_plan(
+        log_of("scope"),
+        later,
+        candidate(later, course=course),
+        as_of=D(2026, 1, 20),
+        program=ep.NREMT_EMR,
+    )
+    assert (past.earliest_retest_on, past.fits_course_window) == (None, False)
+
+
+def sure(program: ep.Program, **secondary: Param[Any]) -> ep.Program:
+    """``program`` with every parameter primary, no retake advice, and ``secondary`` in."""
+    primary = {
+        p.name: Param(
+            p.name,
+            p.description,
+            [attrs.evolve(x, confidence=ep.Confidence.PRIMARY) for x in p.provisions],
+        )
+        for p in program.parameters()
+    }
+    return attrs.evolve(program, **{**primary, "retake_advice": None, **secondary})
+
+
+def test_the_plan_is_no_surer_than_its_timeline_or_its_status() -> None:
+    """RetakePlan.confidence: "The weakest confidence among the parameters and sources
+    read": a result posting re-sourced, secondarily, from a day after the plan is read only
+    by the timeline, and a secondary verification rule only by evaluate(); either makes the
+    plan secondary though every reason the plan gives is primary."""
+    attempt = failed(D(2025, 7, 11))
+    person = candidate(attempt)
+    base = sure(ep.NREMT_EMR)
+    posting = base.result_posting
+    later = attrs.evolve(
+        posting.provisions[0],
+        effective_from=D(2025, 7, 20),
+        confidence=ep.Confidence.SECONDARY,
+        citation=ep.Citation(url="https://example.org/results", quote="two days", title="Toy"),
+    )
+    resourced = attrs.evolve(
+        base,
+        result_posting=Param(posting.name, posting.description, [*posting.provisions, later]),
+    )
+    verification = base.verification_required
+    unsure = sure(
+        ep.NREMT_EMR,
+        verification_required=Param(
+            verification.name,
+            verification.description,
+            [attrs.evolve(x, confidence=ep.Confidence.SECONDARY) for x in verification.provisions],
+        ),
+    )
+    plans = {
+        name: retake_plan(log_of("scope"), attempt, person, as_of=D(2025, 7, 14), program=program)
+        for name, program in (("base", base), ("timeline", resourced), ("status", unsure))
+    }
+    assert plans["base"].confidence is ep.Confidence.PRIMARY
+    for name in ("timeline", "status"):
+        plan = plans[name]
+        assert {r.confidence for r in plan.reasons} == {ep.Confidence.PRIMARY}
+        assert plan.confidence is ep.Confidence.SECONDARY, name
+    assert plans["timeline"].timeline is not None
+    assert plans["timeline"].timeline.confidence is ep.Confidence.SECONDARY
+
+
+def test_two_remaining_attempts_state_the_retest_wait() -> None:
+    """NREMT: "If you are unsuccessful you can retest 15 days after the last attempt":
+    with one attempt used, two remain, and the timeline states the wait between them."""
+    timeline = ep.plan_attempts(COURSE, D(2025, 7, 11), attempts_used=1, program=ep.NREMT_EMR)
+    assert len(timeline.attempts) == 2
+    assert [r.code for r in timeline.reasons] == [
+        "attempt_limit",
+        "course_window",
+        "result_posting",
+        "retest_wait",
+        "authorization_per_attempt",
+        "latest_first_attempt",
+    ]
+    assert timeline.reasons[3].message == (
+        "Each retest on its earliest date: 15 calendar days after the last attempt, counted "
+        "from the attempt date, not the result date."
+    )
+
+
+def wait_from(program: ep.Program, *provisions: tuple[dt.date, int, ep.Confidence]) -> ep.Program:
+    """``program`` with a toy retest wait of ``days`` from each date."""
+    return attrs.evolve(
+        program,
+        retest_wait=Param(
+            "retest_wait",
+            "Wait between a cognitive attempt and the earliest retest",
+            [
+                Provision(
+                    on,
+                    FixedDaysWait(days=days),
+                    ep.Citation(url="https://example.org/wait", quote=f"{days} days", title="Toy"),
+                    confidence,
+                )
+                for on, days, confidence in provisions
+            ],
+        ),
+    )
+
+
+def test_the_retest_wait_is_stated_as_in_force_on_the_first_planned_attempt() -> None:
+    """Module docstring: "attempt k+1 is the retest wait after attempt k", read on attempt
+    k's date. The wait re-sourced from a day between the first two planned attempts did
+    not set the first retest: the timeline states and cites the one in force on the first
+    planned attempt's date."""
+    program = wait_from(
+        ep.NREMT_EMR,
+        (D(2000, 1, 1), 15, ep.Confidence.SECONDARY),
+        (D(2025, 7, 20), 15, ep.Confidence.PRIMARY),
+    )
+    timeline = ep.plan_attempts(COURSE, D(2025, 7, 11), program=program)
+    assert [a.earliest_on for a in timeline.attempts] == [
+        D(2025, 7, 11),
+        D(2025, 7, 26),
+        D(2025, 8, 10),
+    ]
+    wait = next(r for r in timeline.reasons if r.code == "retest_wait")
+    assert wait.citation is not None
+    assert (wait.citation.quote, wait.confidence) == ("15 days", ep.Confidence.SECONDARY)
+
+
+def test_a_last_retest_on_the_courses_last_day_leaves_room() -> None:
+    """AttemptTimeline.latest_first_attempt_on: "The latest date for the first planned
+    attempt that still leaves every remaining attempt inside the course window": a course
+    through 31 January 2026 and a 757-day wait: the one retest from the completion day
+    (5 January 2024) falls on the 31st, inside; with 758 days no date leaves room."""
+    course = ep.CourseCompletion(D(2024, 1, 5))
+    fits = ep.plan_attempts(course, D(2024, 1, 5), attempts_used=1, program=two_day_wait(757))
+    assert fits.attempts[-1].earliest_on == D(2026, 1, 31) == fits.course_expires_on
+    assert fits.latest_first_attempt_on == D(2024, 1, 5)
+    short = ep.plan_attempts(course, D(2024, 1, 5), attempts_used=1, program=two_day_wait(758))
+    assert short.latest_first_attempt_on is None
+
+
+def test_a_wait_that_shortens_inside_the_window_moves_the_latest_first_attempt_later() -> None:
+    """AttemptTimeline.latest_first_attempt_on: "The latest date for the first planned
+    attempt that still leaves every remaining attempt inside the course window". With a
+    30-day wait that becomes 1 day from 30 January 2026, a first attempt on the 30th is
+    retaken on the 31st, the course's last day: that is the latest, not 1 January (which
+    a bisection that assumed the wait never shortens gave)."""
+    course = ep.CourseCompletion(D(2024, 1, 5))  # qualifies through 2026-01-31
+    program = wait_from(
+        ep.NREMT_EMR,
+        (D(2000, 1, 1), 30, ep.Confidence.PRIMARY),
+        (D(2026, 1, 30), 1, ep.Confidence.PRIMARY),
+    )
+    timeline = ep.plan_attempts(course, D(2024, 1, 5), attempts_used=1, program=program)
+    assert timeline.latest_first_attempt_on == D(2026, 1, 30)
+    last = ep.plan_attempts(course, D(2026, 1, 30), attempts_used=1, program=program).attempts[-1]
+    assert (last.earliest_on, last.fits_course_window) == (D(2026, 1, 31), True)
+    # a wait re-sourced inside the window but never short enough: only the completion day
+    # (757 days to the 31st) leaves room, and with 758 days none does
+    for days, latest in ((757, D(2024, 1, 5)), (758, None)):
+        same = wait_from(
+            ep.NREMT_EMR,
+            (D(2000, 1, 1), days, ep.Confidence.PRIMARY),
+            (D(2025, 1, 1), days, ep.Confidence.PRIMARY),
+        )
+        plan = ep.plan_attempts(course, D(2024, 1, 5), attempts_used=1, program=same)
+        assert plan.latest_first_attempt_on == latest
+
+
+@settings(max_examples=min(settings().max_examples, 25), deadline=None)
+@given(
+    dates(D(2016, 1, 1), D(2030, 12, 31)),
+    st.integers(1, 120),
+    st.integers(1, 120),
+    st.integers(1, 760),
+    st.integers(0, 2),
+)
+def test_the_latest_first_attempt_is_the_latest_that_fits_whatever_the_wait_does(
+    completed: dt.date, before: int, after: int, change: int, used: int
+) -> None:
+    """AttemptTimeline.latest_first_attempt_on: "The latest date for the first planned
+    attempt that still leaves every remaining attempt inside the course window (None: no
+    date does)", also when the wait changes inside the window: it is the last day from
+    which every remaining attempt fits, tried day by day."""
+    program = wait_from(
+        ep.NREMT_EMR,
+        (D(2000, 1, 1), before, ep.Confidence.PRIMARY),
+        (completed + dt.timedelta(days=change), after, ep.Confidence.PRIMARY),
+    )
+    course = ep.CourseCompletion(completed)
+    timeline = ep.plan_attempts(course, completed, program=program, attempts_used=used)
+    end = timeline.course_expires_on
+    fitting = [
+        completed + dt.timedelta(days=k)
+        for k in range((end - completed).days + 1)
+        if ep.plan_attempts(
+            course, completed + dt.timedelta(days=k), program=program, attempts_used=used
+        )
+        .attempts[-1]
+        .fits_course_window
+    ]
+    assert timeline.latest_first_attempt_on == (fitting[-1] if fitting else None)

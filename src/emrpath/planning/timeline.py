@@ -30,7 +30,9 @@ Timeline semantics, and why:
   course expiration date.
 - **The latest first-attempt date** is found by bisection over the course window: it
   relies on the retest wait being monotone (a later attempt never allows an earlier
-  retest), which holds for both wait policies (fixed days, next period).
+  retest), which holds for both wait policies (fixed days, next period). A wait that
+  changes inside the window (a provision in force from a day after the course completion)
+  can shorten, so then every day is tried, from the course's end back.
 
 Example:
     >>> import datetime as dt
@@ -387,7 +389,17 @@ def _chain_end(first: dt.date, retests: int, program: Program) -> dt.date:
 def _latest_first(
     completed: dt.date, course_end: dt.date, retests: int, program: Program
 ) -> dt.date | None:
-    """The latest first-attempt date whose last retest is still in the course window."""
+    """The latest first-attempt date whose last retest is still in the course window.
+
+    Bisection needs a later first attempt never to end the chain earlier: true of each wait
+    policy, but not of a wait that changes inside the window (a shorter wait from some day
+    can let a later start end earlier). Then every day is tried, from the course's end back.
+    """
+    if any(completed < p.effective_from <= course_end for p in program.retest_wait.provisions):
+        for ordinal in range(course_end.toordinal(), completed.toordinal() - 1, -1):
+            if _chain_end(dt.date.fromordinal(ordinal), retests, program) <= course_end:
+                return dt.date.fromordinal(ordinal)
+        return None
     if completed > course_end or _chain_end(completed, retests, program) > course_end:
         return None
     low, high = completed.toordinal(), course_end.toordinal()  # low fits; find the last
