@@ -184,16 +184,22 @@ def test_after_the_third_failure_a_new_course_is_needed() -> None:
     assert "next attempt              none open" in str(plan)
 
 
-def test_a_retest_that_falls_after_the_course_expiry_does_not_fit() -> None:
+def _plan_past_the_course() -> RetakePlan:
+    """A failure on 25 January 2026 under a course that qualifies through 31 January:
+    the earliest retest, 9 February, is past the course."""
     course = ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 8))
     attempt = failed(D(2026, 1, 25))
-    plan = retake_plan(
+    return retake_plan(
         log_of("sequence"),
         attempt,
         candidate(attempt, course=course),
         as_of=D(2026, 1, 26),
         program=ep.NREMT_EMR,
     )
+
+
+def test_a_retest_that_falls_after_the_course_expiry_does_not_fit() -> None:
+    plan = _plan_past_the_course()
     assert plan.earliest_retest_on is None  # 2026-02-09 is after the course: none offered
     assert not plan.fits_course_window
     assert plan.next_attempt_on is None
@@ -1452,15 +1458,7 @@ def test_a_retest_past_the_course_drops_the_wait_and_says_why() -> None:
     """design.md: "earliest retest = last attempt date + 15 calendar days"; when that falls
     after the course stops qualifying no retest is offered, so the plan gives no retest
     wait, only the course expiry that closes the count and what to do first."""
-    course = ep.CourseCompletion(D(2024, 1, 5), verified_on=D(2024, 1, 8))
-    attempt = failed(D(2026, 1, 25))
-    plan = retake_plan(
-        log_of("sequence"),
-        attempt,
-        candidate(attempt, course=course),
-        as_of=D(2026, 1, 26),
-        program=ep.NREMT_EMR,
-    )
+    plan = _plan_past_the_course()
     assert [(r.code, r.parameter) for r in plan.reasons] == [
         ("result_expected", "result_posting"),
         ("retest_after_course_expiry", "course_validity"),
